@@ -1,0 +1,200 @@
+//! The `Document` every reader produces: positioned paragraphs and tables, format-blind.
+//!
+//! These types cross the extract → segment boundary. They are plain data: no
+//! `Serialize` (records are serialized by sohoa-map only), no behaviour beyond
+//! small accessors.
+
+/// Where a piece of a document came from. `line` is 1-based; for text input
+/// it is the line of the file, for other formats the reader's own running
+/// line counter (paragraph number in DOCX, text line in PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Span {
+    /// 1-based page, `None` where the format has no pages (text, DOCX).
+    pub page: Option<u32>,
+    /// 1-based line.
+    pub line: u32,
+    /// Box on the page in PDF points (origin bottom-left), where known.
+    pub bbox: Option<BBox>,
+}
+
+impl Span {
+    /// A span on a line of a page-less source.
+    pub fn line(line: u32) -> Self {
+        Span { page: None, line, bbox: None }
+    }
+}
+
+/// Axis-aligned box in PDF points.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct BBox {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+/// The input formats sohoa reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Text,
+    Pdf,
+    Docx,
+    Doc,
+    Rtf,
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+impl Format {
+    /// The lower-case name used in records (`source.format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Doc => "doc",
+            Format::Rtf => "rtf",
+            Format::Xlsx => "xlsx",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+        }
+    }
+}
+
+/// What the normalizer saw and did, per document (`source.text_quality`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextQuality {
+    /// Legacy encodings found and converted, e.g. `["tcvn3"]`, in first-seen order.
+    pub encodings: Vec<String>,
+    /// Characters changed by repairs (ð→đ, decomposed marks, zero-width, split syllables...).
+    pub repaired_chars: u64,
+    /// Characters decoded from a legacy encoding.
+    pub converted_chars: u64,
+    /// Share (0..1) of characters that are private-use, U+FFFD or other garbage.
+    pub unreadable_share: f64,
+    /// 0..1: how much a later stage can trust the text.
+    pub confidence: f64,
+    /// Whether any page or run was read by OCR.
+    pub ocr: bool,
+    /// Total characters seen.
+    pub total_chars: u64,
+}
+
+/// Provenance of a whole document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub path: String,
+    pub format: Format,
+    /// Lower-case hex SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// Page count where the format has pages.
+    pub pages: Option<u32>,
+    pub text_quality: TextQuality,
+}
+
+impl Source {
+    /// `doc_id`: the first 16 hex digits of the SHA-256.
+    pub fn doc_id(&self) -> &str {
+        &self.sha256[..16.min(self.sha256.len())]
+    }
+}
+
+/// Horizontal alignment of a paragraph, where the format says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Unknown,
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+/// What layout knows about a paragraph.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Style {
+    /// The whole paragraph is bold (markdown `**...**`, `<b>`, bold runs, bold font).
+    pub bold: bool,
+    pub italic: bool,
+    /// Heading level 1..=9 where the source marks it (markdown `#`, Word outline level).
+    pub heading: Option<u8>,
+    /// Font size in points, where known.
+    pub font_size: Option<f32>,
+    pub align: Align,
+    /// Left indentation in points, where known.
+    pub indent: Option<f32>,
+    /// Style name as the source calls it (`Heading 1`, `ListParagraph`), where any.
+    pub name: Option<String>,
+}
+
+/// One paragraph of running text.
+///
+/// `label` is the printed number or bullet (`"II."`, `"1.1"`, `"a)"`, `"-"`,
+/// `"+"`, `"Điều 1."`), split off `text`, whether Word rendered it from
+/// numbering.xml or the text typed it. `text` is normalized (NFC, single
+/// spaces); a hard line break the source keeps inside a paragraph is `'\n'`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub text: String,
+    pub label: Option<String>,
+    pub style: Style,
+    pub span: Span,
+}
+
+/// One cell of a table row. Merges are spans, not copied text: a cell that
+/// Word merges over three rows appears once with `rowspan == 3`.
+/// `text` keeps the cell's own line breaks as `'\n'` (a cell written as
+/// several `- ` items has one item per line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// 0-based grid column of the cell's first column.
+    pub col: u16,
+    pub colspan: u16,
+    pub rowspan: u16,
+    /// The cell's text is bold throughout.
+    pub bold: bool,
+    pub span: Span,
+}
+
+/// One physical row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// The source marks this row as a (repeated) header row.
+    pub header: bool,
+    pub span: Span,
+}
+
+/// One physical table, or one piece of a table that the source splits across
+/// pages. Joining pieces is segment's job.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub rows: Vec<Row>,
+    pub span: Span,
+}
+
+/// A block in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+    /// A page boundary, where the format has pages (and text dumps that show them).
+    PageBreak { page: u32 },
+}
+
+/// A non-fatal observation made while reading (a page that failed, a run left undecoded).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub span: Option<Span>,
+    pub message: String,
+}
+
+/// One input document, extracted and normalized.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub source: Source,
+    pub blocks: Vec<Block>,
+    pub diagnostics: Vec<Diagnostic>,
+}

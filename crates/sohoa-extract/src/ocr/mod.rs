@@ -1,0 +1,1 @@
+//! OCR through Tesseract (`tesseract` + `pdftoppm` as external programs): page images to positioned words.

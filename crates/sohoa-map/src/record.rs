@@ -1,0 +1,175 @@
+//! The records of RECORDS.md: the only `Serialize` types of sohoa, mirrored by `schemas/`.
+
+use serde::{Serialize, Serializer};
+
+/// One JSON Lines record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Record {
+    Document(DocumentRecord),
+    Section(SectionRecord),
+    Task(TaskRecord),
+    Citation(CitationRecord),
+    Kpi(KpiRecord),
+    Error(ErrorRecord),
+}
+
+/// Where a record came from: `{page, line}`, plus `{table, row}` for table rows.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Provenance {
+    pub page: Option<u32>,
+    pub line: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+}
+
+/// `source.text_quality` of a document record.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct TextQualityRecord {
+    pub encodings: Vec<String>,
+    pub converted_chars: u64,
+    pub repaired_chars: u64,
+    pub unreadable_share: f64,
+    pub confidence: f64,
+    pub ocr: bool,
+}
+
+/// `source` of a document record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceRecord {
+    pub path: String,
+    pub format: String,
+    pub sha256: String,
+    pub pages: Option<u32>,
+    pub text_quality: TextQualityRecord,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signer {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub authority: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attachment {
+    pub kind: String,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentRecord {
+    pub doc_id: String,
+    pub source: SourceRecord,
+    pub kind: String,
+    pub number: Option<String>,
+    pub issuer: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub year: Option<i32>,
+    pub signer: Option<Signer>,
+    pub recipients: Vec<String>,
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionRecord {
+    pub doc_id: String,
+    pub id: String,
+    pub parent: Option<String>,
+    pub label: Option<String>,
+    pub path: Vec<String>,
+    pub title: String,
+    pub source: Provenance,
+}
+
+/// `task.deadline`: always an object; every field `None` when no time is given.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Deadline {
+    pub raw: Option<String>,
+    /// `date`, `period`, `recurring`, `event`, or `None`.
+    pub kind: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// `daily`, `weekly`, `monthly`, `quarterly`, `semiannual`, `yearly`, `continuous`, or `None`.
+    pub recurrence: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskRecord {
+    pub doc_id: String,
+    pub id: String,
+    pub section: Vec<String>,
+    pub label: Option<String>,
+    pub content: String,
+    pub lead: Vec<String>,
+    pub partners: Vec<String>,
+    pub deadline: Deadline,
+    pub outputs: Option<String>,
+    pub notes: Option<String>,
+    pub source: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitationRecord {
+    pub doc_id: String,
+    pub kind: String,
+    pub number: Option<String>,
+    pub year: Option<i32>,
+    pub symbol: Option<String>,
+    pub key: String,
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+    pub title: Option<String>,
+    pub pinpoint: Option<String>,
+    /// `basis` or `reference`.
+    pub role: String,
+    pub text: String,
+    pub source: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiRecord {
+    pub doc_id: String,
+    pub indicator: String,
+    /// `>=`, `<=`, `=`, `range`.
+    pub comparator: String,
+    #[serde(serialize_with = "number")]
+    pub value: f64,
+    #[serde(serialize_with = "opt_number")]
+    pub value_max: Option<f64>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    pub task: Option<String>,
+    pub text: String,
+    pub source: Provenance,
+}
+
+/// A file that could not be read or understood.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorRecord {
+    pub doc_id: Option<String>,
+    pub path: String,
+    /// `read`, `extract`, `segment`, `map`, `write`.
+    pub stage: String,
+    pub cause: String,
+}
+
+/// Whole numbers print without a fraction (`100`, not `100.0`).
+fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => number(v, s),
+        None => s.serialize_none(),
+    }
+}
