@@ -79,6 +79,8 @@ pub struct TextQuality {
     pub ocr: bool,
     /// Total characters seen.
     pub total_chars: u64,
+    /// Runs that look legacy-encoded but were left as they were (warned about by the CLI).
+    pub undecoded_legacy_runs: u64,
 }
 
 /// Provenance of a whole document.

@@ -31,6 +31,7 @@ fn document_stub(doc: &Document) -> DocumentRecord {
                 unreadable_share: q.unreadable_share,
                 confidence: q.confidence,
                 ocr: q.ocr,
+                undecoded_legacy_runs: q.undecoded_legacy_runs,
             },
         },
         kind: "other".into(),

@@ -34,6 +34,7 @@ pub struct TextQualityRecord {
     pub unreadable_share: f64,
     pub confidence: f64,
     pub ocr: bool,
+    pub undecoded_legacy_runs: u64,
 }
 
 /// `source` of a document record.
