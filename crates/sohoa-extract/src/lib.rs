@@ -4,6 +4,7 @@
 //! Every reader sends its text through the [`normalize::Normalizer`] once.
 
 pub mod detect;
+pub mod label;
 pub mod error;
 pub mod model;
 pub mod normalize;

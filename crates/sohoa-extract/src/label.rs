@@ -1,0 +1,92 @@
+//! Printed labels at the start of a paragraph: `II.`, `1.`, `1.1`, `a)`, `-`, `+`, `Điều 3.`.
+//!
+//! Readers whose format types the number into the text (text dumps, PDF, OCR)
+//! split it off with [`split_label`], so that every reader hands segment a
+//! paragraph whose `label` holds the number as printed.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Label at the start of a line: roman, dotted, arabic, letter, article, bullets.
+static LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"^(?:",
+        r"(?P<article>Điều\s+\d+[a-zđ]?\s*[.:]?)",
+        r"|(?P<roman>(?:X{0,3})(?:IX|IV|V?I{0,3})[.)])",
+        r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,4}\.?)",
+        r"|(?P<arabic>\d{1,2}[.)])",
+        r"|(?P<letter>[a-zđ]\))",
+        r"|(?P<bullet>[-–—•●▪◦*+](?:\s|$|[^\s\d.,-]))",
+        r")"
+    ))
+    .expect("static regex") // invariant: the pattern above is a valid regex literal
+});
+
+/// Splits a printed label off the front of `text`.
+/// Returns the label as printed (`"1."`, `"a)"`, `"-"`) and the rest, trimmed.
+/// A bullet glued to its word (`-Công bố`) is split too.
+pub fn split_label(text: &str) -> (Option<String>, &str) {
+    let trimmed = text.trim_start();
+    let Some(caps) = LABEL.captures(trimmed) else {
+        return (None, trimmed);
+    };
+    let whole = caps.get(0).map_or("", |m| m.as_str());
+    if whole.is_empty() || whole == "." || whole == ")" {
+        return (None, trimmed);
+    }
+    if caps.name("bullet").is_some() {
+        let sym = &whole[..whole.chars().next().map_or(0, char::len_utf8)];
+        let rest = trimmed[sym.len()..].trim_start();
+        if rest.is_empty() {
+            return (None, trimmed);
+        }
+        return (Some(normalize_bullet(sym)), rest);
+    }
+    let rest = &trimmed[whole.len()..];
+    // A label must be followed by white space or the end ("1.Tổ chức" is still a label; "1.5%" is not).
+    if let Some(c) = rest.chars().next() {
+        if c.is_ascii_digit() || c == '%' || c == '/' {
+            return (None, trimmed);
+        }
+    }
+    (Some(whole.split_whitespace().collect::<Vec<_>>().join(" ")), rest.trim_start())
+}
+
+/// All dash-like bullets print as `-`; `+` stays `+`.
+fn normalize_bullet(sym: &str) -> String {
+    match sym {
+        "+" => "+".into(),
+        _ => "-".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> (Option<String>, String) {
+        let (l, r) = split_label(s);
+        (l, r.to_string())
+    }
+
+    #[test]
+    fn splits_each_label_kind() {
+        assert_eq!(split("II. NỘI DUNG"), (Some("II.".into()), "NỘI DUNG".into()));
+        assert_eq!(split("1. Mục đích"), (Some("1.".into()), "Mục đích".into()));
+        assert_eq!(split("2.1.11 Rà soát"), (Some("2.1.11".into()), "Rà soát".into()));
+        assert_eq!(split("a) Sở Nội vụ"), (Some("a)".into()), "Sở Nội vụ".into()));
+        assert_eq!(split("- Tổ chức"), (Some("-".into()), "Tổ chức".into()));
+        assert_eq!(split("-Công bố"), (Some("-".into()), "Công bố".into()));
+        assert_eq!(split("+ Thời gian"), (Some("+".into()), "Thời gian".into()));
+        assert_eq!(split("Điều 2. Tổ chức"), (Some("Điều 2.".into()), "Tổ chức".into()));
+    }
+
+    #[test]
+    fn leaves_numbers_that_are_not_labels() {
+        assert_eq!(split("100% hồ sơ").0, None);
+        assert_eq!(split("2024 là năm").0, None);
+        assert_eq!(split("1.5% tăng").0, None);
+        assert_eq!(split("Tổ chức").0, None);
+        assert_eq!(split("-").0, None);
+    }
+}

@@ -1,0 +1,93 @@
+//! Inline markup of markdown-like dumps: `**bold**`, `*italic*`, `<b>`, `<i>`, `<p>`, `<ul><li>`, `<a href>`.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Text with its markup removed, and whether all of its words were bold.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Clean {
+    pub text: String,
+    pub bold: bool,
+}
+
+static TAG: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)</?(?:b|strong|i|em|u|span|a|ul|ol|li|p|br|div|sup|sub)\b[^>]*>")
+        .expect("static regex") // invariant: valid literal pattern
+});
+static LINE_BREAK_TAG: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)<(?:li|p|br|div)\b[^>]*>").expect("static regex")); // invariant: valid literal
+static BOLD_SPAN: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?s)\*\*(.+?)\*\*|<b>(.+?)</b>|<strong>(.+?)</strong>").expect("static regex")); // invariant: valid literal
+static STARS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*|__|(?:^|\s)\*|\*(?:\s|$|[;.,:])").expect("static regex")); // invariant: valid literal
+
+/// Removes markup from one line or cell. Block tags (`<li>`, `<p>`, `<br>`)
+/// become line breaks; a space that markup left inside a bracket (`( <i>x</i> )`) goes.
+pub(super) fn clean(raw: &str) -> Clean {
+    let bold = is_all_bold(raw);
+    let broken = LINE_BREAK_TAG.replace_all(raw, "\n");
+    let tight = tighten_brackets(&broken);
+    let no_tags = TAG.replace_all(&tight, "");
+    let no_stars = STARS.replace_all(&no_tags, |c: &regex::Captures| keep_outer(&c[0]));
+    let text = no_stars
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Clean { text, bold }
+}
+
+/// `( <i>x</i> )` → `(<i>x</i>)`: only spaces that touch a tag next to a bracket.
+fn tighten_brackets(s: &str) -> String {
+    static OPEN: Lazy<Regex> = Lazy::new(|| Regex::new(r"\(\s+(<[a-zA-Z])").expect("static regex")); // invariant: valid literal
+    static CLOSE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(</(?:i|b|em|strong)>)\s+\)").expect("static regex")); // invariant: valid literal
+    let s = OPEN.replace_all(s, "($1");
+    CLOSE.replace_all(&s, "$1)").into_owned()
+}
+
+/// Keeps the white space or punctuation a star pattern matched around the star.
+fn keep_outer(m: &str) -> String {
+    m.chars().filter(|&c| c != '*' && c != '_').collect()
+}
+
+/// Whether the visible text of `raw` lies entirely inside bold spans.
+fn is_all_bold(raw: &str) -> bool {
+    let inside: usize = BOLD_SPAN
+        .captures_iter(raw)
+        .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+        .map(|m| visible_len(m.as_str()))
+        .sum();
+    let total = visible_len(&BOLD_SPAN.replace_all(raw, "$1$2$3"));
+    inside > 0 && inside * 10 >= total * 9
+}
+
+fn visible_len(s: &str) -> usize {
+    TAG.replace_all(s, "").chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_markdown_and_html() {
+        let c = clean("**Điều 1.** Ban hành *kèm theo*");
+        assert_eq!(c.text, "Điều 1. Ban hành kèm theo");
+        assert!(!c.bold);
+        let c = clean("<b>I. Ban hành văn bản</b>");
+        assert_eq!(c.text, "I. Ban hành văn bản");
+        assert!(c.bold);
+    }
+
+    #[test]
+    fn list_items_become_lines() {
+        let c = clean(r#"<ul style="x"><li>- Kế hoạch;</li><li>- Văn bản</li></ul>"#);
+        assert_eq!(c.text, "- Kế hoạch;\n- Văn bản");
+    }
+
+    #[test]
+    fn bracket_spaces_left_by_markup_go() {
+        assert_eq!(clean("danh mục ( <i>thông qua việc</i> )").text, "danh mục (thông qua việc)");
+        assert_eq!(clean(r#"(tại <a href="u">u</a> ), lấy"#).text, "(tại u ), lấy");
+    }
+}
