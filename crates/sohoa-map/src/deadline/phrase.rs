@@ -1,0 +1,208 @@
+//! The phrase grammar of deadline cells: parts, alternatives, recurrence words, event
+//! triggers, by-dates and periods.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::calendar::{quarter_number, valid, Span};
+
+/// A deadline part reduced to its kind and days.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Coded {
+    pub kind: &'static str,
+    pub span: Option<Span>,
+    pub recurrence: Option<&'static str>,
+    /// A by-date (`Chậm nhất ...`, `Trước ngày ...`): only the end of the span counts.
+    pub by_date: bool,
+}
+
+impl Coded {
+    fn new(kind: &'static str) -> Coded {
+        Coded { kind, span: None, recurrence: None, by_date: false }
+    }
+}
+
+fn re(p: &str) -> Regex {
+    // invariant: every caller passes a literal pattern exercised by the deadline tests
+    Regex::new(p).expect("valid regex")
+}
+
+static PARENS: Lazy<Regex> = Lazy::new(|| re(r"\([^()]*\)?"));
+static PART_SPLIT: Lazy<Regex> = Lazy::new(|| re(r";|\s-\s*|^\s*-|\n"));
+static LABEL: Lazy<Regex> = Lazy::new(|| re(r"^[^\d:]{1,40}:\s*(\S.*)$"));
+static ALT_SPLIT: Lazy<Regex> = Lazy::new(|| re(r"\s+hoặc\s+|(?:\p{L})\s*/\s*(?:\p{L})"));
+static EVERY: Lazy<Regex> =
+    Lazy::new(|| re(r"\b(?:hàng|hằng|mỗi)\s+(ngày|tuần|tháng|quý|năm)\b"));
+static EVERY_N_MONTHS: Lazy<Regex> =
+    Lazy::new(|| re(r"(\d{1,2})\s*tháng\s*(?:/|một|1)\s*(?:0?1\s*)?lần"));
+static EVENT: Lazy<Regex> = Lazy::new(|| {
+    re(r"^(?:ngay\s+)?(?:sau\s+)?khi\b|^ngay\b|^theo\s+yêu\s+cầu|^đột\s+xuất|^(?:trong\s+(?:thời\s+gian|vòng)|sau)\s+\d+\s+ngày|\bkể\s+từ\b|\bsau\s+khi\b")
+});
+static DEFERS: Lazy<Regex> = Lazy::new(|| {
+    re(r"^theo\s+(?:kế\s+hoạch|quy\s+định|văn\s+bản|hướng\s+dẫn|lộ\s+trình|chỉ\s+đạo|tiến\s+độ|thông\s+báo)")
+});
+static BY_DATE: Lazy<Regex> = Lazy::new(|| {
+    re(r"\b(?:chậm\s+nhất|muộn\s+nhất|trước|hạn\s+chót|hạn\s+cuối|không\s+muộn\s+hơn|không\s+quá)\b")
+});
+static ATOM: Lazy<Regex> = Lazy::new(|| {
+    re(concat!(
+        r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})\s*[/.-]\s*(?P<dy>\d{4})",
+        r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<dm2>\d{1,2})\s*,?\s+năm\s+(?P<dy2>\d{4})",
+        r"|(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?",
+        r"|quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<qy>\d{4})?",
+        r"|tháng\s+(?P<m>\d{1,2})\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<my>\d{4})?",
+        r"|năm\s+(?P<y>\d{4})",
+    ))
+});
+static YEAR: Lazy<Regex> = Lazy::new(|| re(r"năm\s+(\d{4})"));
+
+/// Codes a deadline cell, or `None` when it names no time (`Theo Kế hoạch ...`).
+pub(super) fn code(raw: &str, plan_year: Option<i32>) -> Option<Coded> {
+    let text = PARENS.replace_all(&raw.to_lowercase(), " ").into_owned();
+    PART_SPLIT
+        .split(&text)
+        .map(strip_label)
+        .filter(|p| !p.is_empty())
+        .find_map(|p| code_part(&p, plan_year))
+}
+
+/// `theo dõi: thường xuyên` is coded as `thường xuyên`.
+fn strip_label(part: &str) -> String {
+    let part = part.trim().trim_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+    match LABEL.captures(part) {
+        Some(c) if !starts_time_word(part) => c[1].trim().to_string(),
+        _ => part.to_string(),
+    }
+}
+
+fn starts_time_word(part: &str) -> bool {
+    ["thường xuyên", "hàng", "hằng", "định kỳ", "quý", "tháng", "năm", "trước", "chậm"]
+        .iter()
+        .any(|w| part.starts_with(w))
+}
+
+fn code_part(part: &str, plan_year: Option<i32>) -> Option<Coded> {
+    if DEFERS.is_match(part) {
+        return None;
+    }
+    let alts = split_alternatives(part);
+    let coded: Vec<Coded> = alts.iter().filter_map(|a| code_alternative(a, plan_year)).collect();
+    let mut pick = coded.iter().find(|c| c.kind == "recurring").or(coded.first()).copied()?;
+    if pick.kind == "recurring" {
+        pick.span = year_span(part);
+    }
+    Some(pick)
+}
+
+/// Splits on `hoặc` and on a slash between words (`Định kỳ/đột xuất`), keeping the words.
+fn split_alternatives(part: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in ALT_SPLIT.find_iter(part) {
+        let s = m.as_str();
+        let (cut_start, cut_end) = match s.find('/') {
+            Some(i) if !s.trim().starts_with("hoặc") => {
+                let a = m.start() + s[..i].trim_end().len();
+                (a, m.start() + i + 1)
+            }
+            _ => (m.start(), m.end()),
+        };
+        out.push(part[last..cut_start].trim().to_string());
+        last = cut_end;
+    }
+    out.push(part[last..].trim().to_string());
+    out.retain(|a| !a.is_empty());
+    out
+}
+
+fn code_alternative(alt: &str, plan_year: Option<i32>) -> Option<Coded> {
+    if let Some(c) = continuous(alt) {
+        return Some(c);
+    }
+    if let Some(c) = periodic(alt) {
+        return Some(c);
+    }
+    if EVENT.is_match(alt) {
+        return Some(Coded::new("event"));
+    }
+    timed(alt, plan_year)
+}
+
+/// `Thường xuyên`, `liên tục`; `Thường xuyên khi có thay đổi ...` is triggered by an event.
+fn continuous(alt: &str) -> Option<Coded> {
+    let word = ["thường xuyên", "liên tục"].iter().find_map(|w| alt.find(w).map(|i| i + w.len()))?;
+    if alt[word..].trim_start().starts_with("khi ") {
+        return Some(Coded::new("event"));
+    }
+    Some(Coded { recurrence: Some("continuous"), ..Coded::new("recurring") })
+}
+
+/// `Hàng tháng`, `Định kỳ hàng quý`, `06 tháng/ 01 lần`, bare `Định kỳ` (no cadence).
+fn periodic(alt: &str) -> Option<Coded> {
+    let recurring = |r: Option<&'static str>| Some(Coded { recurrence: r, ..Coded::new("recurring") });
+    if let Some(c) = EVERY.captures(alt) {
+        return recurring(Some(match &c[1] {
+            "ngày" => "daily",
+            "tuần" => "weekly",
+            "tháng" => "monthly",
+            "quý" => "quarterly",
+            _ => "yearly",
+        }));
+    }
+    if let Some(c) = EVERY_N_MONTHS.captures(alt) {
+        return recurring(match c[1].parse::<u32>().ok()? {
+            1 => Some("monthly"),
+            3 => Some("quarterly"),
+            6 => Some("semiannual"),
+            12 => Some("yearly"),
+            _ => None,
+        });
+    }
+    if alt.contains("định kỳ") {
+        return recurring(None);
+    }
+    None
+}
+
+/// Dates and periods: a by-date (`Chậm nhất ...`) keeps the end of its first time, a
+/// bare day is a `date`, anything else the union of the periods named.
+fn timed(alt: &str, plan_year: Option<i32>) -> Option<Coded> {
+    let atoms: Vec<(Span, bool)> = ATOM.captures_iter(alt).filter_map(|c| atom(&c, plan_year)).collect();
+    let (first, first_is_day) = *atoms.first()?;
+    if let Some(m) = BY_DATE.find(alt) {
+        if ATOM.find(alt).is_some_and(|a| a.start() >= m.start()) {
+            return Some(Coded { span: Some(first), by_date: true, ..Coded::new("date") });
+        }
+    }
+    if atoms.len() == 1 && first_is_day {
+        return Some(Coded { span: Some(first), ..Coded::new("date") });
+    }
+    let span = atoms.iter().map(|a| a.0).reduce(Span::union)?;
+    Some(Coded { span: Some(span), ..Coded::new("period") })
+}
+
+/// One time expression as a span of days, and whether it is a single day.
+fn atom(c: &regex::Captures, plan_year: Option<i32>) -> Option<(Span, bool)> {
+    let n = |name: &str| c.name(name).and_then(|g| g.as_str().parse::<u32>().ok());
+    let year = |name: &str| n(name).map(|y| y as i32).or(plan_year);
+    if let (Some(d), Some(m), Some(y)) = (n("d").or(n("d2")), n("dm").or(n("dm2")), n("dy").or(n("dy2"))) {
+        return valid(y as i32, m, d).then(|| (Span::day(y as i32, m, d), true));
+    }
+    if let Some(h) = c.name("half") {
+        let (a, b) = if h.as_str() == "đầu" { (1, 6) } else { (7, 12) };
+        return Some((Span::months(year("hy")?, a, b), false));
+    }
+    if let Some(q) = c.name("q").and_then(|q| quarter_number(q.as_str())) {
+        return Some((Span::months(year("qy")?, q * 3 - 2, q * 3), false));
+    }
+    if let Some(m) = n("m").filter(|m| (1..=12).contains(m)) {
+        return Some((Span::months(year("my")?, m, m), false));
+    }
+    n("y").map(|y| (Span::months(y as i32, 1, 12), false))
+}
+
+/// The whole year a recurring deadline is bounded by (`Thường xuyên trong năm 2024`).
+fn year_span(part: &str) -> Option<Span> {
+    let y: i32 = YEAR.captures(part)?[1].parse().ok()?;
+    valid(y, 1, 1).then(|| Span::months(y, 1, 12))
+}
