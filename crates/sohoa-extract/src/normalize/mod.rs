@@ -3,18 +3,43 @@
 //! Every reader passes its text through a [`Normalizer`] exactly once; later
 //! stages never re-normalize, they compare with [`fold_key`].
 
+pub mod accuracy;
+mod detect;
+mod file;
 pub mod fold;
+pub mod garbage;
 pub mod legacy;
+mod lines;
+mod repair;
+pub mod syllable;
 
+pub use accuracy::diacritic_accuracy;
 pub use fold::fold_key;
+pub use garbage::garbage_share;
+pub use legacy::Legacy;
+pub use lines::{join_lines, single_space};
 
 use crate::model::TextQuality;
-use unicode_normalization::UnicodeNormalization;
+use detect::{prefer_decoded, score, Evidence, Score};
+use legacy::{cp1252, font_hint, FontHint};
 
 /// Normalizes the runs of one document and keeps its text-quality report.
 #[derive(Debug, Default)]
 pub struct Normalizer {
     quality: TextQuality,
+    garbage: u64,
+    undecoded_chars: u64,
+    /// Per legacy encoding: runs decoded minus runs that proved to be Unicode.
+    votes: [i32; 4],
+    /// Scratch buffer for the bytes behind a run.
+    bytes: Vec<u8>,
+}
+
+/// The best legacy reading of a run.
+struct Reading {
+    encoding: Legacy,
+    text: String,
+    score: Score,
 }
 
 impl Normalizer {
@@ -26,22 +51,126 @@ impl Normalizer {
     /// format carries one). Legacy-encoded runs are decoded; the result is NFC
     /// with repairs applied. Line breaks (`'\n'`) are kept.
     pub fn run(&mut self, text: &str, font: Option<&str>) -> String {
-        let _ = font;
-        self.quality.total_chars += text.chars().count() as u64;
-        text.nfc().collect()
+        self.account(text);
+        let hint = font_hint(font);
+        if text.is_ascii() {
+            return if hint.capitals { text.to_uppercase() } else { text.to_owned() };
+        }
+        match self.decode_legacy(text, hint) {
+            Some(decoded) => self.repair(&decoded),
+            None => self.repair(text),
+        }
     }
 
     /// Raw 8-bit bytes of a run (RTF `\'xx`, an 8-bit `.doc` piece), in whatever
     /// single-byte encoding `font` suggests; decoded, then as [`Normalizer::run`].
     pub fn bytes(&mut self, bytes: &[u8], font: Option<&str>) -> String {
-        let text: String = bytes.iter().map(|&b| b as char).collect();
+        let text: String = bytes.iter().map(|&b| cp1252::char_of(b)).collect();
         self.run(&text, font)
+    }
+
+    /// The whole bytes of a text file: UTF-8 (BOM or not), UTF-16 with BOM,
+    /// or a legacy 8-bit encoding chosen by statistics, line by line.
+    /// Line breaks become `'\n'`.
+    pub fn decode_file(&mut self, bytes: &[u8]) -> String {
+        file::decode(self, bytes)
     }
 
     /// The report so far.
     pub fn quality(&self) -> TextQuality {
-        self.quality.clone()
+        let mut q = self.quality.clone();
+        let total = q.total_chars.max(1) as f64;
+        q.unreadable_share = (self.garbage as f64 / total).min(1.0);
+        let undecoded = (self.undecoded_chars as f64 / total).min(1.0);
+        q.confidence = ((1.0 - q.unreadable_share) * (1.0 - undecoded)).clamp(0.0, 1.0);
+        q
     }
+
+    /// Counts the chars of an input run.
+    fn account(&mut self, text: &str) {
+        let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
+        self.quality.total_chars += chars as u64;
+        self.garbage += garbage::count(text);
+    }
+
+    fn repair(&mut self, text: &str) -> String {
+        repair::repair(text, &mut self.quality.repaired_chars)
+    }
+
+    /// The legacy reading of a run, if one is clearly better than the text as given.
+    fn decode_legacy(&mut self, text: &str, hint: FontHint) -> Option<String> {
+        let mut bytes = std::mem::take(&mut self.bytes);
+        let representable = cp1252::bytes_of(text, &mut bytes);
+        let result = if representable { self.choose(text, &bytes, hint) } else { None };
+        self.bytes = bytes;
+        result
+    }
+
+    fn choose(&mut self, text: &str, bytes: &[u8], hint: FontHint) -> Option<String> {
+        let given = score(text);
+        let best = best_reading(bytes, hint.encoding)?;
+        let evidence = match hint.encoding {
+            None => Evidence::None,
+            Some(e) if self.votes[vote_index(e)] > 0 => Evidence::FontAndDocument,
+            Some(_) => Evidence::Font,
+        };
+        if prefer_decoded(given, best.score, evidence) {
+            self.record_decoded(best.encoding, &best.text);
+            let text = if hint.capitals { best.text.to_uppercase() } else { best.text };
+            return Some(text);
+        }
+        self.record_kept(text, given, &best, hint);
+        None
+    }
+
+    fn record_decoded(&mut self, encoding: Legacy, decoded: &str) {
+        self.votes[vote_index(encoding)] += 1;
+        let name = encoding.name();
+        if !self.quality.encodings.iter().any(|e| e == name) {
+            self.quality.encodings.push(name.to_owned());
+        }
+        self.quality.converted_chars += decoded.chars().filter(|c| !c.is_ascii()).count() as u64;
+    }
+
+    /// A run left as given: Unicode evidence against its font, or a run
+    /// that looks legacy-encoded but could not be decoded.
+    fn record_kept(&mut self, text: &str, given: Score, best: &Reading, hint: FontHint) {
+        if let Some(e) = hint.encoding {
+            if given.mostly_valid() {
+                self.votes[vote_index(e)] -= 1;
+            }
+        }
+        let looks_legacy = given.invalid > 0
+            && !given.mostly_valid()
+            && (hint.encoding.is_some() || best.score.mostly_valid());
+        if looks_legacy {
+            self.quality.undecoded_legacy_runs += 1;
+            self.undecoded_chars += text.chars().count() as u64;
+        }
+    }
+}
+
+fn vote_index(e: Legacy) -> usize {
+    Legacy::ALL.iter().position(|&x| x == e).unwrap_or(0)
+}
+
+/// The best-scoring reading among the hinted encoding or all of them.
+fn best_reading(bytes: &[u8], hinted: Option<Legacy>) -> Option<Reading> {
+    let hinted_only = hinted.map(|e| [e]);
+    let candidates: &[Legacy] = match &hinted_only {
+        Some(one) => one,
+        None => &Legacy::ALL,
+    };
+    // Reversed: on a tie `max_by_key` keeps the last, i.e. the first of `ALL`.
+    candidates
+        .iter()
+        .rev()
+        .map(|&encoding| {
+            let text = encoding.decode(bytes);
+            let score = score(&text);
+            Reading { encoding, text, score }
+        })
+        .max_by_key(|r| (r.score.net(), r.score.valid))
 }
 
 /// Stateless convenience: normalize one piece of Unicode text.
@@ -49,24 +178,21 @@ pub fn text(s: &str) -> String {
     Normalizer::new().run(s, None)
 }
 
-/// Joins hard-wrapped lines into one paragraph: single spaces, a reference
-/// broken after a hyphen (`02/NQ-` + `CP`) joined without a space.
-pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
+impl Normalizer {
+    /// Records that a whole file was read in `encoding`.
+    fn note_file_encoding(&mut self, encoding: Legacy) {
+        let name = encoding.name();
+        if !self.quality.encodings.iter().any(|e| e == name) {
+            self.quality.encodings.push(name.to_owned());
         }
-        if !out.is_empty() && !out.ends_with('-') {
-            out.push(' ');
-        }
-        out.push_str(line);
     }
-    out
-}
 
-/// Folds runs of white space (except `'\n'`) into one space and trims.
-pub fn single_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    /// Accounts for and repairs one line decoded from bytes, appending it to `out`.
+    fn finish_decoded(&mut self, line: &str, encoding: Option<Legacy>, out: &mut String) {
+        self.account(line);
+        if let Some(e) = encoding {
+            self.record_decoded(e, line);
+        }
+        out.push_str(&self.repair(line));
+    }
 }

@@ -1,0 +1,103 @@
+//! Text statistics that tell Vietnamese from mojibake: how many words of a
+//! reading are well-formed Vietnamese syllables, and when a legacy reading
+//! beats the text as given.
+
+use super::syllable::is_syllable;
+
+/// Words with non-ASCII letters in one reading of a text. ASCII-only words
+/// are the same in every reading and are not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Score {
+    /// Well-cased Vietnamese syllables.
+    pub valid: u32,
+    /// Words that are not.
+    pub invalid: u32,
+}
+
+impl Score {
+    pub fn net(self) -> i64 {
+        i64::from(self.valid) - i64::from(self.invalid)
+    }
+
+    /// Mostly Vietnamese syllables.
+    pub fn mostly_valid(self) -> bool {
+        self.valid > self.invalid
+    }
+}
+
+/// How much evidence backs a legacy reading beyond the text itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// No font names the encoding: statistics alone must be clear.
+    None,
+    /// The run's font names the encoding.
+    Font,
+    /// The font names it and earlier runs of the document were decoded with it.
+    FontAndDocument,
+}
+
+/// Whether to replace the text as given (`given`) by a legacy reading (`decoded`).
+pub fn prefer_decoded(given: Score, decoded: Score, evidence: Evidence) -> bool {
+    match evidence {
+        Evidence::None => {
+            decoded.net() >= given.net() + 2 && decoded.valid > 2 * decoded.invalid
+        }
+        Evidence::Font => decoded.net() > given.net() && decoded.mostly_valid(),
+        Evidence::FontAndDocument => decoded.net() >= given.net() && decoded.mostly_valid(),
+    }
+}
+
+/// Scores every word of `text` that has a non-ASCII char.
+pub fn score(text: &str) -> Score {
+    let mut s = Score::default();
+    let words = text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+    for word in words {
+        let word = word.trim_matches(is_outer_punctuation);
+        if word.is_ascii() || word.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if is_syllable(word) && well_cased(word) {
+            s.valid += 1;
+        } else {
+            s.invalid += 1;
+        }
+    }
+    s
+}
+
+/// Quotes, dashes, ellipsis and the like around a word.
+fn is_outer_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{206F}' | '«' | '»' | '\u{A0}')
+}
+
+/// `xxx`, `XXX` or `Xxx`.
+pub fn well_cased(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return true };
+    let rest = chars.as_str();
+    let rest_lower = !rest.chars().any(char::is_uppercase);
+    let rest_upper = !rest.chars().any(char::is_lowercase);
+    rest_lower || (first.is_uppercase() && rest_upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_readings() {
+        assert_eq!(score("Quản lý nhà nước, 2025"), Score { valid: 4, invalid: 0 });
+        assert_eq!(score("Qu¶n lý"), Score { valid: 1, invalid: 1 });
+        assert_eq!(score("bỔ mỏ"), Score { valid: 1, invalid: 1 });
+        assert_eq!(score("Plain English text"), Score::default());
+    }
+
+    #[test]
+    fn statistics_alone_need_a_clear_margin() {
+        let given = Score { valid: 1, invalid: 0 };
+        assert!(!prefer_decoded(given, Score { valid: 1, invalid: 0 }, Evidence::Font));
+        assert!(prefer_decoded(given, Score { valid: 1, invalid: 0 }, Evidence::FontAndDocument));
+        assert!(!prefer_decoded(given, Score { valid: 2, invalid: 0 }, Evidence::None));
+        assert!(prefer_decoded(given, Score { valid: 3, invalid: 0 }, Evidence::None));
+    }
+}
