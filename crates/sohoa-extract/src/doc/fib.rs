@@ -1,0 +1,65 @@
+//! The File Information Block at the start of the WordDocument stream: where everything else is.
+
+use super::le::{u16_at, u32_at};
+use crate::error::ExtractError;
+
+/// `wIdent` of a Word 97+ document.
+const WORD_IDENT: u16 = 0xA5EC;
+/// Offset of `FibRgFcLcb` in a Word 97 FIB (FibBase 32 + csw/fibRgW 30 + cslw/fibRgLw 90 + cbRgFcLcb 2).
+const FC_LCB_BASE: usize = 154;
+
+/// An (offset, length) pair into the table stream.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FcLcb {
+    pub fc: u32,
+    pub lcb: u32,
+}
+
+/// The FIB fields the reader needs.
+#[derive(Debug, Clone)]
+pub(crate) struct Fib {
+    /// The table stream is `1Table` (else `0Table`).
+    pub table_1: bool,
+    /// Characters of main-document text.
+    pub ccp_text: u32,
+    pub stshf: FcLcb,
+    pub plcf_bte_chpx: FcLcb,
+    pub plcf_bte_papx: FcLcb,
+    pub sttbf_ffn: FcLcb,
+    pub clx: FcLcb,
+}
+
+impl Fib {
+    /// Parses the FIB of a Word 97–2003 document.
+    pub(crate) fn parse(wd: &[u8]) -> Result<Fib, ExtractError> {
+        let bad = |c: &str| ExtractError::damaged("doc", c);
+        let ident = u16_at(wd, 0).ok_or_else(|| bad("WordDocument stream too short for a FIB"))?;
+        if ident != WORD_IDENT {
+            return Err(bad(&format!("not a Word document (wIdent {ident:#06x})")));
+        }
+        let nfib = u16_at(wd, 2).unwrap_or(0);
+        if nfib < 101 {
+            return Err(ExtractError::Unsupported(format!("Word 6/95 document (nFib {nfib}) is not supported")));
+        }
+        let flags = u16_at(wd, 0x0A).unwrap_or(0);
+        if flags & 0x0100 != 0 {
+            return Err(ExtractError::Encrypted { format: "doc", cause: "the FIB marks the document encrypted".into() });
+        }
+        let pair = |i: usize| -> Result<FcLcb, ExtractError> {
+            let at = FC_LCB_BASE + i * 8;
+            match (u32_at(wd, at), u32_at(wd, at + 4)) {
+                (Some(fc), Some(lcb)) => Ok(FcLcb { fc, lcb }),
+                _ => Err(bad("FIB is truncated")),
+            }
+        };
+        Ok(Fib {
+            table_1: flags & 0x0200 != 0,
+            ccp_text: u32_at(wd, 0x4C).ok_or_else(|| bad("FIB is truncated"))?,
+            stshf: pair(1)?,
+            plcf_bte_chpx: pair(12)?,
+            plcf_bte_papx: pair(13)?,
+            sttbf_ffn: pair(15)?,
+            clx: pair(33)?,
+        })
+    }
+}

@@ -1,0 +1,244 @@
+//! Walks the main-document characters: fields reduced to their results,
+//! paragraph and cell marks turned into paragraphs and table rows, runs
+//! normalized per font.
+
+use super::clock::Clock;
+use super::fkp::{Para, Runs};
+use super::pieces::Piece;
+use super::sink::{clean_text, BlockSink, ParaOut};
+use super::sprm::{CharProps, ParaProps};
+use super::styles::Styles;
+use super::table::{RawCell, RawRow};
+use crate::error::ExtractError;
+use crate::model::{Align, Block, Style};
+use crate::normalize::Normalizer;
+use std::collections::HashMap;
+
+/// Everything parsed out of the two streams.
+pub(crate) struct DocParts<'a> {
+    pub text: &'a [char],
+    pub pieces: &'a [Piece],
+    pub chpx: &'a Runs<CharProps>,
+    pub papx: &'a Runs<Para>,
+    pub styles: &'a Styles,
+    pub fonts: &'a [String],
+}
+
+/// One visible character and its direct character properties.
+#[derive(Debug, Clone, Copy)]
+struct Glyph {
+    ch: char,
+    props: CharProps,
+}
+
+/// Walk state.
+struct Walker<'a, 'n> {
+    parts: &'a DocParts<'a>,
+    norm: &'n mut Normalizer,
+    style_chars: HashMap<u16, CharProps>,
+    /// Open fields: `true` once past the separator (in the result).
+    fields: Vec<bool>,
+    para: Vec<Glyph>,
+    cell_lines: Vec<String>,
+    cell_bold: bool,
+    row: Vec<RawCell>,
+    last_was_cell_end: bool,
+    sink: BlockSink,
+}
+
+/// The blocks of the main document.
+pub(crate) fn blocks(parts: &DocParts, norm: &mut Normalizer, clock: &Clock) -> Result<Vec<Block>, ExtractError> {
+    let mut w = Walker {
+        parts,
+        norm,
+        style_chars: HashMap::new(),
+        fields: Vec::new(),
+        para: Vec::new(),
+        cell_lines: Vec::new(),
+        cell_bold: true,
+        row: Vec::new(),
+        last_was_cell_end: false,
+        sink: BlockSink::default(),
+    };
+    let mut piece_ix = 0usize;
+    for (cp, &ch) in parts.text.iter().enumerate() {
+        if cp % 4096 == 0 {
+            clock.check()?;
+        }
+        let cp = cp as u32;
+        while parts.pieces.get(piece_ix).is_some_and(|p| p.cp_end <= cp) {
+            piece_ix += 1;
+        }
+        let fc = parts.pieces.get(piece_ix).filter(|p| p.cp <= cp).map(|p| p.fc_of(cp));
+        w.char_at(ch, fc);
+    }
+    if !w.para.is_empty() {
+        w.end_paragraph('\r', None);
+    }
+    w.flush_row();
+    Ok(w.sink.finish())
+}
+
+impl Walker<'_, '_> {
+    /// Handles one character at stream offset `fc`.
+    fn char_at(&mut self, ch: char, fc: Option<u32>) {
+        match ch {
+            '\u{13}' => self.fields.push(false),
+            '\u{14}' => {
+                if let Some(f) = self.fields.last_mut() {
+                    *f = true;
+                }
+            }
+            '\u{15}' => {
+                self.fields.pop();
+            }
+            _ if self.fields.iter().any(|in_result| !in_result) => {}
+            '\r' | '\u{7}' => self.end_paragraph(ch, fc),
+            _ => {
+                if let Some(c) = visible(ch) {
+                    let props = fc.and_then(|fc| self.parts.chpx.at(fc)).copied().unwrap_or_default();
+                    self.para.push(Glyph { ch: c, props });
+                }
+            }
+        }
+    }
+
+    /// A paragraph (`\r`) or cell (`\x07`) mark at stream offset `fc`.
+    fn end_paragraph(&mut self, mark: char, fc: Option<u32>) {
+        let para = fc.and_then(|fc| self.parts.papx.at(fc)).cloned().unwrap_or_default();
+        let glyphs = std::mem::take(&mut self.para);
+        let (text, bold) = self.render(&glyphs, para.istd);
+        let p = &para.props;
+        let in_table = p.in_table || p.itap >= 1 || mark == '\u{7}';
+        if !in_table {
+            self.flush_row();
+            let style = self.style(&para, bold);
+            self.sink.paragraph(ParaOut { text, label: None, style });
+        } else if p.itap >= 2 {
+            self.cell_line(text, bold);
+        } else if mark == '\u{7}' && self.is_row_end(p, &text) {
+            self.end_row(p);
+        } else if mark == '\u{7}' {
+            self.cell_line(text, bold);
+            self.end_cell();
+            self.last_was_cell_end = true;
+            return;
+        } else {
+            self.cell_line(text, bold);
+        }
+        self.last_was_cell_end = false;
+    }
+
+    /// A row ends at a TTP mark; without paragraph properties, at an empty mark right after a cell end.
+    fn is_row_end(&self, p: &ParaProps, text: &str) -> bool {
+        p.ttp || (self.parts.papx.is_empty() && text.is_empty() && self.last_was_cell_end)
+    }
+
+    fn cell_line(&mut self, text: String, bold: bool) {
+        if !text.is_empty() {
+            self.cell_bold &= bold;
+            self.cell_lines.push(text);
+        }
+    }
+
+    fn end_cell(&mut self) {
+        let lines = std::mem::take(&mut self.cell_lines);
+        let bold = self.cell_bold && !lines.is_empty();
+        self.cell_bold = true;
+        self.row.push(RawCell { text: lines.join("\n"), bold, ..Default::default() });
+    }
+
+    /// Closes the row with the cell definitions of its TTP.
+    fn end_row(&mut self, p: &ParaProps) {
+        if !self.cell_lines.is_empty() {
+            self.end_cell();
+        }
+        let mut cells = std::mem::take(&mut self.row);
+        for (cell, def) in cells.iter_mut().zip(&p.cells) {
+            cell.bounds = Some((def.left, def.right));
+            cell.h_merged = def.h_merged;
+            cell.v_merge = def.v_merge;
+        }
+        self.sink.row(RawRow { cells, header: p.header_row, line: 0 });
+    }
+
+    /// A row left open when body text resumes is closed without cell definitions.
+    fn flush_row(&mut self) {
+        if !self.row.is_empty() || !self.cell_lines.is_empty() {
+            self.end_row(&ParaProps::default());
+        }
+    }
+
+    /// The paragraph's text, normalized run by run (a run: same font), and whether it is all bold.
+    fn render(&mut self, glyphs: &[Glyph], istd: u16) -> (String, bool) {
+        let mut out = String::new();
+        let mut bold = true;
+        let mut run = String::new();
+        let mut run_font: Option<u16> = None;
+        for g in glyphs {
+            let props = self.resolve(g.props, istd);
+            if !g.ch.is_whitespace() {
+                bold &= props.bold.unwrap_or(false);
+            }
+            let ftc = props.ftc.unwrap_or(self.parts.styles.default_ftc);
+            if run_font != Some(ftc) && !run.is_empty() {
+                out.push_str(&self.normalize(&run, run_font));
+                run.clear();
+            }
+            run_font = Some(ftc);
+            run.push(g.ch);
+        }
+        out.push_str(&self.normalize(&run, run_font));
+        let text = clean_text(&out);
+        let bold = bold && !text.is_empty();
+        (text, bold)
+    }
+
+    fn normalize(&mut self, run: &str, ftc: Option<u16>) -> String {
+        if run.is_empty() {
+            return String::new();
+        }
+        let font = ftc.and_then(|f| self.parts.fonts.get(f as usize)).map(String::as_str);
+        self.norm.run(run, font)
+    }
+
+    /// Direct properties over the character style over the paragraph style.
+    fn resolve(&mut self, direct: CharProps, para_istd: u16) -> CharProps {
+        let char_style = direct.istd.map(|i| self.style_chars_of(i)).unwrap_or_default();
+        direct.over(char_style).over(self.style_chars_of(para_istd))
+    }
+
+    fn style_chars_of(&mut self, istd: u16) -> CharProps {
+        let styles = self.parts.styles;
+        *self.style_chars.entry(istd).or_insert_with(|| styles.char_props(istd))
+    }
+
+    /// Layout facts of a body paragraph.
+    fn style(&self, para: &Para, bold: bool) -> Style {
+        let (name, heading) = self.parts.styles.name_and_heading(para.istd);
+        let outline = para.props.outline.filter(|&l| l < 9).map(|l| l + 1);
+        Style { bold, heading: heading.or(outline), align: align(para.props.jc), name, ..Default::default() }
+    }
+}
+
+/// Word's justification code as an alignment.
+fn align(jc: Option<u8>) -> Align {
+    match jc {
+        Some(0) => Align::Left,
+        Some(1) => Align::Center,
+        Some(2) => Align::Right,
+        Some(3..=5) => Align::Justify,
+        _ => Align::Unknown,
+    }
+}
+
+/// The character as text, or `None` for marks and control characters.
+fn visible(ch: char) -> Option<char> {
+    match ch {
+        '\u{B}' | '\u{C}' => Some('\n'),
+        '\u{1E}' => Some('-'),
+        '\t' | '\u{A0}' => Some(' '),
+        c if (c as u32) < 0x20 => None,
+        c => Some(c),
+    }
+}

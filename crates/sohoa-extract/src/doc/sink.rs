@@ -1,0 +1,72 @@
+//! Collects the paragraphs and table rows a word-processor reader finds into
+//! model blocks, numbering them with a running paragraph counter.
+
+use super::table::{self, RawRow};
+use crate::model::{Block, Paragraph, Span, Style};
+
+/// One finished paragraph, before its line number is known.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ParaOut {
+    pub text: String,
+    pub label: Option<String>,
+    pub style: Style,
+}
+
+/// Running block list; rows gather until a paragraph or the end closes the table.
+#[derive(Debug, Default)]
+pub(crate) struct BlockSink {
+    blocks: Vec<Block>,
+    line: u32,
+    rows: Vec<RawRow>,
+    table_line: u32,
+}
+
+impl BlockSink {
+    /// Adds a paragraph (empty ones are dropped, but count as lines).
+    pub(crate) fn paragraph(&mut self, p: ParaOut) {
+        self.flush_table();
+        self.line = self.line.saturating_add(1);
+        if p.text.is_empty() && p.label.is_none() {
+            return;
+        }
+        let span = Span::line(self.line);
+        self.blocks.push(Block::Paragraph(Paragraph { text: p.text, label: p.label, style: p.style, span }));
+    }
+
+    /// Adds a table row to the open table.
+    pub(crate) fn row(&mut self, mut row: RawRow) {
+        self.line = self.line.saturating_add(1);
+        if self.rows.is_empty() {
+            self.table_line = self.line;
+        }
+        if row.cells.is_empty() {
+            return;
+        }
+        row.line = self.line;
+        self.rows.push(row);
+    }
+
+    /// Closes the open table, if any.
+    pub(crate) fn flush_table(&mut self) {
+        if !self.rows.is_empty() {
+            let rows = std::mem::take(&mut self.rows);
+            self.blocks.push(Block::Table(table::build(rows, self.table_line)));
+        }
+    }
+
+    /// All blocks, the open table closed.
+    pub(crate) fn finish(mut self) -> Vec<Block> {
+        self.flush_table();
+        self.blocks
+    }
+}
+
+/// Folds white space within each line, trims, and drops empty lines.
+pub(crate) fn clean_text(s: &str) -> String {
+    let lines: Vec<String> = s
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
+}

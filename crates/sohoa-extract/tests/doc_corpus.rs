@@ -1,0 +1,96 @@
+//! The .doc reader on the real corpus: every file reads, legacy files decode
+//! to their transcripts with diacritic accuracy ≥ 0.99.
+
+use sohoa_extract::normalize::diacritic_accuracy;
+use sohoa_extract::{extract_file, Block, Document, ExtractOptions, OcrMode};
+use std::path::{Path, PathBuf};
+
+fn corpus(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/real").join(sub)
+}
+
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("corpus directory is in the repo")
+        .map(|e| e.expect("readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    v
+}
+
+fn opts() -> ExtractOptions {
+    ExtractOptions { ocr: OcrMode::Off, ..Default::default() }
+}
+
+/// All text of a document in reading order, one paragraph or cell per line.
+fn plain_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Paragraph(p) => {
+                if let Some(l) = &p.label {
+                    out.push_str(l);
+                    out.push(' ');
+                }
+                out.push_str(&p.text);
+                out.push('\n');
+            }
+            Block::Table(t) => {
+                for c in t.rows.iter().flat_map(|r| &r.cells) {
+                    out.push_str(&c.text);
+                    out.push('\n');
+                }
+            }
+            Block::PageBreak { .. } => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn every_real_doc_reads_with_text() {
+    let mut paths = files(&corpus(""), "doc");
+    paths.extend(files(&corpus("legacy"), "doc"));
+    assert_eq!(paths.len(), 9, "4 real + 5 legacy .doc files expected");
+    for p in paths {
+        let doc = extract_file(&p, &opts()).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let text = plain_text(&doc);
+        assert!(text.chars().count() > 500, "{}: only {} chars", p.display(), text.chars().count());
+        assert_eq!(doc.source.format.name(), "doc");
+    }
+}
+
+#[test]
+fn real_docs_with_tables_keep_them() {
+    // Official letterheads put the issuer and the motto side by side in a table.
+    let tables: usize = files(&corpus(""), "doc")
+        .iter()
+        .map(|p| extract_file(p, &opts()).expect("reads").blocks.iter().filter(|b| matches!(b, Block::Table(_))).count())
+        .sum();
+    assert!(tables >= 4, "only {tables} tables in the 4 real .doc files");
+}
+
+#[test]
+fn legacy_docs_reach_diacritic_accuracy() {
+    let mut worst = 1.0f64;
+    for p in files(&corpus("legacy"), "doc") {
+        let doc = extract_file(&p, &opts()).expect("reads");
+        let transcript = std::fs::read_to_string(p.with_extension("transcript.txt")).expect("transcript beside the file");
+        let acc = diacritic_accuracy(&transcript, &plain_text(&doc));
+        println!("{}: diacritic accuracy {acc:.4}", p.file_name().unwrap_or_default().to_string_lossy());
+        worst = worst.min(acc);
+    }
+    assert!(worst >= 0.99, "worst legacy .doc accuracy {worst:.4}");
+}
+
+#[test]
+#[ignore = "debug dump: DUMP=<file> cargo test -p sohoa-extract --test doc_corpus dump -- --ignored --nocapture"]
+fn dump() {
+    let p = PathBuf::from(std::env::var("DUMP").expect("DUMP=<file>"));
+    let doc = extract_file(&p, &opts()).expect("reads");
+    for b in &doc.blocks {
+        println!("{b:?}");
+    }
+    println!("{:?}", doc.source.text_quality);
+}
