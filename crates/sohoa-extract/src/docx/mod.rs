@@ -1,11 +1,79 @@
 //! DOCX reader (zip + quick-xml): paragraphs with Word numbering, tables, footnotes.
+//!
+//! Choices: Word's automatic numbers become `Paragraph::label` (bullets all
+//! print as `"-"`, a `+` glyph as `"+"`); footnotes are appended at their mark
+//! as ` [text]`; nested tables are flattened into the outer cell's text;
+//! text boxes follow the paragraph that anchors them; headers and footers are
+//! not read. Only the main document, styles, numbering, notes and theme parts
+//! are parsed.
+
+mod archive;
+mod body;
+mod deadline;
+mod fields;
+mod format;
+mod notes;
+mod numbering;
+mod parts;
+mod props;
+mod styles;
+mod table;
+mod xml;
+
+pub(crate) use archive::{Limits, SafeZip};
+pub(crate) use deadline::Deadline;
 
 use crate::error::ExtractError;
 use crate::options::ExtractOptions;
 use crate::Extracted;
+use body::Walker;
+use notes::Notes;
+use numbering::Numbering;
+use parts::{Part, PartMap};
+use styles::{Styles, ThemeFonts};
+use xml::Node;
+
+const FORMAT: &str = "docx";
 
 /// Reads one docx file.
 pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
-    let _ = (bytes, opts);
-    Err(ExtractError::Unsupported("docx reader not implemented yet".into()))
+    let deadline = Deadline::start(opts, FORMAT);
+    let mut zip = SafeZip::open(bytes, Limits::from_options(opts), FORMAT)?;
+    let parts = PartMap::read(&mut zip, &deadline)?;
+    let document = parse_part(&mut zip, &parts.main, &deadline)?
+        .ok_or_else(|| ExtractError::damaged(FORMAT, format!("main part {} is missing", parts.main)))?;
+    let mut diagnostics = Vec::new();
+    let mut optional = |part: Part| -> Result<Option<Node>, ExtractError> {
+        let Some(name) = parts.get(part) else { return Ok(None) };
+        match parse_part(&mut zip, name, &deadline) {
+            Err(e @ (ExtractError::Timeout { .. } | ExtractError::Limit { .. })) => Err(e),
+            Err(e) => {
+                diagnostics.push(crate::model::Diagnostic { span: None, message: format!("{name} ignored: {e}") });
+                Ok(None)
+            }
+            Ok(node) => Ok(node),
+        }
+    };
+    let theme = optional(Part::Theme)?;
+    let styles_xml = optional(Part::Styles)?;
+    let numbering_xml = optional(Part::Numbering)?;
+    let footnotes = optional(Part::Footnotes)?;
+    let endnotes = optional(Part::Endnotes)?;
+    let styles = Styles::parse(styles_xml.as_ref(), theme.as_ref().map(ThemeFonts::parse).unwrap_or_default());
+    let notes = Notes::new(footnotes.as_ref(), endnotes.as_ref());
+    let body = document
+        .child("w:body")
+        .ok_or_else(|| ExtractError::damaged(FORMAT, format!("{} has no w:body", parts.main)))?;
+    let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &deadline);
+    let mut blocks = Vec::new();
+    walker.blocks(body, &mut blocks)?;
+    Ok(Extracted { blocks, pages: None, diagnostics, quality: walker.norm.quality() })
+}
+
+/// Reads and parses one part; `None` when the archive lacks it.
+fn parse_part(zip: &mut SafeZip, name: &str, deadline: &Deadline) -> Result<Option<Node>, ExtractError> {
+    match zip.read(name)? {
+        Some(bytes) => xml::parse(&bytes, name, deadline).map(Some),
+        None => Ok(None),
+    }
 }

@@ -1,0 +1,71 @@
+//! Spreadsheet reader (calamine: xlsx, xls, ods): each non-empty sheet one
+//! table, merged ranges applied.
+//!
+//! Choices: when a workbook has more than one non-empty sheet, each table is
+//! preceded by a paragraph holding the sheet name (style name `Sheet`);
+//! a single-sheet workbook gives just its table. No row is marked as a
+//! header (spreadsheets do not say). Cell text goes through the normalizer
+//! without a font (legacy .xls text is detected statistically). Zip-based
+//! workbooks are checked for bombs before calamine decompresses them.
+
+mod grid;
+mod value;
+
+use crate::docx::{Deadline, Limits, SafeZip};
+use crate::error::ExtractError;
+use crate::model::{Block, Format, Paragraph, Span, Style, Table};
+use crate::normalize::Normalizer;
+use crate::options::ExtractOptions;
+use crate::Extracted;
+use calamine::{open_workbook_auto_from_rs, Dimensions, Reader, Sheets};
+use std::io::Cursor;
+
+/// Reads one spreadsheet.
+pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
+    let name = format.name();
+    let deadline = Deadline::start(opts, name);
+    if matches!(format, Format::Xlsx | Format::Ods) {
+        SafeZip::open(bytes, Limits::from_options(opts), name)?.check_xml_entries()?;
+    }
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
+    let mut norm = Normalizer::new();
+    let mut line = 0u32;
+    let mut tables: Vec<(String, Table)> = Vec::new();
+    for sheet in workbook.sheet_names() {
+        deadline.check()?;
+        let range = workbook
+            .worksheet_range(&sheet)
+            .map_err(|e| ExtractError::damaged(name, format!("sheet {sheet}: {e}")))?;
+        let merges = merged_regions(&mut workbook, &sheet);
+        if let Some(table) = grid::sheet_table(&range, &merges, &mut norm, &mut line, &deadline)? {
+            tables.push((sheet, table));
+        }
+    }
+    let blocks = into_blocks(tables, &mut norm);
+    Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
+}
+
+/// The merged ranges of a sheet, where the format reports them.
+fn merged_regions(workbook: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Vec<Dimensions> {
+    match workbook {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+    }
+}
+
+/// Tables in sheet order, each after its sheet-name paragraph when there are several.
+fn into_blocks(tables: Vec<(String, Table)>, norm: &mut Normalizer) -> Vec<Block> {
+    let named = tables.len() > 1;
+    let mut blocks = Vec::new();
+    for (sheet, table) in tables {
+        if named {
+            let style = Style { name: Some("Sheet".into()), ..Style::default() };
+            let text = norm.run(sheet.trim(), None);
+            blocks.push(Block::Paragraph(Paragraph { text, label: None, style, span: Span::line(table.span.line) }));
+        }
+        blocks.push(Block::Table(table));
+    }
+    blocks
+}
