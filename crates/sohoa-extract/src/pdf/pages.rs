@@ -1,0 +1,176 @@
+//! Page by page: load and decrypt, run pdf-extract on one page under
+//! `catch_unwind`, judge the text layer, OCR the pages that need it, lay out.
+
+use super::device::{Glyph, PageDevice, PageFrame};
+use super::paths::Rule;
+use super::fonts;
+use super::layout::{lines_from_words, words_from_glyphs, Line, Word};
+use super::quality;
+use super::tables::{self, GridTable};
+use crate::error::ExtractError;
+use crate::model::Diagnostic;
+use crate::ocr::{self, OcrPage, OcrSession};
+use crate::options::{ExtractOptions, OcrMode};
+use crate::panic_text;
+use pdf_extract::{Document, ObjectId};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+/// What one page gave.
+pub(super) enum PageContent {
+    /// A usable text layer.
+    Text { glyphs: Vec<Glyph>, rules: Vec<Rule> },
+    /// Words recognised by OCR.
+    Ocr(OcrPage),
+    /// No usable text layer (the reason); OCR did not run (yet).
+    NeedsOcr(String),
+    /// The page could not be read (the reason).
+    Failed(String),
+}
+
+/// One page as read.
+pub(super) struct PageRead {
+    pub num: u32,
+    pub width: f32,
+    pub height: f32,
+    pub content: PageContent,
+}
+
+impl PageRead {
+    pub fn has_text(&self) -> bool {
+        match &self.content {
+            PageContent::Text { glyphs, .. } => !glyphs.is_empty(),
+            PageContent::Ocr(p) => !p.words.is_empty(),
+            _ => false,
+        }
+    }
+
+    pub fn failure(&self) -> Option<&str> {
+        match &self.content {
+            PageContent::Failed(why) | PageContent::NeedsOcr(why) => Some(why),
+            _ => None,
+        }
+    }
+}
+
+/// Parses the file; an encrypted one is opened with the empty password or refused.
+pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
+    let parsed = catch_unwind(|| Document::load_mem(bytes))
+        .map_err(|p| ExtractError::damaged("pdf", format!("parser crashed: {}", panic_text(&p))))?;
+    let mut doc = parsed.map_err(|e| ExtractError::damaged("pdf", e))?;
+    if doc.is_encrypted() {
+        let opened = catch_unwind(AssertUnwindSafe(|| doc.decrypt(""))).map_err(|p| ExtractError::Encrypted {
+            format: "pdf",
+            cause: format!("decryption crashed: {}", panic_text(&p)),
+        })?;
+        opened.map_err(|e| ExtractError::Encrypted { format: "pdf", cause: format!("the empty password does not open it ({e})") })?;
+    }
+    Ok(doc)
+}
+
+/// Reads one page's text layer and rules.
+pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
+    let mut plan = fonts::plan(doc, id);
+    let media = plan.media.unwrap_or([0.0, 0.0, 595.0, 842.0]);
+    let frame = PageFrame { media, rotate: plan.rotate };
+    let (width, height) = frame.size();
+    let page = |content| PageRead { num, width, height, content };
+    if let Some(why) = &plan.unsafe_reason {
+        return page(PageContent::Failed(why.clone()));
+    }
+    if plan.fonts.is_empty() {
+        let why = if plan.images > 0 { "image-only page" } else { "empty page" };
+        return page(PageContent::NeedsOcr(why.into()));
+    }
+    let mut dev = PageDevice::new(frame, std::mem::take(&mut plan.fonts));
+    let run = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut dev, num)));
+    let content = match run {
+        Err(p) => PageContent::Failed(format!("text extraction crashed: {}", panic_text(&p))),
+        Ok(Err(e)) => PageContent::Failed(format!("text extraction failed: {e}")),
+        Ok(Ok(())) => judge(dev.glyphs, plan.rules, plan.images),
+    };
+    page(content)
+}
+
+/// A text layer is used unless it is garbage, or nearly empty on a page with images.
+fn judge(glyphs: Vec<Glyph>, rules: Vec<Rule>, images: usize) -> PageContent {
+    let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+    match quality::unusable(&text) {
+        Some(why) if images > 0 || !why.starts_with("no text") => PageContent::NeedsOcr(why),
+        _ => PageContent::Text { glyphs, rules },
+    }
+}
+
+/// Whether OCR ran, and why it could not where it could not.
+pub(super) struct OcrOutcome {
+    pub used: bool,
+    pub error: Option<ExtractError>,
+}
+
+/// OCRs the pages that need it (and pages pdf-extract failed on), where OCR is on and installed.
+pub(super) fn ocr_pages(
+    bytes: &[u8],
+    read: &mut [PageRead],
+    opts: &ExtractOptions,
+    deadline: Instant,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> OcrOutcome {
+    let wanted: Vec<usize> = (0..read.len())
+        .filter(|&i| matches!(read[i].content, PageContent::NeedsOcr(_) | PageContent::Failed(_)))
+        .collect();
+    let mut outcome = OcrOutcome { used: false, error: None };
+    if wanted.is_empty() || opts.ocr == OcrMode::Off {
+        return outcome;
+    }
+    let session = match OcrSession::new(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            diagnostics.push(super::diag(format!("{} page(s) need OCR: {e}", wanted.len())));
+            outcome.error = Some(e);
+            return outcome;
+        }
+    };
+    for i in wanted {
+        let page = &mut read[i];
+        if Instant::now() >= deadline {
+            diagnostics.push(super::diag(format!("page {}: not OCRed, time budget exceeded", page.num)));
+            continue;
+        }
+        match session.page(page.num, deadline) {
+            Ok(o) if !o.words.is_empty() => {
+                outcome.used = true;
+                page.width = o.width;
+                page.height = o.height;
+                page.content = PageContent::Ocr(o);
+            }
+            Ok(_) => diagnostics.push(super::diag(format!("page {}: OCR found no text", page.num))),
+            Err(e) => diagnostics.push(super::diag(format!("page {}: OCR failed: {e}", page.num))),
+        }
+    }
+    outcome
+}
+
+/// A page after layout: tables found, other lines in reading order.
+pub(super) struct LaidOut {
+    pub num: u32,
+    pub width: f32,
+    pub height: f32,
+    pub tables: Vec<GridTable>,
+    pub lines: Vec<Line>,
+}
+
+/// Words, tables and lines of one page.
+pub(super) fn lay_out(page: PageRead) -> LaidOut {
+    let (mut words, rules) = match page.content {
+        PageContent::Text { glyphs, rules } => (words_from_glyphs(&glyphs), rules),
+        PageContent::Ocr(o) => (o.words.iter().map(ocr_word).collect(), Vec::new()),
+        PageContent::NeedsOcr(_) | PageContent::Failed(_) => (Vec::new(), Vec::new()),
+    };
+    if std::env::var_os("SOHOA_PDF_DEBUG").is_some() { eprintln!("page {} rules {:?}", page.num, rules); }
+    let tables = tables::extract(&rules, &mut words);
+    LaidOut { num: page.num, width: page.width, height: page.height, tables, lines: lines_from_words(words) }
+}
+
+fn ocr_word(w: &ocr::OcrWord) -> Word {
+    Word::plain(&w.text, w.x0, w.x1, w.top, w.bottom)
+}

@@ -1,0 +1,113 @@
+//! Lines to paragraphs: a new paragraph at a label, a wider gap, an indented
+//! first line, after a short line, or where bold or size change.
+
+use super::layout::{median, Line};
+use crate::label::split_label;
+use crate::model::Align;
+
+/// Lines that make one paragraph, with what layout says about them.
+pub(crate) struct Group {
+    pub lines: Vec<Line>,
+    pub align: Align,
+    /// First-line indentation from the text's left edge, in points.
+    pub indent: f32,
+}
+
+/// The text area of a page: left and right edges of its plain lines, and its centre.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    left: f32,
+    right: f32,
+    center: f32,
+    pitch: f32,
+}
+
+fn frame(lines: &[Line], page_width: f32) -> Frame {
+    let plain: Vec<&Line> = lines.iter().filter(|l| l.parts == 1).collect();
+    let left = plain.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min);
+    let right = plain.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max);
+    let (left, right) = if left.is_finite() && right > left { (left, right) } else { (0.0, page_width) };
+    let pitches: Vec<f32> = plain
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .filter(|&p| p > 0.0)
+        .zip(plain.iter().map(|l| l.size))
+        .filter(|&(p, s)| p >= s * 0.8 && p <= s * 2.5)
+        .map(|(p, _)| p)
+        .collect();
+    let size = median(plain.iter().map(|l| l.size).collect()).max(1.0);
+    let pitch = if pitches.is_empty() { size * 1.25 } else { median(pitches) };
+    Frame { left, right, center: (left + right) / 2.0, pitch }
+}
+
+fn centered(l: &Line, f: &Frame) -> bool {
+    ((l.x0 + l.x1) / 2.0 - f.center).abs() < l.size && l.x0 > f.left + 2.0 * l.size
+}
+
+/// Whether `cur` starts a new paragraph after `prev`.
+fn breaks(prev: &Line, cur: &Line, f: &Frame) -> bool {
+    if prev.parts > 1 || cur.parts > 1 || prev.bold() != cur.bold() || (prev.size - cur.size).abs() > 1.5 {
+        return true;
+    }
+    let pitch = cur.baseline - prev.baseline;
+    if pitch > f.pitch * 1.4 + 0.5 || pitch < prev.size * 0.5 {
+        return true;
+    }
+    if split_label(&cur.raw_text()).0.is_some() {
+        return true;
+    }
+    if centered(prev, f) && centered(cur, f) {
+        return false;
+    }
+    let short = prev.x1 < f.right - 3.0 * prev.size;
+    let indented = cur.x0 > prev.x0 + cur.size;
+    short || indented
+}
+
+/// Groups a page's lines (in reading order) into paragraphs.
+pub(crate) fn group(lines: Vec<Line>, page_width: f32) -> Vec<Group> {
+    let f = frame(&lines, page_width);
+    let mut groups: Vec<Vec<Line>> = Vec::new();
+    for line in lines {
+        match groups.last_mut() {
+            Some(g) if g.last().is_some_and(|p| !breaks(p, &line, &f)) => g.push(line),
+            _ => groups.push(vec![line]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|lines| {
+            let align = if lines.iter().all(|l| centered(l, &f)) { Align::Center } else { Align::Unknown };
+            let indent = lines.first().map_or(0.0, |l| (l.x0 - f.left).max(0.0));
+            Group { lines, align, indent }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::layout::{lines_from_words, Word};
+
+    fn line_words(text: &str, x0: f32, x1: f32, y: f32) -> Vec<Word> {
+        let n = text.split(' ').count() as f32;
+        let step = (x1 - x0) / n;
+        text.split(' ')
+            .enumerate()
+            .map(|(i, w)| Word::plain(w, x0 + step * i as f32, x0 + step * (i as f32 + 1.0) - 3.0, y, y + 12.0))
+            .collect()
+    }
+
+    #[test]
+    fn indented_first_lines_and_labels_start_paragraphs() {
+        let mut words = Vec::new();
+        words.extend(line_words("Thực hiện kế hoạch số của tỉnh về việc tổ chức", 100.0, 500.0, 100.0));
+        words.extend(line_words("triển khai nhiệm vụ năm.", 70.0, 300.0, 115.0));
+        words.extend(line_words("1. Mục tiêu chung", 100.0, 260.0, 130.0));
+        words.extend(line_words("- Bảo đảm tiến độ thực hiện các nhiệm vụ trọng tâm của", 100.0, 500.0, 145.0));
+        words.extend(line_words("năm kế hoạch.", 70.0, 200.0, 160.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [2, 1, 2]);
+    }
+}
