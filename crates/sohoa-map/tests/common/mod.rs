@@ -48,3 +48,77 @@ fn load(path: &PathBuf) -> GoldDoc {
 pub fn seed_text(stem: &str) -> String {
     std::fs::read_to_string(repo().join("corpus/seeds").join(format!("{stem}.txt"))).expect("seed text")
 }
+
+/// A piece of a seed text as the pipeline would hand it over: one paragraph (lines joined)
+/// or one table cell, markup removed, white space folded.
+pub struct Piece {
+    pub text: String,
+    /// Before the body: a `Căn cứ ...` / `Thực hiện ...` paragraph of the preamble.
+    pub preamble: bool,
+}
+
+fn strip_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '*' | '#' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn fold_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The test's simple splitter: blank-line separated blocks, tab rows split into cells.
+pub fn pieces(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut body = false;
+    for block in text.split("\n\n") {
+        let mut para = String::new();
+        for line in block.lines() {
+            if line.contains('\t') {
+                for cell in line.split('\t') {
+                    let c = fold_space(&strip_markup(cell));
+                    if !c.is_empty() {
+                        out.push(Piece { text: c, preamble: false });
+                    }
+                }
+                continue;
+            }
+            let l = strip_markup(line);
+            let l = l.trim();
+            if para.ends_with('-') || para.is_empty() {
+                para.push_str(l);
+            } else {
+                para.push(' ');
+                para.push_str(l);
+            }
+        }
+        let p = fold_space(&para);
+        if p.is_empty() {
+            continue;
+        }
+        let lower = p.to_lowercase();
+        if lower.starts_with("điều 1") || lower.starts_with("i. ") || lower.starts_with("quyết định:") {
+            body = true;
+        }
+        let preamble = !body && (lower.starts_with("căn cứ") || lower.starts_with("thực hiện"));
+        out.push(Piece { text: p, preamble });
+    }
+    out
+}
+
+/// The document's own number from its `Số:` line (`169/KH-UBND`, `/QĐ-UBND`).
+pub fn own_number(text: &str) -> Option<String> {
+    let line = text.lines().find(|l| l.trim_start().starts_with("Số:"))?;
+    let rest = line.trim_start().trim_start_matches("Số:");
+    let token: String = rest.split_whitespace().take_while(|w| w.contains('/') || w.chars().all(|c| c.is_ascii_digit()) || *w == "-").collect();
+    (!token.is_empty()).then_some(token)
+}

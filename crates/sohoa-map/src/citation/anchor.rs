@@ -1,0 +1,184 @@
+//! Where mentions start: a số ký hiệu (`61/2018/NĐ-CP`, `528 /QĐ-UBND`), a short mention
+//! (`Quyết định số 766`), a law by name (`Luật Tổ chức chính quyền địa phương`), or a
+//! standard (`ISO 9001: 2015`).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::kind::{of_word, word_pattern};
+
+/// What an anchor names.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Named {
+    /// `number/[year/]symbol`.
+    Numbered { number: String, year: Option<i32>, symbol: String },
+    /// A kind word and a bare number: the key comes from elsewhere.
+    Short { number: String },
+    /// A law keyed by its name.
+    Law { name: String },
+    /// `ISO 9001:2015`.
+    Standard { symbol: String, number: String, year: Option<i32> },
+}
+
+/// One mention's start, before its fields are read.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Anchor {
+    /// Start of the mention: its kind word, or its number when no kind word precedes.
+    pub start: usize,
+    /// End of the number, name or standard.
+    pub core_end: usize,
+    /// The kind its own word names.
+    pub word_kind: Option<&'static str>,
+    /// The byte offset where the text before the mention ends (the kind word's start or the number's).
+    pub prefix_end: usize,
+    pub named: Named,
+}
+
+fn re(p: &str) -> Regex {
+    // invariant: every caller passes a pattern built from literals, exercised by the tests
+    Regex::new(p).expect("valid regex")
+}
+
+static NUMBERED: Lazy<Regex> = Lazy::new(|| {
+    re(r"(\d{1,5})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
+});
+static KIND_BEFORE: Lazy<Regex> =
+    Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())));
+static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?(\d{{1,5}})\b", word_pattern())));
+static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+(?:\p{Lu}|sửa\s+đổi)"));
+static LAW_END: Lazy<Regex> = Lazy::new(|| {
+    re(&format!(
+        r"(?i)\s+ngày\s+\d|\s+năm\s+\d{{4}}|\s+số\s+\d|[;()\t\n]|\.(?:\s|$)|,\s*{}\b|$",
+        word_pattern()
+    ))
+});
+static STANDARD: Lazy<Regex> =
+    Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*(\d{3,5})(?:\s*:\s*((?:19|20)\d{2}))?"));
+static DATED: Lazy<Regex> = Lazy::new(|| re(r"^\s*,?\s*(?:ngày\s+\d|năm\s+\d{4})"));
+
+/// All anchors of `text`, in order, none inside another (laws swallow the laws in their names).
+pub(super) fn find(text: &str, preamble: bool) -> Vec<Anchor> {
+    let mut all: Vec<Anchor> = numbered(text).chain(shorts(text)).chain(laws(text, preamble)).chain(standards(text)).collect();
+    all.sort_by_key(|a| (a.start, std::cmp::Reverse(a.core_end)));
+    let mut out: Vec<Anchor> = Vec::new();
+    for a in all {
+        if out.last().map(|p| a.start >= p.core_end).unwrap_or(true) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// The last `n` bytes of `text[..end]`, cut on a character boundary.
+fn tail(text: &str, end: usize, n: usize) -> (usize, &str) {
+    let mut from = end.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    (from, &text[from..end])
+}
+
+fn numbered(text: &str) -> impl Iterator<Item = Anchor> + '_ {
+    NUMBERED.captures_iter(text).filter_map(move |c| {
+        let whole = c.get(0)?;
+        if text[..whole.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.') {
+            return None;
+        }
+        let symbol = c[3].to_string();
+        if symbol.chars().count() < 2 {
+            return None;
+        }
+        let (from, before) = tail(text, whole.start(), 60);
+        let kind_word = KIND_BEFORE.captures(before);
+        let start = kind_word.as_ref().and_then(|k| k.get(0)).map_or(whole.start(), |m| from + m.start());
+        Some(Anchor {
+            start,
+            core_end: whole.end(),
+            word_kind: kind_word.and_then(|k| of_word(&k[1])),
+            prefix_end: start,
+            named: Named::Numbered { number: c[1].to_string(), year: c.get(2).and_then(|y| y.as_str().parse().ok()), symbol },
+        })
+    })
+}
+
+fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
+    SHORT.captures_iter(text).filter_map(move |c| {
+        let whole = c.get(0)?;
+        let after = &text[whole.end()..];
+        if after.trim_start().starts_with('/') || after.starts_with(['.', ',']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            return None;
+        }
+        let number = c[3].to_string();
+        let yearlike = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+        if c.get(2).is_none() && yearlike {
+            return None;
+        }
+        Some(Anchor {
+            start: whole.start(),
+            core_end: whole.end(),
+            word_kind: of_word(&c[1]),
+            prefix_end: whole.start(),
+            named: Named::Short { number },
+        })
+    })
+}
+
+fn laws(text: &str, preamble: bool) -> impl Iterator<Item = Anchor> + '_ {
+    LAW.find_iter(text).filter_map(move |m| {
+        let rest = &text[m.start()..];
+        let skip = m.end() - m.start();
+        let end = LAW_END.find(&rest[skip..]).map_or(rest.len(), |e| e.start() + skip);
+        let name = rest[..end].trim_end_matches([',', ' ']).to_string();
+        let numbered = rest[end..].trim_start().starts_with("số");
+        let dated = DATED.is_match(&rest[end..]);
+        if numbered || name.chars().count() > 160 || !(dated || preamble) || name.split_whitespace().count() < 2 {
+            return None;
+        }
+        Some(Anchor {
+            start: m.start(),
+            core_end: m.start() + name.len(),
+            word_kind: Some("luat"),
+            prefix_end: m.start(),
+            named: Named::Law { name },
+        })
+    })
+}
+
+fn standards(text: &str) -> impl Iterator<Item = Anchor> + '_ {
+    STANDARD.captures_iter(text).filter_map(|c| {
+        let whole = c.get(0)?;
+        let symbol = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(Anchor {
+            start: whole.start(),
+            core_end: whole.end(),
+            word_kind: Some("tieu_chuan"),
+            prefix_end: whole.start(),
+            named: Named::Standard { symbol, number: c[2].to_string(), year: c.get(3).and_then(|y| y.as_str().parse().ok()) },
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_with_and_without_kind_word() {
+        let a = find("theo Quyết định số 528 /QĐ-UBND ngày 06/ 01/2025", false);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].word_kind, Some("quyet_dinh"));
+        assert_eq!(a[0].named, Named::Numbered { number: "528".into(), year: None, symbol: "QĐ-UBND".into() });
+        let b = find("số 20/2008/NĐ-CP ngày 14/02/2008", false);
+        assert_eq!(b[0].word_kind, None);
+        assert!(find("ngày 23/4/2018", false).is_empty());
+    }
+
+    #[test]
+    fn short_law_and_standard() {
+        assert_eq!(find("theo Quyết định số 766 trên Cổng", false)[0].named, Named::Short { number: "766".into() });
+        let law = find("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", true);
+        assert_eq!(law[0].named, Named::Law { name: "Luật Tổ chức chính quyền địa phương".into() });
+        let iso = find("tiêu chuẩn quốc gia ISO 9001: 2015 vào", false);
+        assert_eq!(iso[0].named, Named::Standard { symbol: "ISO".into(), number: "9001".into(), year: Some(2015) });
+    }
+}
