@@ -5,6 +5,15 @@ pub mod deadline;
 pub mod kpi;
 pub mod record;
 
+mod document;
+mod header;
+mod mentions;
+mod sections;
+mod signature;
+mod tasks;
+mod units;
+mod view;
+
 pub use record::*;
 
 use sohoa_extract::Document;
@@ -12,37 +21,19 @@ use sohoa_extract::Document;
 /// All records of one document, in contract order: the document, its sections,
 /// then tasks, citations and KPIs. Never fails: what cannot be placed is left out.
 pub fn records(doc: &Document) -> Vec<Record> {
-    vec![Record::Document(document_stub(doc))]
-}
-
-fn document_stub(doc: &Document) -> DocumentRecord {
-    let q = &doc.source.text_quality;
-    DocumentRecord {
-        doc_id: doc.source.doc_id().to_string(),
-        source: SourceRecord {
-            path: doc.source.path.clone(),
-            format: doc.source.format.name().to_string(),
-            sha256: doc.source.sha256.clone(),
-            pages: doc.source.pages,
-            text_quality: TextQualityRecord {
-                encodings: q.encodings.clone(),
-                converted_chars: q.converted_chars,
-                repaired_chars: q.repaired_chars,
-                unreadable_share: q.unreadable_share,
-                confidence: q.confidence,
-                ocr: q.ocr,
-                undecoded_legacy_runs: q.undecoded_legacy_runs,
-            },
-        },
-        kind: "other".into(),
-        number: None,
-        issuer: None,
-        place: None,
-        date: None,
-        title: None,
-        year: None,
-        signer: None,
-        recipients: vec![],
-        attachments: vec![],
-    }
+    let outline = sohoa_segment::segment(doc);
+    let view = view::View::new(&outline);
+    let document = document::build(doc, &outline);
+    let doc_id = document.doc_id.clone();
+    let plan_year = document.year;
+    let input = tasks::TaskInput { doc_id: &doc_id, plan_year };
+    let tasks = tasks::build(&view, &input);
+    let citations = mentions::citations(&view, &doc_id, document.number.as_deref());
+    let kpis = mentions::kpis(&view, &tasks, &doc_id, plan_year);
+    let mut out = vec![Record::Document(document)];
+    out.extend(sections::build(&view, &doc_id).into_iter().map(Record::Section));
+    out.extend(tasks.into_iter().map(|t| Record::Task(t.record)));
+    out.extend(citations.into_iter().map(Record::Citation));
+    out.extend(kpis.into_iter().map(|(_, k)| Record::Kpi(k)));
+    out
 }

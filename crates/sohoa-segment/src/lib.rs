@@ -1,1 +1,22 @@
 //! sohoa-segment: blocks in, the section tree and logical items out. Never fails, never does I/O.
+//!
+//! Labels nest by fixed ranks (`PHỤ LỤC` > `I.`/`Điều` > `1.` > `1.1` > `a)`);
+//! bullets are items, never sections. Table pieces that repeat a header are
+//! joined, continuation rows merged, group rows turned into sections.
+
+mod labels;
+mod outline;
+mod roles;
+mod table;
+mod tree;
+
+pub use labels::{bare as bare_label, kind as label_kind, LabelKind};
+pub use outline::*;
+pub use roles::role_of;
+
+use sohoa_extract::Document;
+
+/// The structure of `doc`: always succeeds; what could not be placed is in `diagnostics`.
+pub fn segment(doc: &Document) -> Outline {
+    tree::Walker::run(doc)
+}

@@ -66,7 +66,7 @@ fn paragraph(lines: &[String], start: usize, out: &mut Vec<Block>) -> usize {
     loop {
         let line = &lines[i];
         if !raw.is_empty() {
-            raw.push(' ');
+            raw.push(if lines[i - 1].ends_with("  ") { '\n' } else { ' ' });
         }
         raw.push_str(line.trim());
         i += 1;
@@ -76,14 +76,33 @@ fn paragraph(lines: &[String], start: usize, out: &mut Vec<Block>) -> usize {
             break;
         }
     }
-    out.extend(to_paragraph(&raw, start as u32 + 1));
+    if !continues_previous(out, &raw) {
+        out.extend(to_paragraph(&raw, start as u32 + 1));
+    }
     i
+}
+
+/// A paragraph that starts in lower case continues the one before it
+/// (a heading or sentence the dump broke in two).
+fn continues_previous(out: &mut [Block], raw: &str) -> bool {
+    let body = heading_level(raw).1;
+    let text = clean(body).text;
+    if !text.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    match out.last_mut() {
+        Some(Block::Paragraph(p)) => {
+            p.text = format!("{} {}", p.text, text.replace('\n', " "));
+            true
+        }
+        _ => false,
+    }
 }
 
 fn to_paragraph(raw: &str, line: u32) -> Option<Block> {
     let (heading, body) = heading_level(raw);
     let c = clean(body);
-    let text = c.text.replace('\n', " ");
+    let text = c.text;
     if text.is_empty() {
         return None;
     }
@@ -123,7 +142,7 @@ mod tests {
         let b = blocks(&lines("**Về việc ban hành  \nKế hoạch năm 2025**\n"));
         assert_eq!(b.len(), 1);
         let Block::Paragraph(p) = &b[0] else { panic!("expected a paragraph") };
-        assert_eq!(p.text, "Về việc ban hành Kế hoạch năm 2025");
+        assert_eq!(p.text, "Về việc ban hành\nKế hoạch năm 2025");
     }
 
     #[test]

@@ -1,0 +1,173 @@
+//! The citation and KPI passes: scanning every text of the outline, tied to provenance and tasks.
+
+use crate::citation::{self, CitationContext, CitationMention};
+use crate::kpi::{self, KpiContext, KpiMention};
+use crate::record::{CitationRecord, KpiRecord, Provenance};
+use crate::tasks::TaskDraft;
+use crate::view::{Part, Topic, View};
+use sohoa_extract::normalize::{fold_key, single_space};
+use sohoa_extract::Span;
+use sohoa_segment::{Item, SectionKind};
+
+fn prov(span: Span) -> Provenance {
+    Provenance { page: span.page, line: span.line, table: None, row: None }
+}
+
+/// Every text of the outline with its span and whether it sits in the preamble, in reading order.
+fn texts(view: &View) -> Vec<(String, Span, bool)> {
+    let mut out = Vec::new();
+    for (i, item) in view.outline.items.iter().enumerate() {
+        match item {
+            Item::Paragraph { para, section } => {
+                let preamble = section.is_none() && view.parts[i] != Part::Plan || section.is_none() && is_basis(&para.text);
+                out.push((single_space(&para.text), para.span, preamble && is_basis(&para.text)));
+            }
+            Item::Heading(s) => {
+                let sec = &view.outline.sections[*s];
+                out.push((single_space(&sec.title), sec.span, false));
+            }
+            Item::Row { row, .. } => {
+                out.extend(row.cells.iter().filter(|c| !c.text.is_empty()).map(|c| (single_space(&c.text), row.span, false)));
+            }
+        }
+    }
+    out
+}
+
+/// `Căn cứ ...`, `Thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
+fn is_basis(text: &str) -> bool {
+    let key = fold_key(text);
+    ["căn cứ", "thực hiện", "xét đề nghị"].iter().any(|w| key.starts_with(&fold_key(w)))
+}
+
+/// The citation records of the document, short mentions resolved.
+pub fn citations(view: &View, doc_id: &str, own_number: Option<&str>) -> Vec<CitationRecord> {
+    let mut found: Vec<(CitationMention, Span)> = Vec::new();
+    for (text, span, preamble) in texts(view) {
+        let ctx = CitationContext { own_number: own_number.map(str::to_string), preamble };
+        found.extend(citation::scan(&text, &ctx).into_iter().map(|m| (m, span)));
+    }
+    let mut mentions: Vec<CitationMention> = found.iter().map(|(m, _)| m.clone()).collect();
+    citation::resolve_short_keys(&mut mentions);
+    mentions
+        .into_iter()
+        .zip(found)
+        .map(|(m, (_, span))| CitationRecord {
+            doc_id: doc_id.to_string(),
+            kind: m.kind,
+            number: m.number,
+            year: m.year,
+            symbol: m.symbol,
+            key: m.key,
+            date: m.date,
+            issuer: m.issuer,
+            title: m.title,
+            pinpoint: m.pinpoint,
+            role: m.role,
+            text: m.text,
+            source: prov(span),
+        })
+        .collect()
+}
+
+/// The KPI records: targets of tasks (one per distinct target), indicator rows,
+/// and targets stated in the purpose part.
+pub fn kpis(view: &View, tasks: &[TaskDraft], doc_id: &str, plan_year: Option<i32>) -> Vec<(usize, KpiRecord)> {
+    let ctx = KpiContext { plan_year };
+    let mut out = Vec::new();
+    for t in tasks {
+        let mut seen: Vec<KpiMention> = Vec::new();
+        if let Some(m) = indicator_kpi(view, t, &ctx) {
+            seen.push(m);
+        }
+        for text in &t.target_texts {
+            for m in kpi::scan(text, &ctx) {
+                if !seen.iter().any(|s| same_target(s, &m)) {
+                    seen.push(m);
+                }
+            }
+        }
+        let text = t.target_texts.first().cloned().unwrap_or_default();
+        out.extend(seen.into_iter().map(|m| (t.item, record(m, Some(t.record.id.clone()), &text, prov_of(t), doc_id, plan_year))));
+    }
+    out.extend(purpose_kpis(view, doc_id, &ctx));
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+fn prov_of(t: &TaskDraft) -> Provenance {
+    t.record.source
+}
+
+fn same_target(a: &KpiMention, b: &KpiMention) -> bool {
+    a.value == b.value && fold_key(a.unit.as_deref().unwrap_or("")) == fold_key(b.unit.as_deref().unwrap_or("")) && a.comparator == b.comparator
+}
+
+/// An indicator row (`Chỉ tiêu | Đơn vị | Chỉ tiêu năm 2024`): its target cell
+/// with its unit, for the indicator in the content cell (joined to a titling
+/// parent row such as `1.6` for `1.6.1`).
+fn indicator_kpi(view: &View, t: &TaskDraft, ctx: &KpiContext) -> Option<KpiMention> {
+    let (target, unit) = t.indicator.as_ref()?;
+    let text = format!("{target} {}", unit.as_deref().unwrap_or(""));
+    let mut m = kpi::scan(&text, ctx).into_iter().next().or_else(|| bare_number(target, unit.as_deref(), ctx))?;
+    m.indicator = indicator_text(view, t);
+    Some(m)
+}
+
+/// A target cell that is a bare number (`80`, with `%` in the unit cell) reads as `=`.
+fn bare_number(target: &str, unit: Option<&str>, ctx: &KpiContext) -> Option<KpiMention> {
+    let value: f64 = target.trim().replace(',', ".").parse().ok()?;
+    Some(KpiMention {
+        indicator: String::new(),
+        comparator: "=".into(),
+        value,
+        value_max: None,
+        unit: unit.map(str::to_string),
+        period: ctx.plan_year.map(|y| y.to_string()),
+        offset: 0,
+    })
+}
+
+fn indicator_text(view: &View, t: &TaskDraft) -> String {
+    let Item::Row { section: Some(s), row } = &view.outline.items[t.item] else { return t.record.content.clone() };
+    let sec = &view.outline.sections[*s];
+    let child = match (sec.label.as_deref(), row.label.as_deref()) {
+        (Some(p), Some(c)) => c.trim_end_matches('.').starts_with(&format!("{p}.")),
+        _ => false,
+    };
+    if sec.kind == SectionKind::GroupRow && child {
+        format!("{} {}", single_space(&sec.title), t.record.content)
+    } else {
+        t.record.content.clone()
+    }
+}
+
+fn purpose_kpis(view: &View, doc_id: &str, ctx: &KpiContext) -> Vec<(usize, KpiRecord)> {
+    let mut out = Vec::new();
+    for (i, item) in view.outline.items.iter().enumerate() {
+        let Item::Paragraph { para, section: Some(s) } = item else { continue };
+        if view.topics[*s] != Topic::Purpose || view.section_parts[*s] == Part::Decision {
+            continue;
+        }
+        let text = single_space(&para.text);
+        for m in kpi::scan(&text, ctx) {
+            out.push((i, record(m, None, &text, prov(para.span), doc_id, ctx.plan_year)));
+        }
+    }
+    out
+}
+
+fn record(m: KpiMention, task: Option<String>, text: &str, source: Provenance, doc_id: &str, plan_year: Option<i32>) -> KpiRecord {
+    KpiRecord {
+        doc_id: doc_id.to_string(),
+        indicator: m.indicator,
+        comparator: m.comparator,
+        value: m.value,
+        value_max: m.value_max,
+        unit: m.unit,
+        period: m.period.or_else(|| plan_year.map(|y| y.to_string())),
+        task,
+        text: text.to_string(),
+        source,
+    }
+}

@@ -1,0 +1,125 @@
+//! The signature block (`TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name`) and `Nơi nhận`.
+
+use crate::record::Signer;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use sohoa_extract::normalize::{fold_key, single_space};
+
+/// Lines of quyền hạn: `TM.`, `KT.`, `TL.`, `Q.`, `TUQ.`.
+static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:TM|KT|TL|TUQ|Q)\s*\.").expect("static regex")); // invariant: valid literal
+static AUTHORITY_ANYWHERE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(?:TM|KT|TL|TUQ|Q)\s*\.\s").expect("static regex")); // invariant: valid literal
+
+/// Position words a signer's title line holds.
+const POSITIONS: &[&str] = &["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "THỦ TRƯỞNG", "TỔNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "CHỦ NHIỆM", "KT.", "TM.", "TL."];
+
+/// Whether `line` can be part of a signer's authority/title block.
+pub fn is_title_line(line: &str) -> bool {
+    let caps = is_caps(line);
+    caps && (AUTHORITY.is_match(line.trim()) || POSITIONS.iter().any(|p| line.contains(p))) && line.chars().count() < 90
+}
+
+fn is_caps(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A person's name: two to six capitalized words, no digits, not all capitals of a title.
+pub fn is_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && !POSITIONS.iter().any(|p| line.contains(p))
+}
+
+/// The signer from the lines of a signature block: authority lines, the title
+/// line, then the name. `block` holds the block's lines in order.
+pub fn signer(block: &[String]) -> Option<Signer> {
+    let name_at = block.iter().position(|l| is_name(l))?;
+    let lines: Vec<String> = block[..name_at].iter().flat_map(|l| split_authority(l)).collect();
+    let (auth, title): (Vec<&String>, Vec<&String>) = lines.iter().partition(|l| AUTHORITY.is_match(l));
+    Some(Signer {
+        name: Some(single_space(&block[name_at])),
+        title: title.last().map(|t| single_space(t)),
+        authority: (!auth.is_empty()).then(|| auth.iter().map(|a| single_space(a)).collect::<Vec<_>>().join(" ")),
+    })
+}
+
+/// One line holding several block lines (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH`)
+/// split before each authority mark and before the final position.
+fn split_authority(line: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for seg in line.split('\n') {
+        let mut starts: Vec<usize> = AUTHORITY_ANYWHERE.find_iter(seg).map(|m| m.start()).filter(|&s| s > 0).collect();
+        starts.insert(0, 0);
+        starts.push(seg.len());
+        parts.extend(starts.windows(2).map(|w| seg[w[0]..w[1]].trim().to_string()).filter(|s| !s.is_empty()));
+    }
+    split_last_position(parts)
+}
+
+/// `KT. CHỦ TỊCH PHÓ CHỦ TỊCH` → `KT. CHỦ TỊCH` + `PHÓ CHỦ TỊCH`; `TM. ỦY BAN NHÂN DÂN CHỦ TỊCH` → two lines too.
+fn split_last_position(mut parts: Vec<String>) -> Vec<String> {
+    let Some(last) = parts.pop() else { return parts };
+    if !AUTHORITY.is_match(&last) {
+        parts.push(last);
+        return parts;
+    }
+    let positions = ["PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"];
+    let body_start = last.find('.').map_or(0, |i| i + 1);
+    let found = positions.iter().filter_map(|p| last[body_start..].rfind(p).map(|i| (i + body_start, *p))).max_by_key(|(i, p)| (*i, p.len()));
+    match found {
+        Some((i, p)) if i + p.len() == last.trim_end().len() && last[body_start..i].trim().len() > 1 => {
+            parts.push(last[..i].trim().to_string());
+            parts.push(last[i..].trim().to_string());
+        }
+        _ => parts.push(last),
+    }
+    parts
+}
+
+/// Whether `line` opens the recipients list.
+pub fn is_recipients_head(line: &str) -> bool {
+    fold_key(line).starts_with(&fold_key("Nơi nhận"))
+}
+
+static NOTE_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{3,}").expect("static regex")); // invariant: valid literal
+
+/// One recipient line cleaned: no `-`, no trailing `;`/`.`/`,`, no grouping
+/// brace and what follows it, no note set off by a wide gap (`Để báo cáo`).
+pub fn recipient(line: &str) -> Option<String> {
+    let line = line.trim().trim_start_matches(['-', '–', '•']).trim();
+    let line = line.split('}').next().unwrap_or(line);
+    let line = NOTE_GAP.split(line).next().unwrap_or(line);
+    let cleaned = single_space(line.trim().trim_end_matches([';', '.', ',', ' ']).trim());
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn signer_with_authority_on_one_line() {
+        let s = signer(&lines(&["TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "Đào Văn Soái"])).expect("a signer");
+        assert_eq!(s.name.as_deref(), Some("Đào Văn Soái"));
+        assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(s.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"));
+        let s = signer(&lines(&["TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "Nguyễn Văn Giã"])).expect("a signer");
+        assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN")));
+        let s = signer(&lines(&["CHỦ TỊCH", "Tấn Văn Duẩn"])).expect("a signer");
+        assert_eq!((s.title.as_deref(), s.authority), (Some("CHỦ TỊCH"), None));
+    }
+
+    #[test]
+    fn recipients_are_cleaned() {
+        assert_eq!(recipient("- Văn phòng HĐND- UBND huyện ;").as_deref(), Some("Văn phòng HĐND- UBND huyện"));
+        assert_eq!(recipient("- Phòng NC-KSTTHC-VP UBND tỉnh; } (để b/c)").as_deref(), Some("Phòng NC-KSTTHC-VP UBND tỉnh"));
+        assert_eq!(recipient("- BTV Đảng uỷ,                    Để báo cáo").as_deref(), Some("BTV Đảng uỷ"));
+        assert_eq!(recipient("- UBND huyện (để BC);").as_deref(), Some("UBND huyện (để BC)"));
+        assert_eq!(recipient("- Lưu: VT.").as_deref(), Some("Lưu: VT"));
+    }
+}

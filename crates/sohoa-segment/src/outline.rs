@@ -1,0 +1,109 @@
+//! `Outline`: what segment hands to map — the section tree and the items in reading order.
+
+use sohoa_extract::{Span, Style};
+
+/// Why a section exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// A numbered or titled paragraph (`II. NỘI DUNG`, `1. Mục đích`).
+    Heading,
+    /// `Điều N.` of a decision.
+    Article,
+    /// `PHỤ LỤC`: everything after it lies inside it.
+    Annex,
+    /// A table row that titles the rows under it (`I. Ban hành các văn bản ...`).
+    GroupRow,
+}
+
+/// One node of the section tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The label without its trailing punctuation (`II`, `1`, `1.1`, `a`, `Điều 1`, `PHỤ LỤC`), or `None`.
+    pub label: Option<String>,
+    /// The label as printed (`II.`, `a)`), or `None`.
+    pub printed: Option<String>,
+    pub title: String,
+    pub kind: SectionKind,
+    pub parent: Option<usize>,
+    /// Labels from the root down to this section.
+    pub path: Vec<String>,
+    pub span: Span,
+    pub style: Style,
+}
+
+/// What a table column holds, read from its header cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// `Stt`, `TT`, `Số TT`.
+    Label,
+    Content,
+    Lead,
+    Partners,
+    Deadline,
+    Outputs,
+    Notes,
+    /// `Đơn vị` / `Đơn vị tính` of an indicator table.
+    Unit,
+    /// `Chỉ tiêu năm 2024`, `Kế hoạch`, `Mục tiêu`: a target value.
+    Target,
+    Other,
+}
+
+/// A cell of a logical row, with the role of its column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleCell {
+    pub role: Role,
+    /// The header text of its column.
+    pub header: String,
+    pub text: String,
+}
+
+/// A logical table row: page pieces joined, continuation rows merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogicalRow {
+    /// The printed label (`1`, `1.1`, `2.`), from the label column.
+    pub label: Option<String>,
+    pub cells: Vec<RoleCell>,
+    /// 1-based logical table number in the document.
+    pub table: u32,
+    /// 1-based row number within the logical table (header rows not counted).
+    pub row: u32,
+    /// The label or content cell is bold throughout (a title row).
+    pub bold: bool,
+    pub span: Span,
+}
+
+impl LogicalRow {
+    /// The joined text of every cell with `role`, `None` when empty.
+    pub fn text(&self, role: Role) -> Option<String> {
+        let parts: Vec<&str> = self.cells.iter().filter(|c| c.role == role && !c.text.is_empty()).map(|c| c.text.as_str()).collect();
+        (!parts.is_empty()).then(|| parts.join("\n"))
+    }
+}
+
+/// A paragraph of running text that is not a section heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParaItem {
+    pub label: Option<String>,
+    pub text: String,
+    pub style: Style,
+    pub span: Span,
+}
+
+/// An item in reading order, each knowing its innermost section.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// The heading of section `usize` (index into `Outline::sections`) stands here.
+    Heading(usize),
+    Paragraph { para: ParaItem, section: Option<usize> },
+    Row { row: LogicalRow, section: Option<usize> },
+}
+
+/// The structure recovered from one document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outline {
+    pub sections: Vec<Section>,
+    pub items: Vec<Item>,
+    /// What could not be placed, in words.
+    pub diagnostics: Vec<String>,
+}

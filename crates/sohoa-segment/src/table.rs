@@ -1,0 +1,206 @@
+//! Physical table pieces into logical rows: header roles, pieces joined across pages,
+//! repeated headers dropped, continuation rows merged, group rows recognized.
+
+use crate::labels::{self, LabelKind};
+use crate::outline::{LogicalRow, Role, RoleCell};
+use crate::roles::header_roles;
+use sohoa_extract::label::split_label;
+use sohoa_extract::normalize::fold_key;
+use sohoa_extract::{Row, Table};
+
+/// The open logical table that later pieces may continue.
+#[derive(Debug, Clone)]
+pub(crate) struct OpenTable {
+    pub header_key: Vec<String>,
+    pub headers: Vec<String>,
+    pub roles: Vec<Role>,
+    pub number: u32,
+    pub rows: u32,
+}
+
+/// How a physical table reads.
+pub(crate) enum Piece {
+    /// No header and nothing to continue: a layout table; its cells are text.
+    Layout(Vec<Vec<String>>),
+    /// Body rows of a logical table; `continues` when it joins the open table.
+    Rows { rows: Vec<LogicalRow>, continues: bool, open: OpenTable },
+}
+
+/// Reads one physical table, joining it to `open` when it repeats its header
+/// (or has none and the same columns) and `joinable` (only page breaks since).
+pub(crate) fn read_piece(table: &Table, open: Option<&OpenTable>, joinable: bool, next_number: u32) -> Piece {
+    let first = table.rows.first().map(cell_texts).unwrap_or_default();
+    let roles = header_roles(&first);
+    let key: Vec<String> = first.iter().map(|c| fold_key(c)).collect();
+    let (mut state, skip, continues) = match (roles, open) {
+        (Some(_), Some(o)) if joinable && o.header_key == key => (o.clone(), 1, true),
+        (Some(roles), _) => (new_table(first, key, roles, next_number), 1, false),
+        (None, Some(o)) if joinable && width(table) <= o.roles.len() => (o.clone(), 0, true),
+        (None, _) => return Piece::Layout(table.rows.iter().map(cell_texts).collect()),
+    };
+    let body: Vec<&Row> = table.rows.iter().skip(skip).filter(|r| !is_repeated_header(r, &state)).collect();
+    let rows = body.into_iter().map(|r| logical(r, &mut state)).collect();
+    Piece::Rows { rows, continues, open: state }
+}
+
+fn new_table(headers: Vec<String>, header_key: Vec<String>, roles: Vec<Role>, number: u32) -> OpenTable {
+    OpenTable { header_key, headers, roles, number, rows: 0 }
+}
+
+fn width(table: &Table) -> usize {
+    table.rows.iter().map(|r| r.cells.iter().map(|c| (c.col + c.colspan) as usize).max().unwrap_or(0)).max().unwrap_or(0)
+}
+
+fn cell_texts(row: &Row) -> Vec<String> {
+    row.cells.iter().map(|c| c.text.replace('\n', " ")).collect()
+}
+
+/// A header row repeated inside a piece (a reader that did not split at the page).
+fn is_repeated_header(row: &Row, state: &OpenTable) -> bool {
+    let key: Vec<String> = row.cells.iter().map(|c| fold_key(&c.text.replace('\n', " "))).collect();
+    key == state.header_key
+}
+
+/// One physical row as a logical row with roles; the label comes from the
+/// label column, or is split off a first cell that holds `I. Title`.
+fn logical(row: &Row, state: &mut OpenTable) -> LogicalRow {
+    let mut cells: Vec<RoleCell> = Vec::new();
+    let mut bold = false;
+    for c in &row.cells {
+        let idx = c.col as usize;
+        let role = state.roles.get(idx).copied().unwrap_or(Role::Other);
+        bold |= c.bold && matches!(role, Role::Content | Role::Label);
+        let header = state.headers.get(idx).cloned().unwrap_or_default();
+        cells.push(RoleCell { role, header, text: c.text.trim().to_string() });
+    }
+    let label = take_label(&mut cells);
+    state.rows += 1;
+    LogicalRow { label, cells, table: state.number, row: state.rows, bold, span: row.span }
+}
+
+/// The label cell's text, when it is a label; a label cell holding `I. Title`
+/// gives `I.` and moves `Title` into an empty content cell.
+fn take_label(cells: &mut [RoleCell]) -> Option<String> {
+    let li = cells.iter().position(|c| c.role == Role::Label)?;
+    let text = cells[li].text.clone();
+    if text.is_empty() {
+        return None;
+    }
+    if labels::kind(&text).is_some() || labels::kind(&format!("{text}.")).is_some() {
+        return Some(text);
+    }
+    let (label, rest) = split_label(&text);
+    let label = label.filter(|l| labels::kind(l).is_some_and(LabelKind::is_section))?;
+    let rest = rest.to_string();
+    cells[li].text = label.clone();
+    if let Some(content) = cells.iter_mut().find(|c| c.role == Role::Content && c.text.is_empty()) {
+        content.text = rest;
+    }
+    Some(label)
+}
+
+/// Whether `row` continues the row before it: the first row of a continuing
+/// piece with no label, a row with neither label nor content, or the first
+/// row of a piece whose previous row had no label and that starts in lower case.
+pub(crate) fn is_continuation(row: &LogicalRow, prev: Option<&LogicalRow>, first_of_piece: bool) -> bool {
+    let Some(prev) = prev else { return false };
+    let content = row.text(Role::Content).unwrap_or_default();
+    if row.label.is_none() && content.is_empty() {
+        return row.cells.iter().any(|c| !c.text.is_empty());
+    }
+    if !first_of_piece {
+        return false;
+    }
+    let lower = content.chars().next().is_some_and(char::is_lowercase);
+    row.label.is_none() || (prev.label.is_none() && lower)
+}
+
+/// Appends `next`'s cells to `row`'s, column by column; `next`'s label wins where `row` had none.
+pub(crate) fn merge(row: &mut LogicalRow, next: LogicalRow) {
+    for c in next.cells {
+        if c.text.is_empty() || c.role == Role::Label {
+            continue;
+        }
+        match row.cells.iter_mut().find(|r| r.header == c.header && r.role == c.role) {
+            Some(r) => r.text = join_cell(&r.text, &c.text),
+            None => row.cells.push(c),
+        }
+    }
+    if row.label.is_none() {
+        row.label = next.label;
+    }
+}
+
+/// Joins two parts of one cell: a new line before a `- ` or `+ ` item, else a space.
+fn join_cell(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        return b.to_string();
+    }
+    let item = b.starts_with("- ") || b.starts_with("+ ") || b.starts_with('-');
+    format!("{a}{}{b}", if item { '\n' } else { ' ' })
+}
+
+/// Whether `row` titles the rows after it: a label and a content cell and no
+/// other filled cell, and bold, or roman, or followed by a child label (`1.6` → `1.6.1`).
+pub(crate) fn is_group_row(row: &LogicalRow, next_label: Option<&str>) -> bool {
+    let Some(label) = row.label.as_deref() else { return false };
+    let others_empty = row.cells.iter().all(|c| matches!(c.role, Role::Label | Role::Content) || c.text.is_empty());
+    if !others_empty || row.text(Role::Content).is_none() {
+        return false;
+    }
+    let roman = labels::kind(label) == Some(LabelKind::Roman);
+    let child = next_label.is_some_and(|n| is_child(label, n));
+    row.bold || roman || child
+}
+
+/// `1.6.1` is a child of `1.6`; `1.1` of `1.`.
+fn is_child(parent: &str, child: &str) -> bool {
+    let p = labels::bare(parent);
+    let c = labels::bare(child);
+    c.len() > p.len() + 1 && c.starts_with(&p) && c[p.len()..].starts_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(label: Option<&str>, content: &str, lead: &str) -> LogicalRow {
+        let cell = |role, text: &str| RoleCell { role, header: format!("{role:?}"), text: text.into() };
+        LogicalRow {
+            label: label.map(str::to_string),
+            cells: vec![cell(Role::Label, label.unwrap_or("")), cell(Role::Content, content), cell(Role::Lead, lead)],
+            table: 1,
+            row: 1,
+            bold: false,
+            span: Default::default(),
+        }
+    }
+
+    #[test]
+    fn continuation_rules() {
+        let prev = row(Some("1"), "Cập nhật, công khai trên", "Công chức Văn hoá –");
+        assert!(is_continuation(&row(None, "Cổng thông tin", "Xã hội"), Some(&prev), true));
+        assert!(!is_continuation(&row(None, "Rà soát", "Công chức"), Some(&prev), false));
+        let unlabeled = row(None, "Rà soát, đề xuất danh mục thủ tục hành", "Công chức");
+        assert!(is_continuation(&row(Some("1.3"), "chính được tích hợp", "kiểm soát"), Some(&unlabeled), true));
+    }
+
+    #[test]
+    fn merge_joins_cells_and_takes_label() {
+        let mut a = row(None, "Rà soát thủ tục hành", "Công chức");
+        merge(&mut a, row(Some("1.3"), "chính được tích hợp", "kiểm soát TTHC"));
+        assert_eq!(a.label.as_deref(), Some("1.3"));
+        assert_eq!(a.text(Role::Content).as_deref(), Some("Rà soát thủ tục hành chính được tích hợp"));
+        assert_eq!(a.text(Role::Lead).as_deref(), Some("Công chức kiểm soát TTHC"));
+    }
+
+    #[test]
+    fn group_rows() {
+        assert!(is_group_row(&row(Some("1.6"), "Tỷ lệ xử lý văn bản", ""), Some("1.6.1")));
+        assert!(is_group_row(&row(Some("I."), "Ban hành văn bản", ""), Some("1")));
+        assert!(!is_group_row(&row(Some("3."), "Đạt loại tốt", ""), None));
+        let mut bold = row(Some("1"), "Ban hành", "Văn phòng");
+        bold.bold = true;
+        assert!(!is_group_row(&bold, None));
+    }
+}
