@@ -89,8 +89,11 @@ fn legacy_docs_reach_diacritic_accuracy() {
 fn dump() {
     let p = PathBuf::from(std::env::var("DUMP").expect("DUMP=<file>"));
     let doc = extract_file(&p, &opts()).expect("reads");
-    for b in &doc.blocks {
-        println!("{b:?}");
+    if std::env::var("DUMP_BLOCKS").is_ok() {
+        for b in &doc.blocks {
+            println!("{b:?}");
+        }
     }
+    println!("{}", plain_text(&doc));
     println!("{:?}", doc.source.text_quality);
 }

@@ -28,11 +28,6 @@ impl<P> Runs<P> {
         self.0.get(i).filter(|r| r.fc <= fc).map(|r| &r.props)
     }
 
-    /// All runs, in stream order.
-    pub(crate) fn all(&self) -> &[Run<P>] {
-        &self.0
-    }
-
     /// No runs (the table was absent or unreadable).
     pub(crate) fn empty() -> Self {
         Runs(Vec::new())

@@ -1,11 +1,44 @@
 //! RTF reader: text, tables, font table and per-font 8-bit bytes.
 
+mod fonts;
+mod lexer;
+mod reader;
+mod segments;
+
+use crate::doc::Clock;
 use crate::error::ExtractError;
+use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
 use crate::Extracted;
+use lexer::Lexer;
+use reader::Reader;
+
+/// Deepest group nesting accepted.
+const MAX_DEPTH: usize = 10_000;
 
 /// Reads one rtf file.
 pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
-    let _ = (bytes, opts);
-    Err(ExtractError::Unsupported("rtf reader not implemented yet".into()))
+    let clock = Clock::new(opts.time_budget, "rtf");
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let body = bytes.get(start..).unwrap_or(&[]);
+    if !body.starts_with(b"{\\rtf") {
+        return Err(ExtractError::damaged("rtf", "does not start with {\\rtf"));
+    }
+    let mut norm = Normalizer::new();
+    let mut reader = Reader::new(&mut norm);
+    let mut lexer = Lexer::new(body);
+    let mut n = 0usize;
+    while let Some(t) = lexer.next() {
+        n += 1;
+        if n % 4096 == 0 {
+            clock.check()?;
+        }
+        reader.token(t);
+        if reader.depth() > MAX_DEPTH {
+            let at = lexer.position();
+            return Err(ExtractError::damaged("rtf", format!("groups nested deeper than {MAX_DEPTH} at byte {at}")));
+        }
+    }
+    let blocks = reader.finish();
+    Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
 }

@@ -1,0 +1,89 @@
+//! The .rtf reader on the real corpus: every legacy file reads and decodes to
+//! its transcript with diacritic accuracy ≥ 0.99.
+
+use sohoa_extract::normalize::diacritic_accuracy;
+use sohoa_extract::{extract_file, Block, Document, ExtractOptions, OcrMode};
+use std::path::{Path, PathBuf};
+
+fn corpus(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/real").join(sub)
+}
+
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("corpus directory is in the repo")
+        .map(|e| e.expect("readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    v
+}
+
+fn opts() -> ExtractOptions {
+    ExtractOptions { ocr: OcrMode::Off, ..Default::default() }
+}
+
+/// All text of a document in reading order, one paragraph or cell per line.
+fn plain_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Paragraph(p) => {
+                if let Some(l) = &p.label {
+                    out.push_str(l);
+                    out.push(' ');
+                }
+                out.push_str(&p.text);
+                out.push('\n');
+            }
+            Block::Table(t) => {
+                for c in t.rows.iter().flat_map(|r| &r.cells) {
+                    out.push_str(&c.text);
+                    out.push('\n');
+                }
+            }
+            Block::PageBreak { .. } => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn every_legacy_rtf_reads_with_text() {
+    let paths = files(&corpus("legacy"), "rtf");
+    assert_eq!(paths.len(), 2, "2 legacy .rtf files expected");
+    for p in paths {
+        let doc = extract_file(&p, &opts()).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let text = plain_text(&doc);
+        assert!(text.chars().count() > 2000, "{}: only {} chars", p.display(), text.chars().count());
+        assert_eq!(doc.source.format.name(), "rtf");
+        assert!(!text.contains("Times New Roman"), "{}: font table leaked into the text", p.display());
+    }
+}
+
+#[test]
+fn legacy_rtfs_reach_diacritic_accuracy() {
+    let mut worst = 1.0f64;
+    for p in files(&corpus("legacy"), "rtf") {
+        let doc = extract_file(&p, &opts()).expect("reads");
+        let transcript = std::fs::read_to_string(p.with_extension("transcript.txt")).expect("transcript beside the file");
+        let acc = diacritic_accuracy(&transcript, &plain_text(&doc));
+        println!("{}: diacritic accuracy {acc:.4}", p.file_name().unwrap_or_default().to_string_lossy());
+        worst = worst.min(acc);
+    }
+    assert!(worst >= 0.99, "worst legacy .rtf accuracy {worst:.4}");
+}
+
+#[test]
+#[ignore = "debug dump: DUMP=<file> cargo test -p sohoa-extract --test rtf_corpus dump -- --ignored --nocapture"]
+fn dump() {
+    let p = PathBuf::from(std::env::var("DUMP").expect("DUMP=<file>"));
+    let doc = extract_file(&p, &opts()).expect("reads");
+    if std::env::var("DUMP_BLOCKS").is_ok() {
+        for b in &doc.blocks {
+            println!("{b:?}");
+        }
+    }
+    println!("{}", plain_text(&doc));
+    println!("{:?}", doc.source.text_quality);
+}
