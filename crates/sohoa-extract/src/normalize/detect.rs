@@ -40,7 +40,9 @@ pub enum Evidence {
 pub fn prefer_decoded(given: Score, decoded: Score, evidence: Evidence) -> bool {
     match evidence {
         Evidence::None => {
-            decoded.net() >= given.net() + 2 && decoded.valid > 2 * decoded.invalid
+            given.invalid > 0
+                && decoded.net() >= given.net() + 2
+                && decoded.valid > 2 * decoded.invalid
         }
         Evidence::Font => decoded.net() > given.net() && decoded.mostly_valid(),
         Evidence::FontAndDocument => decoded.net() >= given.net() && decoded.mostly_valid(),
@@ -97,7 +99,10 @@ mod tests {
         let given = Score { valid: 1, invalid: 0 };
         assert!(!prefer_decoded(given, Score { valid: 1, invalid: 0 }, Evidence::Font));
         assert!(prefer_decoded(given, Score { valid: 1, invalid: 0 }, Evidence::FontAndDocument));
-        assert!(!prefer_decoded(given, Score { valid: 2, invalid: 0 }, Evidence::None));
-        assert!(prefer_decoded(given, Score { valid: 3, invalid: 0 }, Evidence::None));
+        // Without a font, text with no broken word is never re-read.
+        assert!(!prefer_decoded(given, Score { valid: 5, invalid: 0 }, Evidence::None));
+        let broken = Score { valid: 1, invalid: 1 };
+        assert!(!prefer_decoded(broken, Score { valid: 2, invalid: 0 }, Evidence::None));
+        assert!(prefer_decoded(broken, Score { valid: 3, invalid: 0 }, Evidence::None));
     }
 }

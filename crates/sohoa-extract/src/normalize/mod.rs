@@ -111,7 +111,10 @@ impl Normalizer {
         let best = best_reading(bytes, hint.encoding)?;
         let evidence = match hint.encoding {
             None => Evidence::None,
-            Some(e) if self.votes[vote_index(e)] > 0 => Evidence::FontAndDocument,
+            // An `...H` font draws capitals whatever the chars: a tie goes to the font.
+            Some(e) if hint.capitals || self.votes[vote_index(e)] > 0 => {
+                Evidence::FontAndDocument
+            }
             Some(_) => Evidence::Font,
         };
         if prefer_decoded(given, best.score, evidence) {

@@ -59,6 +59,17 @@ impl Legacy {
         if combining { out.nfc().collect() } else { out }
     }
 
+    /// The table entry of one byte for the one-byte encodings (TCVN3 with its
+    /// VN1 capitals, VISCII, CP1258); `None` for VNI, which pairs bytes.
+    pub fn table_char(self, b: u8) -> Option<char> {
+        match self {
+            Legacy::Tcvn3 => Some(tcvn3::vn1_char(b)),
+            Legacy::Viscii => Some(viscii::char_of(b)),
+            Legacy::Cp1258 => Some(cp1258::char_of(b)),
+            Legacy::Vni => None,
+        }
+    }
+
     /// Encodes `text` (any normalization form); `None` if a char cannot be
     /// written. TCVN3 writes capitals with the VN1 chart.
     pub fn encode(self, text: &str) -> Option<Vec<u8>> {

@@ -66,8 +66,10 @@ fn apply(base: char, quality: char, tone: char) -> Option<char> {
     if !fits {
         return None;
     }
+    // Compose in canonical order: dot below (ccc 220) before the marks above.
+    let order = if tone == DOT { [DOT, quality] } else { [quality, tone] };
     let mut c = base;
-    for mark in [quality, tone] {
+    for mark in order {
         if mark != '\0' {
             c = compose(c, mark)?;
         }
