@@ -1,0 +1,177 @@
+//! What a target measures, in the document's words: the clause around the number (cut at
+//! `;`, `:` and sentence ends), less the commitment verbs before it (`Tiếp tục duy trì`,
+//! `Phấn đấu`), the comparator words (`đạt tỷ lệ tối thiểu`), the number itself and a trailing
+//! explanation in brackets (`(bao gồm cả ...)`).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::target::Target;
+
+fn re(p: &str) -> Regex {
+    // invariant: every caller passes a literal pattern, exercised by the tests
+    Regex::new(p).expect("valid regex")
+}
+
+static CLAUSE_END: Lazy<Regex> = Lazy::new(|| re(r"[;:\t\n]|\.(?:\s+[\p{Lu}\-+\d]|\s*$)"));
+static SPLIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\b|\s+và\s+"));
+static LEAD: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:[-+•*]\s*|\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+|(?:tiếp\s+tục|duy\s+trì|đảm\s+bảo|bảo\s+đảm|phấn\s+đấu|phát\s+động|thực\s+hiện|trong\s+đó|cụ\s+thể|đồng\s+thời|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|tăng|và|đạt|mục\s+tiêu)\b[\s,:]*|\d+(?:[.,]\d+)?\s*%\s*)")
+});
+static TRAIL: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)(?:\b(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+quá|không\s+dưới|không\s+vượt\s+quá|trên|dưới|đạt|là|lên\s+mức|mức|lên|tỷ\s+lệ|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|từ|còn)|[\s,(])\s*$")
+});
+static NEW_PREDICATE: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b"));
+
+/// Indicators of `targets`, all found in `text`, in the same order.
+pub(super) fn indicators(text: &str, targets: &[Target]) -> Vec<String> {
+    let bounds: Vec<(usize, usize)> = targets.iter().map(|t| clause(text, t)).collect();
+    (0..targets.len())
+        .map(|i| {
+            let (mut start, mut end) = bounds[i];
+            if i > 0 && bounds[i - 1] == bounds[i] {
+                start = split(text, targets[i - 1].end, targets[i].num_start).unwrap_or(start);
+            }
+            if i + 1 < targets.len() && bounds[i + 1] == bounds[i] {
+                end = split(text, targets[i].end, targets[i + 1].num_start).unwrap_or(end);
+            }
+            indicator(text, &targets[i], start, end.max(targets[i].end))
+        })
+        .collect()
+}
+
+/// The clause holding the target: from the last `;`, `:` or sentence end before it to the
+/// first after it.
+fn clause(text: &str, t: &Target) -> (usize, usize) {
+    let start = CLAUSE_END.find_iter(&text[..t.num_start]).last().map_or(0, |m| m.end() - trailing_capital(m.as_str()));
+    let end = CLAUSE_END.find(&text[t.end..]).map_or(text.len(), |m| t.end + m.start());
+    (start, end)
+}
+
+/// A sentence-end match takes the first letter of the next sentence: give it back.
+fn trailing_capital(m: &str) -> usize {
+    match m.chars().last() {
+        Some(c) if m.starts_with('.') && !c.is_whitespace() && c != '.' => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// Where two targets of one clause part: before its last `đảm bảo`/`phấn đấu`, else at its last `và`.
+fn split(text: &str, from: usize, to: usize) -> Option<usize> {
+    let gap = &text[from..to];
+    let marks: Vec<regex::Match> = SPLIT.find_iter(gap).collect();
+    let verb = marks.iter().rev().find(|m| !m.as_str().trim().eq_ignore_ascii_case("và"));
+    verb.or(marks.last()).map(|m| from + m.start())
+}
+
+fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
+    let open = text[start..t.num_start].rfind('(').map(|i| start + i);
+    let closed = open.is_some_and(|o| text[o..t.num_start].contains(')'));
+    let (before, after) = match open.filter(|_| !closed) {
+        Some(o) => {
+            let close = text[t.end..end].find(')').map_or(end, |i| t.end + i + 1);
+            (&text[start..o], &text[close..end])
+        }
+        None => (&text[start..t.num_start], after_part(text, t, end)),
+    };
+    let joined = format!("{} {}", strip_before(before), strip_after(after));
+    joined.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches([' ', ',', ';', '.', ':', '-']).to_string()
+}
+
+/// The words after the number; a count keeps its unit when more words follow it.
+fn after_part<'a>(text: &'a str, t: &Target, end: usize) -> &'a str {
+    let rest = strip_after(&text[t.end..end]);
+    if t.unit == "%" || rest.trim().is_empty() {
+        &text[t.end..end]
+    } else {
+        &text[t.unit_start..end]
+    }
+}
+
+fn strip_before(s: &str) -> String {
+    let mut s = s.trim().to_string();
+    loop {
+        let next = LEAD.replace(&s, "").trim().to_string();
+        let next = TRAIL.replace(&next, "").trim().to_string();
+        if next == s {
+            return s;
+        }
+        s = next;
+    }
+}
+
+fn strip_after(s: &str) -> String {
+    let mut s = s.trim();
+    if let Some(m) = NEW_PREDICATE.find(s) {
+        s = &s[..m.start()];
+    }
+    let s = s.trim_end_matches([' ', '.', ',', ';']);
+    if s.ends_with(')') {
+        if let Some(o) = s.rfind('(') {
+            return s[..o].trim_end().to_string();
+        }
+    }
+    match s.rfind('(') {
+        Some(o) if !s[o..].contains(')') => s[..o].trim_end().to_string(),
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::target::find;
+    use super::*;
+
+    fn ind(text: &str) -> Vec<String> {
+        indicators(text, &find(text))
+    }
+
+    #[test]
+    fn verbs_and_brackets_go() {
+        assert_eq!(ind("Tiếp tục duy trì 100% TTHC thuộc thẩm quyền; nâng cao chất lượng"), ["TTHC thuộc thẩm quyền"]);
+        assert_eq!(ind("- Niêm yết, công khai thủ tục hành chính (đạt tỷ lệ 100%);"), ["Niêm yết, công khai thủ tục hành chính"]);
+        assert_eq!(
+            ind("100% hồ sơ phải được tiếp nhận trên Hệ thống (bao gồm cả hồ sơ ngoài trụ sở)"),
+            ["hồ sơ phải được tiếp nhận trên Hệ thống"]
+        );
+        assert_eq!(ind("Tăng năng suất trong 01 năm lên mức tối thiểu 5.280 hồ sơ (20 hồ sơ/ngày)"), ["năng suất trong 01 năm"]);
+    }
+
+    #[test]
+    fn targets_of_one_clause_part() {
+        let got = ind("đơn giản hóa ít nhất 20% thủ tục hành chính và cắt giảm ít nhất 20% chi phí tuân thủ;");
+        assert_eq!(got, ["đơn giản hóa thủ tục hành chính", "cắt giảm chi phí tuân thủ"]);
+        let got = ind("đạt tối thiểu 90%. Trong đó, mức độ hài lòng về đất đai đạt tối thiểu 85%.");
+        assert_eq!(got[1], "mức độ hài lòng về đất đai");
+    }
+}
+
+#[cfg(test)]
+mod sentences {
+    use super::super::target::find;
+    use super::*;
+
+    fn ind(text: &str) -> Vec<String> {
+        indicators(text, &find(text))
+    }
+
+    #[test]
+    fn three_targets_in_one_clause() {
+        let t = "2.2. Tổ chức rà soát, đơn giản hóa thủ tục hành chính liên quan đến người dân, doanh nghiệp; rà soát, đơn giản hóa thủ tục hành chính nội bộ đảm bảo tỷ lệ ít nhất 50% trên tổng số thủ tục hành chính thuộc phạm vi quản lý, đề xuất phương án đơn giản hóa đảm bảo mục tiêu cắt giảm, đơn giản hóa ít nhất 20% thủ tục hành chính và cắt giảm ít nhất 20% chi phí tuân thủ thủ tục hành chính;";
+        let got = ind(t);
+        assert_eq!(got.len(), 3);
+        assert!(got[0].starts_with("rà soát, đơn giản hóa thủ tục hành chính nội bộ trên tổng số"), "{got:?}");
+        assert_eq!(got[1], "cắt giảm, đơn giản hóa thủ tục hành chính");
+        assert_eq!(got[2], "cắt giảm chi phí tuân thủ thủ tục hành chính");
+    }
+
+    #[test]
+    fn percent_and_count_of_one_clause() {
+        let t = "Phát động 100% học sinh cấp trung học phổ thông, sinh viên, học viên tại các cơ sở giáo dục trên địa bàn thực hiện hoàn thành ít nhất 01 DVCTT do tỉnh cung cấp";
+        let got = ind(t);
+        assert_eq!(got[0], "học sinh cấp trung học phổ thông, sinh viên, học viên tại các cơ sở giáo dục trên địa bàn thực hiện hoàn thành ít nhất 01 DVCTT do tỉnh cung cấp");
+        assert_eq!(got[1], "học sinh cấp trung học phổ thông, sinh viên, học viên tại các cơ sở giáo dục trên địa bàn thực hiện hoàn thành DVCTT do tỉnh cung cấp");
+        let t = "Mỗi cán bộ, công chức, viên chức, người lao động ít nhất 1 tin, bài viết/tuần và được tổng hợp thành danh sách phục vụ báo cáo.";
+        assert_eq!(ind(t), ["Mỗi cán bộ, công chức, viên chức, người lao động"]);
+    }
+}

@@ -1,0 +1,118 @@
+//! Measurable targets (`100%`, `tối thiểu 5.280 hồ sơ`, `từ 80 đến dưới 90 điểm`) in a sentence or cell.
+//!
+//! A percentage is always a target; a count is one only behind a comparator (`tối thiểu`,
+//! `ít nhất`, `tối đa`, `không quá`) and never in a time unit (`10 ngày` is a deadline), so
+//! derivations (`20 hồ sơ/ngày x 22 ngày/tháng`), roles (`là 01 tuyên truyền viên`) and
+//! levels (`VNeID mức 2`) give none.
+
+mod indicator;
+mod target;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// A target found in a text, before it is tied to a task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiMention {
+    pub indicator: String,
+    pub comparator: String,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    /// Byte offset of the number in the scanned text.
+    pub offset: usize,
+}
+
+/// What a KPI scan may lean on besides the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KpiContext {
+    /// The plan year, the period of a target whose sentence gives none.
+    pub plan_year: Option<i32>,
+}
+
+static YEAR: Lazy<Regex> = Lazy::new(|| {
+    // invariant: a literal pattern, exercised by the tests
+    Regex::new(r"(?i)\bnăm\s+((?:19|20)\d{2})\b").expect("valid regex")
+});
+
+/// The targets in `text`, in order.
+pub fn scan(text: &str, ctx: &KpiContext) -> Vec<KpiMention> {
+    let targets = target::find(text);
+    let names = indicator::indicators(text, &targets);
+    let period = period(text, ctx);
+    targets
+        .into_iter()
+        .zip(names)
+        .map(|(t, name)| KpiMention {
+            indicator: name,
+            comparator: t.comparator.to_string(),
+            value: t.value,
+            value_max: t.value_max,
+            unit: Some(t.unit),
+            period: period.clone(),
+            offset: t.num_start,
+        })
+        .collect()
+}
+
+/// One row of a table of indicators (`Chỉ tiêu` | `Đơn vị` | `Chỉ tiêu năm 2024`): the
+/// indicator cell as written, the unit cell (`%`) and the target cell (`Tối thiểu 80`, `100`).
+pub fn from_table_row(indicator: &str, unit: &str, target_cell: &str, ctx: &KpiContext) -> Option<KpiMention> {
+    let unit = unit.trim();
+    let cell = format!("{} {}", target_cell.trim(), if unit == "%" { "%" } else { "" });
+    let t = target::find(&cell).into_iter().next().or_else(|| bare_number(target_cell))?;
+    let indicator = indicator.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(KpiMention {
+        indicator,
+        comparator: t.comparator.to_string(),
+        value: t.value,
+        value_max: t.value_max,
+        unit: Some(unit.to_string()).filter(|u| !u.is_empty()),
+        period: period(target_cell, ctx),
+        offset: 0,
+    })
+}
+
+/// A target cell holding a number and, at most, a comparator word (`Tối thiểu 50`).
+fn bare_number(cell: &str) -> Option<target::Target> {
+    let t = target::find(&format!("{} %", cell.trim())).into_iter().next()?;
+    Some(target::Target { unit: String::new(), ..t })
+}
+
+/// The same target stated twice (the content's `(Đạt tỷ lệ 100%)` and the outputs cell's
+/// `100% cơ quan, đơn vị thực hiện`): one KPI per task, the caller keeps the first.
+pub fn same_target(a: &KpiMention, b: &KpiMention) -> bool {
+    a.value == b.value && a.value_max == b.value_max && a.unit == b.unit && a.comparator == b.comparator
+}
+
+/// The year the text names for its target (`năm 2025`), if not before the plan year; else the plan year.
+fn period(text: &str, ctx: &KpiContext) -> Option<String> {
+    let named = YEAR.captures_iter(text).filter_map(|c| c[1].parse::<i32>().ok());
+    let year = named.filter(|y| ctx.plan_year.map_or(true, |p| *y >= p)).next().or(ctx.plan_year);
+    year.map(|y| y.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CTX: KpiContext = KpiContext { plan_year: Some(2024) };
+
+    #[test]
+    fn table_rows() {
+        let k = from_table_row("Tỷ lệ hồ sơ trực tuyến.", "%", "Tối thiểu 50", &CTX).expect("kpi");
+        assert_eq!((k.comparator.as_str(), k.value, k.unit.as_deref()), (">=", 50.0, Some("%")));
+        assert_eq!(from_table_row("x", "%", "100", &CTX).map(|k| k.comparator), Some("=".into()));
+        assert!(from_table_row("x", "%", "", &CTX).is_none());
+    }
+
+    #[test]
+    fn period_and_duplicates() {
+        let a = scan("Đạt tỷ lệ 100% hồ sơ được đồng bộ", &CTX);
+        let b = scan("100 % hồ sơ giải quyết được đồng bộ trong năm 2025", &CTX);
+        assert_eq!(a[0].period.as_deref(), Some("2024"));
+        assert_eq!(b[0].period.as_deref(), Some("2025"));
+        assert!(same_target(&a[0], &b[0]));
+    }
+}
