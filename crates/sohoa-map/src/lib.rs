@@ -13,6 +13,7 @@ mod signature;
 mod tasks;
 mod units;
 mod view;
+mod words;
 
 pub use record::*;
 

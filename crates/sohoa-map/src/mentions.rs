@@ -36,8 +36,7 @@ fn texts(view: &View) -> Vec<(String, Span, bool)> {
 
 /// `Căn cứ ...`, `Thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
 fn is_basis(text: &str) -> bool {
-    let key = fold_key(text);
-    ["căn cứ", "thực hiện", "xét đề nghị"].iter().any(|w| key.starts_with(&fold_key(w)))
+    ["căn cứ", "thực hiện", "xét đề nghị"].iter().any(|w| crate::words::starts_with(text, w))
 }
 
 /// The citation records of the document, short mentions resolved.

@@ -3,7 +3,7 @@
 use crate::record::Signer;
 use once_cell::sync::Lazy;
 use regex::Regex;
-use sohoa_extract::normalize::{fold_key, single_space};
+use sohoa_extract::normalize::single_space;
 
 /// Lines of quyền hạn: `TM.`, `KT.`, `TL.`, `Q.`, `TUQ.`.
 static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:TM|KT|TL|TUQ|Q)\s*\.").expect("static regex")); // invariant: valid literal
@@ -79,7 +79,7 @@ fn split_last_position(mut parts: Vec<String>) -> Vec<String> {
 
 /// Whether `line` opens the recipients list.
 pub fn is_recipients_head(line: &str) -> bool {
-    fold_key(line).starts_with(&fold_key("Nơi nhận"))
+    crate::words::starts_with(line, "Nơi nhận")
 }
 
 static NOTE_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{3,}").expect("static regex")); // invariant: valid literal

@@ -182,8 +182,7 @@ fn collect_fields(paras: &[(usize, &ParaItem)]) -> Fields {
 
 /// `Trên đây là Kế hoạch ...`: the closing paragraph.
 fn is_closing(text: &str) -> bool {
-    let key = fold_key(text);
-    key.starts_with(&fold_key("Trên đây là")) || key.starts_with(&fold_key("Trong quá trình"))
+    crate::words::starts_with(text, "Trên đây là") || crate::words::starts_with(text, "Trong quá trình")
 }
 
 fn prose_task(view: &View, s: usize, para: &ParaItem, item: usize, fields: &Fields, unit: Option<&str>, input: &TaskInput) -> TaskDraft {

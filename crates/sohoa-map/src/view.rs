@@ -1,7 +1,6 @@
 //! A read-only view of an Outline for mapping: each item's part and topic, each section's items.
 
 use crate::header::kind_of_title;
-use sohoa_extract::normalize::fold_key;
 use sohoa_segment::{Item, Outline, SectionKind};
 
 /// Which document an item belongs to, where one file holds a decision and the plan it issues.
@@ -109,8 +108,8 @@ fn topic(outline: &Outline, s: usize) -> Topic {
         }
         top = p;
     }
-    let key = fold_key(&outline.sections[top].title);
-    let has = |w: &str| key.contains(&fold_key(w));
+    let title = &outline.sections[top].title;
+    let has = |w: &str| crate::words::contains(title, w);
     if has("mục đích") || has("yêu cầu") || has("mục tiêu") && !has("nhiệm vụ") {
         Topic::Purpose
     } else if has("kinh phí") {

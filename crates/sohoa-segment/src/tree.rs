@@ -9,6 +9,9 @@ use sohoa_extract::{Block, Document, Paragraph, Span, Style, Table};
 /// Titles that start a new document part (a plan after its decision): the section stack resets.
 const PART_TITLES: &[&str] = &["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "BÁO CÁO", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "HƯỚNG DẪN", "TỜ TRÌNH", "THÔNG BÁO"];
 
+/// Paragraphs that close the body: the closing sentence and the recipients list.
+const ENDINGS: &[&str] = &["Trên đây là", "Nơi nhận"];
+
 /// Walk state: the open sections (with their ranks) and the open table.
 #[derive(Default)]
 pub(crate) struct Walker {
@@ -72,6 +75,11 @@ impl Walker {
             let label = annex_label(&p.text);
             let idx = self.open_section(0, Some(label), p.text.clone(), SectionKind::Annex, p.span, p.style.clone());
             self.annex = Some(idx);
+            return true;
+        }
+        if ENDINGS.iter().any(|e| fold_key(&p.text.replace(':', " ")).starts_with(&fold_key(e))) {
+            self.stack.clear();
+            self.push_para(ParaItem { label: None, text: p.text.clone(), style: p.style.clone(), span: p.span });
             return true;
         }
         if PART_TITLES.iter().any(|t| key == fold_key(t) || key == fold_key(&format!("{t}:"))) {

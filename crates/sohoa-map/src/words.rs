@@ -1,0 +1,34 @@
+//! Phrase tests on running text that ignore case, tone placement and punctuation.
+
+use sohoa_extract::normalize::fold_key;
+
+/// The folding key of `text` with every character that is not a letter, digit or space dropped.
+pub fn key(text: &str) -> String {
+    let letters: String = text.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    fold_key(&letters)
+}
+
+/// Whether `text` starts with the words of `phrase` (`Nơi nhận:` starts with `Nơi nhận`).
+pub fn starts_with(text: &str, phrase: &str) -> bool {
+    let k = key(text);
+    let p = key(phrase);
+    k == p || k.starts_with(&format!("{p} "))
+}
+
+/// Whether `text` holds the words of `phrase` as whole words.
+pub fn contains(text: &str, phrase: &str) -> bool {
+    format!(" {} ", key(text)).contains(&format!(" {} ", key(phrase)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_and_tone_placement_do_not_matter() {
+        assert!(starts_with("Nơi nhận:", "Nơi nhận"));
+        assert!(starts_with("**Trên đây là** Kế hoạch", "Trên đây là"));
+        assert!(!starts_with("Nơi nhậnx", "Nơi nhận"));
+        assert!(contains("công tác hoà giải", "hòa giải"));
+    }
+}
