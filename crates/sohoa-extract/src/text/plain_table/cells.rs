@@ -1,0 +1,418 @@
+//! Putting one row's blocks into columns. The converter wrote the cells column
+//! after column: the content first (wide lines), then each narrow column's
+//! blocks in order (several when the row has sub-rows), and after a page
+//! break each column goes on. Deadline phrases anchor the deadline column;
+//! a line holding two cells is split before/after its deadline phrase.
+
+use super::deadline;
+use super::rows::{Piece, RawRow};
+use crate::normalize::fold_key;
+
+/// Similarity above which a narrow block is a copy of the row's content.
+const COPY_SIMILARITY: f64 = 0.8;
+/// Length (characters) a block needs before "the content starts with it" counts as a copy.
+const MIN_COPY_PREFIX: usize = 20;
+
+/// Where a row's text goes: the content column, the other columns in order,
+/// and which of those (an index into `others`) is the deadline.
+#[derive(Debug, Clone)]
+pub(super) struct Layout {
+    pub content: usize,
+    pub others: Vec<usize>,
+    pub deadline: Option<usize>,
+    /// Lines at least this long belong to the content column (0: none do).
+    pub wide: usize,
+    pub columns: usize,
+}
+
+/// The blocks of each column of one row, indexed by column.
+pub(super) type Columns = Vec<Vec<Piece>>;
+
+/// Per-row state while its page parts are read.
+struct RowState<'a> {
+    layout: &'a Layout,
+    cols: Columns,
+    /// A narrow copy of the content was dropped (its continuation is dropped too).
+    ghost: bool,
+}
+
+/// Puts the blocks of a (non-group) row into columns.
+pub(super) fn assign(row: &RawRow, layout: &Layout) -> Columns {
+    let mut st = RowState { layout, cols: vec![Vec::new(); layout.columns], ghost: false };
+    for (p, part) in row.parts.iter().enumerate() {
+        let mut take = usize::from(st.cols[layout.content].is_empty() && !part.is_empty());
+        while take < part.len() && is_wide(&part[take], layout.wide) {
+            take += 1;
+        }
+        st.cols[layout.content].extend(part[..take].iter().cloned());
+        let narrow = part[take..].to_vec();
+        if p == 0 || st.others_empty() {
+            st.first_part(narrow);
+        } else {
+            st.continuation(narrow);
+        }
+    }
+    st.cols
+}
+
+/// Whether a block has content-width lines.
+fn is_wide(piece: &Piece, wide: usize) -> bool {
+    wide > 0 && piece.width() >= wide
+}
+
+/// The block's lines joined with `'\n'`.
+fn raw_text(piece: &Piece) -> String {
+    piece.lines.join("\n")
+}
+
+/// Whether a block starts with a deadline phrase.
+fn is_deadline(piece: &Piece) -> bool {
+    deadline::starts_with_deadline(&raw_text(piece))
+}
+
+impl RowState<'_> {
+    fn others_empty(&self) -> bool {
+        self.layout.others.iter().all(|&c| self.cols[c].is_empty())
+    }
+
+    /// The page part holding the Stt mark: split merged cells, drop copies, distribute.
+    fn first_part(&mut self, narrow: Vec<Piece>) {
+        let blocks = if self.layout.deadline.is_some() { split_merged(narrow) } else { narrow };
+        let content = self.column_text(self.layout.content);
+        let before = blocks.len();
+        let blocks: Vec<Piece> = blocks.into_iter().filter(|b| !is_copy(b, &content)).collect();
+        self.ghost |= blocks.len() < before;
+        self.distribute_first(blocks);
+    }
+
+    fn distribute_first(&mut self, blocks: Vec<Piece>) {
+        let others = self.layout.others.clone();
+        let k = others.len();
+        if k == 0 {
+            self.cols[self.layout.content].extend(blocks);
+            return;
+        }
+        if blocks.len() >= k && blocks.len() % k == 0 && self.even_fits(&blocks) {
+            self.spread(&blocks, &others);
+            return;
+        }
+        let anchor = blocks.iter().position(is_deadline);
+        let (Some(dk), Some(a)) = (self.layout.deadline, anchor) else {
+            self.spread(&blocks, &others);
+            return;
+        };
+        let b = a + blocks[a..].iter().take_while(|p| is_deadline(p)).count();
+        self.spread(&blocks[..a], &others[..dk]);
+        self.cols[others[dk]].extend(blocks[a..b].iter().cloned());
+        let after = self.drop_repeats(&blocks[b..], k - dk - 1);
+        self.spread(&after, &others[dk + 1..]);
+    }
+
+    /// An even split (each column the same number of blocks) agrees with the deadline anchor.
+    fn even_fits(&self, blocks: &[Piece]) -> bool {
+        let Some(dk) = self.layout.deadline else { return true };
+        let s = blocks.len() / self.layout.others.len();
+        !blocks.iter().any(is_deadline) || blocks.get(dk * s).is_some_and(is_deadline)
+    }
+
+    /// Gives `blocks` to `cols` in order: one each while they last, or an equal
+    /// share each with the remainder to the last columns. Without columns the
+    /// blocks join the column before (or the content).
+    fn spread(&mut self, blocks: &[Piece], cols: &[usize]) {
+        if blocks.is_empty() {
+            return;
+        }
+        if cols.is_empty() {
+            let target = self.fallback_column(blocks);
+            self.cols[target].extend(blocks.iter().cloned());
+            return;
+        }
+        let m = cols.len();
+        let n = blocks.len();
+        let (base, rem) = if n <= m { (1, 0) } else { (n / m, n % m) };
+        let mut at = 0;
+        for (j, &c) in cols.iter().enumerate() {
+            let share = base + usize::from(j >= m - rem);
+            let end = (at + share).min(n);
+            self.cols[c].extend(blocks[at..end].iter().cloned());
+            at = end;
+        }
+    }
+
+    /// The column that takes blocks no column was left for: the last filled non-content one.
+    fn fallback_column(&self, _blocks: &[Piece]) -> usize {
+        let others = &self.layout.others;
+        others.iter().rev().find(|&&c| !self.cols[c].is_empty()).or(others.last()).copied().unwrap_or(self.layout.content)
+    }
+
+    /// When more blocks than columns are left, drops those repeating a cell already read.
+    fn drop_repeats(&self, blocks: &[Piece], room: usize) -> Vec<Piece> {
+        if blocks.len() <= room {
+            return blocks.to_vec();
+        }
+        let seen: Vec<String> = self.cols.iter().flatten().map(|p| key_of(&raw_text(p))).collect();
+        blocks.iter().filter(|b| !seen.contains(&key_of(&raw_text(b)))).cloned().collect()
+    }
+
+    /// A page part after a page break: each column goes on where it stopped.
+    fn continuation(&mut self, blocks: Vec<Piece>) {
+        let others = self.layout.others.clone();
+        let k = others.len();
+        if k == 0 {
+            self.cols[self.layout.content].extend(blocks);
+            return;
+        }
+        if blocks.len() >= k && blocks.len() % k == 0 {
+            self.spread(&blocks, &others);
+            return;
+        }
+        let mut ptr = 0;
+        for b in blocks {
+            if let Some(j) = self.continuation_column(&b, ptr) {
+                self.cols[others[j]].push(b);
+                ptr = j;
+            }
+        }
+    }
+
+    /// Which of `others[ptr..]` a continuation block belongs to; `None` drops it
+    /// (the rest of a dropped copy of the content).
+    fn continuation_column(&self, b: &Piece, ptr: usize) -> Option<usize> {
+        let others = &self.layout.others;
+        let first = b.first_char();
+        if first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
+            let content = fold_key(&self.column_text(self.layout.content));
+            if self.ghost && content.ends_with(&fold_key(&raw_text(b))) {
+                return None;
+            }
+            let best = (ptr..others.len()).max_by_key(|&j| (self.openness(others[j]), std::cmp::Reverse(j)));
+            return best;
+        }
+        if let Some(dk) = self.layout.deadline.filter(|&dk| dk >= ptr && is_deadline(b)) {
+            return Some(dk);
+        }
+        (ptr..others.len()).find(|&j| self.cols[others[j]].is_empty()).or(Some(ptr))
+    }
+
+    /// How surely a column's last block goes on: 0 closed (ends with `.`, `;`, `:`)
+    /// or empty, 1 unpunctuated, 2 unpunctuated and wrapped (trailing space).
+    fn openness(&self, col: usize) -> u8 {
+        let Some(last) = self.cols[col].last().and_then(|p| p.lines.last()) else { return 0 };
+        let t = last.trim_end();
+        if t.ends_with(['.', ';', ':', '!', '?', '…']) {
+            return 0;
+        }
+        1 + u8::from(last.len() > t.len())
+    }
+
+    /// The text of a column so far, lines joined with spaces.
+    fn column_text(&self, col: usize) -> String {
+        self.cols[col].iter().map(raw_text).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Folded text without trailing punctuation: the key two repeated cells share.
+fn key_of(text: &str) -> String {
+    fold_key(text).trim_end_matches(['.', ';', ',', ':', ' ']).to_string()
+}
+
+/// Whether a narrow block repeats the row's content (the converter wrote it twice).
+fn is_copy(b: &Piece, content: &str) -> bool {
+    let (b, c) = (fold_key(&raw_text(b)), fold_key(content));
+    if b.is_empty() || c.is_empty() {
+        return false;
+    }
+    (b.chars().count() >= MIN_COPY_PREFIX && c.starts_with(&b)) || similarity(&b, &c) >= COPY_SIMILARITY
+}
+
+/// `2·LCS / (|a| + |b|)` over characters, like difflib's ratio.
+pub(super) fn similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in &a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+        }
+        prev = cur;
+    }
+    2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
+}
+
+/// Splits blocks that hold two cells: a leading deadline phrase followed by
+/// the next cell (`Quý II/2024 Đề án được`); and, when no block starts with a
+/// deadline, the first block with a deadline phrase after other text
+/// (`UBND xã Thường xuyên ...`, or cells stacked in one block).
+fn split_merged(blocks: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = blocks.into_iter().flat_map(split_leading).collect();
+    if out.iter().any(is_deadline) {
+        return out;
+    }
+    let Some((i, at)) = out.iter().enumerate().find_map(|(i, b)| deadline::inside(&raw_text(b)).map(|at| (i, at))) else {
+        return out;
+    };
+    let b = out.remove(i);
+    let (head, tail) = split_at(&b, at);
+    let mut parts: Vec<Piece> = head.into_iter().collect();
+    parts.extend(tail.into_iter().flat_map(split_leading));
+    out.splice(i..i, parts);
+    out
+}
+
+/// Splits a block after its leading deadline phrase when another cell follows.
+fn split_leading(b: Piece) -> Vec<Piece> {
+    let text = raw_text(&b);
+    match deadline::end_of_leading(&text) {
+        Some(at) => {
+            let (head, tail) = split_at(&b, at);
+            head.into_iter().chain(tail).collect()
+        }
+        None => vec![b],
+    }
+}
+
+/// Cuts a block at a byte offset of its `'\n'`-joined text; empty halves are `None`.
+fn split_at(b: &Piece, at: usize) -> (Option<Piece>, Option<Piece>) {
+    let text = raw_text(b);
+    let (head, tail) = text.split_at(at);
+    let head_lines = head.matches('\n').count() as u32;
+    (piece_of(head, b.line), piece_of(tail.trim_start_matches([' ', '\t']), b.line + head_lines + u32::from(tail.starts_with('\n'))))
+}
+
+/// A block from `'\n'`-joined text, `None` when it is blank.
+fn piece_of(text: &str, line: u32) -> Option<Piece> {
+    let text = text.trim_start();
+    let lines: Vec<String> = text.split('\n').filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+    (!lines.is_empty()).then_some(Piece { lines, line })
+}
+
+/// A column's blocks as cell text: lines joined with a space, except that a
+/// bulleted line (`- `, `+ `) starts a new line, and so does a new block of a
+/// narrow column that starts in upper case (another entry of the cell).
+pub(super) fn cell_text(pieces: &[Piece], narrow: bool) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        for (li, line) in piece.lines.iter().enumerate() {
+            let t = line.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                let new_entry = li == 0 && narrow && t.chars().next().is_some_and(char::is_uppercase);
+                if is_bullet(t) || new_entry {
+                    out.push('\n');
+                } else if !(out.ends_with('-') && !out.ends_with(" -")) {
+                    out.push(' ');
+                }
+            }
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// A line that starts with a bullet (`- `, `+ `, `• `).
+fn is_bullet(line: &str) -> bool {
+    let mut cs = line.chars();
+    let first = cs.next();
+    let second = cs.next();
+    matches!(first, Some('-' | '+' | '•' | '–')) && second.is_some_and(|c| c.is_whitespace() || c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(text: &str, line: u32) -> Piece {
+        Piece { lines: text.split('\n').map(str::to_string).collect(), line }
+    }
+
+    fn layout() -> Layout {
+        Layout { content: 1, others: vec![2, 3, 4, 5], deadline: Some(2), wide: 40, columns: 6 }
+    }
+
+    fn texts(cols: &Columns) -> Vec<String> {
+        cols.iter().enumerate().map(|(i, p)| cell_text(p, i != 1)).collect()
+    }
+
+    #[test]
+    fn splits_a_deadline_merged_with_the_output() {
+        let row = RawRow {
+            label: "2".into(),
+            group: false,
+            line: 1,
+            parts: vec![vec![
+                piece("Xây dựng, ban hành Đề án Kiện toàn, đổi mới hoạt động \ncủa Bộ phận Một cửa xã.", 2),
+                piece("Văn phòng \nHĐND-UBND", 5),
+                piece("Công chức \nchuyên môn có \nliên quan", 8),
+                piece("Quý II/2024 Đề án được \nban hành", 12),
+            ]],
+        };
+        let t = texts(&assign(&row, &layout()));
+        assert_eq!(t[2..], ["Văn phòng HĐND-UBND", "Công chức chuyên môn có liên quan", "Quý II/2024", "Đề án được ban hành"]);
+    }
+
+    #[test]
+    fn sub_rows_split_by_a_page_break_go_on_per_column() {
+        let row = RawRow {
+            label: "2".into(),
+            group: false,
+            line: 1,
+            parts: vec![
+                vec![
+                    piece("Tổ chức thực hiện các nhiệm vụ kiểm soát thủ tục hành chính, gồm: ", 2),
+                    piece("- Văn phòng HĐND", 4),
+                    piece("- Công chức phụ ", 5),
+                    piece("UBND xã", 6),
+                    piece("- Văn phòng ", 7),
+                    piece("Thường xuyên", 8),
+                    piece("- Chậm nhất ", 9),
+                    piece("Văn bản", 10),
+                    piece("- Báo cáo và ", 11),
+                ],
+                vec![
+                    piece("trách các lĩnh vực", 20),
+                    piece("- Văn phòng xã", 21),
+                    piece("xã", 22),
+                    piece("- Công chức", 23),
+                    piece("15/9/2024", 24),
+                    piece("- Chậm nhất ngày 15/9/2024", 25),
+                    piece("phương án", 26),
+                    piece("- Văn bản", 27),
+                ],
+            ],
+        };
+        let t = texts(&assign(&row, &layout()));
+        assert_eq!(t[2], "- Văn phòng HĐND\n- Công chức phụ trách các lĩnh vực\n- Văn phòng xã");
+        assert_eq!(t[4], "Thường xuyên\n- Chậm nhất 15/9/2024\n- Chậm nhất ngày 15/9/2024");
+    }
+
+    #[test]
+    fn stacked_cells_and_copies_of_the_content_are_sorted_out() {
+        let content = "Tỷ lệ thanh toán trực tuyến trên Cổng Dịch vụ công quốc \ngia (Đạt tỷ lệ tối thiểu 45%).";
+        let row = RawRow {
+            label: "6".into(),
+            group: false,
+            line: 1,
+            parts: vec![vec![
+                piece(content, 2),
+                piece("Tổ chức, cá nhân \ncó liên quan.", 5),
+                piece("Văn phòng \nHĐND&UBND. \nThường xuyên \ntrong năm 2024. \nTối thiểu đạt 45%", 8),
+                piece("Tỷ lệ thanh \ntoán trực tuyến trên Cổng Dịch \nvụ công quốc gia (Đạt tỷ lệ tối thiểu 45%).", 14),
+                piece("Tổ chức, cá \nnhân có liên quan", 18),
+            ]],
+        };
+        let t = texts(&assign(&row, &layout()));
+        assert_eq!(t[2..], ["Tổ chức, cá nhân có liên quan.", "Văn phòng HĐND&UBND.", "Thường xuyên trong năm 2024.", "Tối thiểu đạt 45%"]);
+    }
+
+    #[test]
+    fn similarity_is_a_ratio() {
+        assert!((similarity("abcd", "abcd") - 1.0).abs() < 1e-9);
+        assert!((similarity("ab", "cd")).abs() < 1e-9);
+    }
+}
