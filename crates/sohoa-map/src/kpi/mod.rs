@@ -88,8 +88,8 @@ pub fn same_target(a: &KpiMention, b: &KpiMention) -> bool {
 
 /// The year the text names for its target (`năm 2025`), if not before the plan year; else the plan year.
 fn period(text: &str, ctx: &KpiContext) -> Option<String> {
-    let named = YEAR.captures_iter(text).filter_map(|c| c[1].parse::<i32>().ok());
-    let year = named.filter(|y| ctx.plan_year.map_or(true, |p| *y >= p)).next().or(ctx.plan_year);
+    let mut named = YEAR.captures_iter(text).filter_map(|c| c[1].parse::<i32>().ok());
+    let year = named.find(|y| !matches!(ctx.plan_year, Some(p) if *y < p)).or(ctx.plan_year);
     year.map(|y| y.to_string())
 }
 

@@ -33,7 +33,7 @@ pub fn gold_docs() -> Vec<GoldDoc> {
         .filter(|p| p.to_string_lossy().ends_with(".gold.jsonl"))
         .collect();
     paths.sort();
-    paths.iter().map(|p| load(p)).collect()
+    paths.iter().map(load).collect()
 }
 
 fn load(path: &PathBuf) -> GoldDoc {
