@@ -148,8 +148,9 @@ fn section_tasks(view: &View, s: usize, input: &TaskInput, out: &mut Vec<TaskDra
     let unit = (view.topics[s] == Topic::Organize && sec.kind == SectionKind::Heading && label_kind(sec.printed.as_deref().unwrap_or("")) != Some(LabelKind::Roman))
         .then(|| single_space(sec.title.trim_end_matches([':', '.'])));
     let mut last: Option<usize> = None;
+    let annex_titles = sec.kind == SectionKind::Annex;
     for (i, para) in paras {
-        if field_line(&para.text).is_some() || is_closing(&para.text) {
+        if annex_titles || field_line(&para.text).is_some() || is_closing(&para.text) || is_aside(&view.outline.items[i]) {
             continue;
         }
         if para.label.as_deref() == Some("+") {
@@ -178,6 +179,17 @@ fn collect_fields(paras: &[(usize, &ParaItem)]) -> Fields {
         }
     }
     f
+}
+
+/// A paragraph in brackets (`(Chi tiết phụ lục kèm theo)`): a remark, not a task.
+fn is_aside(item: &Item) -> bool {
+    match item {
+        Item::Paragraph { para, .. } => {
+            let t = para.text.trim();
+            para.label.is_none() && t.starts_with('(') && t.ends_with(')')
+        }
+        _ => false,
+    }
 }
 
 /// `Trên đây là Kế hoạch ...`: the closing paragraph.
@@ -223,7 +235,7 @@ pub fn is_task_leaf(view: &View, s: usize) -> bool {
     let sec = &view.outline.sections[s];
     let kind = sec.printed.as_deref().and_then(label_kind);
     view.tasks_allowed(s)
-        && view.children[s].is_empty()
+        && view.children[s].iter().all(|&i| is_aside(&view.outline.items[i]))
         && !view.has_subsections[s]
         && sec.kind == SectionKind::Heading
         && kind.is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article))

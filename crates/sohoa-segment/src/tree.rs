@@ -45,8 +45,8 @@ impl Walker {
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
-        self.joinable = false;
         if self.part_boundary(p) {
+            self.joinable = false;
             return;
         }
         let kind = p.label.as_deref().and_then(labels::kind);
@@ -55,7 +55,11 @@ impl Walker {
                 let kind = if k == LabelKind::Article { SectionKind::Article } else { SectionKind::Heading };
                 self.open_section(k.rank(), p.label.clone(), p.text.clone(), kind, p.span, p.style.clone());
             }
-            _ => self.push_para(ParaItem { label: p.label.clone(), text: p.text.clone(), style: p.style.clone(), span: p.span }),
+            _ => {
+                // A heading between two table pieces keeps them one table; running text ends it.
+                self.joinable = false;
+                self.push_para(ParaItem { label: p.label.clone(), text: p.text.clone(), style: p.style.clone(), span: p.span });
+            }
         }
     }
 

@@ -5,6 +5,9 @@ use crate::label::split_label;
 use crate::model::{Block, Paragraph, Span, Style};
 use crate::normalize::join_lines;
 
+/// Lines that always open a block of their own (the recipients list).
+const BLOCK_OPENERS: &[&str] = &["Nơi nhận"];
+
 /// Blank lines in a row that mark a page break in a plain dump.
 const PAGE_BREAK_BLANKS: usize = 3;
 
@@ -86,7 +89,10 @@ fn starts_paragraph(prev: &str, line: &str, max_len: usize) -> bool {
     }
     let prev = prev.trim_end();
     let short = prev.chars().count() * 10 < max_len * 8;
-    let ends = prev.ends_with(['.', ';', ':']) || prev.ends_with("./.");
+    let ends = prev.ends_with(['.', ';', ':']) || prev.ends_with("./");
+    if BLOCK_OPENERS.iter().any(|o| line.trim_start().starts_with(o)) {
+        return true;
+    }
     let first_upper = line.trim_start().chars().next().is_some_and(char::is_uppercase);
     (ends && short && first_upper) || (is_caps_line(prev) != is_caps_line(line) && first_upper)
 }
