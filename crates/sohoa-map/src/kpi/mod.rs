@@ -56,6 +56,23 @@ pub fn scan(text: &str, ctx: &KpiContext) -> Vec<KpiMention> {
         .collect()
 }
 
+/// The targets of one task's texts (content, outputs, notes, in that order): every target
+/// of each text, except one that restates a target of an earlier text of the task
+/// ([`same_target`]). Two equal targets in one text (`Công bố 100% ...; Niêm yết (đạt tỷ lệ
+/// 100%)`) are distinct targets and both kept.
+pub fn scan_texts(texts: &[&str], ctx: &KpiContext) -> Vec<(usize, KpiMention)> {
+    let mut out: Vec<(usize, KpiMention)> = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let earlier = out.len();
+        for m in scan(text, ctx) {
+            if !out[..earlier].iter().any(|(_, e)| same_target(e, &m)) {
+                out.push((i, m));
+            }
+        }
+    }
+    out
+}
+
 /// One row of a table of indicators (`Chỉ tiêu` | `Đơn vị` | `Chỉ tiêu năm 2024`): the
 /// indicator cell as written, the unit cell (`%`) and the target cell (`Tối thiểu 80`, `100`).
 pub fn from_table_row(indicator: &str, unit: &str, target_cell: &str, ctx: &KpiContext) -> Option<KpiMention> {
@@ -105,6 +122,15 @@ mod tests {
         assert_eq!((k.comparator.as_str(), k.value, k.unit.as_deref()), (">=", 50.0, Some("%")));
         assert_eq!(from_table_row("x", "%", "100", &CTX).map(|k| k.comparator), Some("=".into()));
         assert!(from_table_row("x", "%", "", &CTX).is_none());
+    }
+
+    #[test]
+    fn restated_targets_go_distinct_ones_stay() {
+        let content = "Công bố 100% thủ tục; - Niêm yết, công khai (đạt tỷ lệ 100%); giảm ít nhất 20% thủ tục và ít nhất 20% chi phí";
+        let outputs = "100% thủ tục được công bố";
+        let got = scan_texts(&[content, outputs], &CTX);
+        assert_eq!(got.len(), 4);
+        assert!(got.iter().all(|(i, _)| *i == 0));
     }
 
     #[test]
