@@ -19,13 +19,14 @@ pub(crate) struct Word {
     pub baseline: f32,
     pub size: f32,
     pub bold: bool,
+    pub italic: bool,
 }
 
 impl Word {
     /// A word of one run (OCR words, tests).
     pub fn plain(text: &str, x0: f32, x1: f32, top: f32, bottom: f32) -> Word {
         let size = (bottom - top).max(1.0);
-        Word { runs: vec![(None, text.to_string())], x0, x1, top, bottom, baseline: bottom, size, bold: false }
+        Word { runs: vec![(None, text.to_string())], x0, x1, top, bottom, baseline: bottom, size, bold: false, italic: false }
     }
 
     pub fn raw_text(&self) -> String {
@@ -46,6 +47,7 @@ impl Word {
         self.bottom = self.bottom.max(g.y + g.size * 0.2);
         self.size = self.size.max(g.size);
         self.bold &= g.font.as_deref().is_some_and(is_bold_font);
+        self.italic &= g.font.as_deref().is_some_and(is_italic_font);
     }
 
     fn from_glyph(g: &Glyph) -> Word {
@@ -58,6 +60,7 @@ impl Word {
             baseline: g.y,
             size: g.size,
             bold: g.font.as_deref().is_some_and(is_bold_font),
+            italic: g.font.as_deref().is_some_and(is_italic_font),
         }
     }
 }
@@ -66,6 +69,12 @@ impl Word {
 pub(crate) fn is_bold_font(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     ["bold", "black", "heavy", "demi", ",b"].iter().any(|k| lower.contains(k))
+}
+
+/// Font names that say italic (`TimesNewRomanPS-ItalicMT`, `VnTimeItalic`, `Arial,Italic`).
+pub(crate) fn is_italic_font(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["italic", "oblique", ",i"].iter().any(|k| lower.contains(k))
 }
 
 /// Groups glyphs (in drawing order) into words.
@@ -124,6 +133,7 @@ pub(crate) struct Line {
 
 impl Line {
     fn from_words(words: Vec<Word>, parts: usize) -> Line {
+        let words = drop_note_marks(words);
         let f = |init: f32, op: fn(f32, f32) -> f32, get: fn(&Word) -> f32| words.iter().map(get).fold(init, op);
         let size = median(words.iter().map(|w| w.size).collect());
         Line {
@@ -166,9 +176,45 @@ impl Line {
                 }
             }
         }
-        let out: String = runs.iter().map(|(f, t)| norm.run(t, f.as_deref())).collect();
+        let out: String = runs.iter().map(|(f, t)| norm.run(&undo_pdf_remap(t, f.as_deref()), f.as_deref())).collect();
         crate::normalize::single_space(&out)
     }
+
+    pub fn italic(&self) -> bool {
+        !self.words.is_empty() && self.words.iter().all(|w| w.italic)
+    }
+}
+
+/// Acrobat Distiller moves two bytes of 8-bit legacy fonts (TCVN3 `ư` at 0xAD, a
+/// soft hyphen in WinAnsi, and `ã` at 0xB7, a middle dot) into a CID font whose
+/// ToUnicode says MINUS SIGN and BULLET OPERATOR; in a legacy-font run they are
+/// put back, so the normalizer sees the font's 8-bit text.
+fn undo_pdf_remap<'t>(text: &'t str, font: Option<&str>) -> std::borrow::Cow<'t, str> {
+    let legacy = crate::normalize::legacy::font_hint(font).encoding.is_some();
+    if !legacy || !text.contains(['\u{2212}', '\u{2219}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{2212}' => '\u{AD}',
+            '\u{2219}' => '\u{B7}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Footnote marks: small raised digits after a word (`ngành¹`), dropped from the line.
+fn drop_note_marks(words: Vec<Word>) -> Vec<Word> {
+    if words.len() < 2 {
+        return words;
+    }
+    let size = median(words.iter().map(|w| w.size).collect());
+    let base = median(words.iter().map(|w| w.baseline).collect());
+    let is_mark = |w: &Word| {
+        let text = w.raw_text();
+        w.size < size * 0.8 && w.baseline < base - size * 0.15 && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit() || c == '*')
+    };
+    words.into_iter().filter(|w| !is_mark(w)).collect()
 }
 
 pub(crate) fn median(mut v: Vec<f32>) -> f32 {

@@ -94,7 +94,8 @@ pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
 
 /// A text layer is used unless it is garbage, or nearly empty on a page with images.
 fn judge(glyphs: Vec<Glyph>, rules: Vec<Rule>, images: usize) -> PageContent {
-    let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+    // A glyph pdf-extract could not map to Unicode comes out empty: count it as U+FFFD.
+    let text: String = glyphs.iter().map(|g| if g.text.is_empty() { "\u{FFFD}" } else { g.text.as_str() }).collect();
     match quality::unusable(&text) {
         Some(why) if images > 0 || !why.starts_with("no text") => PageContent::NeedsOcr(why),
         _ => PageContent::Text { glyphs, rules },
@@ -166,7 +167,6 @@ pub(super) fn lay_out(page: PageRead) -> LaidOut {
         PageContent::Ocr(o) => (o.words.iter().map(ocr_word).collect(), Vec::new()),
         PageContent::NeedsOcr(_) | PageContent::Failed(_) => (Vec::new(), Vec::new()),
     };
-    if std::env::var_os("SOHOA_PDF_DEBUG").is_some() { eprintln!("page {} rules {:?}", page.num, rules); }
     let tables = tables::extract(&rules, &mut words);
     LaidOut { num: page.num, width: page.width, height: page.height, tables, lines: lines_from_words(words) }
 }

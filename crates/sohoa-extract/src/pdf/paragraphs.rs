@@ -14,12 +14,38 @@ pub(crate) struct Group {
 }
 
 /// The text area of a page: left and right edges of its plain lines, and its centre.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Frame {
     left: f32,
     right: f32,
     center: f32,
-    pitch: f32,
+    /// Usual baseline-to-baseline distance per font size (rounded to half points).
+    pitch: Vec<(f32, f32)>,
+}
+
+impl Frame {
+    /// The usual pitch of lines of `size`: measured where that size occurs, else 1.25 em.
+    fn pitch(&self, size: f32) -> f32 {
+        self.pitch.iter().find(|(s, _)| (s - size).abs() < 0.3).map_or(size * 1.25, |&(_, p)| p)
+    }
+}
+
+/// Median pitch between consecutive plain lines of the same size, per size.
+fn pitches(plain: &[&Line]) -> Vec<(f32, f32)> {
+    let mut by_size: Vec<(f32, Vec<f32>)> = Vec::new();
+    for w in plain.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let p = b.baseline - a.baseline;
+        if (a.size - b.size).abs() >= 0.3 || p < a.size * 0.8 || p > a.size * 2.5 {
+            continue;
+        }
+        let key = (a.size * 2.0).round() / 2.0;
+        match by_size.iter_mut().find(|(s, _)| *s == key) {
+            Some((_, v)) => v.push(p),
+            None => by_size.push((key, vec![p])),
+        }
+    }
+    by_size.into_iter().map(|(s, v)| (s, median(v))).collect()
 }
 
 fn frame(lines: &[Line], page_width: f32) -> Frame {
@@ -27,17 +53,7 @@ fn frame(lines: &[Line], page_width: f32) -> Frame {
     let left = plain.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min);
     let right = plain.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max);
     let (left, right) = if left.is_finite() && right > left { (left, right) } else { (0.0, page_width) };
-    let pitches: Vec<f32> = plain
-        .windows(2)
-        .map(|w| w[1].baseline - w[0].baseline)
-        .filter(|&p| p > 0.0)
-        .zip(plain.iter().map(|l| l.size))
-        .filter(|&(p, s)| p >= s * 0.8 && p <= s * 2.5)
-        .map(|(p, _)| p)
-        .collect();
-    let size = median(plain.iter().map(|l| l.size).collect()).max(1.0);
-    let pitch = if pitches.is_empty() { size * 1.25 } else { median(pitches) };
-    Frame { left, right, center: (left + right) / 2.0, pitch }
+    Frame { left, right, center: (left + right) / 2.0, pitch: pitches(&plain) }
 }
 
 fn centered(l: &Line, f: &Frame) -> bool {
@@ -46,11 +62,12 @@ fn centered(l: &Line, f: &Frame) -> bool {
 
 /// Whether `cur` starts a new paragraph after `prev`.
 fn breaks(prev: &Line, cur: &Line, f: &Frame) -> bool {
-    if prev.parts > 1 || cur.parts > 1 || prev.bold() != cur.bold() || (prev.size - cur.size).abs() > 1.5 {
+    let style_changes = prev.bold() != cur.bold() || prev.italic() != cur.italic();
+    if prev.parts > 1 || cur.parts > 1 || style_changes || (prev.size - cur.size).abs() > 1.5 {
         return true;
     }
     let pitch = cur.baseline - prev.baseline;
-    if pitch > f.pitch * 1.4 + 0.5 || pitch < prev.size * 0.5 {
+    if pitch > f.pitch((prev.size * 2.0).round() / 2.0) * 1.4 + 0.5 || pitch < prev.size * 0.5 {
         return true;
     }
     if split_label(&cur.raw_text()).0.is_some() {
