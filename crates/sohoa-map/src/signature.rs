@@ -82,13 +82,13 @@ pub fn is_recipients_head(line: &str) -> bool {
     crate::words::starts_with(line, "Nơi nhận")
 }
 
-static NOTE_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{3,}").expect("static regex")); // invariant: valid literal
+static NOTE_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{2,}").expect("static regex")); // invariant: valid literal
 
 /// One recipient line cleaned: no `-`, no trailing `;`/`.`/`,`, no grouping
 /// brace and what follows it, no note set off by a wide gap (`Để báo cáo`).
 pub fn recipient(line: &str) -> Option<String> {
     let line = line.trim().trim_start_matches(['-', '–', '•']).trim();
-    let line = line.split('}').next().unwrap_or(line);
+    let line = line.split(['}', ';']).next().unwrap_or(line);
     let line = NOTE_GAP.split(line).next().unwrap_or(line);
     let cleaned = single_space(line.trim().trim_end_matches([';', '.', ',', ' ']).trim());
     (!cleaned.is_empty()).then_some(cleaned)
@@ -121,5 +121,6 @@ mod tests {
         assert_eq!(recipient("- BTV Đảng uỷ,                    Để báo cáo").as_deref(), Some("BTV Đảng uỷ"));
         assert_eq!(recipient("- UBND huyện (để BC);").as_deref(), Some("UBND huyện (để BC)"));
         assert_eq!(recipient("- Lưu: VT.").as_deref(), Some("Lưu: VT"));
+        assert_eq!(recipient("- Trưởng các ngành đoàn thể;  Để phối hợp").as_deref(), Some("Trưởng các ngành đoàn thể"));
     }
 }
