@@ -12,6 +12,8 @@ use super::kind::{of_word, word_pattern};
 pub(super) enum Named {
     /// `number/[year/]symbol`.
     Numbered { number: String, year: Option<i32>, symbol: String },
+    /// A Party-style number `18-NQ/TW`: `number-symbol`.
+    Party { number: String, symbol: String },
     /// A kind word and a bare number: the key comes from elsewhere.
     Short { number: String },
     /// A law keyed by its name.
@@ -42,6 +44,8 @@ fn re(p: &str) -> Regex {
 static NUMBERED: Lazy<Regex> = Lazy::new(|| {
     re(r"(\d{1,5})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 });
+static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b(\d{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
+static LAW_NUMBER_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+[^;:()]{1,160}?\s+số\s*$"));
 static KIND_BEFORE: Lazy<Regex> =
     Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())));
 static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?(\d{{1,5}})\b", word_pattern())));
@@ -58,7 +62,12 @@ static DATED: Lazy<Regex> = Lazy::new(|| re(r"^\s*,?\s*(?:ngày\s+\d|năm\s+\d{4
 
 /// All anchors of `text`, in order, none inside another (laws swallow the laws in their names).
 pub(super) fn find(text: &str, preamble: bool) -> Vec<Anchor> {
-    let mut all: Vec<Anchor> = numbered(text).chain(shorts(text)).chain(laws(text, preamble)).chain(standards(text)).collect();
+    let mut all: Vec<Anchor> = numbered(text)
+        .chain(party(text))
+        .chain(shorts(text))
+        .chain(laws(text, preamble))
+        .chain(standards(text))
+        .collect();
     all.sort_by_key(|a| (a.start, std::cmp::Reverse(a.core_end)));
     let mut out: Vec<Anchor> = Vec::new();
     for a in all {
@@ -88,15 +97,42 @@ fn numbered(text: &str) -> impl Iterator<Item = Anchor> + '_ {
         if symbol.chars().count() < 2 {
             return None;
         }
-        let (from, before) = tail(text, whole.start(), 60);
-        let kind_word = KIND_BEFORE.captures(before);
-        let start = kind_word.as_ref().and_then(|k| k.get(0)).map_or(whole.start(), |m| from + m.start());
+        let (start, word_kind) = kind_before(text, whole.start());
         Some(Anchor {
             start,
             core_end: whole.end(),
-            word_kind: kind_word.and_then(|k| of_word(&k[1])),
+            word_kind,
             prefix_end: start,
             named: Named::Numbered { number: c[1].to_string(), year: c.get(2).and_then(|y| y.as_str().parse().ok()), symbol },
+        })
+    })
+}
+
+/// The kind word right before a number (`Quyết định số`), or a law's name before `số`
+/// (`Luật Tổ chức chính quyền địa phương số 77/2015/QH13`): where the mention starts, and its kind.
+fn kind_before(text: &str, number_start: usize) -> (usize, Option<&'static str>) {
+    let (from, before) = tail(text, number_start, 60);
+    if let Some(k) = KIND_BEFORE.captures(before) {
+        let start = k.get(0).map_or(number_start, |m| from + m.start());
+        return (start, of_word(&k[1]));
+    }
+    let (from, before) = tail(text, number_start, 240);
+    match LAW_NUMBER_BEFORE.find(before) {
+        Some(m) => (from + m.start(), Some("luat")),
+        None => (number_start, None),
+    }
+}
+
+fn party(text: &str) -> impl Iterator<Item = Anchor> + '_ {
+    PARTY.captures_iter(text).filter_map(move |c| {
+        let whole = c.get(0)?;
+        let (start, word_kind) = kind_before(text, whole.start());
+        Some(Anchor {
+            start,
+            core_end: whole.end(),
+            word_kind,
+            prefix_end: start,
+            named: Named::Party { number: c[1].to_string(), symbol: c[2].to_string() },
         })
     })
 }
@@ -178,6 +214,11 @@ mod tests {
         assert_eq!(find("theo Quyết định số 766 trên Cổng", false)[0].named, Named::Short { number: "766".into() });
         let law = find("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", true);
         assert_eq!(law[0].named, Named::Law { name: "Luật Tổ chức chính quyền địa phương".into() });
+        let text = "Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19/6/2015;";
+        let law = find(text, true);
+        assert_eq!((law.len(), law[0].word_kind, Some(law[0].start)), (1, Some("luat"), text.find("Luật")));
+        let party = find("Nghị quyết số 18-NQ/TW ngày 25/10/2017", false);
+        assert_eq!(party[0].named, Named::Party { number: "18".into(), symbol: "NQ/TW".into() });
         let iso = find("tiêu chuẩn quốc gia ISO 9001: 2015 vào", false);
         assert_eq!(iso[0].named, Named::Standard { symbol: "ISO".into(), number: "9001".into(), year: Some(2015) });
     }

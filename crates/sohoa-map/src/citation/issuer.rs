@@ -9,7 +9,7 @@ const INNER: &[&str] = &[
     "phủ", "tướng", "tịch", "trưởng", "nhiệm", "phòng", "pháp", "vụ", "huyện", "tỉnh", "xã", "thị",
     "trấn", "phường", "quận", "thành", "phố", "ban", "nhân", "dân", "đồng", "trị", "chính", "tư",
     "nội", "hội", "trung", "ương", "sở", "phó", "tin", "thông", "tài", "tế", "vận", "tải", "động",
-    "binh", "chủ", "cấp", "đạo",
+    "binh", "chủ", "cấp", "đạo", "ủy", "uỷ", "hành",
 ];
 
 /// Pairs that end a name when they start at a word (`UBND tỉnh ban hành ...`).

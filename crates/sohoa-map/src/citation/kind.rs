@@ -36,7 +36,7 @@ pub(crate) fn of_word(word: &str) -> Option<&'static str> {
 
 /// The kind a số ký hiệu's first code names (`NĐ-CP` → `nghi_dinh`), if it is a type code.
 pub(crate) fn of_symbol(symbol: &str) -> Option<&'static str> {
-    let code = symbol.split('-').next().unwrap_or_default();
+    let code = symbol.split(['-', '/']).next().unwrap_or_default();
     Some(match code {
         "NĐ" => "nghi_dinh",
         "QĐ" => "quyet_dinh",

@@ -96,7 +96,7 @@ fn kind_of(a: &Anchor, prefix: &str, header: Option<&context::Header>, inherited
     if let Some(k) = a.word_kind {
         return Some(k.to_string());
     }
-    let Named::Numbered { symbol, .. } = &a.named else { return None };
+    let (Named::Numbered { symbol, .. } | Named::Party { symbol, .. }) = &a.named else { return None };
     if context::is_form(prefix) {
         return None;
     }
@@ -116,6 +116,7 @@ fn build(text: &str, a: &Anchor, f: &Fields, kind: String, ctx: &CitationContext
             };
             (Some(number.clone()), *year, Some(symbol.clone()), key)
         }
+        Named::Party { number, symbol } => (Some(number.clone()), None, Some(symbol.clone()), format!("{number}-{symbol}")),
         Named::Short { number } => (Some(number.clone()), None, None, number.clone()),
         Named::Law { name } => (None, None, None, name.clone()),
         Named::Standard { symbol, number, year } => {

@@ -48,6 +48,7 @@ static ATOM: Lazy<Regex> = Lazy::new(|| {
     re(concat!(
         r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})\s*[/.-]\s*(?P<dy>\d{4})",
         r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<dm2>\d{1,2})\s*,?\s+năm\s+(?P<dy2>\d{4})",
+        r"|(?P<d3>\d{1,2})\s*/\s*(?P<dm3>\d{1,2})\b",
         r"|(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?",
         r"|quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<qy>\d{4})?",
         r"|tháng\s+(?P<m>\d{1,2})\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<my>\d{4})?",
@@ -187,6 +188,9 @@ fn atom(c: &regex::Captures, plan_year: Option<i32>) -> Option<(Span, bool)> {
     let year = |name: &str| n(name).map(|y| y as i32).or(plan_year);
     if let (Some(d), Some(m), Some(y)) = (n("d").or(n("d2")), n("dm").or(n("dm2")), n("dy").or(n("dy2"))) {
         return valid(y as i32, m, d).then(|| (Span::day(y as i32, m, d), true));
+    }
+    if let (Some(d), Some(m), Some(y)) = (n("d3"), n("dm3"), plan_year) {
+        return valid(y, m, d).then(|| (Span::day(y, m, d), true));
     }
     if let Some(h) = c.name("half") {
         let (a, b) = if h.as_str() == "đầu" { (1, 6) } else { (7, 12) };
