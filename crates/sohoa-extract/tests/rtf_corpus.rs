@@ -67,7 +67,9 @@ fn legacy_rtfs_reach_diacritic_accuracy() {
     for p in files(&corpus("legacy"), "rtf") {
         let doc = extract_file(&p, &opts()).expect("reads");
         let transcript = std::fs::read_to_string(p.with_extension("transcript.txt")).expect("transcript beside the file");
-        let acc = diacritic_accuracy(&transcript, &plain_text(&doc));
+        // Case is not a diacritic: .VnTimeH-style fonts print capitals that the
+        // transcripts give in lower case.
+        let acc = diacritic_accuracy(&transcript.to_lowercase(), &plain_text(&doc).to_lowercase());
         println!("{}: diacritic accuracy {acc:.4}", p.file_name().unwrap_or_default().to_string_lossy());
         worst = worst.min(acc);
     }

@@ -31,6 +31,13 @@ struct Glyph {
     props: CharProps,
 }
 
+/// A paragraph's text and emphasis.
+struct Rendered {
+    text: String,
+    bold: bool,
+    italic: bool,
+}
+
 /// Walk state.
 struct Walker<'a, 'n> {
     parts: &'a DocParts<'a>,
@@ -62,7 +69,7 @@ pub(crate) fn blocks(parts: &DocParts, norm: &mut Normalizer, clock: &Clock) -> 
     };
     let mut piece_ix = 0usize;
     for (cp, &ch) in parts.text.iter().enumerate() {
-        if cp % 4096 == 0 {
+        if cp.is_multiple_of(4096) {
             clock.check()?;
         }
         let cp = cp as u32;
@@ -107,12 +114,12 @@ impl Walker<'_, '_> {
     fn end_paragraph(&mut self, mark: char, fc: Option<u32>) {
         let para = fc.and_then(|fc| self.parts.papx.at(fc)).cloned().unwrap_or_default();
         let glyphs = std::mem::take(&mut self.para);
-        let (text, bold) = self.render(&glyphs, para.istd);
+        let Rendered { text, bold, italic } = self.render(&glyphs, para.istd);
         let p = &para.props;
         let in_table = p.in_table || p.itap >= 1 || mark == '\u{7}';
         if !in_table {
             self.flush_row();
-            let style = self.style(&para, bold);
+            let style = Style { italic, ..self.style(&para, bold) };
             self.sink.paragraph(ParaOut { text, label: None, style });
         } else if p.itap >= 2 {
             self.cell_line(text, bold);
@@ -169,16 +176,17 @@ impl Walker<'_, '_> {
         }
     }
 
-    /// The paragraph's text, normalized run by run (a run: same font), and whether it is all bold.
-    fn render(&mut self, glyphs: &[Glyph], istd: u16) -> (String, bool) {
+    /// The paragraph's text, normalized run by run (a run: same font), and whether it is all bold/italic.
+    fn render(&mut self, glyphs: &[Glyph], istd: u16) -> Rendered {
         let mut out = String::new();
-        let mut bold = true;
+        let (mut bold, mut italic) = (true, true);
         let mut run = String::new();
         let mut run_font: Option<u16> = None;
         for g in glyphs {
             let props = self.resolve(g.props, istd);
             if !g.ch.is_whitespace() {
-                bold &= props.bold.unwrap_or(false);
+                bold &= props.is_bold();
+                italic &= props.is_italic();
             }
             let ftc = props.ftc.unwrap_or(self.parts.styles.default_ftc);
             if run_font != Some(ftc) && !run.is_empty() {
@@ -190,8 +198,8 @@ impl Walker<'_, '_> {
         }
         out.push_str(&self.normalize(&run, run_font));
         let text = clean_text(&out);
-        let bold = bold && !text.is_empty();
-        (text, bold)
+        let some = !text.is_empty();
+        Rendered { text, bold: bold && some, italic: italic && some }
     }
 
     fn normalize(&mut self, run: &str, ftc: Option<u16>) -> String {
@@ -205,7 +213,8 @@ impl Walker<'_, '_> {
     /// Direct properties over the character style over the paragraph style.
     fn resolve(&mut self, direct: CharProps, para_istd: u16) -> CharProps {
         let char_style = direct.istd.map(|i| self.style_chars_of(i)).unwrap_or_default();
-        direct.over(char_style).over(self.style_chars_of(para_istd))
+        let para_style = self.style_chars_of(para_istd);
+        direct.over(char_style.over(para_style))
     }
 
     fn style_chars_of(&mut self, istd: u16) -> CharProps {

@@ -2,6 +2,7 @@
 //! model blocks, numbering them with a running paragraph counter.
 
 use super::table::{self, RawRow};
+use crate::label::split_label;
 use crate::model::{Block, Paragraph, Span, Style};
 
 /// One finished paragraph, before its line number is known.
@@ -22,15 +23,23 @@ pub(crate) struct BlockSink {
 }
 
 impl BlockSink {
-    /// Adds a paragraph (empty ones are dropped, but count as lines).
+    /// Adds a paragraph (empty ones are dropped, but count as lines). A
+    /// paragraph without a rendered label has a typed one split off its text.
     pub(crate) fn paragraph(&mut self, p: ParaOut) {
         self.flush_table();
         self.line = self.line.saturating_add(1);
         if p.text.is_empty() && p.label.is_none() {
             return;
         }
+        let (label, text) = match p.label {
+            Some(l) => (Some(tidy_label(&l)), p.text),
+            None => match split_label(&p.text) {
+                (Some(l), rest) => (Some(l), rest.to_string()),
+                (None, _) => (None, p.text),
+            },
+        };
         let span = Span::line(self.line);
-        self.blocks.push(Block::Paragraph(Paragraph { text: p.text, label: p.label, style: p.style, span }));
+        self.blocks.push(Block::Paragraph(Paragraph { text, label, style: p.style, span }));
     }
 
     /// Adds a table row to the open table.
@@ -58,6 +67,15 @@ impl BlockSink {
     pub(crate) fn finish(mut self) -> Vec<Block> {
         self.flush_table();
         self.blocks
+    }
+}
+
+/// A rendered label as printed; bullet glyphs of any font print as `-` (`+` stays).
+fn tidy_label(label: &str) -> String {
+    if label == "+" || label.chars().any(char::is_alphanumeric) {
+        label.to_string()
+    } else {
+        "-".to_string()
     }
 }
 

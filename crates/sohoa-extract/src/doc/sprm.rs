@@ -5,6 +5,7 @@ use super::le::{u16_at, u32_at, u8_at};
 pub(crate) const CHAR_FTC0: u16 = 0x4A4F;
 pub(crate) const CHAR_ISTD: u16 = 0x4A30;
 pub(crate) const CHAR_BOLD: u16 = 0x0835;
+pub(crate) const CHAR_ITALIC: u16 = 0x0836;
 pub(crate) const PARA_IN_TABLE: u16 = 0x2416;
 pub(crate) const PARA_TTP: u16 = 0x2417;
 pub(crate) const PARA_ITAP: u16 = 0x6649;
@@ -59,7 +60,10 @@ impl<'a> Iterator for Sprms<'a> {
 pub(crate) struct CharProps {
     pub ftc: Option<u16>,
     pub istd: Option<u16>,
-    pub bold: Option<bool>,
+    /// sprmCFBold operand: 0 off, 1 on, 0x80 as the style, 0x81 opposite of the style.
+    pub bold: Option<u8>,
+    /// sprmCFItalic operand, as `bold`.
+    pub italic: Option<u8>,
 }
 
 impl CharProps {
@@ -70,7 +74,8 @@ impl CharProps {
             match sprm {
                 CHAR_FTC0 => p.ftc = u16_at(op, 0),
                 CHAR_ISTD => p.istd = u16_at(op, 0),
-                CHAR_BOLD => p.bold = toggle(op),
+                CHAR_BOLD => p.bold = op.first().copied(),
+                CHAR_ITALIC => p.italic = op.first().copied(),
                 _ => {}
             }
         }
@@ -82,17 +87,28 @@ impl CharProps {
         CharProps {
             ftc: self.ftc.or(under.ftc),
             istd: self.istd.or(under.istd),
-            bold: self.bold.or(under.bold),
+            bold: toggle_over(self.bold, under.bold),
+            italic: toggle_over(self.italic, under.italic),
         }
+    }
+
+    /// Bold once resolved down to the style sheet.
+    pub(crate) fn is_bold(&self) -> bool {
+        self.bold == Some(1)
+    }
+
+    /// Italic once resolved down to the style sheet.
+    pub(crate) fn is_italic(&self) -> bool {
+        self.italic == Some(1)
     }
 }
 
-/// A toggle operand: 0 off, 1 on, other values (relative to the style) unknown.
-fn toggle(op: &[u8]) -> Option<bool> {
-    match op.first()? {
-        0 => Some(false),
-        1 => Some(true),
-        _ => None,
+/// A toggle operand over the one beneath it: 0x80 keeps it, 0x81 inverts it.
+fn toggle_over(top: Option<u8>, under: Option<u8>) -> Option<u8> {
+    match top {
+        Some(0x80) | None => under,
+        Some(0x81) => Some(u8::from(under != Some(1))),
+        t => t,
     }
 }
 

@@ -30,7 +30,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let mut n = 0usize;
     while let Some(t) = lexer.next() {
         n += 1;
-        if n % 4096 == 0 {
+        if n.is_multiple_of(4096) {
             clock.check()?;
         }
         reader.token(t);
