@@ -68,7 +68,8 @@ pub(super) fn after(text: &str, from: usize) -> Fields {
 fn read_title(text: &str, f: &mut Fields) {
     let Some(m) = TITLE_START.captures(&text[f.end..]).and_then(|c| c.get(1)) else { return };
     let start = f.end + m.start();
-    let len = TITLE_END.find(&text[start + 1..]).map_or(text.len() - start, |e| e.start() + 1);
+    let first = text[start..].chars().next().map_or(1, char::len_utf8);
+    let len = TITLE_END.find(&text[start + first..]).map_or(text.len() - start, |e| e.start() + first);
     let mut title = text[start..start + len].trim_end_matches([',', ' ', '.']);
     if let Some(c) = ISSUED_BY.captures(title) {
         if let Some((name, n)) = issuer::forward(&c[1]) {
