@@ -1,0 +1,118 @@
+//! The DOCX versions of the seeds (scripts/make_docx.py → corpus/docx): they
+//! read, carry Word numbering, header rows, spans and vertical merges, and
+//! their paragraphs say what the text versions say.
+
+use sohoa_extract::{extract_file, Block, Document, ExtractOptions};
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn read(path: &Path) -> Document {
+    extract_file(path, &ExtractOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn seed_docx() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus/docx"))
+        .expect("corpus/docx exists (python3 scripts/make_docx.py)")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Body paragraphs as `label text`, the text squeezed to single spaces.
+fn paragraph_lines(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => {
+                let text = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                Some(match &p.label {
+                    Some(l) => format!("{l} {text}"),
+                    None => text,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn dump(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Paragraph(p) => out.push_str(&format!(
+                "P [{}] {}{}\n",
+                p.label.as_deref().unwrap_or(""),
+                if p.style.bold { "**" } else { "" },
+                p.text.replace('\n', "⏎")
+            )),
+            Block::Table(t) => {
+                for r in &t.rows {
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| format!("{}+{}x{} {}", c.col, c.colspan, c.rowspan, c.text.replace('\n', "⏎")))
+                        .collect();
+                    out.push_str(&format!("{}| {}\n", if r.header { "H" } else { " " }, cells.join(" | ")));
+                }
+            }
+            Block::PageBreak { .. } => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn seed_docx_dumps_match() {
+    let files = seed_docx();
+    assert_eq!(files.len(), 5, "one DOCX per seed");
+    let mut differ = Vec::new();
+    for path in files {
+        let got = dump(&read(&path));
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 name");
+        let expect = repo().join(format!("fixtures/docx/seeds/{stem}.expect.txt"));
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::create_dir_all(expect.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&expect, got).expect("write");
+        } else if std::fs::read_to_string(&expect).ok() != Some(got) {
+            differ.push(stem.to_string());
+        }
+    }
+    assert!(differ.is_empty(), "dumps differ (UPDATE_EXPECT=1 refreshes): {differ:?}");
+}
+
+#[test]
+fn seed_docx_use_word_structure() {
+    let docs: Vec<Document> = seed_docx().iter().map(|p| read(p)).collect();
+    let paragraphs = || docs.iter().flat_map(|d| &d.blocks).filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None });
+    let rows = || docs.iter().flat_map(|d| &d.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).flat_map(|t| &t.rows);
+    for label in ["I.", "II.", "1.", "2.", "-"] {
+        assert!(paragraphs().any(|p| p.label.as_deref() == Some(label)), "no Word-numbered {label} paragraph");
+    }
+    assert!(paragraphs().all(|p| !p.text.starts_with("I. ") && !p.text.starts_with("- ")), "a number stayed typed in the text");
+    assert!(rows().any(|r| r.header), "no repeated header row");
+    assert!(rows().any(|r| r.cells.len() == 1 && r.cells[0].colspan > 1), "no group row spanning the table");
+    assert!(rows().flat_map(|r| &r.cells).any(|c| c.rowspan > 1), "no vertical merge");
+}
+
+/// Every body paragraph of the DOCX is a paragraph of the seed's text version
+/// (the same words; the DOCX reader only moves the number into the label).
+#[test]
+fn seed_docx_paragraphs_have_the_seed_wording() {
+    for path in seed_docx() {
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 name");
+        let seed = std::fs::read_to_string(repo().join(format!("corpus/seeds/{stem}.txt"))).expect("seed");
+        let squeeze = |s: &str| {
+            s.replace("**", "").replace(['*', '#'], "").split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let seed_words = squeeze(&seed);
+        for line in paragraph_lines(&read(&path)) {
+            let probe: String = squeeze(&line).chars().take(40).collect();
+            assert!(seed_words.contains(&probe), "{stem}: {probe:?} is not seed wording");
+        }
+    }
+}
