@@ -38,8 +38,7 @@ fn decode(bytes: &[u8], norm: &mut Normalizer) -> Result<String, ExtractError> {
     if bytes.contains(&0) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
         return Err(ExtractError::damaged("text", "binary data (NUL bytes) in a text file"));
     }
-    let _ = norm; // TODO(normalizer): Normalizer::decode_file for legacy 8-bit dumps
-    Ok(String::from_utf8_lossy(bytes).into_owned())
+    Ok(norm.decode_file(bytes))
 }
 
 /// Markdown-like when the dump uses tab tables, `#` headings or `**` bold.
