@@ -1,0 +1,63 @@
+# sohoa: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+CARGO ?= cargo
+SOHOA := target/release/sohoa
+# Seconds per fuzz target in `make fuzz`.
+FUZZ_SECONDS ?= 60
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CORPUS_FOLDERS := $(sort $(notdir $(patsubst %/,%,$(wildcard corpus/*/))))
+
+.PHONY: setup build run test fixtures fixture-tools bench fuzz
+
+## setup: the Debian tools sohoa calls at run time (PDF text, page images, OCR), when missing
+setup:
+	@missing=""; \
+	command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
+	tesseract --list-langs 2>/dev/null | grep -x vie >/dev/null || missing="$$missing tesseract-ocr-vie"; \
+	if [ -n "$$missing" ]; then \
+		echo "make setup: installing$$missing"; \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+## build: the release binary target/release/sohoa
+build:
+	$(CARGO) build --release -p sohoa-cli
+
+## run: convert every corpus folder into out/<folder>/ and score the seeds against fixtures/gold
+run: setup build
+	@for d in $(CORPUS_FOLDERS); do \
+		echo "== corpus/$$d -> out/$$d"; \
+		$(SOHOA) convert corpus/$$d --out out/$$d; status=$$?; \
+		if [ $$status -eq 1 ]; then echo "(some files of corpus/$$d gave error records: see out/$$d)"; \
+		elif [ $$status -ne 0 ]; then exit $$status; fi; \
+	done
+	@echo "== scores of out/seeds against fixtures/gold"
+	$(SOHOA) eval --gold fixtures/gold --pred out/seeds
+
+## test: every test of the workspace, then clippy with warnings as errors
+test: setup
+	$(CARGO) test --workspace
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+## fixtures: regenerate every expected output (review the git diff before committing)
+fixtures: setup fixture-tools
+	UPDATE_EXPECT=1 $(CARGO) test --workspace
+
+## fixture-tools: Python packages used only by the fixture-making scripts
+fixture-tools:
+	@if [ -f scripts/requirements.txt ]; then python3 -m pip install -q -r scripts/requirements.txt; fi
+
+## bench: every scripts/bench_*.sh
+bench: setup build
+	@found=0; for s in scripts/bench_*.sh; do \
+		[ -f "$$s" ] || continue; found=1; echo "== $$s"; bash "$$s" || exit $$?; \
+	done; [ $$found = 1 ] || echo "make bench: no scripts/bench_*.sh yet"
+
+## fuzz: every cargo-fuzz target for FUZZ_SECONDS each (see fuzz/README.md)
+fuzz:
+	@command -v cargo-fuzz >/dev/null || { echo "make fuzz: needs cargo-fuzz (cargo install cargo-fuzz); see fuzz/README.md"; exit 2; }
+	cd fuzz && for t in $$(RUSTC_BOOTSTRAP=1 $(CARGO) fuzz list); do \
+		mkdir -p corpus/$$t && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t corpus/$$t seeds/$$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=30 -max_len=262144 || exit $$?; \
+	done

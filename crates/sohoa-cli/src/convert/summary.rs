@@ -1,0 +1,69 @@
+//! What a `convert` run did: documents, records by type, failed files, time.
+
+use sohoa_map::Record;
+use std::time::Duration;
+
+/// Record type names in contract order.
+const TYPES: [&str; 6] = ["document", "section", "task", "citation", "kpi", "error"];
+
+/// Running totals of a run.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub documents: usize,
+    /// Counts per entry of `TYPES`.
+    pub records: [usize; 6],
+    /// Files that gave an error record or could not be written.
+    pub failed: usize,
+}
+
+/// The type name of a record, as its `type` field says.
+pub fn type_index(r: &Record) -> usize {
+    match r {
+        Record::Document(_) => 0,
+        Record::Section(_) => 1,
+        Record::Task(_) => 2,
+        Record::Citation(_) => 3,
+        Record::Kpi(_) => 4,
+        Record::Error(_) => 5,
+    }
+}
+
+impl Summary {
+    /// Counts one document's records; `failed` when it ended in an error.
+    pub fn add(&mut self, records: &[Record], failed: bool) {
+        self.documents += 1;
+        for r in records {
+            self.records[type_index(r)] += 1;
+        }
+        self.failed += failed as usize;
+    }
+
+    /// The summary line.
+    pub fn line(&self, skipped: usize, elapsed: Duration) -> String {
+        let by_type: Vec<String> = TYPES.iter().zip(self.records).map(|(t, n)| format!("{n} {t}")).collect();
+        let skipped = if skipped > 0 { format!(", {skipped} skipped (unknown type)") } else { String::new() };
+        format!(
+            "sohoa: {} documents{skipped}; records: {}; {} failed; {:.1} s",
+            self.documents,
+            by_type.join(", "),
+            self.failed,
+            elapsed.as_secs_f64()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sohoa_map::ErrorRecord;
+
+    #[test]
+    fn counts_records_and_failures() {
+        let mut s = Summary::default();
+        let err = Record::Error(ErrorRecord { doc_id: None, path: "x".into(), stage: "read".into(), cause: "gone".into() });
+        s.add(&[err], true);
+        assert_eq!((s.documents, s.records[5], s.failed), (1, 1, 1));
+        let line = s.line(2, Duration::from_millis(1500));
+        assert_eq!(line, "sohoa: 1 documents, 2 skipped (unknown type); records: 0 document, 0 section, 0 task, 0 citation, 0 kpi, 1 error; 1 failed; 1.5 s");
+    }
+}

@@ -1,0 +1,152 @@
+//! Converting one document into its records, never failing: read, extract and
+//! map run on a worker thread under a time budget; an error, a panic or a
+//! timeout becomes one `error` record naming the stage and the cause.
+
+use sohoa_extract::{ExtractError, ExtractOptions};
+use sohoa_map::{ErrorRecord, Record};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
+
+/// The stages of one document, as `error.stage` names them.
+const STAGES: [&str; 3] = ["read", "extract", "map"];
+
+/// Stack of a document's worker thread: readers of nested formats recurse.
+const WORKER_STACK: usize = 32 << 20;
+
+/// A failure in one stage.
+struct Failure {
+    doc_id: Option<String>,
+    stage: &'static str,
+    cause: String,
+}
+
+/// All records of the file at `path`, or one error record.
+pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Vec<Record> {
+    let display = path.display().to_string();
+    let stage = Arc::new(AtomicU8::new(0));
+    let (tx, rx) = mpsc::channel();
+    let job = {
+        let (path, opts, stage) = (path.to_path_buf(), opts.clone(), Arc::clone(&stage));
+        move || {
+            let result = catch_unwind(AssertUnwindSafe(|| run_stages(&path, &opts, &stage)));
+            let _ = tx.send(result.unwrap_or_else(|p| Err(panicked(&stage, &p))));
+        }
+    };
+    let spawned = std::thread::Builder::new().name(format!("sohoa {display}")).stack_size(WORKER_STACK).spawn(job);
+    let result = match spawned {
+        Err(e) => Err(Failure { doc_id: None, stage: "read", cause: format!("cannot start a worker thread: {e}") }),
+        Ok(_) => match rx.recv_timeout(timeout) {
+            Ok(result) => result,
+            Err(_) => Err(Failure {
+                doc_id: None,
+                stage: STAGES[stage.load(Ordering::SeqCst) as usize],
+                cause: format!("time budget of {} s exceeded", timeout.as_secs()),
+            }),
+        },
+    };
+    result.unwrap_or_else(|f| {
+        vec![Record::Error(ErrorRecord { doc_id: f.doc_id, path: display, stage: f.stage.into(), cause: f.cause })]
+    })
+}
+
+fn run_stages(path: &Path, opts: &ExtractOptions, stage: &AtomicU8) -> Result<Vec<Record>, Failure> {
+    let bytes = read(path, opts)?;
+    let sha = sohoa_extract::hex_sha256(&bytes);
+    let doc_id = Some(sha[..16].to_string());
+    stage.store(1, Ordering::SeqCst);
+    let doc = sohoa_extract::extract_bytes(&path.display().to_string(), &bytes, opts)
+        .map_err(|e| Failure { doc_id: doc_id.clone(), stage: "extract", cause: cause_chain(&e) })?;
+    drop(bytes);
+    stage.store(2, Ordering::SeqCst);
+    catch_unwind(AssertUnwindSafe(|| sohoa_map::records(&doc)))
+        .map_err(|p| Failure { doc_id, stage: "map", cause: format!("panicked: {}", sohoa_extract::panic_text(&p)) })
+}
+
+/// The file's bytes, within the size limit.
+fn read(path: &Path, opts: &ExtractOptions) -> Result<Vec<u8>, Failure> {
+    let fail = |cause: String| Failure { doc_id: None, stage: "read", cause };
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read file: {e}")))?;
+    if meta.is_dir() {
+        return Err(fail("cannot read file: it is a folder that cannot be listed".into()));
+    }
+    if meta.len() > opts.max_file_bytes {
+        let limit = ExtractError::Limit { format: "input", cause: format!("file is {} bytes, limit {}", meta.len(), opts.max_file_bytes) };
+        return Err(fail(limit.to_string()));
+    }
+    std::fs::read(path).map_err(|e| fail(format!("cannot read file: {e}")))
+}
+
+fn panicked(stage: &AtomicU8, payload: &Box<dyn std::any::Any + Send>) -> Failure {
+    Failure {
+        doc_id: None,
+        stage: STAGES[stage.load(Ordering::SeqCst) as usize],
+        cause: format!("panicked: {}", sohoa_extract::panic_text(payload)),
+    }
+}
+
+/// The error and its sources, `: `-joined, each source left out when the
+/// message before it already says it.
+pub fn cause_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        source = s.source();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(records: &[Record]) -> &ErrorRecord {
+        match records {
+            [Record::Error(e)] => e,
+            other => panic!("expected one error record, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_file_is_a_read_error() {
+        let recs = convert(Path::new("/nonexistent/x.pdf"), &ExtractOptions::default(), Duration::from_secs(5));
+        let e = error_of(&recs);
+        assert_eq!((e.stage.as_str(), e.doc_id.as_deref()), ("read", None));
+        assert!(e.cause.contains("cannot read file"), "{}", e.cause);
+    }
+
+    #[test]
+    fn unknown_format_is_an_extract_error_with_doc_id() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = dir.path().join("blob.bin");
+        std::fs::write(&p, b"\x00\x01 not a document").expect("write");
+        let recs = convert(&p, &ExtractOptions::default(), Duration::from_secs(5));
+        let e = error_of(&recs);
+        assert_eq!(e.stage, "extract");
+        assert_eq!(e.doc_id.as_deref().map(str::len), Some(16));
+        assert!(e.cause.contains("unsupported format"), "{}", e.cause);
+    }
+
+    #[test]
+    fn text_file_gives_a_document_record_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = dir.path().join("plan.txt");
+        std::fs::write(&p, "KẾ HOẠCH\nCải cách hành chính năm 2025\n").expect("write");
+        let recs = convert(&p, &ExtractOptions::default(), Duration::from_secs(30));
+        assert!(matches!(recs.first(), Some(Record::Document(_))), "{recs:?}");
+    }
+
+    #[test]
+    fn cause_chain_skips_repeated_sources() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        let e = ExtractError::Io { path: "x".into(), source: io };
+        assert_eq!(cause_chain(&e), "cannot read file x: gone");
+    }
+}

@@ -1,0 +1,80 @@
+//! `sohoa eval`: scores predicted records against gold files, a faithful port
+//! of `shared/tools/score` (same matching, same figures, same printed table).
+
+mod difflib;
+mod fields;
+mod fold;
+mod pyvalue;
+mod report;
+mod score;
+
+use anyhow::{bail, Context, Result};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// What `sohoa eval` was asked.
+#[derive(Debug, Clone)]
+pub struct EvalConfig {
+    pub gold: PathBuf,
+    pub pred: PathBuf,
+    /// Print one JSON summary line last.
+    pub json: bool,
+    /// List up to this many missed gold records per type.
+    pub show: usize,
+}
+
+/// Scores every `GOLD/<stem>.gold.jsonl` against `PRED/<stem>.jsonl` and prints the report.
+pub fn run(cfg: &EvalConfig) -> Result<()> {
+    let docs = gold_files(&cfg.gold)?;
+    let mut scores = score::Scores::default();
+    let mut missing = Vec::new();
+    for (stem, gold_path) in &docs {
+        let pred_path = cfg.pred.join(format!("{stem}.jsonl"));
+        let pred = if pred_path.exists() {
+            load(&pred_path)?
+        } else {
+            missing.push(stem.clone());
+            vec![]
+        };
+        scores.add_doc(&load(gold_path)?, &pred);
+    }
+    print!("{}", report::table(docs.len(), &missing, &scores));
+    print!("{}", report::misses(&scores, cfg.show));
+    if cfg.json {
+        println!("{}", report::summary_json(&scores));
+    }
+    Ok(())
+}
+
+/// `(stem, path)` of every `*.gold.jsonl` in `dir`, sorted by name.
+fn gold_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let entries = std::fs::read_dir(dir).with_context(|| format!("no *.gold.jsonl under {}", dir.display()))?;
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if let Some(stem) = name.strip_suffix(".gold.jsonl") {
+            out.push((stem.to_string(), path.clone()));
+        }
+    }
+    out.sort();
+    if out.is_empty() {
+        bail!("no *.gold.jsonl under {}", dir.display());
+    }
+    Ok(out)
+}
+
+/// The records of a JSON Lines file; blank lines skipped.
+fn load(path: &Path) -> Result<Vec<Value>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut recs = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(line).with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
+        recs.push(v);
+    }
+    Ok(recs)
+}

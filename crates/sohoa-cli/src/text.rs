@@ -1,0 +1,75 @@
+//! `sohoa text`: the extracted, normalized text of one document, for readers
+//! who want clean text and no records.
+
+use anyhow::{Context, Result};
+use sohoa_extract::{Block, ExtractOptions, Paragraph, Row};
+use std::io::Write;
+use std::path::Path;
+
+/// Extracts `file` and prints its text on stdout.
+pub fn run(file: &Path, opts: &ExtractOptions) -> Result<()> {
+    let doc = sohoa_extract::extract_file(file, opts).with_context(|| format!("cannot extract {}", file.display()))?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(render(&doc.blocks).as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Paragraphs one per line (label, space, text), table rows one per line with
+/// cells joined by ` | `, a blank line at each page break.
+pub fn render(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => push_line(&mut out, &paragraph_line(p)),
+            Block::Table(t) => t.rows.iter().for_each(|r| push_line(&mut out, &row_line(r))),
+            Block::PageBreak { .. } => out.push('\n'),
+        }
+    }
+    out
+}
+
+fn push_line(out: &mut String, line: &str) {
+    out.push_str(line);
+    out.push('\n');
+}
+
+/// Line breaks inside a paragraph or cell become spaces: one line per unit.
+fn one_line(s: &str) -> String {
+    s.split('\n').map(str::trim).filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn paragraph_line(p: &Paragraph) -> String {
+    match &p.label {
+        Some(label) => format!("{label} {}", one_line(&p.text)),
+        None => one_line(&p.text),
+    }
+}
+
+fn row_line(r: &Row) -> String {
+    r.cells.iter().map(|c| one_line(&c.text)).collect::<Vec<_>>().join(" | ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sohoa_extract::{Cell, Span, Style, Table};
+
+    fn para(label: Option<&str>, text: &str) -> Block {
+        Block::Paragraph(Paragraph { text: text.into(), label: label.map(Into::into), style: Style::default(), span: Span::line(1) })
+    }
+
+    fn cell(text: &str, col: u16) -> Cell {
+        Cell { text: text.into(), col, colspan: 1, rowspan: 1, bold: false, span: Span::line(1) }
+    }
+
+    #[test]
+    fn renders_paragraphs_rows_and_page_breaks() {
+        let table = Table {
+            rows: vec![Row { cells: vec![cell("1", 0), cell("Rà soát\nthủ tục", 1)], header: false, span: Span::line(3) }],
+            span: Span::line(3),
+        };
+        let blocks = vec![para(Some("I."), "MỤC ĐÍCH"), Block::PageBreak { page: 2 }, Block::Table(table), para(None, "Nơi nhận:")];
+        assert_eq!(render(&blocks), "I. MỤC ĐÍCH\n\n1 | Rà soát thủ tục\nNơi nhận:\n");
+    }
+}
