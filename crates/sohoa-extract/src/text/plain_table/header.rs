@@ -8,6 +8,10 @@ use crate::text::plain::Chunk;
 const MAX_HEADER_CHUNKS: usize = 10;
 /// Characters a header's text may have.
 const MAX_HEADER_CHARS: usize = 400;
+/// Characters a header line may have (a longer line is running text).
+const MAX_HEADER_LINE: usize = 60;
+/// Words a column title may have.
+const MAX_TITLE_WORDS: usize = 10;
 
 /// What a column holds, read from its title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +51,9 @@ pub(super) fn read(chunks: &[Chunk], i: usize) -> Option<Header> {
     let mut lines: Vec<&str> = Vec::new();
     let mut next = i;
     while next < chunks.len() && next - i < MAX_HEADER_CHUNKS {
-        if next > i && chunks[next].lines.first().is_some_and(|l| row_start_line(l).is_some()) {
+        let c = &chunks[next];
+        let long = c.lines.iter().any(|l| l.trim().chars().count() > MAX_HEADER_LINE);
+        if next > i && (long || c.lines.first().is_some_and(|l| row_start_line(l).is_some())) {
             break;
         }
         lines.extend(chunks[next].lines.iter().copied());
@@ -58,6 +64,9 @@ pub(super) fn read(chunks: &[Chunk], i: usize) -> Option<Header> {
         return None;
     }
     let titles = split_titles(&text);
+    if titles.iter().any(|t| t.split_whitespace().count() > MAX_TITLE_WORDS) {
+        return None;
+    }
     let roles = roles_of(&titles)?;
     Some(Header { titles, roles, next })
 }

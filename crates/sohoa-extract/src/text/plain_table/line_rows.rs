@@ -49,7 +49,7 @@ fn numbered(line: &str) -> Option<u32> {
     start.rest.as_ref()?;
     match start.mark {
         Mark::Number(n) => Some(n),
-        Mark::Roman(_) => None,
+        Mark::Roman(_) | Mark::Dotted(..) => None,
     }
 }
 

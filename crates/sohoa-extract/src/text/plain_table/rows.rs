@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// An Stt mark at the start of a line, maybe followed by the row's first text.
 static MARK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(?:(?P<num>\d{1,3})|(?P<roman>[IVX]{1,5}))(?P<dot>\.)?(?:\s+(?P<rest>\S.*?))?\s*$")
+    Regex::new(r"^\s*(?:(?P<num>\d{1,3})(?:\.(?P<sub>\d{1,2}))?|(?P<roman>[IVX]{1,5}))(?P<dot>\.)?(?:\s+(?P<rest>\S.*?))?\s*$")
         .expect("static regex") // invariant: the pattern above is a valid regex literal
 });
 
@@ -27,6 +27,8 @@ const STOP_PREFIXES: [&str; 8] = ["phụ lục", "nơi nhận", "ghi chú", "tm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mark {
     Number(u32),
+    /// A sub-row `1.2`: its parent number and its own.
+    Dotted(u32, u32),
     Roman(u32),
 }
 
@@ -74,6 +76,7 @@ pub(super) struct RawRow {
 struct Expect {
     last_num: Option<u32>,
     last_roman: Option<u32>,
+    last_sub: Option<u32>,
     after_group: bool,
 }
 
@@ -84,6 +87,7 @@ impl Expect {
                 None => true,
                 Some(l) => (n == 1 && self.after_group) || (n > l && n <= l + 2),
             },
+            Mark::Dotted(a, b) => self.last_num == Some(a) && b == self.last_sub.map_or(1, |l| l + 1),
             Mark::Roman(r) => r == self.last_roman.map_or(1, |l| l + 1),
         }
     }
@@ -92,8 +96,10 @@ impl Expect {
         match mark {
             Mark::Number(n) => {
                 self.last_num = Some(n);
+                self.last_sub = None;
                 self.after_group = false;
             }
+            Mark::Dotted(_, b) => self.last_sub = Some(b),
             Mark::Roman(r) => {
                 self.last_roman = Some(r);
                 self.after_group = true;
@@ -111,7 +117,11 @@ pub(super) fn row_start_line(line: &str) -> Option<Start> {
         return None;
     }
     let (mark, text) = if let Some(n) = caps.name("num") {
-        (Mark::Number(n.as_str().parse().ok()?), n.as_str())
+        let num = n.as_str().parse().ok()?;
+        match caps.name("sub") {
+            Some(sub) => (Mark::Dotted(num, sub.as_str().parse().ok()?), &line[n.start()..sub.end()]),
+            None => (Mark::Number(num), n.as_str()),
+        }
     } else {
         let r = caps.name("roman")?;
         rest.as_ref()?;
@@ -131,18 +141,44 @@ fn roman_value(s: &str) -> Option<u32> {
     TABLE.iter().position(|r| *r == s).filter(|&v| v > 0).map(|v| v as u32)
 }
 
-/// Whether a chunk ends the table: an annex title, recipients, a signer, a
-/// title in capitals, or the header of another table.
+/// Whether a chunk ends the table: an annex title, recipients, a signer, or a title in capitals.
 pub(super) fn is_stop(chunks: &[Chunk], k: usize) -> bool {
     let Some(first) = chunks[k].lines.first() else { return false };
     let key = fold_key(first);
-    if STOP_PREFIXES.iter().any(|p| key.starts_with(p)) {
-        return true;
+    STOP_PREFIXES.iter().any(|p| key.starts_with(p)) || is_title_caps(first)
+}
+
+/// What a chunk inside a table's rows is.
+enum Seen {
+    /// The table's header again (on a new page): its chunks end before this index.
+    RepeatedHeader(usize),
+    /// Another table's header, or text that ends the table.
+    End,
+    /// One header title alone (a repeated header written title by title).
+    Title,
+    Other,
+}
+
+/// Classifies chunk `k` against the table's `header`.
+fn see(chunks: &[Chunk], k: usize, header: &Header) -> Seen {
+    if is_stop(chunks, k) {
+        return Seen::End;
     }
-    if header::starts_with_stt(first) && header::read(chunks, k).is_some() {
-        return true;
+    let first = chunks[k].lines.first().copied().unwrap_or("");
+    if header::starts_with_stt(first) {
+        if let Some(h) = header::read(chunks, k) {
+            return if titles_key(&h.titles) == titles_key(&header.titles) { Seen::RepeatedHeader(h.next) } else { Seen::End };
+        }
     }
-    is_title_caps(first)
+    let text = fold_key(&chunks[k].lines.join(" "));
+    if header.titles.iter().any(|t| fold_key(t) == text) {
+        return Seen::Title;
+    }
+    Seen::Other
+}
+
+fn titles_key(titles: &[String]) -> Vec<String> {
+    titles.iter().map(|t| fold_key(t)).collect()
 }
 
 /// A line in capitals that reads as a title (`KẾ HOẠCH`, `CHỦ TỊCH`), not unit acronyms (`HĐND – UBND`).
@@ -174,11 +210,22 @@ pub(super) fn scan(chunks: &[Chunk], header: &Header, cells_per_row: usize) -> O
     let mut rows: Vec<RawRow> = Vec::new();
     let mut expect = Expect::default();
     let mut content_width = 0;
+    let mut page_break = false;
     let mut k = header.next;
     while k < chunks.len() {
         let chunk = &chunks[k];
-        if is_stop(chunks, k) {
-            break;
+        page_break |= chunk.after_page_break;
+        match see(chunks, k, header) {
+            Seen::End => break,
+            Seen::RepeatedHeader(next) => {
+                k = next;
+                continue;
+            }
+            Seen::Title => {
+                k += 1;
+                continue;
+            }
+            Seen::Other => {}
         }
         if let Some(start) = start_of(chunk, &expect) {
             expect.take(start.mark);
@@ -190,8 +237,9 @@ pub(super) fn scan(chunks: &[Chunk], header: &Header, cells_per_row: usize) -> O
             if ends_table(chunk, row, content_width, cells_per_row) {
                 break;
             }
-            add_chunk(row, chunk);
+            add_chunk(row, chunk, page_break);
         }
+        page_break = false;
         k += 1;
     }
     (!rows.is_empty()).then_some((rows, k))
@@ -216,8 +264,8 @@ fn first_content_width(row: &RawRow) -> usize {
 }
 
 /// Adds a chunk to the row's current page part, opening a new part after a page break.
-fn add_chunk(row: &mut RawRow, chunk: &Chunk) {
-    if chunk.after_page_break {
+fn add_chunk(row: &mut RawRow, chunk: &Chunk, page_break: bool) {
+    if page_break {
         row.parts.push(Vec::new());
     }
     let piece = Piece { lines: chunk.lines.iter().map(|l| l.to_string()).collect(), line: chunk.start as u32 + 1 };
@@ -257,6 +305,9 @@ mod tests {
         assert!(row_start_line("6 tháng đầu năm").is_none());
         assert!(row_start_line("15/9/2024").is_none());
         assert!(row_start_line("100% thủ tục").is_none());
+        let d = row_start_line("2.1.");
+        assert_eq!(d.as_ref().map(|s| s.mark), Some(Mark::Dotted(2, 1)));
+        assert_eq!(d.map(|s| s.label), Some("2.1.".to_string()));
     }
 
     #[test]
@@ -266,6 +317,11 @@ mod tests {
         assert!(e.accepts(Mark::Number(4)));
         assert!(!e.accepts(Mark::Number(1)));
         assert!(!e.accepts(Mark::Number(9)));
+        assert!(e.accepts(Mark::Dotted(3, 1)));
+        assert!(!e.accepts(Mark::Dotted(3, 2)));
+        e.take(Mark::Dotted(3, 1));
+        assert!(e.accepts(Mark::Dotted(3, 2)));
+        assert!(e.accepts(Mark::Number(4)));
         e.take(Mark::Roman(2));
         assert!(e.accepts(Mark::Number(1)));
         assert!(e.accepts(Mark::Roman(3)));
