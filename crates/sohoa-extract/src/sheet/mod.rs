@@ -17,7 +17,7 @@ use crate::model::{Block, Format, Paragraph, Span, Style, Table};
 use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
 use crate::Extracted;
-use calamine::{open_workbook_auto_from_rs, Dimensions, Reader, Sheets};
+use calamine::{open_workbook_auto_from_rs, Dimensions, Ods, Reader, Sheets, Xls, Xlsx};
 use std::io::Cursor;
 
 /// Reads one spreadsheet.
@@ -27,8 +27,7 @@ pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Resul
     if matches!(format, Format::Xlsx | Format::Ods) {
         SafeZip::open(bytes, Limits::from_options(opts), name)?.check_xml_entries()?;
     }
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
+    let mut workbook = open(bytes, format).map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
     let mut norm = Normalizer::new();
     let mut line = 0u32;
     let mut tables: Vec<(String, Table)> = Vec::new();
@@ -44,6 +43,17 @@ pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Resul
     }
     let blocks = into_blocks(tables, &mut norm);
     Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
+}
+
+/// Opens the workbook with the reader of its detected format.
+fn open(bytes: &[u8], format: Format) -> Result<Sheets<Cursor<&[u8]>>, calamine::Error> {
+    let cursor = Cursor::new(bytes);
+    Ok(match format {
+        Format::Xlsx => Sheets::Xlsx(Xlsx::new(cursor)?),
+        Format::Xls => Sheets::Xls(Xls::new(cursor)?),
+        Format::Ods => Sheets::Ods(Ods::new(cursor)?),
+        _ => open_workbook_auto_from_rs(cursor)?,
+    })
 }
 
 /// The merged ranges of a sheet, where the format reports them.
