@@ -41,6 +41,7 @@ pub fn prefer_decoded(given: Score, decoded: Score, evidence: Evidence) -> bool 
     match evidence {
         Evidence::None => {
             given.invalid > 0
+                && decoded.valid >= 2
                 && decoded.net() >= given.net() + 2
                 && decoded.valid > 2 * decoded.invalid
         }
@@ -58,13 +59,19 @@ pub fn score(text: &str) -> Score {
         if word.is_ascii() || word.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        if is_syllable(word) && well_cased(word) {
+        if (is_syllable(word) && well_cased(word)) || is_abbreviation(word) {
             s.valid += 1;
         } else {
             s.invalid += 1;
         }
     }
     s
+}
+
+/// `QĐ`, `NĐ`, `BGDĐT`: capitals without vowels, as in document numbers.
+fn is_abbreviation(word: &str) -> bool {
+    (2..=8).contains(&word.chars().count())
+        && word.chars().all(|c| c == 'Đ' || (c.is_ascii_uppercase() && !"AEIOUY".contains(c)))
 }
 
 /// Quotes, dashes, ellipsis and the like around a word.
@@ -92,6 +99,8 @@ mod tests {
         assert_eq!(score("Qu¶n lý"), Score { valid: 1, invalid: 1 });
         assert_eq!(score("bỔ mỏ"), Score { valid: 1, invalid: 1 });
         assert_eq!(score("Plain English text"), Score::default());
+        assert_eq!(score("Số: 144/2002/QĐ-BTC"), Score { valid: 2, invalid: 0 });
+        assert_eq!(score("Sè: 144/2002/Q§-BTC"), Score { valid: 1, invalid: 1 });
     }
 
     #[test]
@@ -102,7 +111,7 @@ mod tests {
         // Without a font, text with no broken word is never re-read.
         assert!(!prefer_decoded(given, Score { valid: 5, invalid: 0 }, Evidence::None));
         let broken = Score { valid: 1, invalid: 1 };
-        assert!(!prefer_decoded(broken, Score { valid: 2, invalid: 0 }, Evidence::None));
-        assert!(prefer_decoded(broken, Score { valid: 3, invalid: 0 }, Evidence::None));
+        assert!(!prefer_decoded(broken, Score { valid: 1, invalid: 0 }, Evidence::None));
+        assert!(prefer_decoded(broken, Score { valid: 2, invalid: 0 }, Evidence::None));
     }
 }

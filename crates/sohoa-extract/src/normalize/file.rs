@@ -125,7 +125,7 @@ fn decode_line(line: &[u8], file_choice: Option<Legacy>) -> (String, Option<Lega
         Some(e) => e.decode(line),
         None => line.iter().map(|&b| cp1252::char_of(b)).collect(),
     };
-    if line.is_ascii() {
+    if line.iter().all(|&b| b.is_ascii() && (b >= 0x20 || b == b'\t')) {
         return (read(None), None);
     }
     let base_text = read(file_choice);

@@ -10,7 +10,8 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
         if line.is_empty() {
             continue;
         }
-        if !out.is_empty() && !(ends_in_broken_reference(&out) && starts_reference_tail(line)) {
+        let glued = ends_in_broken_reference(&out) && starts_reference_tail(line);
+        if !out.is_empty() && !glued {
             out.push(' ');
         }
         out.push_str(line);

@@ -35,6 +35,16 @@ pub struct Normalizer {
     bytes: Vec<u8>,
 }
 
+/// What legacy detection made of a run.
+enum Outcome {
+    /// Decoded from a legacy encoding (NFC).
+    Decoded(String),
+    /// Unicode text, to be repaired.
+    Unicode,
+    /// Looks legacy-encoded but no reading is good enough: left as it was.
+    LegacyKept,
+}
+
 /// The best legacy reading of a run.
 struct Reading {
     encoding: Legacy,
@@ -56,9 +66,12 @@ impl Normalizer {
         if text.is_ascii() {
             return if hint.capitals { text.to_uppercase() } else { text.to_owned() };
         }
+        let prepared = repair::prepare(text, &mut self.quality.repaired_chars);
+        let text = prepared.as_deref().unwrap_or(text);
         match self.decode_legacy(text, hint) {
-            Some(decoded) => self.repair(&decoded),
-            None => self.repair(text),
+            Outcome::Decoded(decoded) => repair::finish(&decoded, &mut self.quality.repaired_chars),
+            Outcome::Unicode => repair::finish(text, &mut self.quality.repaired_chars),
+            Outcome::LegacyKept => text.to_owned(),
         }
     }
 
@@ -98,17 +111,45 @@ impl Normalizer {
     }
 
     /// The legacy reading of a run, if one is clearly better than the text as given.
-    fn decode_legacy(&mut self, text: &str, hint: FontHint) -> Option<String> {
+    fn decode_legacy(&mut self, text: &str, hint: FontHint) -> Outcome {
         let mut bytes = std::mem::take(&mut self.bytes);
         let representable = cp1252::bytes_of(text, &mut bytes);
-        let result = if representable { self.choose(text, &bytes, hint) } else { None };
+        let result = if representable {
+            self.choose(text, &bytes, hint)
+        } else {
+            self.decode_mixed(text, hint, &mut bytes)
+        };
         self.bytes = bytes;
         result
     }
 
-    fn choose(&mut self, text: &str, bytes: &[u8], hint: FontHint) -> Option<String> {
+    /// A run holding Unicode text and legacy stretches (a reader joined
+    /// runs, a sheet cell mixes both): each stretch of whole words that have
+    /// 8-bit bytes and include a broken word is decided on its own.
+    fn decode_mixed(&mut self, text: &str, hint: FontHint, bytes: &mut Vec<u8>) -> Outcome {
+        if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c)) {
+            return Outcome::Unicode;
+        }
+        let hint = FontHint { capitals: false, ..hint };
+        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        let mut changed = false;
+        for (stretch, legacy_like) in stretches(text) {
+            let candidate =
+                legacy_like && score(stretch).invalid > 0 && cp1252::bytes_of(stretch, bytes);
+            match candidate.then(|| self.choose(stretch, bytes, hint)) {
+                Some(Outcome::Decoded(d)) => {
+                    out.push_str(&d);
+                    changed = true;
+                }
+                _ => out.push_str(stretch),
+            }
+        }
+        if changed { Outcome::Decoded(out) } else { Outcome::Unicode }
+    }
+
+    fn choose(&mut self, text: &str, bytes: &[u8], hint: FontHint) -> Outcome {
         let given = score(text);
-        let best = best_reading(bytes, hint.encoding)?;
+        let Some(best) = best_reading(bytes, hint.encoding) else { return Outcome::Unicode };
         let evidence = match hint.encoding {
             None => Evidence::None,
             // An `...H` font draws capitals whatever the chars: a tie goes to the font.
@@ -120,10 +161,13 @@ impl Normalizer {
         if prefer_decoded(given, best.score, evidence) {
             self.record_decoded(best.encoding, &best.text);
             let text = if hint.capitals { best.text.to_uppercase() } else { best.text };
-            return Some(text);
+            return Outcome::Decoded(text);
         }
-        self.record_kept(text, given, &best, hint);
-        None
+        if self.record_kept(text, given, &best, hint) {
+            Outcome::LegacyKept
+        } else {
+            Outcome::Unicode
+        }
     }
 
     fn record_decoded(&mut self, encoding: Legacy, decoded: &str) {
@@ -137,7 +181,8 @@ impl Normalizer {
 
     /// A run left as given: Unicode evidence against its font, or a run
     /// that looks legacy-encoded but could not be decoded.
-    fn record_kept(&mut self, text: &str, given: Score, best: &Reading, hint: FontHint) {
+    /// Returns whether the run looks legacy-encoded.
+    fn record_kept(&mut self, text: &str, given: Score, best: &Reading, hint: FontHint) -> bool {
         if let Some(e) = hint.encoding {
             if given.mostly_valid() {
                 self.votes[vote_index(e)] -= 1;
@@ -150,7 +195,32 @@ impl Normalizer {
             self.quality.undecoded_legacy_runs += 1;
             self.undecoded_chars += text.chars().count() as u64;
         }
+        looks_legacy
     }
+}
+
+/// `text` cut into stretches of whole words, each flagged whether all its
+/// chars have 8-bit bytes and one is outside ASCII.
+fn stretches(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let (mut start, mut pos) = (0, 0);
+    let mut kind: Option<bool> = None;
+    for word in text.split_inclusive(char::is_whitespace) {
+        // White space alone stays with the stretch before it.
+        if !word.trim().is_empty() {
+            let this = word.chars().all(|c| cp1252::byte_of(c).is_some());
+            if kind.is_some_and(|k| k != this) {
+                out.push((&text[start..pos], kind == Some(true)));
+                start = pos;
+            }
+            kind = Some(this);
+        }
+        pos += word.len();
+    }
+    if pos > start {
+        out.push((&text[start..pos], kind == Some(true)));
+    }
+    out.into_iter().map(|(s, k)| (s, k && !s.is_ascii())).collect()
 }
 
 fn vote_index(e: Legacy) -> usize {

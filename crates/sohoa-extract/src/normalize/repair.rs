@@ -6,18 +6,34 @@ use super::detect::well_cased;
 use super::syllable::is_syllable;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// Applies every repair to `s`, adding the number of changed chars to `repaired`.
-pub fn repair(s: &str, repaired: &mut u64) -> String {
+/// Repairs made before legacy detection, which they cannot mislead:
+/// zero-width chars dropped, no-break spaces made spaces, NFC. Soft hyphens
+/// stay (TCVN3 `ư`). `None` when nothing changes.
+pub fn prepare(s: &str, repaired: &mut u64) -> Option<String> {
+    let stripped = strip_invisible(s, repaired);
+    let text = stripped.as_deref().unwrap_or(s);
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return stripped;
+    }
+    let nfc: String = text.nfc().collect();
+    let before = text.chars().count();
+    *repaired += before.saturating_sub(nfc.chars().count()).max(usize::from(nfc != text)) as u64;
+    Some(nfc)
+}
+
+/// Repairs made on Unicode text after detection: soft hyphens dropped, `ð`
+/// for `đ`, syllables split by a space joined.
+pub fn finish(s: &str, repaired: &mut u64) -> String {
     if s.is_ascii() {
         return s.to_owned();
     }
-    let mut text = strip_invisible(s, repaired);
-    if is_nfc_quick(text.chars()) != IsNormalized::Yes {
-        let before = text.chars().count();
-        let nfc: String = text.nfc().collect();
-        *repaired += before.saturating_sub(nfc.chars().count()).max(usize::from(nfc != text)) as u64;
-        text = nfc;
-    }
+    let mut text = if s.contains('\u{AD}') {
+        *repaired += s.matches('\u{AD}').count() as u64;
+        // A mark that followed the soft hyphen now follows a letter.
+        s.replace('\u{AD}', "").nfc().collect()
+    } else {
+        s.to_owned()
+    };
     if text.contains(['ð', 'Ð']) {
         text = eth_to_dstroke(&text, repaired);
     }
@@ -33,26 +49,31 @@ pub fn repair(s: &str, repaired: &mut u64) -> String {
     text
 }
 
-/// Zero-width chars and soft hyphens removed, no-break spaces made spaces.
-fn strip_invisible(s: &str, repaired: &mut u64) -> String {
-    let needs = |c: char| {
-        matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
-            || is_nbsp(c)
-    };
-    if !s.contains(needs) {
-        return s.to_owned();
+/// Every repair, for text known to be Unicode.
+pub fn repair(s: &str, repaired: &mut u64) -> String {
+    match prepare(s, repaired) {
+        Some(p) => finish(&p, repaired),
+        None => finish(s, repaired),
+    }
+}
+
+/// Zero-width chars removed, no-break spaces made spaces; `None` if none.
+fn strip_invisible(s: &str, repaired: &mut u64) -> Option<String> {
+    let zero_width = |c: char| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}');
+    if !s.contains(|c| zero_width(c) || is_nbsp(c)) {
+        return None;
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if is_nbsp(c) {
             out.push(' ');
-        } else if !needs(c) {
+        } else if !zero_width(c) {
             out.push(c);
             continue;
         }
         *repaired += 1;
     }
-    out
+    Some(out)
 }
 
 fn is_nbsp(c: char) -> bool {
@@ -122,7 +143,8 @@ fn join_split_syllables(s: &str) -> Option<(String, u64)> {
 }
 
 fn should_join(left: &str, right: &str) -> bool {
-    let broken = |w: &str| !is_syllable(w) && !(w.len() == 1 && w.is_ascii());
+    // A lone ASCII letter (`điểm b`) is a word of its own, never a fragment.
+    let broken = |w: &str| !is_syllable(w) && (w.len() != 1 || !w.is_ascii());
     if left.is_ascii() && right.is_ascii() {
         return false;
     }
@@ -132,7 +154,8 @@ fn should_join(left: &str, right: &str) -> bool {
     } else {
         !right.chars().any(char::is_uppercase)
     };
-    if !right_ok_case || !(broken(left) || broken(right)) {
+    let any_broken = broken(left) || broken(right);
+    if !right_ok_case || !any_broken {
         return false;
     }
     let mut both = String::with_capacity(left.len() + right.len());

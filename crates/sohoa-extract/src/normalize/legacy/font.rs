@@ -42,12 +42,10 @@ pub fn font_hint(font: Option<&str>) -> FontHint {
 /// `.VnTimeH`, `.VnArialH`, `.VnArial NarrowH`, `.VnTimeH Bold`: the family
 /// name (before a style word) ends in a capital `H`.
 fn is_caps_family(name: &str) -> bool {
-    let family = name
-        .trim_end_matches(|c: char| c == ' ')
-        .trim_end_matches(" Bold")
-        .trim_end_matches(" Italic")
-        .trim_end_matches(" Bold")
-        .trim_end();
+    let mut family = name.trim_end();
+    for style in [" Bold", " Italic", " Bold"] {
+        family = family.strip_suffix(style).unwrap_or(family);
+    }
     family.ends_with('H')
 }
 
