@@ -149,7 +149,7 @@ impl<'a> Walk<'a, '_> {
                 "TJ" => {
                     if let Some(Object::Array(items)) = op.operands.first() {
                         let strings = items.iter().filter(|o| matches!(o, Object::String(..))).count();
-                        self.plan.fonts.extend(std::iter::repeat(font.clone()).take(strings));
+                        self.plan.fonts.extend(std::iter::repeat_n(font.clone(), strings));
                     }
                 }
                 "BI" => self.plan.images += 1,

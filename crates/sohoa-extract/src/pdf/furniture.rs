@@ -44,7 +44,7 @@ pub(crate) fn remove(pages: &mut [PageLines]) -> usize {
             *counts.entry(k).or_default() += 1;
         }
     }
-    let needed = (pages.len() + 1) / 2;
+    let needed = pages.len().div_ceil(2);
     let mut removed = 0;
     for page in pages.iter_mut() {
         let height = page.height;

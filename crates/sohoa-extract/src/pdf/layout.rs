@@ -148,8 +148,10 @@ impl Line {
         }
     }
 
+    /// Bold throughout, a leading label (`II.` in a plain font) aside.
     pub fn bold(&self) -> bool {
-        !self.words.is_empty() && self.words.iter().all(|w| w.bold)
+        let skip = usize::from(self.words.len() > 1 && is_bare_label(&self.words[..1]));
+        self.words.len() > skip && self.words[skip..].iter().all(|w| w.bold)
     }
 
     /// The raw text, words separated by spaces (for comparisons, not output).
@@ -214,7 +216,25 @@ fn drop_note_marks(words: Vec<Word>) -> Vec<Word> {
         let text = w.raw_text();
         w.size < size * 0.8 && w.baseline < base - size * 0.15 && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit() || c == '*')
     };
-    words.into_iter().filter(|w| !is_mark(w)).collect()
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut after_mark = false;
+    for w in words {
+        if is_mark(&w) {
+            after_mark = true;
+            continue;
+        }
+        let punct = w.raw_text().starts_with(['.', ',', ';', ':', ')']);
+        match out.last_mut() {
+            // `ngành¹.` : the full stop after a dropped mark goes back to its word.
+            Some(prev) if after_mark && punct => {
+                prev.runs.extend(w.runs);
+                prev.x1 = prev.x1.max(w.x1);
+            }
+            _ => out.push(w),
+        }
+        after_mark = false;
+    }
+    out
 }
 
 pub(crate) fn median(mut v: Vec<f32>) -> f32 {
@@ -253,16 +273,26 @@ fn same_row(row: &[Word], w: &Word) -> bool {
     (w.baseline - base).abs() <= size * 0.4 && w.baseline - first.baseline <= size * 0.6
 }
 
-/// Splits a sorted row where the horizontal gap exceeds 1.6 em.
+/// Splits a sorted row where the horizontal gap exceeds 1.6 em, except after
+/// a bare label (`I.` + tab + heading stays one line).
 fn split_segments(row: Vec<Word>) -> Vec<Vec<Word>> {
     let mut out: Vec<Vec<Word>> = Vec::new();
     for w in row {
         match out.last_mut() {
-            Some(seg) if seg.last().is_some_and(|p| w.x0 - p.x1 <= p.size.max(w.size) * 1.6) => seg.push(w),
+            Some(seg) if seg.last().is_some_and(|p| w.x0 - p.x1 <= p.size.max(w.size) * 1.6) || is_bare_label(seg) => {
+                seg.push(w)
+            }
             _ => out.push(vec![w]),
         }
     }
     out
+}
+
+/// A segment that is only a printed number or bullet (`I.`, `1.2.`, `a)`, `-`).
+fn is_bare_label(seg: &[Word]) -> bool {
+    let text: String = seg.iter().map(Word::raw_text).collect::<Vec<_>>().join(" ");
+    let bullet = matches!(text.as_str(), "-" | "+" | "•" | "–" | "*");
+    bullet || matches!(crate::label::split_label(&text), (Some(_), rest) if rest.is_empty())
 }
 
 #[cfg(test)]

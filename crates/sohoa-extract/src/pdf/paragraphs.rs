@@ -60,17 +60,25 @@ fn centered(l: &Line, f: &Frame) -> bool {
     ((l.x0 + l.x1) / 2.0 - f.center).abs() < l.size && l.x0 > f.left + 2.0 * l.size
 }
 
-/// Whether `cur` starts a new paragraph after `prev`.
+/// Whether `cur` starts a new paragraph after `prev`. A line that starts with a
+/// lower-case letter continues its paragraph unless the gap or layout says otherwise.
 fn breaks(prev: &Line, cur: &Line, f: &Frame) -> bool {
-    let style_changes = prev.bold() != cur.bold() || prev.italic() != cur.italic();
-    if prev.parts > 1 || cur.parts > 1 || style_changes || (prev.size - cur.size).abs() > 1.5 {
+    if prev.parts > 1 || cur.parts > 1 || (prev.size - cur.size).abs() > 1.5 {
         return true;
     }
     let pitch = cur.baseline - prev.baseline;
-    if pitch > f.pitch((prev.size * 2.0).round() / 2.0) * 1.4 + 0.5 || pitch < prev.size * 0.5 {
+    if pitch > f.pitch((prev.size * 2.0).round() / 2.0) * 1.22 + 0.5 || pitch < prev.size * 0.5 {
         return true;
     }
-    if split_label(&cur.raw_text()).0.is_some() {
+    let text = cur.raw_text();
+    if split_label(&text).0.is_some() {
+        return true;
+    }
+    if text.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let style_changes = prev.bold() != cur.bold() || (prev.italic() && !cur.italic());
+    if style_changes {
         return true;
     }
     if centered(prev, f) && centered(cur, f) {
