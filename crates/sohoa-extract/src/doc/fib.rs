@@ -27,6 +27,10 @@ pub(crate) struct Fib {
     pub plcf_bte_papx: FcLcb,
     pub sttbf_ffn: FcLcb,
     pub clx: FcLcb,
+    /// List definitions (PlfLst, LVLs after it); empty when the FIB is too short.
+    pub plf_lst: FcLcb,
+    /// List overrides (PlfLfo).
+    pub plf_lfo: FcLcb,
 }
 
 impl Fib {
@@ -60,6 +64,8 @@ impl Fib {
             plcf_bte_papx: pair(13)?,
             sttbf_ffn: pair(15)?,
             clx: pair(33)?,
+            plf_lst: pair(73).unwrap_or_default(),
+            plf_lfo: pair(74).unwrap_or_default(),
         })
     }
 }

@@ -4,6 +4,7 @@
 
 use super::clock::Clock;
 use super::fkp::{Para, Runs};
+use super::lists::Lists;
 use super::pieces::Piece;
 use super::sink::{clean_text, BlockSink, ParaOut};
 use super::sprm::{CharProps, ParaProps};
@@ -41,6 +42,7 @@ struct Rendered {
 /// Walk state.
 struct Walker<'a, 'n> {
     parts: &'a DocParts<'a>,
+    lists: &'n mut Lists,
     norm: &'n mut Normalizer,
     style_chars: HashMap<u16, CharProps>,
     /// Open fields: `true` once past the separator (in the result).
@@ -54,9 +56,10 @@ struct Walker<'a, 'n> {
 }
 
 /// The blocks of the main document.
-pub(crate) fn blocks(parts: &DocParts, norm: &mut Normalizer, clock: &Clock) -> Result<Vec<Block>, ExtractError> {
+pub(crate) fn blocks(parts: &DocParts, lists: &mut Lists, norm: &mut Normalizer, clock: &Clock) -> Result<Vec<Block>, ExtractError> {
     let mut w = Walker {
         parts,
+        lists,
         norm,
         style_chars: HashMap::new(),
         fields: Vec::new(),
@@ -114,26 +117,36 @@ impl Walker<'_, '_> {
     fn end_paragraph(&mut self, mark: char, fc: Option<u32>) {
         let para = fc.and_then(|fc| self.parts.papx.at(fc)).cloned().unwrap_or_default();
         let glyphs = std::mem::take(&mut self.para);
-        let Rendered { text, bold, italic } = self.render(&glyphs, para.istd);
+        let rendered = self.render(&glyphs, para.istd);
         let p = &para.props;
-        let in_table = p.in_table || p.itap >= 1 || mark == '\u{7}';
-        if !in_table {
+        let label = if p.ilfo > 0 && !p.ttp { self.lists.next_label(p.ilfo, p.ilvl) } else { None };
+        if p.in_table || p.itap >= 1 || mark == '\u{7}' {
+            let text = match label {
+                Some(l) if rendered.text.is_empty() => l,
+                Some(l) => format!("{l} {}", rendered.text),
+                None => rendered.text,
+            };
+            self.table_paragraph(mark, p, text, rendered.bold);
+        } else {
             self.flush_row();
-            let style = Style { italic, ..self.style(&para, bold) };
-            self.sink.paragraph(ParaOut { text, label: None, style });
-        } else if p.itap >= 2 {
-            self.cell_line(text, bold);
-        } else if mark == '\u{7}' && self.is_row_end(p, &text) {
+            let style = Style { italic: rendered.italic, ..self.style(&para, rendered.bold) };
+            self.sink.paragraph(ParaOut { text: rendered.text, label, style });
+            self.last_was_cell_end = false;
+        }
+    }
+
+    /// A paragraph inside a table: a line of a cell, the end of a cell, or the end of a row.
+    fn table_paragraph(&mut self, mark: char, p: &ParaProps, text: String, bold: bool) {
+        let cell_end = mark == '\u{7}' && p.itap < 2;
+        if cell_end && self.is_row_end(p, &text) {
             self.end_row(p);
-        } else if mark == '\u{7}' {
-            self.cell_line(text, bold);
-            self.end_cell();
-            self.last_was_cell_end = true;
-            return;
         } else {
             self.cell_line(text, bold);
+            if cell_end {
+                self.end_cell();
+            }
         }
-        self.last_was_cell_end = false;
+        self.last_was_cell_end = cell_end && !p.ttp;
     }
 
     /// A row ends at a TTP mark; without paragraph properties, at an empty mark right after a cell end.

@@ -6,6 +6,7 @@ mod fkp;
 mod fonts;
 mod layout;
 mod le;
+mod lists;
 mod pieces;
 pub(crate) mod sink;
 mod sprm;
@@ -43,8 +44,9 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let papx = fkp::papx_runs(&wd, &table, fib.plcf_bte_papx, &styles).unwrap_or_else(|e| { note("paragraph runs", e); fkp::Runs::empty() });
     clock.check()?;
     let mut norm = Normalizer::new();
+    let mut lists = lists::Lists::parse(&table, fib.plf_lst, fib.plf_lfo);
     let parts = layout::DocParts { text: &text, pieces: &pieces, chpx: &chpx, papx: &papx, styles: &styles, fonts: &fonts };
-    let blocks = layout::blocks(&parts, &mut norm, &clock)?;
+    let blocks = layout::blocks(&parts, &mut lists, &mut norm, &clock)?;
     Ok(Extracted { blocks, pages: None, diagnostics, quality: norm.quality() })
 }
 

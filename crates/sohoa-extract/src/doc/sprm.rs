@@ -13,6 +13,8 @@ pub(crate) const PARA_INNER_TTP: u16 = 0x244C;
 pub(crate) const PARA_JC80: u16 = 0x2403;
 pub(crate) const PARA_JC: u16 = 0x2461;
 pub(crate) const PARA_OUTLINE: u16 = 0x2640;
+pub(crate) const PARA_ILVL: u16 = 0x260A;
+pub(crate) const PARA_ILFO: u16 = 0x460B;
 pub(crate) const TABLE_DEF: u16 = 0xD608;
 pub(crate) const TABLE_HEADER: u16 = 0x3404;
 const PARA_CHG_TABS: u16 = 0xC615;
@@ -124,6 +126,9 @@ pub(crate) struct ParaProps {
     pub jc: Option<u8>,
     pub outline: Option<u8>,
     pub header_row: bool,
+    /// 1-based list override (0: not in a list) and list level.
+    pub ilfo: u16,
+    pub ilvl: u8,
     /// Cell boundaries (twips) and merge flags from sprmTDefTable.
     pub cells: Vec<CellDef>,
 }
@@ -151,6 +156,8 @@ impl ParaProps {
                 PARA_JC80 | PARA_JC => self.jc = Some(b),
                 PARA_OUTLINE => self.outline = Some(b),
                 TABLE_HEADER => self.header_row = b != 0,
+                PARA_ILFO => self.ilfo = u16_at(op, 0).unwrap_or(0),
+                PARA_ILVL => self.ilvl = b.min(8),
                 TABLE_DEF => self.cells = table_def(op),
                 _ => {}
             }
