@@ -54,7 +54,7 @@ fn capitalised(w: &str) -> bool {
 }
 
 fn core(w: &str) -> &str {
-    w.trim_end_matches([',', ';', '.', ':', ')', '/'])
+    w.trim_end_matches([',', ';', '.', ':', ')', '/', '*', '_', '"', '”', '’'])
 }
 
 /// Whether `w` (followed by `next`) may stand inside an authority's name.
@@ -85,7 +85,7 @@ pub(crate) fn forward(s: &str) -> Option<(String, usize)> {
             break;
         }
         end = Some(w.start + core(w.text).len());
-        let last = w.text.chars().last().unwrap_or(' ');
+        let last = w.text.trim_end_matches(['*', '_', '"', '”', '’']).chars().last().unwrap_or(' ');
         let comma_goes_on = last == ',' && next.is_some_and(|n| capitalised(n) && !starts_with_kind(n));
         if matches!(last, ';' | '.' | ':' | ')') || (last == ',' && !comma_goes_on) {
             break;
@@ -149,6 +149,7 @@ mod tests {
         );
         assert_eq!(fwd("HĐND tỉnh và Quyết định số 18"), Some("HĐND tỉnh".into()));
         assert_eq!(fwd("UBND huyện)."), Some("UBND huyện".into()));
+        assert_eq!(fwd("Văn phòng Chính phủ*). Tiếp"), Some("Văn phòng Chính phủ".into()));
         assert_eq!(fwd("Bộ Thông tin và Truyền thông;"), Some("Bộ Thông tin và Truyền thông".into()));
         assert_eq!(fwd("cơ quan"), None);
     }
