@@ -42,7 +42,7 @@ fn re(p: &str) -> Regex {
 }
 
 static NUMBERED: Lazy<Regex> = Lazy::new(|| {
-    re(r"(\d{1,5})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
+    re(r"(\d{1,5})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:(?:[-–]\s?|/)[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 });
 static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b(\d{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
 static LAW_NUMBER_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+[^;:()]{1,160}?\s+số\s*$"));
@@ -52,7 +52,7 @@ static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s
 static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+(?:\p{Lu}|sửa\s+đổi)"));
 static LAW_END: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\s+ngày\s+\d|\s+năm\s+\d{{4}}|\s+số\s+\d|[;()\t\n]|\.(?:\s|$)|,\s*{}\b|$",
+        r"(?i)\s+ngày\s+\d|\s+năm\s+\d{{4}}|\s+số\s+\d|\s+về\s|[;()\t\n]|\.(?:\s|$)|,\s*{}\b|$",
         word_pattern()
     ))
 });
@@ -93,7 +93,7 @@ fn numbered(text: &str) -> impl Iterator<Item = Anchor> + '_ {
         if text[..whole.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.') {
             return None;
         }
-        let symbol = c[3].to_string();
+        let symbol: String = c[3].replace('–', "-").split_whitespace().collect();
         if symbol.chars().count() < 2 {
             return None;
         }
@@ -146,7 +146,8 @@ fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
         }
         let number = c[3].to_string();
         let yearlike = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
-        if c.get(2).is_none() && yearlike {
+        let capital = c[1].chars().next().is_some_and(char::is_uppercase);
+        if c.get(2).is_none() && (yearlike || !capital) || of_word(&c[1]) == Some("luat") {
             return None;
         }
         Some(Anchor {
@@ -212,6 +213,16 @@ mod tests {
     #[test]
     fn short_law_and_standard() {
         assert_eq!(find("theo Quyết định số 766 trên Cổng", false)[0].named, Named::Short { number: "766".into() });
+        assert!(find("theo kế hoạch 55 lớp; Luật số 8", false).is_empty());
+        let odd = find("Nghị quyết số 57/NQ/TW, Nghị quyết 19/NQ- HĐND ngày", false);
+        let symbols: Vec<_> = odd.iter().map(|a| a.named.clone()).collect();
+        assert_eq!(
+            symbols,
+            [
+                Named::Numbered { number: "57".into(), year: None, symbol: "NQ/TW".into() },
+                Named::Numbered { number: "19".into(), year: None, symbol: "NQ-HĐND".into() },
+            ]
+        );
         let law = find("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", true);
         assert_eq!(law[0].named, Named::Law { name: "Luật Tổ chức chính quyền địa phương".into() });
         let text = "Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19/6/2015;";

@@ -9,7 +9,7 @@ const INNER: &[&str] = &[
     "phủ", "tướng", "tịch", "trưởng", "nhiệm", "phòng", "pháp", "vụ", "huyện", "tỉnh", "xã", "thị",
     "trấn", "phường", "quận", "thành", "phố", "ban", "nhân", "dân", "đồng", "trị", "chính", "tư",
     "nội", "hội", "trung", "ương", "sở", "phó", "tin", "thông", "tài", "tế", "vận", "tải", "động",
-    "binh", "chủ", "cấp", "đạo", "ủy", "uỷ", "hành",
+    "binh", "chủ", "cấp", "đạo", "ủy", "uỷ", "hành", "an", "đốc",
 ];
 
 /// Pairs that end a name when they start at a word (`UBND tỉnh ban hành ...`).
@@ -19,13 +19,18 @@ const STOP_PAIRS: &[&str] = &[
 ];
 
 /// Of [`STOP_PAIRS`], those that also stop a name when capitalised (`UBND tỉnh Ban hành ...`).
-const CAPITAL_STOPS: &[&str] = &["ban hành", "về việc"];
+const CAPITAL_STOPS: &[&str] =
+    &["ban hành", "về việc", "quy định", "hướng dẫn", "phê duyệt", "sửa đổi", "thực hiện", "triển khai"];
 
 /// Words that open an authority's name (`Chính phủ`, `UBND`, `Bộ`, `Chủ tịch` ...).
 const HEADS: &[&str] = &[
     "Chính", "Thủ", "Chủ", "UBND", "UBDN", "Ủy", "Uỷ", "HĐND", "Hội", "Bộ", "Văn", "VPCP", "Sở",
-    "Phòng", "Ban", "Tỉnh", "Huyện", "Tổng", "Cục", "Quốc", "Trung", "BCĐ", "Thường",
+    "Phòng", "Ban", "Tỉnh", "Huyện", "Tổng", "Cục", "Quốc", "Trung", "BCĐ", "Thường", "Giám", "Đảng",
+    "Phó", "Trưởng",
 ];
+
+/// Words that open a second title of one person after a comma (`Bộ trưởng, Chủ nhiệm ...`).
+const SECOND_TITLES: &[&str] = &["Chủ", "Phó", "Thứ", "Trưởng"];
 
 struct Word<'a> {
     text: &'a str,
@@ -86,7 +91,7 @@ pub(crate) fn forward(s: &str) -> Option<(String, usize)> {
         }
         end = Some(w.start + core(w.text).len());
         let last = w.text.trim_end_matches(['*', '_', '"', '”', '’']).chars().last().unwrap_or(' ');
-        let comma_goes_on = last == ',' && next.is_some_and(|n| capitalised(n) && !starts_with_kind(n));
+        let comma_goes_on = last == ',' && next.is_some_and(|n| SECOND_TITLES.contains(&core(n)));
         if matches!(last, ';' | '.' | ':' | ')') || (last == ',' && !comma_goes_on) {
             break;
         }
@@ -152,6 +157,10 @@ mod tests {
         assert_eq!(fwd("Văn phòng Chính phủ*). Tiếp"), Some("Văn phòng Chính phủ".into()));
         assert_eq!(fwd("Bộ Thông tin và Truyền thông;"), Some("Bộ Thông tin và Truyền thông".into()));
         assert_eq!(fwd("cơ quan"), None);
+        assert_eq!(fwd("Chính phủ Quy định chi tiết"), Some("Chính phủ".into()));
+        assert_eq!(fwd("HĐND tỉnh Lâm Đồng, Giám đốc Sở"), Some("HĐND tỉnh Lâm Đồng".into()));
+        assert_eq!(fwd("Bộ Công an về"), Some("Bộ Công an".into()));
+        assert_eq!(fwd("Giám đốc Sở Công Thương"), Some("Giám đốc Sở Công Thương".into()));
     }
 
     #[test]
