@@ -116,3 +116,29 @@ fn seed_docx_paragraphs_have_the_seed_wording() {
         }
     }
 }
+
+/// The numbers the generator wrote as Word numbering are the ones LibreOffice
+/// prints (fixtures/docx/printed/<stem>.txt, made by scripts/make_printed.sh):
+/// every labelled body paragraph's label and first word, in order.
+#[test]
+fn seed_docx_labels_are_printed() {
+    for path in seed_docx() {
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 name");
+        let printed = std::fs::read_to_string(repo().join(format!("fixtures/docx/printed/{stem}.txt"))).expect("printed fixture");
+        let printed = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+        let doc = read(&path);
+        let mut at = 0;
+        let mut checked = 0;
+        for b in &doc.blocks {
+            let Block::Paragraph(p) = b else { continue };
+            let Some(label) = p.label.as_deref().filter(|l| *l != "-" && *l != "+") else { continue };
+            let needle = format!("{label} {}", p.text.split_whitespace().next().unwrap_or(""));
+            match printed[at..].find(&needle) {
+                Some(i) => at += i + needle.len(),
+                None => panic!("{stem}: {needle:?} not printed after byte {at}"),
+            }
+            checked += 1;
+        }
+        assert!(checked > 0 || stem.starts_with("004"), "{stem}: no numbered paragraphs");
+    }
+}

@@ -123,7 +123,7 @@ pub(crate) fn parse(bytes: &[u8], part: &str, deadline: &Deadline) -> Result<Nod
     let mut events = 0u32;
     loop {
         events = events.wrapping_add(1);
-        if events % 4096 == 0 {
+        if events.is_multiple_of(4096) {
             deadline.check()?;
         }
         let pos = reader.buffer_position();

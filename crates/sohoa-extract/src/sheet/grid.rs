@@ -9,6 +9,9 @@ use crate::normalize::{single_space, Normalizer};
 use calamine::{Data, Dimensions, Range};
 use std::collections::HashMap;
 
+/// Largest used area (rows × columns) turned into a table.
+const MAX_CELLS: u64 = 20_000_000;
+
 /// A merged area clipped to the used area: `(r0, c0, r1, c1)`, inclusive.
 type Area = (u32, u32, u32, u32);
 
@@ -34,8 +37,8 @@ fn merge_map(merges: &[Dimensions], bounds: Area, deadline: &Deadline) -> Result
         if area.0 > area.2 || area.1 > area.3 || (m.start.0 < bounds.0 || m.start.1 < bounds.1) {
             continue;
         }
-        deadline.check()?;
         for r in area.0..=area.2 {
+            deadline.check()?;
             for c in area.1..=area.3 {
                 map.entry((r, c)).or_insert(area);
             }
@@ -64,6 +67,10 @@ pub(crate) fn sheet_table(
     deadline: &Deadline,
 ) -> Result<Option<Table>, ExtractError> {
     let Some(bounds) = used_bounds(range) else { return Ok(None) };
+    let cells = u64::from(bounds.2 - bounds.0 + 1) * u64::from(bounds.3 - bounds.1 + 1);
+    if cells > MAX_CELLS {
+        return Err(ExtractError::Limit { format: deadline.format, cause: format!("sheet spans {cells} cells") });
+    }
     let merged = merge_map(merges, bounds, deadline)?;
     let row_has_value = |r: u32| (bounds.1..=bounds.3).any(|c| range.get_value((r, c)).is_some_and(|v| !matches!(v, Data::Empty)));
     let kept: Vec<u32> = (bounds.0..=bounds.2).filter(|&r| row_has_value(r)).collect();
