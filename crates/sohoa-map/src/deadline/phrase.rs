@@ -38,9 +38,6 @@ static EVERY_N_MONTHS: Lazy<Regex> =
 static EVENT: Lazy<Regex> = Lazy::new(|| {
     re(r"^(?:ngay\s+)?(?:sau\s+)?khi\b|^ngay\b|^theo\s+yêu\s+cầu|^đột\s+xuất|^(?:trong\s+(?:thời\s+gian|vòng)|sau)\s+\d+\s+ngày|\bkể\s+từ\b|\bsau\s+khi\b")
 });
-static DEFERS: Lazy<Regex> = Lazy::new(|| {
-    re(r"^theo\s+(?:kế\s+hoạch|quy\s+định|văn\s+bản|hướng\s+dẫn|lộ\s+trình|chỉ\s+đạo|tiến\s+độ|thông\s+báo)")
-});
 static BY_DATE: Lazy<Regex> = Lazy::new(|| {
     re(r"\b(?:chậm\s+nhất|muộn\s+nhất|trước|hạn\s+chót|hạn\s+cuối|không\s+muộn\s+hơn|không\s+quá)\b")
 });
@@ -49,6 +46,7 @@ static ATOM: Lazy<Regex> = Lazy::new(|| {
         r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})\s*[/.-]\s*(?P<dy>\d{4})",
         r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<dm2>\d{1,2})\s*,?\s+năm\s+(?P<dy2>\d{4})",
         r"|(?P<d3>\d{1,2})\s*/\s*(?P<dm3>\d{1,2})\b",
+        r"|(?P<d4>\d{1,2})\s+tháng\s+(?P<dm4>\d{1,2})\b",
         r"|(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?",
         r"|quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<qy>\d{4})?",
         r"|tháng\s+(?P<m>\d{1,2})\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<my>\d{4})?",
@@ -83,7 +81,7 @@ fn starts_time_word(part: &str) -> bool {
 }
 
 fn code_part(part: &str, plan_year: Option<i32>) -> Option<Coded> {
-    if DEFERS.is_match(part) {
+    if defers(part) {
         return None;
     }
     let alts = split_alternatives(part);
@@ -93,6 +91,11 @@ fn code_part(part: &str, plan_year: Option<i32>) -> Option<Coded> {
         pick.span = year_span(part);
     }
     Some(pick)
+}
+
+/// `Theo Kế hoạch ...`, `Theo Điều 17 Nghị định ...`: the time is set elsewhere (but `Theo yêu cầu` is an event).
+fn defers(part: &str) -> bool {
+    part.starts_with("theo ") && !part.starts_with("theo yêu cầu")
 }
 
 /// Splits on `hoặc` and on a slash between words (`Định kỳ/đột xuất`), keeping the words.
@@ -189,7 +192,7 @@ fn atom(c: &regex::Captures, plan_year: Option<i32>) -> Option<(Span, bool)> {
     if let (Some(d), Some(m), Some(y)) = (n("d").or(n("d2")), n("dm").or(n("dm2")), n("dy").or(n("dy2"))) {
         return valid(y as i32, m, d).then(|| (Span::day(y as i32, m, d), true));
     }
-    if let (Some(d), Some(m), Some(y)) = (n("d3"), n("dm3"), plan_year) {
+    if let (Some(d), Some(m), Some(y)) = (n("d3").or(n("d4")), n("dm3").or(n("dm4")), plan_year) {
         return valid(y, m, d).then(|| (Span::day(y, m, d), true));
     }
     if let Some(h) = c.name("half") {
