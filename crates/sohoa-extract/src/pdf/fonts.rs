@@ -43,6 +43,10 @@ pub(crate) fn plan(doc: &Document, id: ObjectId) -> PagePlan {
         plan.unsafe_reason = Some("page object is not a dictionary".into());
         return plan;
     };
+    if !parents_end(doc, page) {
+        plan.unsafe_reason = Some("the page tree loops (/Parent)".into());
+        return plan;
+    }
     plan.rotate = inherited(doc, page, b"Rotate").and_then(|o| o.as_i64().ok()).map_or(0, |r| r.rem_euclid(360));
     plan.rotate = (plan.rotate / 90) * 90;
     plan.media = inherited(doc, page, b"MediaBox").and_then(|o| media_box(doc, o));
@@ -276,6 +280,18 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
         dict = dict.get(b"Parent").ok().and_then(|p| as_dict(doc, p))?;
     }
     None
+}
+
+/// Whether following `/Parent` from `page` ends (pdf-extract follows it without a bound).
+fn parents_end(doc: &Document, page: &Dictionary) -> bool {
+    let mut dict = page;
+    for _ in 0..64 {
+        match dict.get(b"Parent").ok().and_then(|p| as_dict(doc, p)) {
+            Some(parent) => dict = parent,
+            None => return true,
+        }
+    }
+    false
 }
 
 fn media_box(doc: &Document, obj: &Object) -> Option<[f32; 4]> {

@@ -7,6 +7,7 @@ mod device;
 mod emit;
 mod fonts;
 mod furniture;
+mod guard;
 mod layout;
 mod pages;
 mod paragraphs;

@@ -11,9 +11,8 @@ use crate::error::ExtractError;
 use crate::model::Diagnostic;
 use crate::ocr::{self, OcrPage, OcrSession};
 use crate::options::{ExtractOptions, OcrMode};
-use crate::panic_text;
+use super::guard;
 use pdf_extract::{Document, ObjectId};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
 /// What one page gave.
@@ -55,14 +54,12 @@ impl PageRead {
 
 /// Parses the file; an encrypted one is opened with the empty password or refused.
 pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
-    let parsed = catch_unwind(|| Document::load_mem(bytes))
-        .map_err(|p| ExtractError::damaged("pdf", format!("parser crashed: {}", panic_text(&p))))?;
+    let parsed = guard::catch(|| Document::load_mem(bytes))
+        .map_err(|p| ExtractError::damaged("pdf", format!("parser crashed: {p}")))?;
     let mut doc = parsed.map_err(|e| ExtractError::damaged("pdf", e))?;
     if doc.is_encrypted() {
-        let opened = catch_unwind(AssertUnwindSafe(|| doc.decrypt(""))).map_err(|p| ExtractError::Encrypted {
-            format: "pdf",
-            cause: format!("decryption crashed: {}", panic_text(&p)),
-        })?;
+        let opened = guard::catch(|| doc.decrypt(""))
+            .map_err(|p| ExtractError::Encrypted { format: "pdf", cause: format!("decryption crashed: {p}") })?;
         opened.map_err(|e| ExtractError::Encrypted { format: "pdf", cause: format!("the empty password does not open it ({e})") })?;
     }
     Ok(doc)
@@ -70,7 +67,13 @@ pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
 
 /// Reads one page's text layer and rules.
 pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
-    let mut plan = fonts::plan(doc, id);
+    let mut plan = match guard::catch(|| fonts::plan(doc, id)) {
+        Ok(plan) => plan,
+        Err(p) => {
+            let content = PageContent::Failed(format!("page structure unreadable: {p}"));
+            return PageRead { num, width: 595.0, height: 842.0, content };
+        }
+    };
     let media = plan.media.unwrap_or([0.0, 0.0, 595.0, 842.0]);
     let frame = PageFrame { media, rotate: plan.rotate };
     let (width, height) = frame.size();
@@ -83,9 +86,9 @@ pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
         return page(PageContent::NeedsOcr(why.into()));
     }
     let mut dev = PageDevice::new(frame, std::mem::take(&mut plan.fonts));
-    let run = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut dev, num)));
+    let run = guard::catch(|| pdf_extract::output_doc_page(doc, &mut dev, num));
     let content = match run {
-        Err(p) => PageContent::Failed(format!("text extraction crashed: {}", panic_text(&p))),
+        Err(p) => PageContent::Failed(format!("text extraction crashed: {p}")),
         Ok(Err(e)) => PageContent::Failed(format!("text extraction failed: {e}")),
         Ok(Ok(())) => judge(dev.glyphs, plan.rules, plan.images),
     };
