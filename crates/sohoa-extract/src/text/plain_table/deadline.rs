@@ -10,7 +10,7 @@ static STARTS: Lazy<Regex> = Lazy::new(|| {
         r"(?i)^(?:[-+]\s*)?(?:",
         r"thường xuyên|hằng (?:năm|quý|tháng|tuần|ngày)|hàng (?:năm|quý|tháng|tuần)|định kỳ",
         r"|chậm nhất|trước (?:ngày|tháng|năm|quý|\d)|trong (?:năm|quý|tháng|tuần)",
-        r"|quý\s+(?:[ivx]+|\d)\b|tháng\s+\d|năm\s+(?:19|20)\d\d|(?:từ|đến) (?:ngày|tháng|năm)",
+        r"|quý\s+(?:[ivx]+|\d)\b|tháng\s+\d|năm\s+(?:19|20)\d\d|(?:từ|đến) (?:ngày|tháng|năm|\d)",
         r"|theo yêu cầu|theo kế hoạch|ngày\s+\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}/(?:19|20)\d\d",
         r"|\d{1,2} tháng (?:đầu|cuối)|cả năm|hoàn thành (?:trước|trong)",
         r")"

@@ -162,7 +162,7 @@ pub(super) fn role_of(title: &str) -> Role {
         Role::Deadline
     } else if has(&["phối hợp"]) {
         Role::Partners
-    } else if has(&["chủ trì", "tham mưu", "thực hiện", "phụ trách"]) {
+    } else if has(&["chủ trì", "tham mưu", "thực hiện", "phụ trách", "trách nhiệm"]) {
         Role::Lead
     } else if has(&["nội dung", "nhiệm vụ", "công việc", "lĩnh vực", "tên ", "chỉ tiêu"]) {
         Role::Content

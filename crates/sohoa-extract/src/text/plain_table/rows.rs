@@ -108,8 +108,8 @@ impl Expect {
     }
 }
 
-/// An Stt mark at the start of `line`: a number alone or before upper-case text,
-/// or a roman numeral before upper-case text.
+/// An Stt mark at the start of `line`: a number (`3`, `1.2`) or a roman numeral
+/// (`II`), alone or before upper-case text.
 pub(super) fn row_start_line(line: &str) -> Option<Start> {
     let caps = MARK.captures(line)?;
     let rest = caps.name("rest").map(|m| m.as_str().to_string());
@@ -124,7 +124,6 @@ pub(super) fn row_start_line(line: &str) -> Option<Start> {
         }
     } else {
         let r = caps.name("roman")?;
-        rest.as_ref()?;
         (Mark::Roman(roman_value(r.as_str())?), r.as_str())
     };
     let label = format!("{text}{}", caps.name("dot").map_or("", |d| d.as_str()));
@@ -144,8 +143,13 @@ fn roman_value(s: &str) -> Option<u32> {
 /// Whether a chunk ends the table: an annex title, recipients, a signer, or a title in capitals.
 pub(super) fn is_stop(chunks: &[Chunk], k: usize) -> bool {
     let Some(first) = chunks[k].lines.first() else { return false };
-    let key = fold_key(first);
-    STOP_PREFIXES.iter().any(|p| key.starts_with(p)) || is_title_caps(first)
+    let words = folded_words(first);
+    STOP_PREFIXES.iter().any(|p| words.starts_with(&folded_words(p))) || is_title_caps(first)
+}
+
+/// The folded words of a text, punctuation dropped (tone placement and `:` do not matter).
+fn folded_words(text: &str) -> Vec<String> {
+    fold_key(&text.replace([':', '.', ',', ';'], " ")).split_whitespace().map(str::to_string).collect()
 }
 
 /// What a chunk inside a table's rows is.
@@ -275,15 +279,19 @@ fn add_chunk(row: &mut RawRow, chunk: &Chunk, page_break: bool) {
 }
 
 /// Whether `chunk` is running text after the last row: a wide paragraph in upper
-/// case once the row already has a block for every column.
+/// case once the row already has a block for every column (or a group row its title).
 fn ends_table(chunk: &Chunk, row: &RawRow, content_width: usize, cells_per_row: usize) -> bool {
     const MIN_WIDE: usize = 35;
-    if content_width < MIN_WIDE || row.group && row.parts.iter().map(Vec::len).sum::<usize>() > 0 {
-        return row.group && chunk_width(chunk) >= content_width * 8 / 10;
+    if content_width < MIN_WIDE {
+        return false;
+    }
+    let wide = chunk_width(chunk) >= content_width * 8 / 10;
+    let upper = chunk.lines.first().and_then(|l| l.trim_start().chars().next()).is_some_and(char::is_uppercase);
+    if row.group {
+        return wide && upper && row.parts.iter().any(|p| !p.is_empty());
     }
     let narrow = row.parts.iter().flatten().filter(|p| p.width() * 10 < content_width * 6).count();
-    let upper = chunk.lines.first().and_then(|l| l.trim_start().chars().next()).is_some_and(char::is_uppercase);
-    narrow >= cells_per_row && upper && chunk_width(chunk) >= content_width * 8 / 10
+    narrow >= cells_per_row && upper && wide
 }
 
 /// The longest line of a chunk, in characters.
@@ -326,6 +334,14 @@ mod tests {
         assert!(e.accepts(Mark::Number(1)));
         assert!(e.accepts(Mark::Roman(3)));
         assert!(!e.accepts(Mark::Roman(5)));
+    }
+
+    #[test]
+    fn stop_lines_are_found_whatever_the_tone_placement() {
+        let lines: Vec<String> = ["Phụ lục II", "", "Nơi nhận:", "", "Xã Hòa Thắng"].iter().map(|s| s.to_string()).collect();
+        let chunks = crate::text::plain::chunks(&lines);
+        let stops: Vec<bool> = (0..chunks.len()).map(|k| is_stop(&chunks, k)).collect();
+        assert_eq!(stops, [true, true, false]);
     }
 
     #[test]
