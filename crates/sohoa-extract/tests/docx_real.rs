@@ -93,6 +93,28 @@ fn printed_start(p: &Paragraph) -> Option<String> {
     }
 }
 
+/// The printed starts of a block: a numbered paragraph's label and first
+/// word, or for a table, the section number (`1.`, `2.1.`, `I`) alone in the
+/// first cell of each row (the layout text interleaves cells, so the number
+/// is checked as a word of its own).
+fn numbered_starts(block: &Block) -> Vec<(String, u32)> {
+    match block {
+        Block::Paragraph(p) => printed_start(p).map(|s| (s, p.span.line)).into_iter().collect(),
+        Block::Table(t) => t
+            .rows
+            .iter()
+            .filter(|r| !r.header && r.cells.len() > 1)
+            .filter(|r| ROW_NUMBER.is_match(&r.cells[0].text))
+            .map(|r| (format!(" {} ", r.cells[0].text), r.span.line))
+            .collect(),
+        Block::PageBreak { .. } => Vec::new(),
+    }
+}
+
+/// A section number alone in a table cell.
+static ROW_NUMBER: once_cell::sync::Lazy<regex::Regex> =
+    once_cell::sync::Lazy::new(|| regex::Regex::new(r"^(?:[IVX]+\.?|\d+(?:\.\d+)*\.?)$").expect("valid regex"));
+
 /// Every numbered body paragraph's number appears in the printed text,
 /// followed by the paragraph's first word, in document order; every table
 /// cell that starts with a Word label has that label printed.
@@ -103,13 +125,13 @@ fn check_printed(stem: &str) {
     let mut at = 0;
     let mut checked = 0;
     for block in &doc.blocks {
-        let Block::Paragraph(p) = block else { continue };
-        let Some(needle) = printed_start(p) else { continue };
-        match printed[at..].find(&needle) {
-            Some(i) => at += i + needle.len(),
-            None => panic!("{stem}: {needle:?} (line {}) not printed after byte {at}", p.span.line),
+        for (needle, line) in numbered_starts(block) {
+            match printed[at..].find(&needle) {
+                Some(i) => at += i + needle.len(),
+                None => panic!("{stem}: {needle:?} (line {line}) not printed after byte {at}"),
+            }
+            checked += 1;
         }
-        checked += 1;
     }
     assert!(checked >= 5, "{stem}: only {checked} numbered paragraphs");
 }
