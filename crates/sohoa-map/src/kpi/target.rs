@@ -29,7 +29,7 @@ const NUM: &str = r"\d+(?:[.,]\d+)*";
 
 static PERCENT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%")));
 static RANGE: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s+đến\s+(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|[\p{{L}}]+)"))
+    re(&format!(r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|[\p{{L}}]+)"))
 });
 static COUNT: Lazy<Regex> = Lazy::new(|| {
     re(&format!(r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+(\p{{L}})"))
@@ -38,7 +38,7 @@ static AT_LEAST: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$")
 });
 static AT_MOST: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)(?:tối\s+đa|không\s+quá|không\s+vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"));
+    Lazy::new(|| re(r"(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"));
 static TIME_UNIT: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)^(?:ngày|giờ|tháng|năm|tuần|phút)\b"));
 
@@ -148,8 +148,7 @@ fn unit_words(s: &str) -> Option<(String, usize)> {
         words.push((pos, w));
         pos += w.len() + 1;
         if w.contains('/') {
-            let end = pos - 1;
-            return Some((s[..end].trim_end_matches([',', ';', '.']).to_string(), end));
+            return Some(slashed_unit(s, pos - 1));
         }
         if w.ends_with([';', '.', ')']) {
             break;
@@ -166,6 +165,26 @@ fn unit_words(s: &str) -> Option<(String, usize)> {
     }
     Some((first.to_string(), first.len()))
 }
+
+/// A unit that holds a slash: a rate (`bài viết/tuần`) ends at its period; a list of
+/// alternatives (`sáng kiến/mô hình/giải pháp`) runs to the end of its last item.
+fn slashed_unit(s: &str, end: usize) -> (String, usize) {
+    let head = s[..end].trim_end_matches([',', ';', '.']);
+    let after_slash = head.rsplit('/').next().unwrap_or_default();
+    if TIME_UNIT.is_match(after_slash) {
+        return (head.to_string(), head.len());
+    }
+    let rest = &s[end..];
+    let chained = rest.trim_start().split(' ').next().filter(|w| w.contains('/') || !STOPS.contains(w));
+    let next = chained.map_or(end, |w| end + rest.find(w).unwrap_or(0) + w.len());
+    match next {
+        n if n > end && s[end..n].contains('/') => slashed_unit(s, n),
+        n => (s[..n].trim_end_matches([',', ';', '.', ')']).to_string(), n),
+    }
+}
+
+/// Words that end a unit list (`sáng kiến/mô hình/giải pháp về ...`).
+const STOPS: &[&str] = &["về", "của", "do", "và", "để", "trong", "tại", "cho", "được", "phải", "trên", "theo", "với"];
 
 /// `>=` after `tối thiểu`/`ít nhất`/`trên` or before `trở lên`, `<=` after `tối đa`/`không
 /// quá`, else `=`.
@@ -209,6 +228,11 @@ mod tests {
         assert_eq!((t[0].value, t[0].unit.as_str(), t[0].comparator), (5280.0, "hồ sơ", ">="));
         let t = find("ít nhất 1 tin, bài viết/tuần và được tổng hợp");
         assert_eq!(t[0].unit, "tin, bài viết/tuần");
+        let t = find("phải có ít nhất 01 sáng kiến/mô hình/giải pháp về cải cách");
+        assert_eq!(t[0].unit, "sáng kiến/mô hình/giải pháp");
+        let t = find("tự bảo đảm từ 30% - dưới 70% chi thường xuyên");
+        assert_eq!((t.len(), t[0].comparator, t[0].value_max), (1, "range", Some(70.0)));
+        assert_eq!(find("không được vượt quá 11% vốn")[0].comparator, "<=");
         let t = find("Đạt loại tốt (tối thiểu từ 80 đến dưới 90 điểm) theo");
         assert_eq!((t[0].comparator, t[0].value, t[0].value_max), ("range", 80.0, Some(90.0)));
         assert_eq!(find("Tối thiểu đạt 45% tổng số")[0].comparator, ">=");
