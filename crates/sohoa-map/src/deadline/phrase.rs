@@ -50,6 +50,7 @@ static ATOM: Lazy<Regex> = Lazy::new(|| {
         r"|(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?",
         r"|quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<qy>\d{4})?",
         r"|tháng\s+(?P<m>\d{1,2})\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<my>\d{4})?",
+        r"|(?:năm|giai\s+đoạn)\s+(?P<ya>\d{4})\s*[-–]\s*(?P<yb>\d{4})",
         r"|năm\s+(?P<y>\d{4})",
     ))
 });
@@ -204,6 +205,10 @@ fn atom(c: &regex::Captures, plan_year: Option<i32>) -> Option<(Span, bool)> {
     }
     if let Some(m) = n("m").filter(|m| (1..=12).contains(m)) {
         return Some((Span::months(year("my")?, m, m), false));
+    }
+    if let (Some(a), Some(b)) = (n("ya"), n("yb")) {
+        let (a, b) = (a as i32, b as i32);
+        return (a <= b && valid(b, 1, 1)).then(|| (Span::months(a, 1, 12).union(Span::months(b, 1, 12)), false));
     }
     n("y").map(|y| (Span::months(y as i32, 1, 12), false))
 }
