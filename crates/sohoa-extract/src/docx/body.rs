@@ -44,9 +44,12 @@ struct Inline {
     plain_chars: usize,
     size: Option<f32>,
     extra: Vec<Block>,
+    /// Text of consecutive runs with the same font and weight, not yet normalized.
+    pending: Option<Pending>,
 }
 
-/// A run's text waiting to be normalized with its font.
+/// Runs' text waiting to be normalized together with their font (Word splits
+/// runs mid-word; the normalizer sees whole stretches of one font).
 struct Pending {
     raw: String,
     font: Option<String>,
@@ -104,6 +107,7 @@ impl<'a> Walker<'a> {
         let label = self.label(&props, style_id.as_deref());
         let mut acc = Inline::default();
         self.inline(p, style_id.as_deref(), &mut acc)?;
+        self.flush(&mut acc);
         let style = self.style(&props, style_id.as_deref(), &acc);
         let text = clean_text(&acc.text);
         Ok((Paragraph { text, label, style, span: Span::line(line) }, acc.extra))
@@ -159,48 +163,62 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
-    /// One run: its text normalized with its font, notes appended at their marks.
+    /// One run: its text queued for normalization with its font, notes
+    /// appended at their marks.
     fn run(&mut self, r: &Node, pstyle: Option<&str>, acc: &mut Inline) -> Result<(), ExtractError> {
         let direct = r.child("w:rPr").map(run_props).unwrap_or_default();
         let mut props = direct.clone();
         props.inherit(&self.styles.run_base(pstyle, direct.style.as_deref()));
         let hidden = props.hidden == Some(true);
         let font = props.font.as_ref().and_then(|f| self.styles.font_name(f));
-        let mut pending = Pending { raw: String::new(), font, bold: props.bold == Some(true), size: props.size };
+        let key = Pending { raw: String::new(), font, bold: props.bold == Some(true), size: props.size };
         for c in r.elements() {
             let shown = !hidden && !self.fields.hiding();
             match c.name.as_str() {
-                "w:t" if shown => pending.raw.push_str(&c.text()),
-                "w:tab" | "w:ptab" if shown => pending.raw.push(' '),
-                "w:br" | "w:cr" if shown => pending.raw.push(line_break(c)),
-                "w:noBreakHyphen" if shown => pending.raw.push('-'),
+                "w:t" if shown => self.queue(acc, &key, &c.text()),
+                "w:tab" | "w:ptab" if shown => self.queue(acc, &key, " "),
+                "w:br" | "w:cr" if shown => self.queue(acc, &key, line_break(c)),
+                "w:noBreakHyphen" if shown => self.queue(acc, &key, "-"),
                 "w:fldChar" => self.fields.mark(c.attr("fldCharType")),
                 "w:footnoteReference" | "w:endnoteReference" if shown => {
-                    self.flush(&mut pending, acc);
+                    self.flush(acc);
                     let kind = if c.name == "w:footnoteReference" { NoteKind::Foot } else { NoteKind::End };
                     if let Some(note) = self.note_text(kind, c.attr("id"))? {
                         acc.text.push_str(&format!(" [{note}]"));
                     }
                 }
                 "mc:AlternateContent" => {
-                    self.flush(&mut pending, acc);
+                    self.flush(acc);
                     if let Some(choice) = choose(c) {
                         self.inline(choice, pstyle, acc)?;
                     }
                 }
                 "w:drawing" | "w:pict" | "w:object" => {
-                    self.flush(&mut pending, acc);
+                    self.flush(acc);
                     self.inline(c, pstyle, acc)?;
                 }
                 _ => {}
             }
         }
-        self.flush(&mut pending, acc);
         Ok(())
     }
 
-    /// Normalizes the pending run text into the paragraph.
-    fn flush(&mut self, pending: &mut Pending, acc: &mut Inline) {
+    /// Adds run text to the pending stretch, starting a new one when the
+    /// font, weight or size changes.
+    fn queue(&mut self, acc: &mut Inline, key: &Pending, text: &str) {
+        let same = acc.pending.as_ref().is_some_and(|p| (&p.font, p.bold, p.size) == (&key.font, key.bold, key.size));
+        if !same {
+            self.flush(acc);
+            acc.pending = Some(Pending { raw: String::new(), font: key.font.clone(), bold: key.bold, size: key.size });
+        }
+        if let Some(p) = acc.pending.as_mut() {
+            p.raw.push_str(text);
+        }
+    }
+
+    /// Normalizes the pending stretch into the paragraph text.
+    fn flush(&mut self, acc: &mut Inline) {
+        let Some(pending) = acc.pending.take() else { return };
         if pending.raw.is_empty() {
             return;
         }
@@ -215,7 +233,6 @@ impl<'a> Walker<'a> {
             acc.size = acc.size.or(pending.size);
         }
         acc.text.push_str(&text);
-        pending.raw.clear();
     }
 
     /// The text of a footnote/endnote, walked with its own line counter and field state.
@@ -238,10 +255,10 @@ impl<'a> Walker<'a> {
 }
 
 /// `w:br`: a text-wrapping break is a line break; page/column breaks a space.
-fn line_break(br: &Node) -> char {
+fn line_break(br: &Node) -> &'static str {
     match br.attr("type") {
-        Some("page" | "column") => ' ',
-        _ => '\n',
+        Some("page" | "column") => " ",
+        _ => "\n",
     }
 }
 
