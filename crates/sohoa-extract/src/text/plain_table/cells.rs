@@ -92,7 +92,7 @@ impl RowState<'_> {
             self.cols[self.layout.content].extend(blocks);
             return;
         }
-        if blocks.len() >= k && blocks.len() % k == 0 && self.even_fits(&blocks) {
+        if blocks.len() >= k && blocks.len().checked_rem(k) == Some(0) && self.even_fits(&blocks) {
             self.spread(&blocks, &others);
             return;
         }
@@ -162,7 +162,7 @@ impl RowState<'_> {
             self.cols[self.layout.content].extend(blocks);
             return;
         }
-        if blocks.len() >= k && blocks.len() % k == 0 {
+        if blocks.len() >= k && blocks.len().checked_rem(k) == Some(0) {
             self.spread(&blocks, &others);
             return;
         }
@@ -305,7 +305,7 @@ pub(super) fn cell_text(pieces: &[Piece], narrow: bool) -> String {
                 let new_entry = li == 0 && narrow && t.chars().next().is_some_and(char::is_uppercase);
                 if is_bullet(t) || new_entry {
                     out.push('\n');
-                } else if !(out.ends_with('-') && !out.ends_with(" -")) {
+                } else if !out.ends_with('-') || out.ends_with(" -") {
                     out.push(' ');
                 }
             }
