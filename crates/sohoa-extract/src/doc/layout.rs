@@ -259,6 +259,9 @@ fn visible(ch: char) -> Option<char> {
     match ch {
         '\u{B}' | '\u{C}' => Some('\n'),
         '\u{1E}' => Some('-'),
+        // Word's optional hyphen is U+00AD to the normalizer: dropped in Unicode
+        // text, `ư` in a TCVN3 run (which is how such runs often store it).
+        '\u{1F}' => Some('\u{AD}'),
         '\t' | '\u{A0}' => Some(' '),
         c if (c as u32) < 0x20 => None,
         c => Some(c),

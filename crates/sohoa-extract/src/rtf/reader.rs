@@ -116,11 +116,12 @@ impl<'n> Reader<'n> {
             _ if self.cur.dest == Dest::Skip => {}
             Token::Symbol(b'*') => self.cur.dest = Dest::Skip,
             _ if self.cur.dest == Dest::FontTable => self.font_table(t),
+            // Text skips fallback characters byte by byte; any other token counts as one.
+            Token::Text(bytes) => self.text(bytes),
             _ if self.skipping() => {}
             Token::Control { word, param } => self.control(word, param),
             Token::Symbol(s) => self.symbol(s),
             Token::Hex(b) => self.byte(b),
-            Token::Text(bytes) => self.text(bytes),
         }
     }
 
