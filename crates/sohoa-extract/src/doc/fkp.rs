@@ -45,10 +45,14 @@ fn pages<'a>(wd: &'a [u8], table: &[u8], plc: FcLcb) -> Result<Vec<&'a [u8]>, Ex
     }
     let b = slice(table, plc.fc, plc.lcb, "PlcBte")?;
     let n = (b.len() - 4) / 8;
-    let pns = (0..n).filter_map(|i| u32_at(b, 4 * (n + 1) + 4 * i));
+    let mut pns: Vec<u32> = (0..n).filter_map(|i| u32_at(b, 4 * (n + 1) + 4 * i)).map(|pn| pn & 0x003F_FFFF).collect();
+    // A page listed twice would only repeat its runs (and could multiply memory).
+    pns.sort_unstable();
+    pns.dedup();
     Ok(pns
+        .into_iter()
         .filter_map(|pn| {
-            let at = ((pn & 0x003F_FFFF) as usize).checked_mul(PAGE)?;
+            let at = (pn as usize).checked_mul(PAGE)?;
             wd.get(at..at.checked_add(PAGE)?)
         })
         .collect())

@@ -47,6 +47,8 @@ struct Walker<'a, 'n> {
     style_chars: HashMap<u16, CharProps>,
     /// Open fields: `true` once past the separator (in the result).
     fields: Vec<bool>,
+    /// How many open fields are still in their code part (text there is hidden).
+    in_code: usize,
     para: Vec<Glyph>,
     cell_lines: Vec<String>,
     cell_bold: bool,
@@ -63,6 +65,7 @@ pub(crate) fn blocks(parts: &DocParts, lists: &mut Lists, norm: &mut Normalizer,
         norm,
         style_chars: HashMap::new(),
         fields: Vec::new(),
+        in_code: 0,
         para: Vec::new(),
         cell_lines: Vec::new(),
         cell_bold: true,
@@ -93,16 +96,22 @@ impl Walker<'_, '_> {
     /// Handles one character at stream offset `fc`.
     fn char_at(&mut self, ch: char, fc: Option<u32>) {
         match ch {
-            '\u{13}' => self.fields.push(false),
+            '\u{13}' => {
+                self.fields.push(false);
+                self.in_code += 1;
+            }
             '\u{14}' => {
-                if let Some(f) = self.fields.last_mut() {
+                if let Some(f) = self.fields.last_mut().filter(|f| !**f) {
                     *f = true;
+                    self.in_code -= 1;
                 }
             }
             '\u{15}' => {
-                self.fields.pop();
+                if self.fields.pop() == Some(false) {
+                    self.in_code -= 1;
+                }
             }
-            _ if self.fields.iter().any(|in_result| !in_result) => {}
+            _ if self.in_code > 0 => {}
             '\r' | '\u{7}' => self.end_paragraph(ch, fc),
             _ => {
                 if let Some(c) = visible(ch) {

@@ -117,8 +117,8 @@ pub(crate) fn build(rows: Vec<RawRow>, line: u32) -> Table {
                 }
             }
             if rc.v_merge == VMerge::Continue {
-                if let Some(&(ri, ci)) = open.get(&col) {
-                    let above = &mut out[ri].cells[ci];
+                let above = open.get(&col).and_then(|&(ri, ci)| out.get_mut(ri)?.cells.get_mut(ci));
+                if let Some(above) = above {
                     above.rowspan = above.rowspan.saturating_add(1);
                     append_line(&mut above.text, &rc.text);
                     continue;
