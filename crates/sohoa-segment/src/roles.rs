@@ -13,7 +13,7 @@ const RULES: &[(Role, &[&str])] = &[
     (Role::Content, &["nội dung"]),
     (Role::Lead, &["chủ trì", "tham mưu", "thực hiện", "trách nhiệm", "cơ quan", "đơn vị chủ", "người"]),
     (Role::Target, &["chỉ tiêu năm", "chỉ tiêu giao", "mục tiêu", "kế hoạch năm", "giá trị"]),
-    (Role::Content, &["nội dung", "nhiệm vụ", "công việc", "chỉ tiêu", "tên", "hoạt động", "giải pháp"]),
+    (Role::Content, &["nội dung", "nhiệm vụ", "công việc", "chỉ tiêu", "tên", "hoạt động", "giải pháp", "lĩnh vực"]),
 ];
 
 /// The role of one header cell. `indicator_table`: the table has a `Chỉ tiêu`
