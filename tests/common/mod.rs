@@ -71,7 +71,7 @@ pub fn converted(folder: &str) -> PathBuf {
     if out.join(".complete").exists() {
         return out;
     }
-    let _ = std::fs::remove_dir_all(&out);
+    remove_stale(&out, folder);
     let output = run_convert(&input, &out);
     let code = output.status.code();
     assert!(
@@ -81,6 +81,20 @@ pub fn converted(folder: &str) -> PathBuf {
     );
     std::fs::write(out.join(".complete"), b"").expect("marker is writable");
     out
+}
+
+/// Removes `out` and the cached outputs of `folder` from earlier builds.
+fn remove_stale(out: &Path, folder: &str) {
+    let _ = std::fs::remove_dir_all(out);
+    let Some(parent) = out.parent() else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let key = name.strip_prefix(folder).and_then(|rest| rest.strip_prefix('-'));
+        if key.is_some_and(|k| k.len() == 16 && k.chars().all(|c| c.is_ascii_hexdigit())) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Runs `sohoa convert <input> --out <out>` with the test time budget.

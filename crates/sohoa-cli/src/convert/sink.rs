@@ -31,7 +31,15 @@ impl Sink {
 /// Writes `bytes` to a hidden temp file beside `dir/name`, then renames it into
 /// place: readers (and a killed run) never see a partial file.
 fn write_atomically(dir: &std::path::Path, name: &str, bytes: &[u8]) -> io::Result<()> {
-    let mut tmp = tempfile::Builder::new().prefix(".sohoa-").suffix(".partial").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".sohoa-").suffix(".partial");
+    #[cfg(unix)]
+    {
+        // an ordinary output file (rw-r--r--), not the temp file's private 0600
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.flush()?;
     tmp.persist(dir.join(name)).map_err(|e| e.error)?;
@@ -52,5 +60,11 @@ mod tests {
             std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
         assert_eq!(names, ["a.jsonl"]);
         assert_eq!(std::fs::read_to_string(dir.path().join("a.jsonl")).expect("read"), "{\"type\":\"y\"}\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("a.jsonl")).expect("stat").permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 }

@@ -104,12 +104,7 @@ impl<'s, T: Eq + Hash> SequenceMatcher<'s, T> {
     /// `2 * matches / (len(a) + len(b))`, or 1 when both are empty.
     pub fn ratio(&self) -> f64 {
         let matches: usize = self.get_matching_blocks().iter().map(|m| m.size).sum();
-        let length = self.a.len() + self.b.len();
-        if length == 0 {
-            1.0
-        } else {
-            2.0 * matches as f64 / length as f64
-        }
+        calculate_ratio(matches, self.a.len() + self.b.len())
     }
 }
 
@@ -131,6 +126,32 @@ fn collapse(blocks: &[Match]) -> Vec<Match> {
         out.push(acc);
     }
     out
+}
+
+/// `2 * matches / total`, or 1 for two empty sequences (Python's `_calculate_ratio`).
+fn calculate_ratio(matches: usize, length: usize) -> f64 {
+    if length == 0 {
+        1.0
+    } else {
+        2.0 * matches as f64 / length as f64
+    }
+}
+
+/// Element counts of a sequence, for [`quick_ratio`].
+pub fn counts<T: Eq + Hash>(seq: &[T]) -> HashMap<&T, usize> {
+    let mut out = HashMap::new();
+    for x in seq {
+        *out.entry(x).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Python's `quick_ratio()` from precomputed [`counts`]: an upper bound of
+/// `ratio()` (the matches can never exceed the shared elements).
+pub fn quick_ratio<T: Eq + Hash>(a: &HashMap<&T, usize>, b: &HashMap<&T, usize>, length: usize) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let matches = small.iter().map(|(x, n)| (*n).min(large.get(x).copied().unwrap_or(0))).sum();
+    calculate_ratio(matches, length)
 }
 
 /// The ratio of two strings compared code point by code point, as Python does.
@@ -174,6 +195,18 @@ mod tests {
             vec![(4, 0, 2), (9, 3, 2), (11, 6, 1), (12, 8, 1), (13, 10, 1), (14, 12, 0)]
         );
         assert_eq!(blocks("the quick brown fox", "the quack brown fax jumps"), vec![(0, 0, 6), (7, 7, 10), (18, 18, 1), (19, 25, 0)]);
+    }
+
+    #[test]
+    fn quick_ratio_bounds_ratio() {
+        let pairs = [("abcd", "bcde"), ("the quick brown fox", "the quack brown fax jumps"), ("abc", "cba"), ("", "")];
+        for (a, b) in pairs {
+            let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let q = quick_ratio(&counts(&x), &counts(&y), x.len() + y.len());
+            assert!(q >= str_ratio(a, b), "{a} / {b}");
+        }
+        let (x, y): (Vec<char>, Vec<char>) = ("abc".chars().collect(), "cba".chars().collect());
+        assert_eq!(quick_ratio(&counts(&x), &counts(&y), 6), 1.0);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! KPIs by greedy best-score pairing, citations by aligning their keys. A port
 //! of `score_doc()` and its helpers in `shared/tools/score`.
 
-use super::difflib::SequenceMatcher;
+use super::difflib::{counts, quick_ratio, SequenceMatcher};
 use super::fields::{same_exact, same_path, FieldSpec, CITE_FIELDS, DOC_FIELDS, KPI_FIELDS, TASK_FIELDS};
 use super::fold::{fold, sim};
 use super::pyvalue::{get, py_float, py_str};
@@ -65,18 +65,23 @@ fn by_type<'r>(recs: &'r [Value], t: &str) -> Vec<&'r Value> {
 
 /// Pairs scoring at least `threshold`, best first (ties: higher gold index, then
 /// higher predicted index, as Python's reverse tuple sort does), each record used once.
-fn greedy(gold: &[&Value], pred: &[&Value], score: fn(&Value, &Value) -> f64, threshold: f64) -> Vec<(usize, usize)> {
+/// `score(i, j)` may answer `None` for a pair it knows to be below the threshold.
+fn greedy(
+    (n_gold, n_pred): (usize, usize),
+    score: impl Fn(usize, usize) -> Option<f64>,
+    threshold: f64,
+) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    for (i, g) in gold.iter().enumerate() {
-        for (j, p) in pred.iter().enumerate() {
-            let s = score(g, p);
-            if s >= threshold {
-                pairs.push((s, i, j));
+    for i in 0..n_gold {
+        for j in 0..n_pred {
+            match score(i, j) {
+                Some(s) if s >= threshold => pairs.push((s, i, j)),
+                _ => {}
             }
         }
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(&x.1)).then(y.2.cmp(&x.2)));
-    let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; pred.len()]);
+    let (mut used_g, mut used_p) = (vec![false; n_gold], vec![false; n_pred]);
     let mut out = Vec::new();
     for (_, i, j) in pairs {
         if !used_g[i] && !used_p[j] {
@@ -96,9 +101,27 @@ fn align_keys(gold: &[&Value], pred: &[&Value]) -> Vec<(usize, usize)> {
     sm.get_matching_blocks().iter().flat_map(|b| (0..b.size).map(move |k| (b.a + k, b.b + k))).collect()
 }
 
-fn task_score(g: &Value, p: &Value) -> f64 {
-    let s = sim(get(Some(g), "content"), get(Some(p), "content"));
-    if s < 0.85 {
+/// Tasks paired by content similarity (threshold 0.85).
+fn match_tasks(gold: &[&Value], pred: &[&Value]) -> Vec<(usize, usize)> {
+    let folds = |recs: &[&Value]| -> Vec<Vec<char>> { recs.iter().map(|r| fold(get(Some(r), "content")).chars().collect()).collect() };
+    let (gf, pf) = (folds(gold), folds(pred));
+    let (gc, pc): (Vec<_>, Vec<_>) = (gf.iter().map(|x| counts(x)).collect(), pf.iter().map(|x| counts(x)).collect());
+    let score = |i: usize, j: usize| {
+        // quick_ratio bounds the ratio: a pair it puts below the threshold never matches
+        if quick_ratio(&gc[i], &pc[j], gf[i].len() + pf[j].len()) < TASK_THRESHOLD {
+            return None;
+        }
+        Some(task_score(gold[i], pred[j], SequenceMatcher::new(&gf[i], &pf[j]).ratio()))
+    };
+    greedy((gold.len(), pred.len()), score, TASK_THRESHOLD)
+}
+
+/// Least content similarity of a task match.
+const TASK_THRESHOLD: f64 = 0.85;
+
+/// `task_score` of the scorer, given the content similarity `s`.
+fn task_score(g: &Value, p: &Value, s: f64) -> f64 {
+    if s < TASK_THRESHOLD {
         return s;
     }
     let section = same_path(get(Some(g), "section"), get(Some(p), "section")) as u8 as f64;
@@ -129,9 +152,9 @@ fn str_or_empty(v: Option<&Value>) -> String {
 impl Scores {
     /// Adds one document's gold and predicted records.
     pub fn add_doc(&mut self, gold: &[Value], pred: &[Value]) {
-        self.add_matched(1, gold, pred, "task", |g, p| greedy(g, p, task_score, 0.85));
+        self.add_matched(1, gold, pred, "task", match_tasks);
         self.add_matched(2, gold, pred, "citation", align_keys);
-        self.add_matched(3, gold, pred, "kpi", |g, p| greedy(g, p, kpi_score, 0.3));
+        self.add_matched(3, gold, pred, "kpi", |g, p| greedy((g.len(), p.len()), |i, j| Some(kpi_score(g[i], p[j])), 0.3));
         let (gd, pd) = (by_type(gold, "document"), by_type(pred, "document"));
         if let Some(g) = gd.first() {
             let t = &mut self.tallies[0];
