@@ -5,7 +5,7 @@ use crate::kpi::{self, KpiContext, KpiMention};
 use crate::record::{CitationRecord, KpiRecord, Provenance};
 use crate::tasks::TaskDraft;
 use crate::view::{Part, Topic, View};
-use sohoa_extract::normalize::{fold_key, single_space};
+use sohoa_extract::normalize::single_space;
 use sohoa_extract::Span;
 use sohoa_segment::{Item, SectionKind};
 
@@ -75,17 +75,11 @@ pub fn kpis(view: &View, tasks: &[TaskDraft], doc_id: &str, plan_year: Option<i3
     let ctx = KpiContext { plan_year };
     let mut out = Vec::new();
     for t in tasks {
-        let mut seen: Vec<KpiMention> = Vec::new();
-        if let Some(m) = indicator_kpi(view, t, &ctx) {
-            seen.push(m);
-        }
-        for text in &t.target_texts {
-            for m in kpi::scan(text, &ctx) {
-                if !seen.iter().any(|s| same_target(s, &m)) {
-                    seen.push(m);
-                }
-            }
-        }
+        let row_kpi = indicator_kpi(view, t, &ctx);
+        let texts: Vec<&str> = t.target_texts.iter().map(String::as_str).collect();
+        let scanned = kpi::scan_texts(&texts, &ctx).into_iter().map(|(_, m)| m);
+        let restates_row = |m: &KpiMention| row_kpi.as_ref().is_some_and(|r| kpi::same_target(r, m));
+        let seen: Vec<KpiMention> = row_kpi.clone().into_iter().chain(scanned.filter(|m| !restates_row(m))).collect();
         let text = t.target_texts.first().cloned().unwrap_or_default();
         out.extend(seen.into_iter().map(|m| (t.item, record(m, Some(t.record.id.clone()), &text, prov_of(t), doc_id, plan_year))));
     }
@@ -98,33 +92,12 @@ fn prov_of(t: &TaskDraft) -> Provenance {
     t.record.source
 }
 
-fn same_target(a: &KpiMention, b: &KpiMention) -> bool {
-    a.value == b.value && fold_key(a.unit.as_deref().unwrap_or("")) == fold_key(b.unit.as_deref().unwrap_or("")) && a.comparator == b.comparator
-}
-
 /// An indicator row (`Chỉ tiêu | Đơn vị | Chỉ tiêu năm 2024`): its target cell
 /// with its unit, for the indicator in the content cell (joined to a titling
 /// parent row such as `1.6` for `1.6.1`).
 fn indicator_kpi(view: &View, t: &TaskDraft, ctx: &KpiContext) -> Option<KpiMention> {
     let (target, unit) = t.indicator.as_ref()?;
-    let text = format!("{target} {}", unit.as_deref().unwrap_or(""));
-    let mut m = kpi::scan(&text, ctx).into_iter().next().or_else(|| bare_number(target, unit.as_deref(), ctx))?;
-    m.indicator = indicator_text(view, t);
-    Some(m)
-}
-
-/// A target cell that is a bare number (`80`, with `%` in the unit cell) reads as `=`.
-fn bare_number(target: &str, unit: Option<&str>, ctx: &KpiContext) -> Option<KpiMention> {
-    let value: f64 = target.trim().replace(',', ".").parse().ok()?;
-    Some(KpiMention {
-        indicator: String::new(),
-        comparator: "=".into(),
-        value,
-        value_max: None,
-        unit: unit.map(str::to_string),
-        period: ctx.plan_year.map(|y| y.to_string()),
-        offset: 0,
-    })
+    kpi::from_table_row(&indicator_text(view, t), unit.as_deref().unwrap_or(""), target, ctx)
 }
 
 fn indicator_text(view: &View, t: &TaskDraft) -> String {
@@ -134,11 +107,16 @@ fn indicator_text(view: &View, t: &TaskDraft) -> String {
         (Some(p), Some(c)) => c.trim_end_matches('.').starts_with(&format!("{p}.")),
         _ => false,
     };
-    if sec.kind == SectionKind::GroupRow && child {
+    if sec.kind == SectionKind::GroupRow && child && names_measure(&sec.title) && !names_measure(&t.record.content) {
         format!("{} {}", single_space(&sec.title), t.record.content)
     } else {
         t.record.content.clone()
     }
+}
+
+/// A title that names a measure (`Tỷ lệ ...`, `Mức độ ...`): its child rows are breakdowns of it.
+fn names_measure(text: &str) -> bool {
+    ["Tỷ lệ", "Mức độ", "Số lượng", "Chỉ số"].iter().any(|w| crate::words::starts_with(text, w))
 }
 
 fn purpose_kpis(view: &View, doc_id: &str, ctx: &KpiContext) -> Vec<(usize, KpiRecord)> {

@@ -45,6 +45,15 @@ impl Walker {
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
+        let typed;
+        let p = if p.label.is_none() {
+            // A reader that left a typed number in the text (`I. MỤC ĐÍCH`): split it here.
+            let (label, rest) = sohoa_extract::label::split_label(&p.text);
+            typed = Paragraph { label, text: rest.to_string(), ..p.clone() };
+            &typed
+        } else {
+            p
+        };
         if self.part_boundary(p) {
             self.joinable = false;
             return;

@@ -11,7 +11,6 @@ mod context;
 mod fields;
 mod issuer;
 mod kind;
-mod known;
 
 use anchor::{Anchor, Named};
 use fields::Fields;
@@ -183,7 +182,8 @@ fn first_of_chain(head: &[Draft]) -> usize {
 }
 
 /// Gives each short mention (`Quyết định số 766`) the `key` of the full mention
-/// of the same document elsewhere in the file, or of a well-known national document.
+/// of the same document elsewhere in the file. Without one, the key stays the bare
+/// number: a key is never guessed from outside the document.
 pub fn resolve_short_keys(mentions: &mut [CitationMention]) {
     let full: Vec<(String, String, String)> = mentions
         .iter()
@@ -194,7 +194,7 @@ pub fn resolve_short_keys(mentions: &mut [CitationMention]) {
         let Some(number) = m.number.as_deref() else { continue };
         let same = |n: &str| n.trim_start_matches('0') == number.trim_start_matches('0');
         let found = full.iter().find(|(k, n, _)| *k == m.kind && same(n)).map(|x| x.2.clone());
-        if let Some(key) = found.or_else(|| known::key(&m.kind, number).map(str::to_string)) {
+        if let Some(key) = found {
             m.key = key;
         }
     }
