@@ -22,6 +22,17 @@ pub(crate) struct Fib {
     pub table_1: bool,
     /// Characters of main-document text.
     pub ccp_text: u32,
+    /// Characters of the footnote, header, macro, annotation and endnote stories.
+    pub ccp_ftn: u32,
+    pub ccp_hdd: u32,
+    pub ccp_mcr: u32,
+    pub ccp_atn: u32,
+    pub ccp_edn: u32,
+    /// Footnote and endnote references (PlcffndRef / PlcfendRef) and texts (PlcffndTxt / PlcfendTxt).
+    pub fnd_ref: FcLcb,
+    pub fnd_txt: FcLcb,
+    pub end_ref: FcLcb,
+    pub end_txt: FcLcb,
     pub stshf: FcLcb,
     pub plcf_bte_chpx: FcLcb,
     pub plcf_bte_papx: FcLcb,
@@ -34,6 +45,21 @@ pub(crate) struct Fib {
 }
 
 impl Fib {
+    /// First CP of the footnote story.
+    pub(crate) fn footnote_start(&self) -> u32 {
+        self.ccp_text
+    }
+
+    /// First CP of the endnote story.
+    pub(crate) fn endnote_start(&self) -> u32 {
+        [self.ccp_ftn, self.ccp_hdd, self.ccp_mcr, self.ccp_atn].iter().fold(self.ccp_text, |a, &b| a.saturating_add(b))
+    }
+
+    /// CPs to decode: the main text through the endnotes.
+    pub(crate) fn ccp_through_notes(&self) -> u32 {
+        self.endnote_start().saturating_add(self.ccp_edn)
+    }
+
     /// Parses the FIB of a Word 97–2003 document.
     pub(crate) fn parse(wd: &[u8]) -> Result<Fib, ExtractError> {
         let bad = |c: &str| ExtractError::damaged("doc", c);
@@ -59,6 +85,15 @@ impl Fib {
         Ok(Fib {
             table_1: flags & 0x0200 != 0,
             ccp_text: u32_at(wd, 0x4C).ok_or_else(|| bad("FIB is truncated"))?,
+            ccp_ftn: u32_at(wd, 0x50).unwrap_or(0),
+            ccp_hdd: u32_at(wd, 0x54).unwrap_or(0),
+            ccp_mcr: u32_at(wd, 0x58).unwrap_or(0),
+            ccp_atn: u32_at(wd, 0x5C).unwrap_or(0),
+            ccp_edn: u32_at(wd, 0x60).unwrap_or(0),
+            fnd_ref: pair(2)?,
+            fnd_txt: pair(3)?,
+            end_ref: pair(46).unwrap_or_default(),
+            end_txt: pair(47).unwrap_or_default(),
             stshf: pair(1)?,
             plcf_bte_chpx: pair(12)?,
             plcf_bte_papx: pair(13)?,

@@ -5,6 +5,7 @@
 use super::clock::Clock;
 use super::fkp::{Para, Runs};
 use super::lists::Lists;
+use super::notes::Notes;
 use super::pieces::Piece;
 use super::sink::{clean_text, BlockSink, ParaOut};
 use super::sprm::{CharProps, ParaProps};
@@ -17,7 +18,11 @@ use std::collections::HashMap;
 
 /// Everything parsed out of the two streams.
 pub(crate) struct DocParts<'a> {
+    /// Main text, then the note stories.
     pub text: &'a [char],
+    /// Characters of main text.
+    pub main_len: u32,
+    pub notes: &'a Notes,
     pub pieces: &'a [Piece],
     pub chpx: &'a Runs<CharProps>,
     pub papx: &'a Runs<Para>,
@@ -74,7 +79,8 @@ pub(crate) fn blocks(parts: &DocParts, lists: &mut Lists, norm: &mut Normalizer,
         sink: BlockSink::default(),
     };
     let mut piece_ix = 0usize;
-    for (cp, &ch) in parts.text.iter().enumerate() {
+    let main = &parts.text[..(parts.main_len as usize).min(parts.text.len())];
+    for (cp, &ch) in main.iter().enumerate() {
         if cp.is_multiple_of(4096) {
             clock.check()?;
         }
@@ -83,7 +89,11 @@ pub(crate) fn blocks(parts: &DocParts, lists: &mut Lists, norm: &mut Normalizer,
             piece_ix += 1;
         }
         let fc = parts.pieces.get(piece_ix).filter(|p| p.cp <= cp).map(|p| p.fc_of(cp));
-        w.char_at(ch, fc);
+        if ch == '\u{2}' && w.in_code == 0 {
+            w.note_at(cp);
+        } else {
+            w.char_at(ch, fc);
+        }
     }
     if !w.para.is_empty() {
         w.end_paragraph('\r', None);
@@ -120,6 +130,29 @@ impl Walker<'_, '_> {
                 }
             }
         }
+    }
+
+    /// A footnote/endnote mark at `cp`: the note's text appended as ` [text]`.
+    fn note_at(&mut self, cp: u32) {
+        let Some((a, b)) = self.parts.notes.at(cp) else { return };
+        let text = self.parts.text;
+        let glyphs: Vec<Glyph> = (a..b)
+            .filter_map(|c| {
+                let ch = match *text.get(c as usize)? {
+                    '\r' | '\u{7}' => ' ',
+                    ch => visible(ch)?,
+                };
+                let props = fc_of(self.parts.pieces, c).and_then(|fc| self.parts.chpx.at(fc)).copied().unwrap_or_default();
+                Some(Glyph { ch, props })
+            })
+            .collect();
+        if glyphs.iter().all(|g| g.ch.is_whitespace()) {
+            return;
+        }
+        let plain = |ch| Glyph { ch, props: CharProps::default() };
+        self.para.extend([plain(' '), plain('[')]);
+        self.para.extend(glyphs.into_iter().skip_while(|g| g.ch.is_whitespace()));
+        self.para.push(plain(']'));
     }
 
     /// A paragraph (`\r`) or cell (`\x07`) mark at stream offset `fc`.
@@ -250,6 +283,12 @@ impl Walker<'_, '_> {
         let outline = para.props.outline.filter(|&l| l < 9).map(|l| l + 1);
         Style { bold, heading: heading.or(outline), align: align(para.props.jc), name, ..Default::default() }
     }
+}
+
+/// Stream offset of `cp`, through the piece table.
+fn fc_of(pieces: &[Piece], cp: u32) -> Option<u32> {
+    let i = pieces.partition_point(|p| p.cp_end <= cp);
+    pieces.get(i).filter(|p| p.cp <= cp).map(|p| p.fc_of(cp))
 }
 
 /// Word's justification code as an alignment.

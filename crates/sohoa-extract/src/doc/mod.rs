@@ -7,6 +7,7 @@ mod fonts;
 mod layout;
 mod le;
 mod lists;
+mod notes;
 mod pieces;
 pub(crate) mod sink;
 mod sprm;
@@ -34,7 +35,13 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
         return Err(ExtractError::damaged("doc", format!("ccpText {} exceeds the stream", fib.ccp_text)));
     }
     let pieces = pieces::parse_clx(le::slice(&table, fib.clx.fc, fib.clx.lcb, "CLX")?)?;
-    let text = pieces::decode_text(&wd, &pieces, fib.ccp_text)?;
+    // Notes are read when their stories fit the stream; a bad count only loses them.
+    let with_notes = fib.ccp_through_notes();
+    let text = match (with_notes as usize <= wd.len()).then(|| pieces::decode_text(&wd, &pieces, with_notes)) {
+        Some(Ok(t)) => t,
+        _ => pieces::decode_text(&wd, &pieces, fib.ccp_text)?,
+    };
+    let notes = notes::Notes::parse(&table, &fib, text.len() as u32);
     clock.check()?;
     let mut diagnostics = Vec::new();
     let mut note = |what: &str, e: ExtractError| diagnostics.push(Diagnostic { span: None, message: format!("{what} ignored: {e}") });
@@ -45,7 +52,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     clock.check()?;
     let mut norm = Normalizer::new();
     let mut lists = lists::Lists::parse(&table, fib.plf_lst, fib.plf_lfo);
-    let parts = layout::DocParts { text: &text, pieces: &pieces, chpx: &chpx, papx: &papx, styles: &styles, fonts: &fonts };
+    let parts = layout::DocParts { text: &text, main_len: fib.ccp_text, notes: &notes, pieces: &pieces, chpx: &chpx, papx: &papx, styles: &styles, fonts: &fonts };
     let blocks = layout::blocks(&parts, &mut lists, &mut norm, &clock)?;
     Ok(Extracted { blocks, pages: None, diagnostics, quality: norm.quality() })
 }
