@@ -420,9 +420,13 @@ def md_table_rows(block, doc):
 
 def convert_markdown(doc, lines):
     i = 0
+    pending = None  # the last paragraph's lines, held back in case the next one continues it
     while i < len(lines):
         line = lines[i]
         if "\t" in line:
+            if pending:
+                emit_md_paragraph(doc, pending)
+                pending = None
             block = []
             while i < len(lines) and ("\t" in lines[i] or not lines[i].strip()):
                 if lines[i].strip():
@@ -439,7 +443,15 @@ def convert_markdown(doc, lines):
         while i < len(lines) and lines[i].strip() and "\t" not in lines[i]:
             para.append(lines[i])
             i += 1
-        emit_md_paragraph(doc, para)
+        # A paragraph starting in lower case continues the one a page break cut.
+        if pending and para[0].strip()[:1].islower():
+            pending = pending + para
+            continue
+        if pending:
+            emit_md_paragraph(doc, pending)
+        pending = para
+    if pending:
+        emit_md_paragraph(doc, pending)
 
 
 def emit_md_paragraph(doc, para):
