@@ -300,3 +300,33 @@ mod json {
         out
     }
 }
+
+mod noise {
+    use proptest::prelude::*;
+    use sohoa_extract::{extract_bytes, Block, ExtractOptions};
+
+    /// Lines a plain dump with tables is made of, to shuffle into noise.
+    const PIECES: [&str; 16] = [
+        "Số ", "TT Nội dung công việc Đơn vị chủ trì", "Thời gian", "hoàn thành", "Sản phẩm", "I Xây dựng",
+        "1", "2.", "3", "Văn phòng UBND xã Thường", "xuyên trong năm 2024", "Quý II/2024 Đề án được",
+        "- Chậm nhất ngày", "15/9/2024", "", "1 Lĩnh vực đất đai (1) Trước ngày 15/9/2024",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        /// Any arrangement of table-like lines reads without panicking, and every
+        /// table row has one cell per header title.
+        #[test]
+        fn table_like_noise_reads(picks in proptest::collection::vec(0usize..PIECES.len(), 0..80)) {
+            let text: String = picks.iter().map(|&i| format!("{}\n", PIECES[i])).collect();
+            let doc = extract_bytes("noise.txt", text.as_bytes(), &ExtractOptions::default());
+            prop_assert!(doc.is_ok());
+            for b in doc.map(|d| d.blocks).unwrap_or_default() {
+                if let Block::Table(t) = b {
+                    let width = t.rows.first().map_or(0, |r| r.cells.len());
+                    prop_assert!(t.rows.iter().all(|r| r.cells.len() == width));
+                }
+            }
+        }
+    }
+}

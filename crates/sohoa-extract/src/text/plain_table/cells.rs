@@ -222,7 +222,12 @@ fn is_copy(b: &Piece, content: &str) -> bool {
     if b.is_empty() || c.is_empty() {
         return false;
     }
-    (b.chars().count() >= MIN_COPY_PREFIX && c.starts_with(&b)) || similarity(&b, &c) >= COPY_SIMILARITY
+    if b.chars().count() >= MIN_COPY_PREFIX && c.starts_with(&b) {
+        return true;
+    }
+    // The ratio cannot reach the threshold when one text is much longer (and LCS is quadratic).
+    let (lb, lc) = (b.chars().count() as f64, c.chars().count() as f64);
+    2.0 * lb.min(lc) / (lb + lc) >= COPY_SIMILARITY && similarity(&b, &c) >= COPY_SIMILARITY
 }
 
 /// `2·LCS / (|a| + |b|)` over characters, like difflib's ratio.
