@@ -4,6 +4,7 @@
 //! `tesseract-ocr-vie`. Pages are rendered at [`DPI`] into a private temporary
 //! directory; Tesseract's TSV word boxes come back in display-space points.
 
+mod image;
 mod process;
 mod tsv;
 
@@ -20,13 +21,21 @@ pub(crate) const DPI: f32 = 300.0;
 /// What to install when OCR is missing.
 pub(crate) const INSTALL_HINT: &str = "install tesseract-ocr and tesseract-ocr-vie (and poppler-utils for pdftoppm)";
 
-/// The words of one OCRed page.
+/// Shortest horizontal rule looked for in a page image, in points.
+const MIN_H_RULE: f32 = 24.0;
+/// Shortest vertical rule looked for in a page image, in points.
+const MIN_V_RULE: f32 = 17.0;
+
+/// The words and ruling lines of one OCRed page, straightened by its skew.
 #[derive(Debug, Clone)]
 pub(crate) struct OcrPage {
     /// Page size as rendered, in points.
     pub width: f32,
     pub height: f32,
     pub words: Vec<OcrWord>,
+    /// Horizontal rules `[y, x0, x1]` and vertical rules `[x, y0, y1]`, in points.
+    pub h_rules: Vec<[f32; 3]>,
+    pub v_rules: Vec<[f32; 3]>,
 }
 
 /// Whether `pdftoppm` and `tesseract` with the Vietnamese model can run (checked once).
@@ -65,30 +74,37 @@ impl OcrSession {
     pub fn page(&self, page: u32, deadline: Instant) -> Result<OcrPage, ExtractError> {
         let prefix = self.dir.path().join(format!("p{page}"));
         let (n, dpi) = (page.to_string(), (DPI as u32).to_string());
-        let args = ["-r", &dpi, "-f", &n, "-l", &n, "-png", "-singlefile", path_str(&self.pdf)?, path_str(&prefix)?];
+        let args = ["-r", &dpi, "-f", &n, "-l", &n, "-gray", "-singlefile", path_str(&self.pdf)?, path_str(&prefix)?];
         process::run("pdftoppm", &args, deadline)?;
-        let png = prefix.with_extension("png");
-        let (w, h) = png_size(&png)?;
+        let pgm = prefix.with_extension("pgm");
         let out = self.dir.path().join(format!("t{page}"));
-        process::run("tesseract", &[path_str(&png)?, path_str(&out)?, "-l", "vie", "--psm", "6", "tsv"], deadline)?;
+        process::run("tesseract", &[path_str(&pgm)?, path_str(&out)?, "-l", "vie", "--psm", "6", "tsv"], deadline)?;
         let tsv = std::fs::read_to_string(out.with_extension("tsv"))
             .map_err(|e| ExtractError::Unreadable(format!("tesseract wrote no TSV for page {page}: {e}")))?;
-        let _ = std::fs::remove_file(&png);
-        let scale = 72.0 / DPI;
-        Ok(OcrPage { width: w as f32 * scale, height: h as f32 * scale, words: tsv::words(&tsv, scale) })
+        let bytes = std::fs::read(&pgm).map_err(|e| ExtractError::Unreadable(format!("pdftoppm wrote no image: {e}")))?;
+        let _ = std::fs::remove_file(&pgm);
+        let gray = image::Gray::from_pgm(&bytes).ok_or_else(|| ExtractError::Unreadable("pdftoppm wrote an unreadable image".into()))?;
+        Ok(assemble(&gray, &tsv))
+    }
+}
+
+/// Words and rules of a page image, turned straight and scaled to points.
+fn assemble(gray: &image::Gray, tsv: &str) -> OcrPage {
+    let scale = 72.0 / DPI;
+    let lines = tsv::lines(tsv);
+    let boxes: Vec<Vec<[f32; 4]>> = lines.iter().map(|l| l.iter().map(|w| [w.x0, w.top, w.x1, w.bottom]).collect()).collect();
+    let slope = gray.refine_skew(image::skew(&boxes), (MIN_H_RULE / scale) as usize);
+    let words = lines.into_iter().flat_map(|l| tsv::straighten(l, slope, scale)).collect();
+    let to_points = |r: Vec<[f32; 3]>| r.into_iter().map(|[a, b, c]| [a * scale, b * scale, c * scale]).collect();
+    OcrPage {
+        width: gray.width as f32 * scale,
+        height: gray.height as f32 * scale,
+        words,
+        h_rules: to_points(gray.horizontal_rules(slope, (MIN_H_RULE / scale) as usize)),
+        v_rules: to_points(gray.vertical_rules(slope, (MIN_V_RULE / scale) as usize)),
     }
 }
 
 fn path_str(p: &std::path::Path) -> Result<&str, ExtractError> {
     p.to_str().ok_or_else(|| ExtractError::OcrUnavailable("temporary path is not UTF-8".into()))
-}
-
-/// Width and height of a PNG, from its IHDR chunk.
-fn png_size(path: &std::path::Path) -> Result<(u32, u32), ExtractError> {
-    let bytes = std::fs::read(path).map_err(|e| ExtractError::Unreadable(format!("pdftoppm wrote no image: {e}")))?;
-    let field = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
-    match (bytes.starts_with(b"\x89PNG"), field(16), field(20)) {
-        (true, Some(w), Some(h)) if w > 0 && h > 0 => Ok((w, h)),
-        _ => Err(ExtractError::Unreadable("pdftoppm wrote an unreadable image".into())),
-    }
 }

@@ -167,11 +167,17 @@ pub(super) struct LaidOut {
 pub(super) fn lay_out(page: PageRead) -> LaidOut {
     let (mut words, rules) = match page.content {
         PageContent::Text { glyphs, rules } => (words_from_glyphs(&glyphs), rules),
-        PageContent::Ocr(o) => (o.words.iter().map(ocr_word).collect(), Vec::new()),
+        PageContent::Ocr(o) => (o.words.iter().map(ocr_word).collect(), ocr_rules(&o)),
         PageContent::NeedsOcr(_) | PageContent::Failed(_) => (Vec::new(), Vec::new()),
     };
     let tables = tables::extract(&rules, &mut words);
     LaidOut { num: page.num, width: page.width, height: page.height, tables, lines: lines_from_words(words) }
+}
+
+fn ocr_rules(page: &OcrPage) -> Vec<Rule> {
+    let h = page.h_rules.iter().map(|&[y, x0, x1]| Rule::H { y, x0, x1 });
+    let v = page.v_rules.iter().map(|&[x, y0, y1]| Rule::V { x, y0, y1 });
+    h.chain(v).collect()
 }
 
 fn ocr_word(w: &ocr::OcrWord) -> Word {

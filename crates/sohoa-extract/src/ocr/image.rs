@@ -1,0 +1,225 @@
+//! The rendered page image (8-bit PGM from `pdftoppm -gray`): skew and ruling lines.
+//!
+//! A scanned table has no drawing operators; its rules are long runs of dark
+//! pixels. The page is slightly turned, so runs are followed along the skew
+//! that Tesseract's word lines show.
+
+/// A grey page image, one byte per pixel, 0 = black.
+pub(crate) struct Gray {
+    pub width: usize,
+    pub height: usize,
+    pixels: Vec<u8>,
+}
+
+/// Darker than this is ink.
+const INK: u8 = 128;
+/// Half-width (pixels) of the band a rule is followed in, once the skew is refined.
+const BAND: isize = 1;
+
+impl Gray {
+    /// Parses a binary PGM (`P5`, maxval < 256).
+    pub fn from_pgm(bytes: &[u8]) -> Option<Gray> {
+        let mut fields = Vec::new();
+        let mut pos = 2;
+        if !bytes.starts_with(b"P5") {
+            return None;
+        }
+        while fields.len() < 3 {
+            while bytes.get(pos)?.is_ascii_whitespace() {
+                pos += 1;
+            }
+            if bytes[pos] == b'#' {
+                while *bytes.get(pos)? != b'\n' {
+                    pos += 1;
+                }
+                continue;
+            }
+            let start = pos;
+            while bytes.get(pos)?.is_ascii_digit() {
+                pos += 1;
+            }
+            fields.push(std::str::from_utf8(&bytes[start..pos]).ok()?.parse::<usize>().ok()?);
+        }
+        let (width, height, maxval) = (fields[0], fields[1], fields[2]);
+        let pixels = bytes.get(pos + 1..pos + 1 + width.checked_mul(height)?)?.to_vec();
+        (maxval > 0 && maxval < 256 && width > 0 && height > 0).then_some(Gray { width, height, pixels })
+    }
+
+    /// Ink within `band` pixels across the rule's direction (`dx`, `dy` = 1, 0 or 0, 1).
+    fn ink_near(&self, x: isize, y: isize, across: (isize, isize), band: isize) -> bool {
+        (-band..=band).any(|d| self.ink(x + d * across.0, y + d * across.1))
+    }
+
+    /// The skew refined from a first estimate: the slope (within ±0.004) along
+    /// which the longest horizontal rules run furthest.
+    pub fn refine_skew(&self, estimate: f32, min_len: usize) -> f32 {
+        let mut frags = self.h_runs(estimate, min_len / 2, 1);
+        frags.sort_by(|a, b| (b[2] - b[1]).total_cmp(&(a[2] - a[1])));
+        frags.truncate(3);
+        if frags.is_empty() {
+            return estimate;
+        }
+        let score = |slope: f32| -> usize {
+            frags.iter().map(|f| (-8..=8).map(|d| self.longest_h(f[0] as isize + d, slope)).max().unwrap_or(0)).sum()
+        };
+        let candidates = (-20..=20).map(|i| estimate + i as f32 * 0.0002);
+        candidates.max_by_key(|&s| (score(s), -((s - estimate).abs() * 1e5) as i64)).unwrap_or(estimate)
+    }
+
+    /// Longest ink run along the path through `y0` with `slope`.
+    fn longest_h(&self, y0: isize, slope: f32) -> usize {
+        let path = |x: usize| self.ink(x as isize, y0 + (x as f32 * slope).round() as isize);
+        runs(self.width, 1, path).iter().map(|(a, b)| b - a).max().unwrap_or(0)
+    }
+
+    fn ink(&self, x: isize, y: isize) -> bool {
+        if x < 0 || y < 0 || x as usize >= self.width || y as usize >= self.height {
+            return false;
+        }
+        self.pixels[y as usize * self.width + x as usize] < INK
+    }
+
+    /// Horizontal rules `[y, x0, x1]` (pixels, deskewed: y at x = 0) at least `min_len` long.
+    /// `slope` is the page's skew (dy/dx).
+    pub fn horizontal_rules(&self, slope: f32, min_len: usize) -> Vec<[f32; 3]> {
+        merge_close(self.h_runs(slope, min_len, BAND))
+    }
+
+    fn h_runs(&self, slope: f32, min_len: usize, band: isize) -> Vec<[f32; 3]> {
+        let mut out = Vec::new();
+        let drift = (slope * self.width as f32).abs().ceil() as isize;
+        for y0 in -drift..self.height as isize + drift {
+            let ink = |x: usize| self.ink_near(x as isize, y0 + (x as f32 * slope).round() as isize, (0, 1), band);
+            out.extend(runs(self.width, min_len, ink).into_iter().map(|(a, b)| [y0 as f32, a as f32, b as f32]));
+        }
+        out
+    }
+
+    /// Vertical rules `[x, y0, y1]` (pixels, deskewed: x at y = 0) at least `min_len` long.
+    pub fn vertical_rules(&self, slope: f32, min_len: usize) -> Vec<[f32; 3]> {
+        let mut out = Vec::new();
+        let drift = (slope * self.height as f32).abs().ceil() as isize;
+        for x0 in -drift..self.width as isize + drift {
+            let ink = |y: usize| self.ink_near(x0 - (y as f32 * slope).round() as isize, y as isize, (1, 0), BAND);
+            out.extend(runs(self.height, min_len, ink).into_iter().map(|(a, b)| [x0 as f32, a as f32, b as f32]));
+        }
+        merge_close(out)
+    }
+}
+
+/// Rules found on neighbouring paths (one line seen through the band, or a thick
+/// line) merged into one: `[position, from, to]`, sorted by position.
+fn merge_close(mut rules: Vec<[f32; 3]>) -> Vec<[f32; 3]> {
+    rules.sort_by(|a, b| a[0].total_cmp(&b[0]));
+    let mut out: Vec<([f32; 3], f32, f32)> = Vec::new(); // (rule, first position, last position)
+    for r in rules {
+        let near = out.iter_mut().rev().take_while(|(_, _, last)| r[0] - *last <= 2.0 * BAND as f32 + 2.0);
+        match near.into_iter().find(|(m, _, _)| r[1] <= m[2] && r[2] >= m[1]) {
+            Some((m, first, last)) => {
+                *last = r[0];
+                *m = [(*first + *last) / 2.0, m[1].min(r[1]), m[2].max(r[2])];
+            }
+            None => out.push((r, r[0], r[0])),
+        }
+    }
+    out.into_iter().map(|(r, _, _)| r).collect()
+}
+
+/// Runs of `ink(i)` over `0..len` at least `min_len` long, gaps of up to 2 px bridged.
+fn runs(len: usize, min_len: usize, ink: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_ink = 0;
+    for i in 0..len {
+        if ink(i) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_ink = i;
+        } else if let Some(s) = start {
+            if i - last_ink > 2 {
+                if last_ink + 1 - s >= min_len {
+                    out.push((s, last_ink + 1));
+                }
+                start = None;
+            }
+        }
+    }
+    if let Some(s) = start {
+        if last_ink + 1 - s >= min_len {
+            out.push((s, last_ink + 1));
+        }
+    }
+    out
+}
+
+/// The page skew (dy/dx) from word boxes grouped in lines: the median slope of
+/// the word bottoms of lines with at least four words. 0 when unknown.
+pub(crate) fn skew(lines: &[Vec<[f32; 4]>]) -> f32 {
+    let mut slopes: Vec<f32> = lines
+        .iter()
+        .filter(|l| l.len() >= 4)
+        .filter_map(|l| {
+            let pts: Vec<(f32, f32)> = l.iter().map(|b| ((b[0] + b[2]) / 2.0, b[3])).collect();
+            let n = pts.len() as f32;
+            let (mx, my) = (pts.iter().map(|p| p.0).sum::<f32>() / n, pts.iter().map(|p| p.1).sum::<f32>() / n);
+            let sxx: f32 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
+            let sxy: f32 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+            (sxx > 1.0).then_some(sxy / sxx)
+        })
+        .filter(|s| s.abs() < 0.07)
+        .collect();
+    if slopes.is_empty() {
+        return 0.0;
+    }
+    slopes.sort_by(f32::total_cmp);
+    slopes[slopes.len() / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn image(width: usize, height: usize, ink: impl Fn(usize, usize) -> bool) -> Gray {
+        let pixels = (0..height).flat_map(|y| (0..width).map(move |x| (x, y))).map(|(x, y)| if ink(x, y) { 0 } else { 255 }).collect();
+        Gray { width, height, pixels }
+    }
+
+    #[test]
+    fn parses_a_pgm_header() {
+        let mut pgm = b"P5\n3 2\n255\n".to_vec();
+        pgm.extend([0, 255, 0, 255, 0, 255]);
+        let g = Gray::from_pgm(&pgm).expect("pgm");
+        assert_eq!((g.width, g.height), (3, 2));
+        assert!(g.ink(0, 0) && !g.ink(1, 0) && g.ink(1, 1));
+        assert!(Gray::from_pgm(b"P5\n3 2\n255\n\x00").is_none(), "short pixel data");
+    }
+
+    #[test]
+    fn finds_tilted_rules_along_the_skew() {
+        let slope = 0.02;
+        // A horizontal rule from x=10 to 290 at y = 50 + x*slope; a vertical one at x = 100 - y*slope.
+        let g = image(300, 200, |x, y| {
+            let hy = 50.0 + x as f32 * slope;
+            let vx = 100.0 - y as f32 * slope;
+            ((y as f32 - hy).abs() < 1.0 && (10..290).contains(&x)) || ((x as f32 - vx).abs() < 1.0 && (20..180).contains(&y))
+        });
+        let h = g.horizontal_rules(slope, 200);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert!((h[0][0] - 50.0).abs() <= 1.0 && h[0][2] - h[0][1] >= 270.0, "{h:?}");
+        // A first estimate a little off is refined to the slope of the rule.
+        let long = image(2000, 200, |x, y| (y as f32 - (50.0 + x as f32 * slope)).abs() < 0.5 && (10..1990).contains(&x));
+        let refined = long.refine_skew(slope + 0.003, 100);
+        assert!((refined - slope).abs() < 0.0006, "{refined}");
+        let v = g.vertical_rules(slope, 100);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!((v[0][0] - 100.0).abs() <= 1.0, "{v:?}");
+    }
+
+    #[test]
+    fn skew_is_the_median_line_slope() {
+        let line = |y: f32| (0..5).map(|i| [i as f32 * 100.0, y - 20.0 + i as f32 * 2.0, i as f32 * 100.0 + 80.0, y + i as f32 * 2.0]).collect::<Vec<_>>();
+        assert!((skew(&[line(100.0), line(200.0), line(300.0)]) - 0.02).abs() < 1e-4);
+        assert_eq!(skew(&[]), 0.0);
+    }
+}
