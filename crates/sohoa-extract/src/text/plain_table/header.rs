@@ -1,6 +1,6 @@
 //! The header of a plain-dump table: its column titles and what each column holds.
 
-use super::rows::row_start_line;
+use super::rows::{is_column_numbers, row_start_line};
 use crate::normalize::{fold_key, join_lines};
 use crate::text::plain::Chunk;
 
@@ -44,6 +44,7 @@ impl Header {
 
 /// The header starting at chunk `i`: a run of chunks whose text starts with the
 /// Stt title (`STT`, `TT`, `Số TT`) and names at least two other known columns.
+/// A row of column numbers under it (`1 2 3 4`) belongs to the header.
 pub(super) fn read(chunks: &[Chunk], i: usize) -> Option<Header> {
     if !starts_with_stt(chunks[i].lines.first()?) {
         return None;
@@ -53,10 +54,13 @@ pub(super) fn read(chunks: &[Chunk], i: usize) -> Option<Header> {
     while next < chunks.len() && next - i < MAX_HEADER_CHUNKS {
         let c = &chunks[next];
         let long = c.lines.iter().any(|l| l.trim().chars().count() > MAX_HEADER_LINE);
-        if next > i && (long || c.lines.first().is_some_and(|l| row_start_line(l).is_some())) {
+        if next > i && (long || is_column_numbers(c) || c.lines.first().is_some_and(|l| row_start_line(l).is_some())) {
             break;
         }
         lines.extend(chunks[next].lines.iter().copied());
+        next += 1;
+    }
+    if chunks.get(next).is_some_and(is_column_numbers) {
         next += 1;
     }
     let text = join_lines(lines);

@@ -89,3 +89,39 @@ fn row_of(raw: &RawRow, layout: &Layout) -> Row {
     }
     Row { cells: cells_out, header: false, span: Span::line(raw.line) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::plain::chunks;
+
+    fn table(text: &str) -> Option<(Vec<Vec<String>>, usize)> {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let chunks = chunks(&lines);
+        let (t, next) = read(&chunks, 0)?;
+        Some((t.rows.iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect(), next))
+    }
+
+    const HEADER: &str = "STT\n\nNội dung\n\nĐơn vị chủ trì\n\nThời gian\n\n";
+
+    #[test]
+    fn column_numbers_under_the_header_are_skipped() {
+        let (rows, _) = table(&format!("{HEADER}1\n2\n3\n4\n\n1\n\nBan hành kế hoạch\n\nVăn phòng\n\nQuý I/2024\n")).unwrap_or_default();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1], ["1", "Ban hành kế hoạch", "Văn phòng", "Quý I/2024"]);
+    }
+
+    #[test]
+    fn a_roman_heading_after_the_table_is_not_a_group_row() {
+        let text = format!("{HEADER}I\n\nCông tác chỉ đạo\n\n1\n\nBan hành kế hoạch\n\nVăn phòng\n\nQuý I/2024\n\nII. TỔ CHỨC THỰC HIỆN\n\nCác phòng ban căn cứ nhiệm vụ được giao triển khai thực hiện kế hoạch.\n");
+        let (rows, next) = table(&text).unwrap_or_default();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1][..2], ["I", "Công tác chỉ đạo"]);
+        assert_eq!(next, 10);
+    }
+
+    #[test]
+    fn text_without_a_header_is_no_table() {
+        assert!(table("1. Mục đích\n\n- Tổ chức thực hiện\n").is_none());
+    }
+}

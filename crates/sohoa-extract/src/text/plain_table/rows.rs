@@ -219,34 +219,55 @@ pub(super) fn scan(chunks: &[Chunk], header: &Header, cells_per_row: usize) -> O
     while k < chunks.len() {
         let chunk = &chunks[k];
         page_break |= chunk.after_page_break;
+        if let Some(start) = start_of(chunk, &expect) {
+            if matches!(start.mark, Mark::Roman(_)) && !group_confirmed(chunks, k) {
+                break;
+            }
+            expect.take(start.mark);
+            let row = open_row(chunk, start);
+            content_width = content_width.max(first_content_width(&row));
+            rows.push(row);
+            page_break = false;
+            k += 1;
+            continue;
+        }
         match see(chunks, k, header) {
             Seen::End => break,
             Seen::RepeatedHeader(next) => {
                 k = next;
                 continue;
             }
-            Seen::Title => {
-                k += 1;
-                continue;
+            Seen::Title => {}
+            Seen::Other => {
+                let row = rows.last_mut()?;
+                if ends_table(chunk, row, content_width, cells_per_row) {
+                    break;
+                }
+                add_chunk(row, chunk, page_break);
+                page_break = false;
             }
-            Seen::Other => {}
         }
-        if let Some(start) = start_of(chunk, &expect) {
-            expect.take(start.mark);
-            let row = open_row(chunk, start);
-            content_width = content_width.max(first_content_width(&row));
-            rows.push(row);
-        } else {
-            let row = rows.last_mut()?;
-            if ends_table(chunk, row, content_width, cells_per_row) {
-                break;
-            }
-            add_chunk(row, chunk, page_break);
-        }
-        page_break = false;
         k += 1;
     }
     (!rows.is_empty()).then_some((rows, k))
+}
+
+/// A group row is one when a numbered row follows it (after its title, when the
+/// title stands in the next chunk); else the roman numeral heads the text after the table.
+fn group_confirmed(chunks: &[Chunk], k: usize) -> bool {
+    chunks.iter().skip(k + 1).take(2).any(|c| {
+        c.lines.first().and_then(|l| row_start_line(l)).is_some_and(|s| matches!(s.mark, Mark::Number(_) | Mark::Dotted(..)))
+    })
+}
+
+/// A row of column numbers under a header (`1 2 3 4`, `(1) (2) (3)`).
+pub(super) fn is_column_numbers(chunk: &Chunk) -> bool {
+    let tokens: Vec<&str> = chunk.lines.iter().flat_map(|l| l.split_whitespace()).collect();
+    tokens.len() >= 3
+        && tokens.iter().all(|t| {
+            let t = t.trim_start_matches('(').trim_end_matches(')');
+            !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 /// A new row from the chunk holding its Stt mark.
