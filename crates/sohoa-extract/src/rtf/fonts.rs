@@ -1,6 +1,6 @@
 //! The RTF font table: font names and charsets, and how a run's bytes are decoded under its font.
 
-use crate::normalize::Normalizer;
+use crate::normalize::legacy::cp1252;
 use encoding_rs::Encoding;
 use std::collections::HashMap;
 
@@ -59,21 +59,23 @@ impl FontTable {
         self.fonts.get(&id.or(self.default_font)?)
     }
 
-    /// Decodes a run's raw bytes under font `id` and normalizes them.
-    pub(crate) fn decode(&self, bytes: &[u8], id: Option<i32>, norm: &mut Normalizer) -> String {
-        let font = self.get(id);
-        let name = font.map(|f| f.name.as_str());
-        let cp = match font.and_then(|f| f.charset) {
+    /// A run's raw bytes as characters under font `id`: through the code page
+    /// of its charset, else as cp1252 chars (how the normalizer takes legacy
+    /// 8-bit text such as TCVN3 and VNI).
+    pub(crate) fn to_chars(&self, bytes: &[u8], id: Option<i32>) -> String {
+        let cp = match self.get(id).and_then(|f| f.charset) {
             Some(cs) => charset_codepage(cs),
             None => self.ansi_cpg.filter(|&c| c != 1252),
         };
         match cp.and_then(codepage_encoding) {
-            Some(enc) => {
-                let (text, _) = enc.decode_without_bom_handling(bytes);
-                norm.run(&text, name)
-            }
-            None => norm.bytes(bytes, name),
+            Some(enc) => enc.decode_without_bom_handling(bytes).0.into_owned(),
+            None => bytes.iter().map(|&b| cp1252::char_of(b)).collect(),
         }
+    }
+
+    /// The name of font `id`, for the normalizer.
+    pub(crate) fn name(&self, id: Option<i32>) -> Option<&str> {
+        self.get(id).map(|f| f.name.as_str())
     }
 }
 

@@ -17,6 +17,8 @@ enum Dest {
     FontTable,
     /// `\listtext` / `\pntext`: the paragraph's label.
     Label,
+    /// `\footnote`: appended to the paragraph at its mark as ` [text]`.
+    Note,
 }
 
 /// State saved and restored by `{` and `}`.
@@ -32,7 +34,7 @@ struct Group {
 /// Destinations whose content is not document text.
 const SKIPPED: &[&str] = &[
     "colortbl", "stylesheet", "info", "pict", "header", "headerl", "headerr", "headerf", "footer", "footerl",
-    "footerr", "footerf", "footnote", "annotation", "object", "objdata", "fldinst", "datastore", "themedata",
+    "footerr", "footerf", "annotation", "object", "objdata", "fldinst", "datastore", "themedata",
     "colorschememapping", "latentstyles", "listtable", "listoverridetable", "rsidtbl", "generator", "xmlnstbl",
     "mmathPr", "filetbl", "revtbl", "template", "userprops", "xe", "tc", "txe", "shpinst", "shppict", "nonshppict",
     "sp", "atnid", "atnauthor", "bkmkstart", "bkmkend", "pntxta", "pntxtb", "pgdsctbl", "protusertbl", "docvar",
@@ -56,6 +58,9 @@ pub(crate) struct Reader<'n> {
     skip_chars: u32,
     para: Segments,
     label: Segments,
+    note: Segments,
+    /// Group depth at which the open footnote started.
+    note_depth: Option<usize>,
     in_table: bool,
     align: Align,
     cell_lines: Vec<String>,
@@ -78,6 +83,8 @@ impl<'n> Reader<'n> {
             skip_chars: 0,
             para: Segments::default(),
             label: Segments::default(),
+            note: Segments::default(),
+            note_depth: None,
             in_table: false,
             align: Align::Unknown,
             cell_lines: Vec::new(),
@@ -111,6 +118,9 @@ impl<'n> Reader<'n> {
                     self.cur = g;
                 }
                 self.skip_chars = 0;
+                if self.note_depth.is_some_and(|d| self.stack.len() < d) {
+                    self.end_note();
+                }
             }
             Token::Bin(_) => {}
             _ if self.cur.dest == Dest::Skip => {}
@@ -167,10 +177,20 @@ impl<'n> Reader<'n> {
     }
 
     fn target(&mut self) -> &mut Segments {
-        if self.cur.dest == Dest::Label {
-            &mut self.label
-        } else {
-            &mut self.para
+        match self.cur.dest {
+            Dest::Label => &mut self.label,
+            Dest::Note => &mut self.note,
+            _ => &mut self.para,
+        }
+    }
+
+    /// The footnote group closed: its text joins the paragraph at the mark.
+    fn end_note(&mut self) {
+        self.note_depth = None;
+        let (text, _) = std::mem::take(&mut self.note).render(&self.fonts, self.norm);
+        if !text.is_empty() {
+            let bold = self.cur.bold;
+            self.para.normalized(format!(" [{}]", text.replace('\n', " ")), bold);
         }
     }
 
@@ -220,6 +240,11 @@ impl<'n> Reader<'n> {
         match word {
             "fonttbl" => self.cur.dest = Dest::FontTable,
             "listtext" | "pntext" => self.cur.dest = Dest::Label,
+            "footnote" if self.note_depth.is_none() => {
+                self.cur.dest = Dest::Note;
+                self.note_depth = Some(self.stack.len());
+            }
+            "footnote" => self.cur.dest = Dest::Skip,
             "deff" => self.fonts.default_font = param,
             "ansicpg" => self.fonts.ansi_cpg = param,
             _ => return false,
@@ -228,6 +253,13 @@ impl<'n> Reader<'n> {
     }
 
     fn structure(&mut self, word: &str, param: Option<i32>) {
+        if self.cur.dest == Dest::Note {
+            // Inside a note, paragraph and table words only separate words.
+            if matches!(word, "par" | "line" | "tab" | "sect" | "page" | "cell" | "row") {
+                self.char(' ');
+            }
+            return;
+        }
         match word {
             "par" | "sect" | "page" => self.end_paragraph(),
             "line" => self.char('\n'),
