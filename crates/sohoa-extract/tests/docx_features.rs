@@ -248,3 +248,62 @@ fn time_budget_is_honoured() {
     let bytes = docx(&body, "", "", "");
     assert!(matches!(extract_bytes("t.docx", &bytes, &opts), Err(ExtractError::Timeout { format: "docx", .. })));
 }
+
+/// Random nestings of the elements the walker knows (generated as XML, so
+/// unlike byte-level fuzzing of the zip every case reaches the walk): the
+/// reader returns a document or an error, never a panic.
+mod random_markup {
+    use super::*;
+    use proptest::prelude::*;
+
+    const OPEN: &[&str] = &[
+        "<w:p>", "<w:r>", "<w:tbl>", "<w:tr>", "<w:tc>", "<w:ins>", "<w:del>", "<w:sdt>", "<w:sdtContent>",
+        "<w:hyperlink>", "<mc:AlternateContent>", "<mc:Choice>", "<mc:Fallback>", "<w:txbxContent>", "<w:drawing>",
+        "<w:pPr>", "<w:tcPr>", "<w:trPr>", "<w:fldSimple>",
+    ];
+    const EMPTY: &[&str] = &[
+        "<w:t>x</w:t>", "<w:tab/>", "<w:br/>", r#"<w:fldChar w:fldCharType="begin"/>"#,
+        r#"<w:fldChar w:fldCharType="separate"/>"#, r#"<w:fldChar w:fldCharType="end"/>"#,
+        r#"<w:footnoteReference w:id="1"/>"#, r#"<w:gridSpan w:val="65535"/>"#, "<w:vMerge/>",
+        r#"<w:vMerge w:val="restart"/>"#, r#"<w:numPr><w:ilvl w:val="9"/><w:numId w:val="1"/></w:numPr>"#,
+        r#"<w:numPr><w:numId w:val="2"/></w:numPr>"#, "<w:tblHeader/>", r#"<w:gridBefore w:val="9"/>"#,
+        r#"<w:hMerge w:val="continue"/>"#, r#"<w:pStyle w:val="Dieu"/>"#,
+    ];
+
+    /// Builds well-formed markup from a token list: positive picks open an
+    /// element, negative ones an empty element, zero closes the innermost.
+    fn markup(tokens: &[i16]) -> String {
+        let mut out = String::new();
+        let mut stack: Vec<&str> = Vec::new();
+        for &t in tokens {
+            match t {
+                0 => {
+                    if let Some(open) = stack.pop() {
+                        out.push_str(&open.replacen('<', "</", 1));
+                    }
+                }
+                t if t > 0 => {
+                    let open = OPEN[t as usize % OPEN.len()];
+                    out.push_str(open);
+                    stack.push(open);
+                }
+                t => out.push_str(EMPTY[t.unsigned_abs() as usize % EMPTY.len()]),
+            }
+        }
+        while let Some(open) = stack.pop() {
+            out.push_str(&open.replacen('<', "</", 1));
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics(tokens in proptest::collection::vec(-40i16..40, 0..200)) {
+            let notes = format!(r#"<w:footnote w:id="1">{}</w:footnote>"#, markup(&tokens));
+            let bytes = docx(&markup(&tokens), OUTLINE, STYLES, &notes);
+            let result = extract_bytes("t.docx", &bytes, &ExtractOptions::default());
+            prop_assert!(!matches!(result, Err(ExtractError::Panic(_))), "{result:?}");
+        }
+    }
+}
