@@ -3,7 +3,7 @@
 
 use super::deadline;
 use super::header::{Header, Role};
-use super::rows::{row_start_line, Mark, Start};
+use super::rows::{is_stop_line, row_start_line, Mark, Start};
 use crate::model::{Cell, Row, Span};
 use crate::text::plain::Chunk;
 
@@ -31,7 +31,7 @@ pub(super) fn read(chunks: &[Chunk], header: &Header) -> Option<(Vec<Row>, usize
                     rows.push(row_of(start, header, line_no));
                     expected += 1;
                 }
-                None if starts_lower(line) => continue_row(rows.last_mut(), line),
+                None if continues(line, &chunk.lines[j + 1..], expected) => continue_row(rows.last_mut(), line, header),
                 None => {
                     k += 1;
                     break 'chunks;
@@ -53,8 +53,14 @@ fn numbered(line: &str) -> Option<u32> {
     }
 }
 
-fn starts_lower(line: &str) -> bool {
-    line.trim_start().chars().next().is_some_and(char::is_lowercase)
+/// Whether a line that opens no row wraps the row before it: not a line that
+/// ends tables, and either in lower case or a number, or followed by the next row.
+fn continues(line: &str, after: &[&str], expected: u32) -> bool {
+    if is_stop_line(line) {
+        return false;
+    }
+    let lower = line.trim_start().chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    lower || after.iter().any(|l| numbered(l) == Some(expected))
 }
 
 /// One row: the Stt cell, the content up to a deadline phrase, the deadline,
@@ -85,9 +91,35 @@ fn row_of(start: Start, header: &Header, line: u32) -> Row {
     Row { cells, header: false, span: Span::line(line) }
 }
 
-/// A wrapped line in lower case continues the last row's content.
-fn continue_row(row: Option<&mut Row>, line: &str) {
-    if let Some(cell) = row.and_then(|r| r.cells.get_mut(1)) {
+/// A wrapped line goes on the last row: a number goes on its deadline when it
+/// has one (`Trước ngày` + `15/9/2024`), anything else on its content.
+fn continue_row(row: Option<&mut Row>, line: &str, header: &Header) {
+    let Some(row) = row else { return };
+    let content = header.column(Role::Content).unwrap_or(1);
+    let deadline = header.column(Role::Deadline).filter(|&d| row.cells.get(d).is_some_and(|c| !c.text.is_empty()));
+    let digit = line.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit());
+    let col = if digit { deadline.unwrap_or(content) } else { content };
+    if let Some(cell) = row.cells.get_mut(col) {
         cell.text = format!("{} {}", cell.text, line.trim()).trim().to_string();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::plain::chunks;
+
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let chunks = chunks(&lines);
+        let Some(header) = super::super::header::read(&chunks, 0) else { return Vec::new() };
+        let Some((rows, _)) = read(&chunks, &header) else { return Vec::new() };
+        rows.iter().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn one_line_rows_split_at_the_deadline() {
+        let r = rows("Số \nTT Lĩnh vực Thời gian hoàn thành\n\n1 Lĩnh vực thủy lợi (3) Trước ngày 15/9/2024\n2 Lĩnh vực Hộ tịch (35) Trước ngày\n15/9/2024\nGhi chú: rà soát theo nhóm.\n");
+        assert_eq!(r, [["1", "Lĩnh vực thủy lợi (3)", "Trước ngày 15/9/2024"], ["2", "Lĩnh vực Hộ tịch (35)", "Trước ngày 15/9/2024"]]);
     }
 }

@@ -142,9 +142,13 @@ fn roman_value(s: &str) -> Option<u32> {
 
 /// Whether a chunk ends the table: an annex title, recipients, a signer, or a title in capitals.
 pub(super) fn is_stop(chunks: &[Chunk], k: usize) -> bool {
-    let Some(first) = chunks[k].lines.first() else { return false };
-    let words = folded_words(first);
-    STOP_PREFIXES.iter().any(|p| words.starts_with(&folded_words(p))) || is_title_caps(first)
+    chunks[k].lines.first().is_some_and(|l| is_stop_line(l))
+}
+
+/// A line that ends a table: see [`is_stop`].
+pub(super) fn is_stop_line(line: &str) -> bool {
+    let words = folded_words(line);
+    STOP_PREFIXES.iter().any(|p| words.starts_with(&folded_words(p))) || is_title_caps(line)
 }
 
 /// The folded words of a text, punctuation dropped (tone placement and `:` do not matter).
