@@ -17,10 +17,11 @@ fn render(doc: &Document) -> String {
         let _ = match b {
             Block::Paragraph(p) => writeln!(
                 out,
-                "P{} label={:?} bold={} align={:?} | {}",
+                "P{} label={:?} bold={} heading={:?} align={:?} | {}",
                 p.span.line,
                 p.label,
                 p.style.bold,
+                p.style.heading,
                 p.style.align,
                 p.text.replace('\n', "⏎")
             ),

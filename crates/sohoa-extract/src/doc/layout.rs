@@ -124,8 +124,8 @@ impl Walker<'_, '_> {
             _ if self.in_code > 0 => {}
             '\r' | '\u{7}' => self.end_paragraph(ch, fc),
             _ => {
-                if let Some(c) = visible(ch) {
-                    let props = fc.and_then(|fc| self.parts.chpx.at(fc)).copied().unwrap_or_default();
+                let props = fc.and_then(|fc| self.parts.chpx.at(fc)).copied().unwrap_or_default();
+                if let Some(c) = visible(ch).filter(|_| !props.hidden) {
                     self.para.push(Glyph { ch: c, props });
                 }
             }

@@ -6,6 +6,9 @@ pub(crate) const CHAR_FTC0: u16 = 0x4A4F;
 pub(crate) const CHAR_ISTD: u16 = 0x4A30;
 pub(crate) const CHAR_BOLD: u16 = 0x0835;
 pub(crate) const CHAR_ITALIC: u16 = 0x0836;
+/// Hidden text (sprmCFVanish) and text deleted with change tracking (sprmCFRMarkDel).
+pub(crate) const CHAR_VANISH: u16 = 0x083C;
+pub(crate) const CHAR_DELETED: u16 = 0x0800;
 pub(crate) const PARA_IN_TABLE: u16 = 0x2416;
 pub(crate) const PARA_TTP: u16 = 0x2417;
 pub(crate) const PARA_ITAP: u16 = 0x6649;
@@ -66,6 +69,8 @@ pub(crate) struct CharProps {
     pub bold: Option<u8>,
     /// sprmCFItalic operand, as `bold`.
     pub italic: Option<u8>,
+    /// Not printed: hidden, or deleted under change tracking.
+    pub hidden: bool,
 }
 
 impl CharProps {
@@ -78,6 +83,7 @@ impl CharProps {
                 CHAR_ISTD => p.istd = u16_at(op, 0),
                 CHAR_BOLD => p.bold = op.first().copied(),
                 CHAR_ITALIC => p.italic = op.first().copied(),
+                CHAR_VANISH | CHAR_DELETED => p.hidden |= op.first() == Some(&1),
                 _ => {}
             }
         }
@@ -91,6 +97,7 @@ impl CharProps {
             istd: self.istd.or(under.istd),
             bold: toggle_over(self.bold, under.bold),
             italic: toggle_over(self.italic, under.italic),
+            hidden: self.hidden || under.hidden,
         }
     }
 

@@ -29,6 +29,8 @@ struct Group {
     bold: bool,
     /// `\ucN`: fallback characters after `\uN`.
     uc: u32,
+    /// `\v` hidden or `\deleted` text: not printed.
+    hidden: bool,
 }
 
 /// Destinations whose content is not document text.
@@ -63,6 +65,8 @@ pub(crate) struct Reader<'n> {
     note_depth: Option<usize>,
     in_table: bool,
     align: Align,
+    /// `\outlinelevelN` of the paragraph (0-based).
+    outline: Option<u8>,
     cell_lines: Vec<String>,
     cell_bold: bool,
     row: Vec<RawCell>,
@@ -79,7 +83,7 @@ impl<'n> Reader<'n> {
             norm,
             fonts: FontTable::default(),
             stack: Vec::new(),
-            cur: Group { dest: Dest::Body, font: None, bold: false, uc: 1 },
+            cur: Group { dest: Dest::Body, font: None, bold: false, uc: 1, hidden: false },
             skip_chars: 0,
             para: Segments::default(),
             label: Segments::default(),
@@ -87,6 +91,7 @@ impl<'n> Reader<'n> {
             note_depth: None,
             in_table: false,
             align: Align::Unknown,
+            outline: None,
             cell_lines: Vec::new(),
             cell_bold: true,
             row: Vec::new(),
@@ -167,11 +172,17 @@ impl<'n> Reader<'n> {
     }
 
     fn byte(&mut self, b: u8) {
+        if self.cur.hidden {
+            return;
+        }
         let (font, bold) = (self.cur.font, self.cur.bold);
         self.target().byte(b, font, bold);
     }
 
     fn char(&mut self, c: char) {
+        if self.cur.hidden && c != '\n' {
+            return;
+        }
         let (font, bold) = (self.cur.font, self.cur.bold);
         self.target().char(c, font, bold);
     }
@@ -221,8 +232,10 @@ impl<'n> Reader<'n> {
             "plain" => {
                 self.cur.font = None;
                 self.cur.bold = false;
+                self.cur.hidden = false;
             }
             "b" => self.cur.bold = param != Some(0),
+            "v" | "deleted" => self.cur.hidden = param != Some(0),
             "uc" => self.cur.uc = param.unwrap_or(1).clamp(0, 16) as u32,
             "u" => {
                 let n = param.unwrap_or(0);
@@ -267,7 +280,9 @@ impl<'n> Reader<'n> {
             "pard" => {
                 self.in_table = false;
                 self.align = Align::Unknown;
+                self.outline = None;
             }
+            "outlinelevel" => self.outline = param.filter(|l| (0..9).contains(l)).map(|l| l as u8 + 1),
             "intbl" => self.in_table = true,
             "ql" => self.align = Align::Left,
             "qc" => self.align = Align::Center,
@@ -312,7 +327,7 @@ impl<'n> Reader<'n> {
         self.flush_row();
         let (text, bold) = std::mem::take(&mut self.para).render(&self.fonts, self.norm);
         let label = self.take_label();
-        let style = Style { bold, align: self.align, ..Default::default() };
+        let style = Style { bold, align: self.align, heading: self.outline, ..Default::default() };
         self.sink.paragraph(ParaOut { text, label, style });
     }
 
