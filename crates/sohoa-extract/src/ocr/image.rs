@@ -90,7 +90,9 @@ impl Gray {
         let drift = (slope * self.width as f32).abs().ceil() as isize;
         for y0 in -drift..self.height as isize + drift {
             let ink = |x: usize| self.ink_near(x as isize, y0 + (x as f32 * slope).round() as isize, (0, 1), band);
-            out.extend(runs(self.width, min_len, ink).into_iter().map(|(a, b)| [y0 as f32, a as f32, b as f32]));
+            // Straightened, the run starts at x + y·slope (small angles).
+            let shift = y0 as f32 * slope;
+            out.extend(runs(self.width, min_len, ink).into_iter().map(|(a, b)| [y0 as f32, a as f32 + shift, b as f32 + shift]));
         }
         out
     }
@@ -101,7 +103,9 @@ impl Gray {
         let drift = (slope * self.height as f32).abs().ceil() as isize;
         for x0 in -drift..self.width as isize + drift {
             let ink = |y: usize| self.ink_near(x0 - (y as f32 * slope).round() as isize, y as isize, (1, 0), BAND);
-            out.extend(runs(self.height, min_len, ink).into_iter().map(|(a, b)| [x0 as f32, a as f32, b as f32]));
+            // Straightened, the run starts at y − x·slope.
+            let shift = -(x0 as f32) * slope;
+            out.extend(runs(self.height, min_len, ink).into_iter().map(|(a, b)| [x0 as f32, a as f32 + shift, b as f32 + shift]));
         }
         merge_close(out)
     }
