@@ -121,7 +121,7 @@ fn scanned_seeds_are_ocred_with_their_words() {
     // The short scans only: OCR takes seconds a page.
     let pairs: Vec<_> = pairs("corpus/scan")
         .into_iter()
-        .filter(|(p, _)| std::fs::metadata(p).is_ok_and(|m| m.len() < 600_000))
+        .filter(|(p, _)| std::fs::metadata(p).is_ok_and(|m| m.len() < 500_000))
         .take(2)
         .collect();
     if pairs.is_empty() {

@@ -134,24 +134,46 @@ pub(super) fn ocr_pages(
             return outcome;
         }
     };
-    for i in wanted {
+    let nums: Vec<u32> = wanted.iter().map(|&i| read[i].num).collect();
+    for (i, result) in wanted.into_iter().zip(ocr_parallel(&session, &nums, deadline)) {
         let page = &mut read[i];
-        if Instant::now() >= deadline {
-            diagnostics.push(super::diag(format!("page {}: not OCRed, time budget exceeded", page.num)));
-            continue;
-        }
-        match session.page(page.num, deadline) {
-            Ok(o) if !o.words.is_empty() => {
+        match result {
+            Some(Ok(o)) if !o.words.is_empty() => {
                 outcome.used = true;
                 page.width = o.width;
                 page.height = o.height;
                 page.content = PageContent::Ocr(o);
             }
-            Ok(_) => diagnostics.push(super::diag(format!("page {}: OCR found no text", page.num))),
-            Err(e) => diagnostics.push(super::diag(format!("page {}: OCR failed: {e}", page.num))),
+            Some(Ok(_)) => diagnostics.push(super::diag(format!("page {}: OCR found no text", page.num))),
+            Some(Err(e)) => diagnostics.push(super::diag(format!("page {}: OCR failed: {e}", page.num))),
+            None => diagnostics.push(super::diag(format!("page {}: not OCRed, time budget exceeded", page.num))),
         }
     }
     outcome
+}
+
+/// OCRs `pages` on a few threads (one Tesseract each); `None` for a page not
+/// started before `deadline`. Results in the order of `pages`.
+fn ocr_parallel(session: &OcrSession, pages: &[u32], deadline: Instant) -> Vec<Option<Result<OcrPage, ExtractError>>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(pages.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Result<OcrPage, ExtractError>>>> = pages.iter().map(|_| Default::default()).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= pages.len() || Instant::now() >= deadline {
+                    break;
+                }
+                let result = session.page(pages[i], deadline);
+                // invariant: each slot is written by the one worker that took its index
+                if let Ok(mut slot) = slots[i].lock() {
+                    *slot = Some(result);
+                }
+            });
+        }
+    });
+    slots.into_iter().map(|m| m.into_inner().ok().flatten()).collect()
 }
 
 /// A page after layout: tables found, other lines in reading order.
