@@ -42,6 +42,8 @@ struct Rendered {
     text: String,
     bold: bool,
     italic: bool,
+    /// Font size (points) of the first visible character.
+    size: Option<f32>,
 }
 
 /// Walk state.
@@ -171,7 +173,7 @@ impl Walker<'_, '_> {
             self.table_paragraph(mark, p, text, rendered.bold);
         } else {
             self.flush_row();
-            let style = Style { italic: rendered.italic, ..self.style(&para, rendered.bold) };
+            let style = Style { italic: rendered.italic, font_size: rendered.size, ..self.style(&para, rendered.bold) };
             self.sink.paragraph(ParaOut { text: rendered.text, label, style });
             self.last_was_cell_end = false;
         }
@@ -235,6 +237,7 @@ impl Walker<'_, '_> {
     fn render(&mut self, glyphs: &[Glyph], istd: u16) -> Rendered {
         let mut out = String::new();
         let (mut bold, mut italic) = (true, true);
+        let mut size = None;
         let mut run = String::new();
         let mut run_font: Option<u16> = None;
         for g in glyphs {
@@ -242,6 +245,7 @@ impl Walker<'_, '_> {
             if !g.ch.is_whitespace() {
                 bold &= props.is_bold();
                 italic &= props.is_italic();
+                size = size.or(props.hps.map(|h| h as f32 / 2.0));
             }
             let ftc = props.ftc.unwrap_or(self.parts.styles.default_ftc);
             if run_font != Some(ftc) && !run.is_empty() {
@@ -254,7 +258,7 @@ impl Walker<'_, '_> {
         out.push_str(&self.normalize(&run, run_font));
         let text = clean_text(&out);
         let some = !text.is_empty();
-        Rendered { text, bold: bold && some, italic: italic && some }
+        Rendered { text, bold: bold && some, italic: italic && some, size }
     }
 
     fn normalize(&mut self, run: &str, ftc: Option<u16>) -> String {
@@ -281,7 +285,8 @@ impl Walker<'_, '_> {
     fn style(&self, para: &Para, bold: bool) -> Style {
         let (name, heading) = self.parts.styles.name_and_heading(para.istd);
         let outline = para.props.outline.filter(|&l| l < 9).map(|l| l + 1);
-        Style { bold, heading: heading.or(outline), align: align(para.props.jc), name, ..Default::default() }
+        let indent = para.props.indent.map(|t| t as f32 / 20.0);
+        Style { bold, heading: heading.or(outline), align: align(para.props.jc), name, indent, ..Default::default() }
     }
 }
 

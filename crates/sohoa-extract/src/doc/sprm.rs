@@ -9,6 +9,10 @@ pub(crate) const CHAR_ITALIC: u16 = 0x0836;
 /// Hidden text (sprmCFVanish) and text deleted with change tracking (sprmCFRMarkDel).
 pub(crate) const CHAR_VANISH: u16 = 0x083C;
 pub(crate) const CHAR_DELETED: u16 = 0x0800;
+/// Font size in half-points.
+pub(crate) const CHAR_HPS: u16 = 0x4A43;
+pub(crate) const PARA_DXA_LEFT: u16 = 0x845E;
+pub(crate) const PARA_DXA_LEFT80: u16 = 0x840F;
 pub(crate) const PARA_IN_TABLE: u16 = 0x2416;
 pub(crate) const PARA_TTP: u16 = 0x2417;
 pub(crate) const PARA_ITAP: u16 = 0x6649;
@@ -71,6 +75,8 @@ pub(crate) struct CharProps {
     pub italic: Option<u8>,
     /// Not printed: hidden, or deleted under change tracking.
     pub hidden: bool,
+    /// Font size in half-points.
+    pub hps: Option<u16>,
 }
 
 impl CharProps {
@@ -83,6 +89,7 @@ impl CharProps {
                 CHAR_ISTD => p.istd = u16_at(op, 0),
                 CHAR_BOLD => p.bold = op.first().copied(),
                 CHAR_ITALIC => p.italic = op.first().copied(),
+                CHAR_HPS => p.hps = u16_at(op, 0),
                 CHAR_VANISH | CHAR_DELETED => p.hidden |= op.first() == Some(&1),
                 _ => {}
             }
@@ -98,6 +105,7 @@ impl CharProps {
             bold: toggle_over(self.bold, under.bold),
             italic: toggle_over(self.italic, under.italic),
             hidden: self.hidden || under.hidden,
+            hps: self.hps.or(under.hps),
         }
     }
 
@@ -132,6 +140,8 @@ pub(crate) struct ParaProps {
     pub itap: u32,
     pub jc: Option<u8>,
     pub outline: Option<u8>,
+    /// Left indent in twips.
+    pub indent: Option<i32>,
     pub header_row: bool,
     /// 1-based list override (0: not in a list) and list level.
     pub ilfo: u16,
@@ -162,6 +172,7 @@ impl ParaProps {
                 PARA_ITAP => self.itap = u32_at(op, 0).unwrap_or(0),
                 PARA_JC80 | PARA_JC => self.jc = Some(b),
                 PARA_OUTLINE => self.outline = Some(b),
+                PARA_DXA_LEFT | PARA_DXA_LEFT80 => self.indent = u16_at(op, 0).map(|v| v as i16 as i32),
                 TABLE_HEADER => self.header_row = b != 0,
                 PARA_ILFO => self.ilfo = u16_at(op, 0).unwrap_or(0),
                 PARA_ILVL => self.ilvl = b.min(8),

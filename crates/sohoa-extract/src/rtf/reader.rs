@@ -31,6 +31,8 @@ struct Group {
     uc: u32,
     /// `\v` hidden or `\deleted` text: not printed.
     hidden: bool,
+    /// `\fsN`: font size in half-points.
+    half_points: Option<i32>,
 }
 
 /// Destinations whose content is not document text.
@@ -65,8 +67,12 @@ pub(crate) struct Reader<'n> {
     note_depth: Option<usize>,
     in_table: bool,
     align: Align,
-    /// `\outlinelevelN` of the paragraph (0-based).
+    /// `\outlinelevelN` of the paragraph, as a heading level.
     outline: Option<u8>,
+    /// `\liN`: left indent in twips.
+    indent: Option<i32>,
+    /// Font size (half-points) of the paragraph's first visible character.
+    para_size: Option<i32>,
     cell_lines: Vec<String>,
     cell_bold: bool,
     row: Vec<RawCell>,
@@ -83,7 +89,7 @@ impl<'n> Reader<'n> {
             norm,
             fonts: FontTable::default(),
             stack: Vec::new(),
-            cur: Group { dest: Dest::Body, font: None, bold: false, uc: 1, hidden: false },
+            cur: Group { dest: Dest::Body, font: None, bold: false, uc: 1, hidden: false, half_points: None },
             skip_chars: 0,
             para: Segments::default(),
             label: Segments::default(),
@@ -92,6 +98,8 @@ impl<'n> Reader<'n> {
             in_table: false,
             align: Align::Unknown,
             outline: None,
+            indent: None,
+            para_size: None,
             cell_lines: Vec::new(),
             cell_bold: true,
             row: Vec::new(),
@@ -175,6 +183,7 @@ impl<'n> Reader<'n> {
         if self.cur.hidden {
             return;
         }
+        self.note_size(b != b' ');
         let (font, bold) = (self.cur.font, self.cur.bold);
         self.target().byte(b, font, bold);
     }
@@ -183,8 +192,16 @@ impl<'n> Reader<'n> {
         if self.cur.hidden && c != '\n' {
             return;
         }
+        self.note_size(!c.is_whitespace());
         let (font, bold) = (self.cur.font, self.cur.bold);
         self.target().char(c, font, bold);
+    }
+
+    /// Remembers the font size of the paragraph's first visible character.
+    fn note_size(&mut self, visible: bool) {
+        if visible && self.cur.dest == Dest::Body && self.para_size.is_none() {
+            self.para_size = self.cur.half_points;
+        }
     }
 
     fn target(&mut self) -> &mut Segments {
@@ -235,6 +252,7 @@ impl<'n> Reader<'n> {
                 self.cur.hidden = false;
             }
             "b" => self.cur.bold = param != Some(0),
+            "fs" => self.cur.half_points = param.filter(|&p| p > 0),
             "v" | "deleted" => self.cur.hidden = param != Some(0),
             "uc" => self.cur.uc = param.unwrap_or(1).clamp(0, 16) as u32,
             "u" => {
@@ -281,7 +299,9 @@ impl<'n> Reader<'n> {
                 self.in_table = false;
                 self.align = Align::Unknown;
                 self.outline = None;
+                self.indent = None;
             }
+            "li" => self.indent = param,
             "outlinelevel" => self.outline = param.filter(|l| (0..9).contains(l)).map(|l| l as u8 + 1),
             "intbl" => self.in_table = true,
             "ql" => self.align = Align::Left,
@@ -327,7 +347,14 @@ impl<'n> Reader<'n> {
         self.flush_row();
         let (text, bold) = std::mem::take(&mut self.para).render(&self.fonts, self.norm);
         let label = self.take_label();
-        let style = Style { bold, align: self.align, heading: self.outline, ..Default::default() };
+        let style = Style {
+            bold,
+            align: self.align,
+            heading: self.outline,
+            font_size: self.para_size.take().map(|h| h as f32 / 2.0),
+            indent: self.indent.map(|t| t as f32 / 20.0),
+            ..Default::default()
+        };
         self.sink.paragraph(ParaOut { text, label, style });
     }
 
@@ -338,6 +365,7 @@ impl<'n> Reader<'n> {
 
     /// The pending paragraph as a line of the current cell.
     fn cell_paragraph(&mut self) {
+        self.para_size = None;
         let (text, bold) = std::mem::take(&mut self.para).render(&self.fonts, self.norm);
         let text = match self.take_label() {
             Some(l) if !text.is_empty() => format!("{l} {text}"),
