@@ -80,7 +80,7 @@ fn logical(row: &Row, state: &mut OpenTable) -> LogicalRow {
 
 /// The label cell's text, when it is a label; a label cell holding `I. Title`
 /// gives `I.` and moves `Title` into an empty content cell.
-fn take_label(cells: &mut [RoleCell]) -> Option<String> {
+fn take_label(cells: &mut Vec<RoleCell>) -> Option<String> {
     let li = cells.iter().position(|c| c.role == Role::Label)?;
     let text = cells[li].text.clone();
     if text.is_empty() {
@@ -93,8 +93,12 @@ fn take_label(cells: &mut [RoleCell]) -> Option<String> {
     let label = label.filter(|l| labels::kind(l).is_some_and(LabelKind::is_section))?;
     let rest = rest.to_string();
     cells[li].text = label.clone();
-    if let Some(content) = cells.iter_mut().find(|c| c.role == Role::Content && c.text.is_empty()) {
-        content.text = rest;
+    let has_content = cells.iter().any(|c| c.role == Role::Content);
+    match cells.iter_mut().find(|c| c.role == Role::Content && c.text.is_empty()) {
+        Some(content) => content.text = rest,
+        // A title cell spanning the whole row (`I. Ban hành ...` over every column).
+        None if !has_content => cells.push(RoleCell { role: Role::Content, header: String::new(), text: rest }),
+        None => {}
     }
     Some(label)
 }
