@@ -154,6 +154,19 @@ fn seed_004_tables_match_the_gold_tasks() {
     assert!(t.deadline >= 60 && t.outputs >= 28, "{t:?}");
 }
 
+/// Seed 000's table rewritten column after column (`tests/data/plain_table/make_colwise.py`).
+#[test]
+fn seed_000_table_written_column_after_column_matches_its_gold() {
+    let root = repo();
+    let tables = tables(&root.join("crates/sohoa-extract/tests/data/plain_table/000_colwise.txt"));
+    let gold = gold_tasks(&root.join("fixtures/gold/000_1565e888bd593adb.gold.jsonl"));
+    let t = score(&tables, &gold);
+    eprintln!("tables {}, gold tasks {}: {t:?}", tables.len(), gold.len());
+    assert_eq!(tables.len(), 1);
+    assert!(t.matched >= 18, "{t:?}");
+    assert!(t.lead >= 16 && t.partners >= 16 && t.deadline >= 16 && t.outputs >= 16, "{t:?}");
+}
+
 #[test]
 fn seed_001_has_no_table() {
     let tables = tables(&repo().join("corpus/seeds/001_a3b877c4d28aa9a3.txt"));

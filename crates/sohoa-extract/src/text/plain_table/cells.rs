@@ -9,7 +9,9 @@ use super::rows::{Piece, RawRow};
 use crate::normalize::fold_key;
 
 /// Similarity above which a narrow block is a copy of the row's content.
-const COPY_SIMILARITY: f64 = 0.8;
+const COPY_SIMILARITY: f64 = 0.95;
+/// The same when the row has more blocks than columns (some are surely copies).
+const LOOSE_COPY_SIMILARITY: f64 = 0.8;
 /// Length (characters) a block needs before "the content starts with it" counts as a copy.
 const MIN_COPY_PREFIX: usize = 20;
 
@@ -80,7 +82,8 @@ impl RowState<'_> {
         let blocks = if self.layout.deadline.is_some() { split_merged(narrow) } else { narrow };
         let content = self.column_text(self.layout.content);
         let before = blocks.len();
-        let blocks: Vec<Piece> = blocks.into_iter().filter(|b| !is_copy(b, &content)).collect();
+        let min = if before > self.layout.others.len() { LOOSE_COPY_SIMILARITY } else { COPY_SIMILARITY };
+        let blocks: Vec<Piece> = blocks.into_iter().filter(|b| !is_copy(b, &content, min)).collect();
         self.ghost |= blocks.len() < before;
         self.distribute_first(blocks);
     }
@@ -179,8 +182,7 @@ impl RowState<'_> {
     /// (the rest of a dropped copy of the content).
     fn continuation_column(&self, b: &Piece, ptr: usize) -> Option<usize> {
         let others = &self.layout.others;
-        let first = b.first_char();
-        if first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        if goes_on(b) {
             let content = fold_key(&self.column_text(self.layout.content));
             if self.ghost && content.ends_with(&fold_key(&raw_text(b))) {
                 return None;
@@ -191,7 +193,8 @@ impl RowState<'_> {
         if let Some(dk) = self.layout.deadline.filter(|&dk| dk >= ptr && is_deadline(b)) {
             return Some(dk);
         }
-        (ptr..others.len()).find(|&j| self.cols[others[j]].is_empty()).or(Some(ptr))
+        let empty = (ptr..others.len()).find(|&j| self.cols[others[j]].is_empty());
+        empty.or_else(|| (ptr + 1..others.len()).find(|&j| self.openness(others[j]) > 0)).or(Some(ptr))
     }
 
     /// How surely a column's last block goes on: 0 closed (ends with `.`, `;`, `:`)
@@ -211,13 +214,22 @@ impl RowState<'_> {
     }
 }
 
+/// Whether a block reads as the rest of a cell: it starts in lower case, with a
+/// number, or with an acronym (`TTHC, cán bộ ...`).
+fn goes_on(b: &Piece) -> bool {
+    let first_word = b.lines.iter().flat_map(|l| l.split_whitespace()).next().unwrap_or("");
+    let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    acronym || b.first_char().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
 /// Folded text without trailing punctuation: the key two repeated cells share.
 fn key_of(text: &str) -> String {
     fold_key(text).trim_end_matches(['.', ';', ',', ':', ' ']).to_string()
 }
 
 /// Whether a narrow block repeats the row's content (the converter wrote it twice).
-fn is_copy(b: &Piece, content: &str) -> bool {
+fn is_copy(b: &Piece, content: &str, min: f64) -> bool {
     let (b, c) = (fold_key(&raw_text(b)), fold_key(content));
     if b.is_empty() || c.is_empty() {
         return false;
@@ -227,7 +239,7 @@ fn is_copy(b: &Piece, content: &str) -> bool {
     }
     // The ratio cannot reach the threshold when one text is much longer (and LCS is quadratic).
     let (lb, lc) = (b.chars().count() as f64, c.chars().count() as f64);
-    2.0 * lb.min(lc) / (lb + lc) >= COPY_SIMILARITY && similarity(&b, &c) >= COPY_SIMILARITY
+    2.0 * lb.min(lc) / (lb + lc) >= min && similarity(&b, &c) >= min
 }
 
 /// `2·LCS / (|a| + |b|)` over characters, like difflib's ratio.
@@ -325,7 +337,7 @@ fn is_bullet(line: &str) -> bool {
     let mut cs = line.chars();
     let first = cs.next();
     let second = cs.next();
-    matches!(first, Some('-' | '+' | '•' | '–')) && second.is_some_and(|c| c.is_whitespace() || c.is_uppercase())
+    matches!(first, Some('-' | '+' | '•')) && second.is_some_and(|c| c.is_whitespace() || c.is_uppercase())
 }
 
 #[cfg(test)]
