@@ -67,9 +67,13 @@ fn raw_text(piece: &Piece) -> String {
     piece.lines.join("\n")
 }
 
-/// Whether a block starts with a deadline phrase.
+/// Characters a deadline cell may have (a longer block starting `Thường xuyên ...` is a sentence).
+const MAX_DEADLINE_CHARS: usize = 100;
+
+/// Whether a block is a deadline: short, and starting with a deadline phrase.
 fn is_deadline(piece: &Piece) -> bool {
-    deadline::starts_with_deadline(&raw_text(piece))
+    let text = raw_text(piece);
+    text.chars().count() <= MAX_DEADLINE_CHARS && deadline::starts_with_deadline(&text)
 }
 
 impl RowState<'_> {
