@@ -7,7 +7,7 @@ use sohoa_map::{ErrorRecord, Record};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, OnceLock};
 use std::time::Duration;
 
 /// The stages of one document, as `error.stage` names them.
@@ -15,6 +15,22 @@ const STAGES: [&str; 3] = ["read", "extract", "map"];
 
 /// Stack of a document's worker thread: readers of nested formats recurse.
 const WORKER_STACK: usize = 32 << 20;
+
+/// How far a document got, readable while its worker still runs.
+#[derive(Default)]
+struct Tracker {
+    /// Index into [`STAGES`].
+    stage: AtomicU8,
+    /// Known once the bytes are read.
+    doc_id: OnceLock<String>,
+}
+
+impl Tracker {
+    /// A failure in the current stage.
+    fn fail(&self, cause: String) -> Failure {
+        Failure { doc_id: self.doc_id.get().cloned(), stage: STAGES[self.stage.load(Ordering::SeqCst) as usize], cause }
+    }
+}
 
 /// A failure in one stage.
 struct Failure {
@@ -26,13 +42,13 @@ struct Failure {
 /// All records of the file at `path`, or one error record.
 pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Vec<Record> {
     let display = path.display().to_string();
-    let stage = Arc::new(AtomicU8::new(0));
+    let tracker = Arc::new(Tracker::default());
     let (tx, rx) = mpsc::channel();
     let job = {
-        let (path, opts, stage) = (path.to_path_buf(), opts.clone(), Arc::clone(&stage));
+        let (path, opts, tracker) = (path.to_path_buf(), opts.clone(), Arc::clone(&tracker));
         move || {
-            let result = catch_unwind(AssertUnwindSafe(|| run_stages(&path, &opts, &stage)));
-            let _ = tx.send(result.unwrap_or_else(|p| Err(panicked(&stage, &p))));
+            let result = catch_unwind(AssertUnwindSafe(|| run_stages(&path, &opts, &tracker)));
+            let _ = tx.send(result.unwrap_or_else(|p| Err(tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))));
         }
     };
     let spawned = std::thread::Builder::new().name(format!("sohoa {display}")).stack_size(WORKER_STACK).spawn(job);
@@ -40,11 +56,7 @@ pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Vec<Rec
         Err(e) => Err(Failure { doc_id: None, stage: "read", cause: format!("cannot start a worker thread: {e}") }),
         Ok(_) => match rx.recv_timeout(timeout) {
             Ok(result) => result,
-            Err(_) => Err(Failure {
-                doc_id: None,
-                stage: STAGES[stage.load(Ordering::SeqCst) as usize],
-                cause: format!("time budget of {} s exceeded", timeout.as_secs()),
-            }),
+            Err(_) => Err(tracker.fail(format!("time budget of {} s exceeded", timeout.as_secs()))),
         },
     };
     result.unwrap_or_else(|f| {
@@ -52,17 +64,16 @@ pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Vec<Rec
     })
 }
 
-fn run_stages(path: &Path, opts: &ExtractOptions, stage: &AtomicU8) -> Result<Vec<Record>, Failure> {
+fn run_stages(path: &Path, opts: &ExtractOptions, tracker: &Tracker) -> Result<Vec<Record>, Failure> {
     let bytes = read(path, opts)?;
     let sha = sohoa_extract::hex_sha256(&bytes);
-    let doc_id = Some(sha[..16].to_string());
-    stage.store(1, Ordering::SeqCst);
-    let doc = sohoa_extract::extract_bytes(&path.display().to_string(), &bytes, opts)
-        .map_err(|e| Failure { doc_id: doc_id.clone(), stage: "extract", cause: cause_chain(&e) })?;
+    let _ = tracker.doc_id.set(sha[..16].to_string());
+    tracker.stage.store(1, Ordering::SeqCst);
+    let doc = sohoa_extract::extract_bytes(&path.display().to_string(), &bytes, opts).map_err(|e| tracker.fail(cause_chain(&e)))?;
     drop(bytes);
-    stage.store(2, Ordering::SeqCst);
+    tracker.stage.store(2, Ordering::SeqCst);
     catch_unwind(AssertUnwindSafe(|| sohoa_map::records(&doc)))
-        .map_err(|p| Failure { doc_id, stage: "map", cause: format!("panicked: {}", sohoa_extract::panic_text(&p)) })
+        .map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
 }
 
 /// The file's bytes, within the size limit.
@@ -77,14 +88,6 @@ fn read(path: &Path, opts: &ExtractOptions) -> Result<Vec<u8>, Failure> {
         return Err(fail(limit.to_string()));
     }
     std::fs::read(path).map_err(|e| fail(format!("cannot read file: {e}")))
-}
-
-fn panicked(stage: &AtomicU8, payload: &Box<dyn std::any::Any + Send>) -> Failure {
-    Failure {
-        doc_id: None,
-        stage: STAGES[stage.load(Ordering::SeqCst) as usize],
-        cause: format!("panicked: {}", sohoa_extract::panic_text(payload)),
-    }
 }
 
 /// The error and its sources, `: `-joined, each source left out when the
@@ -141,6 +144,15 @@ mod tests {
         std::fs::write(&p, "KẾ HOẠCH\nCải cách hành chính năm 2025\n").expect("write");
         let recs = convert(&p, &ExtractOptions::default(), Duration::from_secs(30));
         assert!(matches!(recs.first(), Some(Record::Document(_))), "{recs:?}");
+    }
+
+    #[test]
+    fn timeout_gives_an_error_record_and_returns() {
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/seeds/000_1565e888bd593adb.txt");
+        let recs = convert(&seed, &ExtractOptions::default(), Duration::from_nanos(1));
+        let e = error_of(&recs);
+        assert!(e.cause.contains("time budget"), "{}", e.cause);
+        assert!(["read", "extract", "map"].contains(&e.stage.as_str()));
     }
 
     #[test]
