@@ -70,6 +70,8 @@ pub struct LogicalRow {
     pub row: u32,
     /// The label or content cell is bold throughout (a title row).
     pub bold: bool,
+    /// The row sits under a vertically merged label cell: it continues the row above.
+    pub merged_above: bool,
     pub span: Span,
 }
 

@@ -6,7 +6,7 @@ use crate::outline::{LogicalRow, Role, RoleCell};
 use crate::roles::header_roles;
 use sohoa_extract::label::split_label;
 use sohoa_extract::normalize::fold_key;
-use sohoa_extract::{Row, Table};
+use sohoa_extract::{Cell, Row, Table};
 
 /// The open logical table that later pieces may continue.
 #[derive(Debug, Clone)]
@@ -26,6 +26,36 @@ pub(crate) enum Piece {
     Rows { rows: Vec<LogicalRow>, continues: bool, open: OpenTable },
 }
 
+/// A physical row with the vertically merged cells above it copied in, and
+/// whether its label cell is the lower part of a merge (then it continues the row above).
+struct Expanded {
+    row: Row,
+    label_merged: bool,
+}
+
+/// Applies vertical merges: a cell with `rowspan` N gives its text to the N−1
+/// rows below it. A row under a merged label cell belongs to the row above, so
+/// it takes no copies (they would repeat what that row already holds).
+fn expand_rowspans(rows: &[&Row], roles: &[Role]) -> Vec<Expanded> {
+    let mut carry: Vec<(Cell, u16)> = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let present = |col: u16| row.cells.iter().any(|c| c.col == col);
+        let covering: Vec<Cell> = carry.iter().filter(|(c, left)| *left > 0 && !present(c.col)).map(|(c, _)| c.clone()).collect();
+        let label_merged = covering.iter().any(|c| roles.get(c.col as usize) == Some(&Role::Label));
+        carry.iter_mut().for_each(|(_, left)| *left = left.saturating_sub(1));
+        carry.retain(|(_, left)| *left > 0);
+        carry.extend(row.cells.iter().filter(|c| c.rowspan > 1).map(|c| (c.clone(), c.rowspan - 1)));
+        let mut row = (*row).clone();
+        if !label_merged {
+            row.cells.extend(covering);
+            row.cells.sort_by_key(|c| c.col);
+        }
+        out.push(Expanded { row, label_merged });
+    }
+    out
+}
+
 /// Reads one physical table, joining it to `open` when it repeats its header
 /// (or has none and the same columns) and `joinable` (only page breaks since).
 pub(crate) fn read_piece(table: &Table, open: Option<&OpenTable>, joinable: bool, next_number: u32) -> Piece {
@@ -39,7 +69,15 @@ pub(crate) fn read_piece(table: &Table, open: Option<&OpenTable>, joinable: bool
         (None, _) => return Piece::Layout(table.rows.iter().map(cell_texts).collect()),
     };
     let body: Vec<&Row> = table.rows.iter().skip(skip).filter(|r| !is_repeated_header(r, &state)).collect();
-    let rows = body.into_iter().map(|r| logical(r, &mut state)).collect();
+    let roles = state.roles.clone();
+    let rows = expand_rowspans(&body, &roles)
+        .into_iter()
+        .map(|e| {
+            let mut row = logical(&e.row, &mut state);
+            row.merged_above = e.label_merged;
+            row
+        })
+        .collect();
     Piece::Rows { rows, continues, open: state }
 }
 
@@ -75,7 +113,7 @@ fn logical(row: &Row, state: &mut OpenTable) -> LogicalRow {
     }
     let label = take_label(&mut cells);
     state.rows += 1;
-    LogicalRow { label, cells, table: state.number, row: state.rows, bold, span: row.span }
+    LogicalRow { label, cells, table: state.number, row: state.rows, bold, merged_above: false, span: row.span }
 }
 
 /// The label cell's text, when it is a label; a label cell holding `I. Title`
@@ -108,6 +146,9 @@ fn take_label(cells: &mut Vec<RoleCell>) -> Option<String> {
 /// row of a piece whose previous row had no label and that starts in lower case.
 pub(crate) fn is_continuation(row: &LogicalRow, prev: Option<&LogicalRow>, first_of_piece: bool) -> bool {
     let Some(prev) = prev else { return false };
+    if row.merged_above {
+        return true;
+    }
     let content = row.text(Role::Content).unwrap_or_default();
     if row.label.is_none() && content.is_empty() {
         return row.cells.iter().any(|c| !c.text.is_empty());
@@ -176,6 +217,7 @@ mod tests {
             table: 1,
             row: 1,
             bold: false,
+            merged_above: false,
             span: Default::default(),
         }
     }
