@@ -10,28 +10,67 @@ use jsonschema::{Draft, Resource, Validator};
 use serde_json::{json, Value};
 use sohoa_map::*;
 
-/// The validator of `schemas/record.schema.json`, with its sibling schemas registered.
-fn validator() -> Validator {
-    let mut opts = jsonschema::options();
-    opts.with_draft(Draft::Draft202012);
-    let mut record = None;
-    for entry in std::fs::read_dir(repo_root().join("schemas")).expect("schemas/ is readable") {
-        let path = entry.expect("entry").path();
-        if !path.to_string_lossy().ends_with(".schema.json") {
-            continue;
-        }
-        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("schema is JSON");
-        let id = schema["$id"].as_str().expect("every schema has an $id").to_string();
-        if path.ends_with("record.schema.json") {
-            record = Some(schema.clone());
-        }
-        opts.with_resource(id, Resource::from_contents(schema).expect("schema is a resource"));
-    }
-    opts.build(&record.expect("schemas/record.schema.json exists")).expect("schemas compile")
+/// The validators of `schemas/`: `record.schema.json` and one per record type,
+/// every schema registered so their `$ref`s resolve offline.
+struct Schemas {
+    record: Validator,
+    by_type: Vec<(String, Validator)>,
 }
 
-fn errors(v: &Validator, record: &Value) -> Vec<String> {
-    v.iter_errors(record).map(|e| format!("{} at {}", e, e.instance_path)).collect()
+fn load_schemas() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(repo_root().join("schemas")).expect("schemas/ is readable") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("named").to_string_lossy().into_owned();
+        if let Some(stem) = name.strip_suffix(".schema.json") {
+            let schema = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("schema is JSON");
+            out.push((stem.to_string(), schema));
+        }
+    }
+    out
+}
+
+fn validator() -> Schemas {
+    let schemas = load_schemas();
+    let build = |schema: &Value| {
+        let mut opts = jsonschema::options();
+        opts.with_draft(Draft::Draft202012);
+        for (_, s) in &schemas {
+            let id = s["$id"].as_str().expect("every schema has an $id").to_string();
+            opts.with_resource(id, Resource::from_contents(s.clone()).expect("schema is a resource"));
+        }
+        opts.build(schema).expect("schemas compile")
+    };
+    let record = schemas.iter().find(|(n, _)| n == "record").map(|(_, s)| build(s)).expect("schemas/record.schema.json exists");
+    let by_type = schemas.iter().filter(|(n, _)| n != "record" && n != "common").map(|(n, s)| (n.clone(), build(s))).collect();
+    Schemas { record, by_type }
+}
+
+/// Why `record` is invalid (empty when valid). The record schema decides;
+/// the schema of the record's own type explains.
+fn errors(v: &Schemas, record: &Value) -> Vec<String> {
+    if v.record.is_valid(record) {
+        return vec![];
+    }
+    let own = v.by_type.iter().find(|(n, _)| record["type"] == json!(n));
+    let explained: Vec<String> = match own {
+        Some((_, validator)) => validator.iter_errors(record).map(|e| format!("{}: {}", e.instance_path, cut(&e.to_string()))).collect(),
+        None => vec![],
+    };
+    if explained.is_empty() {
+        vec![format!("not a valid record (type {})", record["type"])]
+    } else {
+        explained
+    }
+}
+
+/// A message cut to a readable length.
+fn cut(s: &str) -> String {
+    if s.chars().count() > 160 {
+        format!("{}…", s.chars().take(160).collect::<String>())
+    } else {
+        s.to_string()
+    }
 }
 
 #[test]
