@@ -167,6 +167,16 @@ fn seed_000_table_written_column_after_column_matches_its_gold() {
     assert!(t.lead >= 18 && t.partners >= 18 && t.deadline >= 18 && t.outputs >= 18, "{t:?}");
 }
 
+/// Scores any column-after-column dump against a gold file (`PLAIN_TABLE_DUMP`, `PLAIN_TABLE_GOLD`);
+/// does nothing without them.
+#[test]
+fn scores_a_dump_named_in_the_environment() {
+    let (Ok(dump), Ok(gold)) = (std::env::var("PLAIN_TABLE_DUMP"), std::env::var("PLAIN_TABLE_GOLD")) else { return };
+    let tables = tables(Path::new(&dump));
+    let t = score(&tables, &gold_tasks(Path::new(&gold)));
+    eprintln!("tables {}: {t:?}", tables.len());
+}
+
 #[test]
 fn seed_001_has_no_table() {
     let tables = tables(&repo().join("corpus/seeds/001_a3b877c4d28aa9a3.txt"));

@@ -173,43 +173,91 @@ impl RowState<'_> {
             self.spread(&blocks, &others);
             return;
         }
+        let blocks: Vec<Piece> = blocks.into_iter().filter(|b| !self.rest_of_copy(b)).collect();
+        if blocks.len() <= k {
+            for (b, j) in blocks.iter().zip(self.best_columns(&blocks)) {
+                self.cols[others[j]].push(b.clone());
+            }
+            return;
+        }
         let mut ptr = 0;
         for b in blocks {
-            if let Some(j) = self.continuation_column(&b, ptr) {
-                self.cols[others[j]].push(b);
-                ptr = j;
-            }
+            let j = self.continuation_column(&b, ptr);
+            self.cols[others[j]].push(b);
+            ptr = j;
         }
     }
 
-    /// Which of `others[ptr..]` a continuation block belongs to; `None` drops it
-    /// (the rest of a dropped copy of the content).
-    fn continuation_column(&self, b: &Piece, ptr: usize) -> Option<usize> {
-        let others = &self.layout.others;
+    /// The rest of a dropped copy of the content (the content ends with it).
+    fn rest_of_copy(&self, b: &Piece) -> bool {
+        self.ghost && goes_on(b) && fold_key(&self.column_text(self.layout.content)).ends_with(&fold_key(&raw_text(b)))
+    }
+
+    /// Columns (indices into `others`, strictly increasing) for at most as many
+    /// blocks as columns, with the best total [`RowState::fit`]; ties go to earlier columns.
+    fn best_columns(&self, blocks: &[Piece]) -> Vec<usize> {
+        let (m, k) = (blocks.len(), self.layout.others.len());
+        // best[i][j]: the best score of blocks[..i] in columns[..j].
+        let mut best = vec![vec![0u32; k + 1]; m + 1];
+        // Scores are never negative, so the impossible cells (j < i) can stay 0:
+        // the walk back below never enters them.
+        for i in 1..=m {
+            for j in i..=k {
+                best[i][j] = best[i][j - 1].max(best[i - 1][j - 1] + self.fit(&blocks[i - 1], j - 1));
+            }
+        }
+        let mut out = vec![0; m];
+        let (mut i, mut j) = (m, k);
+        while i > 0 && j > 0 {
+            if j > i && best[i][j] == best[i][j - 1] {
+                j -= 1;
+            } else {
+                out[i - 1] = j - 1;
+                i -= 1;
+                j -= 1;
+            }
+        }
+        out
+    }
+
+    /// How well a page-continuation block fits column `others[j]`: the rest of
+    /// its open cell (a deadline goes on only with a number), or a new entry,
+    /// best in an empty column or the deadline column for a deadline.
+    fn fit(&self, b: &Piece, j: usize) -> u32 {
+        let col = self.layout.others[j];
+        let is_dl = self.layout.deadline == Some(j);
         if goes_on(b) {
-            let content = fold_key(&self.column_text(self.layout.content));
-            if self.ghost && content.ends_with(&fold_key(&raw_text(b))) {
-                return None;
-            }
-            let best = (ptr..others.len()).max_by_key(|&j| (self.openness(others[j]), std::cmp::Reverse(j)));
-            return best;
+            let digit = raw_text(b).chars().any(|c| c.is_ascii_digit());
+            return if is_dl && !digit { 0 } else { self.openness(col) };
         }
-        if let Some(dk) = self.layout.deadline.filter(|&dk| dk >= ptr && is_deadline(b)) {
-            return Some(dk);
+        if self.cols[col].is_empty() || (is_dl && is_deadline(b)) {
+            3
+        } else {
+            1
         }
-        let empty = (ptr..others.len()).find(|&j| self.cols[others[j]].is_empty());
-        empty.or_else(|| (ptr + 1..others.len()).find(|&j| self.openness(others[j]) > 0)).or(Some(ptr))
     }
 
-    /// How surely a column's last block goes on: 0 closed (ends with `.`, `;`, `:`)
-    /// or empty, 1 unpunctuated, 2 unpunctuated and wrapped (trailing space).
-    fn openness(&self, col: usize) -> u8 {
+    /// Which of `others[ptr..]` a continuation block belongs to, one block at a time.
+    fn continuation_column(&self, b: &Piece, ptr: usize) -> usize {
+        let others = &self.layout.others;
+        let range = ptr..others.len();
+        range.max_by_key(|&j| (self.fit(b, j), std::cmp::Reverse(j))).unwrap_or(ptr)
+    }
+
+    /// How surely a column's last block goes on: 0 empty or ended (`.`, `…`),
+    /// 1 after `;`, `:` or `,` (another entry may follow), 2 unpunctuated;
+    /// one more when the line was wrapped (trailing space).
+    fn openness(&self, col: usize) -> u32 {
         let Some(last) = self.cols[col].last().and_then(|p| p.lines.last()) else { return 0 };
         let t = last.trim_end();
-        if t.ends_with(['.', ';', ':', '!', '?', '…']) {
-            return 0;
+        let wrapped = u32::from(last.len() > t.len());
+        if t.ends_with(['.', '!', '?', '…']) {
+            0
+        } else if t.ends_with([';', ':', ',']) {
+            1 + wrapped
+        } else {
+            2 + wrapped
         }
-        1 + u8::from(last.len() > t.len())
     }
 
     /// The text of a column so far, lines joined with spaces.

@@ -30,7 +30,7 @@ def table_rows(lines):
         if header is None:
             header = cells
             continue
-        if cells == header:
+        if cells == header or all(set(c) <= set("-: ") for c in cells):
             continue
         cells += [""] * (len(header) - len(cells))
         if not cells[0] and rows:
