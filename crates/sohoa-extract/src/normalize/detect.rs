@@ -30,23 +30,27 @@ impl Score {
 pub enum Evidence {
     /// No font names the encoding: statistics alone must be clear.
     None,
-    /// The run's font names the encoding.
+    /// The run's font names the encoding, but other runs in that font
+    /// proved to be Unicode: the legacy reading must be strictly better.
     Font,
-    /// The font names it and earlier runs of the document were decoded with it.
-    FontAndDocument,
+    /// The font names the encoding and earlier runs of the document were
+    /// decoded with it (or it is an `...H` font): a tie goes to the font.
+    FontTrusted,
 }
 
 /// Whether to replace the text as given (`given`) by a legacy reading (`decoded`).
 pub fn prefer_decoded(given: Score, decoded: Score, evidence: Evidence) -> bool {
+    let fair = decoded.valid >= decoded.invalid;
     match evidence {
+        // Statistics alone: the reading mends broken words and is Vietnamese.
         Evidence::None => {
             given.invalid > 0
                 && decoded.valid >= 2
                 && decoded.net() >= given.net() + 2
                 && decoded.valid > 2 * decoded.invalid
         }
-        Evidence::Font => decoded.net() > given.net() && decoded.mostly_valid(),
-        Evidence::FontAndDocument => decoded.net() >= given.net() && decoded.mostly_valid(),
+        Evidence::Font => fair && decoded.net() > given.net(),
+        Evidence::FontTrusted => fair && decoded.net() >= given.net(),
     }
 }
 
@@ -57,6 +61,13 @@ pub fn score(text: &str) -> Score {
     for word in words {
         let word = word.trim_matches(is_outer_punctuation);
         if word.is_ascii() || word.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        // A lone letter (`ˆ`, `µ`, `ở`) says little either way: OCR specks
+        // and one-letter words are alike. A lone symbol (`¦`) is broken.
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            s.invalid += u32::from(!c.is_alphabetic());
             continue;
         }
         if (is_syllable(word) && well_cased(word)) || is_abbreviation(word) {
@@ -99,6 +110,7 @@ mod tests {
         assert_eq!(score("Qu¶n lý"), Score { valid: 1, invalid: 1 });
         assert_eq!(score("bỔ mỏ"), Score { valid: 1, invalid: 1 });
         assert_eq!(score("Plain English text"), Score::default());
+        assert_eq!(score("tháng ˆ năm"), Score { valid: 2, invalid: 0 });
         assert_eq!(score("Số: 144/2002/QĐ-BTC"), Score { valid: 2, invalid: 0 });
         assert_eq!(score("Sè: 144/2002/Q§-BTC"), Score { valid: 1, invalid: 1 });
     }
@@ -107,11 +119,15 @@ mod tests {
     fn statistics_alone_need_a_clear_margin() {
         let given = Score { valid: 1, invalid: 0 };
         assert!(!prefer_decoded(given, Score { valid: 1, invalid: 0 }, Evidence::Font));
-        assert!(prefer_decoded(given, Score { valid: 1, invalid: 0 }, Evidence::FontAndDocument));
+        assert!(prefer_decoded(given, Score { valid: 1, invalid: 0 }, Evidence::FontTrusted));
+        // `lãnhđạo xã`: a glued word stays invalid, the rest decides.
+        let glued = Score { valid: 1, invalid: 1 };
+        assert!(prefer_decoded(Score { valid: 0, invalid: 2 }, glued, Evidence::Font));
         // Without a font, text with no broken word is never re-read.
         assert!(!prefer_decoded(given, Score { valid: 5, invalid: 0 }, Evidence::None));
-        let broken = Score { valid: 1, invalid: 1 };
+        let broken = Score { valid: 0, invalid: 2 };
         assert!(!prefer_decoded(broken, Score { valid: 1, invalid: 0 }, Evidence::None));
         assert!(prefer_decoded(broken, Score { valid: 2, invalid: 0 }, Evidence::None));
+        assert!(!prefer_decoded(broken, Score { valid: 2, invalid: 1 }, Evidence::None));
     }
 }

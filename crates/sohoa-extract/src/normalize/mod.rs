@@ -23,6 +23,10 @@ use crate::model::TextQuality;
 use detect::{prefer_decoded, score, Evidence, Score};
 use legacy::{cp1252, font_hint, FontHint};
 
+/// Encodings statistics try on a run of chars without a legacy font: office
+/// formats show VISCII or CP1258 text only with a font or charset naming it.
+const CHAR_CANDIDATES: &[Legacy] = &[Legacy::Tcvn3, Legacy::Vni];
+
 /// Normalizes the runs of one document and keeps its text-quality report.
 #[derive(Debug, Default)]
 pub struct Normalizer {
@@ -61,6 +65,11 @@ impl Normalizer {
     /// format carries one). Legacy-encoded runs are decoded; the result is NFC
     /// with repairs applied. Line breaks (`'\n'`) are kept.
     pub fn run(&mut self, text: &str, font: Option<&str>) -> String {
+        self.run_from(text, font, CHAR_CANDIDATES)
+    }
+
+    /// [`Normalizer::run`] with the encodings statistics may try without a font.
+    fn run_from(&mut self, text: &str, font: Option<&str>, unhinted: &[Legacy]) -> String {
         self.account(text);
         let hint = font_hint(font);
         if text.is_ascii() {
@@ -68,7 +77,7 @@ impl Normalizer {
         }
         let prepared = repair::prepare(text, &mut self.quality.repaired_chars);
         let text = prepared.as_deref().unwrap_or(text);
-        match self.decode_legacy(text, hint) {
+        match self.decode_legacy(text, hint, unhinted) {
             Outcome::Decoded(decoded) => repair::finish(&decoded, &mut self.quality.repaired_chars),
             Outcome::Unicode => repair::finish(text, &mut self.quality.repaired_chars),
             Outcome::LegacyKept => text.to_owned(),
@@ -79,7 +88,7 @@ impl Normalizer {
     /// single-byte encoding `font` suggests; decoded, then as [`Normalizer::run`].
     pub fn bytes(&mut self, bytes: &[u8], font: Option<&str>) -> String {
         let text: String = bytes.iter().map(|&b| cp1252::char_of(b)).collect();
-        self.run(&text, font)
+        self.run_from(&text, font, &Legacy::ALL)
     }
 
     /// The whole bytes of a text file: UTF-8 (BOM or not), UTF-16 with BOM,
@@ -111,22 +120,47 @@ impl Normalizer {
     }
 
     /// The legacy reading of a run, if one is clearly better than the text as given.
-    fn decode_legacy(&mut self, text: &str, hint: FontHint) -> Outcome {
+    fn decode_legacy(&mut self, text: &str, hint: FontHint, unhinted: &[Legacy]) -> Outcome {
         let mut bytes = std::mem::take(&mut self.bytes);
         let representable = cp1252::bytes_of(text, &mut bytes);
         let result = if representable {
-            self.choose(text, &bytes, hint)
+            self.choose(text, &bytes, hint, unhinted)
         } else {
-            self.decode_mixed(text, hint, &mut bytes)
+            self.vote_unicode(text, hint);
+            self.decode_mixed(text, hint, &mut bytes, unhinted)
         };
         self.bytes = bytes;
         result
     }
 
+    /// The legacy encoding that decoded runs of this document by a clear
+    /// margin over runs proven Unicode, if any.
+    fn proven_encoding(&self) -> Option<Legacy> {
+        const PROOF: i32 = 1;
+        let (i, &votes) = self.votes.iter().enumerate().max_by_key(|&(_, v)| *v)?;
+        (votes >= PROOF).then(|| Legacy::ALL[i])
+    }
+
+    /// Unicode Vietnamese in a legacy font is evidence that the document
+    /// only names the font: later ties in that font stay as given.
+    fn vote_unicode(&mut self, text: &str, hint: FontHint) {
+        if let Some(e) = hint.encoding {
+            if score(text).mostly_valid() {
+                self.votes[vote_index(e)] -= 1;
+            }
+        }
+    }
+
     /// A run holding Unicode text and legacy stretches (a reader joined
     /// runs, a sheet cell mixes both): each stretch of whole words that have
     /// 8-bit bytes and include a broken word is decided on its own.
-    fn decode_mixed(&mut self, text: &str, hint: FontHint, bytes: &mut Vec<u8>) -> Outcome {
+    fn decode_mixed(
+        &mut self,
+        text: &str,
+        hint: FontHint,
+        bytes: &mut Vec<u8>,
+        unhinted: &[Legacy],
+    ) -> Outcome {
         if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c)) {
             return Outcome::Unicode;
         }
@@ -136,7 +170,7 @@ impl Normalizer {
         for (stretch, legacy_like) in stretches(text) {
             let candidate =
                 legacy_like && score(stretch).invalid > 0 && cp1252::bytes_of(stretch, bytes);
-            match candidate.then(|| self.choose(stretch, bytes, hint)) {
+            match candidate.then(|| self.choose(stretch, bytes, hint, unhinted)) {
                 Some(Outcome::Decoded(d)) => {
                     out.push_str(&d);
                     changed = true;
@@ -147,16 +181,25 @@ impl Normalizer {
         if changed { Outcome::Decoded(out) } else { Outcome::Unicode }
     }
 
-    fn choose(&mut self, text: &str, bytes: &[u8], hint: FontHint) -> Outcome {
+    fn choose(&mut self, text: &str, bytes: &[u8], hint: FontHint, unhinted: &[Legacy]) -> Outcome {
         let given = score(text);
-        let Some(best) = best_reading(bytes, hint.encoding) else { return Outcome::Unicode };
+        let proven = self.proven_encoding();
         let evidence = match hint.encoding {
+            // The document has shown itself legacy-encoded: its runs need no font.
+            None if proven.is_some() => Evidence::Font,
             None => Evidence::None,
             // An `...H` font draws capitals whatever the chars: a tie goes to the font.
-            Some(e) if hint.capitals || self.votes[vote_index(e)] > 0 => {
-                Evidence::FontAndDocument
-            }
+            Some(e) if hint.capitals || self.votes[vote_index(e)] > 0 => Evidence::FontTrusted,
             Some(_) => Evidence::Font,
+        };
+        // Readable text needs a trusted font before any other reading is tried.
+        if given.invalid == 0 && evidence != Evidence::FontTrusted {
+            return Outcome::Unicode;
+        }
+        let Some(best) = best_reading(bytes, hint.encoding, unhinted) else { return Outcome::Unicode };
+        let evidence = match proven {
+            Some(e) if hint.encoding.is_none() && e != best.encoding => Evidence::None,
+            _ => evidence,
         };
         if prefer_decoded(given, best.score, evidence) {
             self.record_decoded(best.encoding, &best.text);
@@ -227,12 +270,12 @@ fn vote_index(e: Legacy) -> usize {
     Legacy::ALL.iter().position(|&x| x == e).unwrap_or(0)
 }
 
-/// The best-scoring reading among the hinted encoding or all of them.
-fn best_reading(bytes: &[u8], hinted: Option<Legacy>) -> Option<Reading> {
+/// The best-scoring reading among the hinted encoding or the `unhinted` ones.
+fn best_reading(bytes: &[u8], hinted: Option<Legacy>, unhinted: &[Legacy]) -> Option<Reading> {
     let hinted_only = hinted.map(|e| [e]);
     let candidates: &[Legacy] = match &hinted_only {
         Some(one) => one,
-        None => &Legacy::ALL,
+        None => unhinted,
     };
     // Reversed: on a tie `max_by_key` keeps the last, i.e. the first of `ALL`.
     candidates
