@@ -128,8 +128,10 @@ fn take_label(cells: &mut Vec<RoleCell>) -> Option<String> {
         return Some(text);
     }
     let (label, rest) = split_label(&text);
-    let label = label.filter(|l| labels::kind(l).is_some_and(LabelKind::is_section))?;
-    let rest = rest.to_string();
+    let (label, rest) = match label.filter(|l| labels::kind(l).is_some_and(LabelKind::is_section)) {
+        Some(l) => (l, rest.to_string()),
+        None => dotless_roman(&text)?,
+    };
     cells[li].text = label.clone();
     let has_content = cells.iter().any(|c| c.role == Role::Content);
     match cells.iter_mut().find(|c| c.role == Role::Content && c.text.is_empty()) {
@@ -139,6 +141,14 @@ fn take_label(cells: &mut Vec<RoleCell>) -> Option<String> {
         None => {}
     }
     Some(label)
+}
+
+/// A title cell numbered without a dot (`I Xây dựng ...`): the roman number and the title.
+fn dotless_roman(text: &str) -> Option<(String, String)> {
+    let (head, rest) = text.split_once(' ')?;
+    let roman = labels::kind(head) == Some(LabelKind::Roman);
+    let titled = rest.trim_start().chars().next().is_some_and(char::is_uppercase);
+    (roman && titled).then(|| (head.to_string(), rest.trim().to_string()))
 }
 
 /// Whether `row` continues the row before it: the first row of a continuing
