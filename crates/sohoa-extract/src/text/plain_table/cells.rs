@@ -361,7 +361,8 @@ fn piece_of(text: &str, line: u32) -> Option<Piece> {
 
 /// A column's blocks as cell text: lines joined with a space, except that a
 /// bulleted line (`- `, `+ `) starts a new line, and so does a new block of a
-/// narrow column that starts in upper case (another entry of the cell).
+/// narrow column that starts in upper case (another entry of the cell) and not
+/// with an acronym (`TTHC`, the rest of the entry before).
 pub(super) fn cell_text(pieces: &[Piece], narrow: bool) -> String {
     let mut out = String::new();
     for piece in pieces {
@@ -371,7 +372,7 @@ pub(super) fn cell_text(pieces: &[Piece], narrow: bool) -> String {
                 continue;
             }
             if !out.is_empty() {
-                let new_entry = li == 0 && narrow && t.chars().next().is_some_and(char::is_uppercase);
+                let new_entry = li == 0 && narrow && t.chars().next().is_some_and(char::is_uppercase) && !goes_on(piece);
                 if is_bullet(t) || new_entry {
                     out.push('\n');
                 } else if !out.ends_with('-') || out.ends_with(" -") {

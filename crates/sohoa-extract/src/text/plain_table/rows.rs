@@ -88,7 +88,7 @@ impl Expect {
                 Some(l) => (n == 1 && self.after_group) || (n > l && n <= l + 2),
             },
             Mark::Dotted(a, b) => self.last_num == Some(a) && b == self.last_sub.map_or(1, |l| l + 1),
-            Mark::Roman(r) => self.last_roman.map_or(true, |l| r == l + 1),
+            Mark::Roman(r) => !matches!(self.last_roman, Some(l) if r != l + 1),
         }
     }
 
