@@ -106,6 +106,11 @@ fn seed_003_annex_pieces_repeat_the_header_row() {
     }
 }
 
+/// OCR on, with a budget that a loaded test machine does not run out of.
+fn ocr_opts() -> ExtractOptions {
+    ExtractOptions { time_budget: std::time::Duration::from_secs(900), ..Default::default() }
+}
+
 fn ocr_installed() -> bool {
     let langs = Command::new("tesseract").arg("--list-langs").output();
     langs.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == "vie"))
@@ -129,7 +134,7 @@ fn scanned_seeds_are_ocred_with_their_words() {
         return;
     }
     for (pdf, seed) in pairs {
-        let doc = extract_file(&pdf, &ExtractOptions::default()).expect("scan converts");
+        let doc = extract_file(&pdf, &ocr_opts()).expect("scan converts");
         assert!(doc.source.text_quality.ocr, "{}", pdf.display());
         let recall = word_recall(&std::fs::read_to_string(&seed).expect("seed"), &plain_text(&doc));
         eprintln!("{}: OCR word recall {recall:.4}", pdf.display());
