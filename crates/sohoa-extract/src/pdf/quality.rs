@@ -28,16 +28,13 @@ pub(crate) fn counts(text: &str) -> (usize, usize) {
     (total, bad)
 }
 
-/// A character a Vietnamese text layer should not contain.
+/// A character a Vietnamese text layer should not contain: the normalizer's
+/// garbage (private use, U+FFFD, controls), or a letter of another script.
 fn is_garbage(c: char) -> bool {
     let u = c as u32;
-    let private = (0xE000..=0xF8FF).contains(&u) || u >= 0xF0000;
-    let replacement = c == '\u{FFFD}';
-    let control = c.is_control();
-    // Letters outside Latin (basic, Latin-1, Extended-A/B, IPA-free) and Vietnamese (U+1E00..U+1EFF).
+    // Latin (basic, Latin-1, Extended-A/B), combining marks, Vietnamese (U+1E00..U+1EFF).
     let latin = u < 0x0250 || (0x1E00..=0x1EFF).contains(&u) || (0x0300..=0x036F).contains(&u);
-    let foreign_letter = c.is_alphabetic() && !latin;
-    private || replacement || control || foreign_letter
+    crate::normalize::garbage::is_garbage(c) || (c.is_alphabetic() && !latin)
 }
 
 #[cfg(test)]
