@@ -1,7 +1,8 @@
 //! Legacy-encoded documents through the readers and the normalizer:
-//! the DOCX corpus rewritten with TCVN3/VNI runs (`scripts/legacy_docx.py`)
-//! reads back like the Unicode DOCX, and the real TCVN3/VNI files of
-//! `corpus/real/legacy/` reach their transcripts.
+//! the DOCX corpus rewritten with TCVN3/VNI runs (`scripts/legacy_docx.py`,
+//! to re-run whenever `corpus/docx/` changes) reads back like the Unicode
+//! DOCX, and the real TCVN3/VNI files of `corpus/real/legacy/` reach their
+//! transcripts.
 
 use sohoa_extract::normalize::diacritic_accuracy;
 use sohoa_extract::{extract_file, Block, Document, ExtractOptions};
@@ -58,7 +59,11 @@ fn legacy_font_docx_reads_like_the_unicode_docx() {
             let doc = read(&path);
             let accuracy = diacritic_accuracy(&unicode, &text(&doc));
             eprintln!("docx-{enc}/{}: diacritic accuracy {accuracy:.5}", name.to_string_lossy());
-            assert!(accuracy >= 0.999, "{}: {accuracy}", path.display());
+            assert!(
+                accuracy >= 0.999,
+                "{}: {accuracy} (if corpus/docx changed: python3 scripts/legacy_docx.py)",
+                path.display()
+            );
             assert_eq!(doc.source.text_quality.encodings, vec![enc.to_owned()]);
             assert_eq!(doc.source.text_quality.undecoded_legacy_runs, 0, "{}", path.display());
         }

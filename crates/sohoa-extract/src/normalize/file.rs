@@ -106,17 +106,19 @@ fn legacy_lines(n: &mut Normalizer, bytes: &[u8]) -> String {
 }
 
 /// The encoding whose reading of `bytes` has the most Vietnamese
-/// syllables, if it beats plain cp1252.
+/// syllables, if that reading is mostly Vietnamese and clearly beats plain
+/// cp1252 (a French or German 8-bit file stays cp1252).
 fn best_for(bytes: &[u8]) -> Option<Legacy> {
     let plain: String = bytes.iter().map(|&b| cp1252::char_of(b)).collect();
-    let mut best = (None, score(&plain).net());
+    let plain_net = score(&plain).net();
+    let mut best: Option<(Legacy, Score)> = None;
     for e in Legacy::ALL {
-        let net = score(&e.decode(bytes)).net();
-        if net > best.1 {
-            best = (Some(e), net);
+        let s = score(&e.decode(bytes));
+        if !matches!(best, Some((_, b)) if b.net() >= s.net()) {
+            best = Some((e, s));
         }
     }
-    best.0
+    best.filter(|(_, s)| s.mostly_valid() && s.net() >= plain_net + 2).map(|(e, _)| e)
 }
 
 /// One line in the file's encoding, or in another that beats it clearly.

@@ -39,12 +39,16 @@ pub fn font_hint(font: Option<&str>) -> FontHint {
     FontHint::default()
 }
 
-/// `.VnTimeH`, `.VnArialH`, `.VnArial NarrowH`, `.VnTimeH Bold`: the family
+/// `.VnTimeH`, `.VnArialH`, `.VnArial NarrowH`, `.VnTimeH Bold`, and PDF
+/// base fonts such as `VnTimeH,Bold` or `VnArialH-BoldItalic`: the family
 /// name (before a style word) ends in a capital `H`.
 fn is_caps_family(name: &str) -> bool {
-    let mut family = name.trim_end();
-    for style in [" Bold", " Italic", " Bold"] {
-        family = family.strip_suffix(style).unwrap_or(family);
+    let mut family = name.split(',').next().unwrap_or(name).trim_end();
+    for _ in 0..3 {
+        for style in ["Bold", "Italic", "Regular", "Oblique"] {
+            family = family.strip_suffix(style).unwrap_or(family);
+        }
+        family = family.trim_end_matches([' ', '-']);
     }
     family.ends_with('H')
 }
@@ -60,6 +64,9 @@ mod tests {
         assert!(font_hint(Some(".VnTimeH")).capitals);
         assert!(font_hint(Some(".VnTimeH Tur")).capitals);
         assert!(font_hint(Some(".VnArial NarrowH")).capitals);
+        assert!(font_hint(Some("VnTimeH,Bold")).capitals);
+        assert!(font_hint(Some("VnArialH-BoldItalic")).capitals);
+        assert!(!font_hint(Some("VnTime-Bold")).capitals);
         assert_eq!(font_hint(Some("VnTime")).encoding, Some(Legacy::Tcvn3));
         assert_eq!(font_hint(Some("VNI-Times")).encoding, Some(Legacy::Vni));
         assert_eq!(font_hint(Some("Times New Roman")), FontHint::default());
