@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.len() % 2 != 0 {
+    if args.is_empty() || !args.chunks_exact(2).remainder().is_empty() {
         eprintln!("usage: diacritic_accuracy TRANSCRIPT RECOVERED [TRANSCRIPT RECOVERED...]");
         return ExitCode::from(2);
     }
