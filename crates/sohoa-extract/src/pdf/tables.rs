@@ -73,15 +73,17 @@ fn merged_rules(rules: &[Rule]) -> (Vec<HRule>, Vec<VRule>) {
     vs.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y0.total_cmp(&b.y0)));
     let mut mh: Vec<HRule> = Vec::new();
     for h in hs {
-        match mh.iter_mut().rev().take(8).find(|m| (m.y - h.y).abs() <= 1.0 && h.x0 <= m.x1 + REACH) {
-            Some(m) => m.x1 = m.x1.max(h.x1),
+        let touches = |m: &&mut HRule| (m.y - h.y).abs() <= 1.0 && h.x0 <= m.x1 + REACH && h.x1 >= m.x0 - REACH;
+        match mh.iter_mut().rev().take(8).find(touches) {
+            Some(m) => (m.x0, m.x1) = (m.x0.min(h.x0), m.x1.max(h.x1)),
             None => mh.push(h),
         }
     }
     let mut mv: Vec<VRule> = Vec::new();
     for v in vs {
-        match mv.iter_mut().rev().take(8).find(|m| (m.x - v.x).abs() <= 1.0 && v.y0 <= m.y1 + REACH) {
-            Some(m) => m.y1 = m.y1.max(v.y1),
+        let touches = |m: &&mut VRule| (m.x - v.x).abs() <= 1.0 && v.y0 <= m.y1 + REACH && v.y1 >= m.y0 - REACH;
+        match mv.iter_mut().rev().take(8).find(touches) {
+            Some(m) => (m.y0, m.y1) = (m.y0.min(v.y0), m.y1.max(v.y1)),
             None => mv.push(v),
         }
     }
@@ -269,6 +271,16 @@ mod tests {
         assert_eq!(t.rows[1][1].words[0].raw_text(), "b");
         assert!(t.rows[2][1].words.is_empty());
         assert_eq!(words.len(), 1, "words outside the table stay on the page");
+    }
+
+    #[test]
+    fn rules_on_one_line_out_of_order_merge_only_where_they_touch() {
+        // Two pieces of one row rule, the right one drawn a hair higher (sorted first).
+        let rules = vec![h(50.0, 0.0, 100.0), h(49.8, 150.0, 200.0), h(50.1, 95.0, 120.0)];
+        let (hs, _) = merged_rules(&rules);
+        let mut spans: Vec<(f32, f32)> = hs.iter().map(|r| (r.x0, r.x1)).collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(spans, [(0.0, 120.0), (150.0, 200.0)]);
     }
 
     #[test]
