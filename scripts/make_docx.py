@@ -326,7 +326,9 @@ def md_join(lines):
 
 def split_cell(raw):
     """A cell's text -> list of paragraphs (each a run list): <li> items and <br> lines."""
-    raw = raw.strip()
+    # A space the dump left between a bracket and an inline tag is not text.
+    raw = re.sub(r"\(\s+(?=<)", "(", raw.strip())
+    raw = re.sub(r"(?<=>)\s+\)", ")", raw)
     if "<li" in raw.lower():
         items = re.findall(r"<li[^>]*>(.*?)</li>", raw, re.I | re.S)
         rest = re.sub(r"<ul[^>]*>.*?</ul>", "", raw, flags=re.I | re.S).strip()
@@ -375,6 +377,18 @@ def apply_vmerge(rows, ncols):
             i = j + 1
 
 
+def join_cut_cell(first, second):
+    """Joins the two parts of a cell cut by a page break; text that continues
+    a list goes into its last item."""
+    first, second = first.rstrip(), second.strip()
+    if not first:
+        return second
+    tail = re.search(r"</li>\s*</ul>$", first, re.I)
+    if tail:
+        return first[: tail.start()] + " " + second + first[tail.start():]
+    return first + " " + second
+
+
 def is_header_repeat(cells, header):
     """A row printing the header again (the dump may drop its trailing cells)."""
     def strip(row):
@@ -405,12 +419,14 @@ def md_table_rows(block, doc):
         if is_header_repeat(cells, header):
             after_repeat = True
             continue
-        if after_repeat and not cells[0].strip() and len(rows) > int(has_header):
+        if after_repeat and len(rows) > int(has_header) and (not cells[0].strip() or not rows[-1][0].strip()):
+            # The row a page break cut: its second part has no number, or its
+            # first part had none and the number is printed with the second.
             prev = rows[-1]
             prev += [""] * (len(cells) - len(prev))
             for k, c in enumerate(cells):
                 if c.strip():
-                    prev[k] = (prev[k].rstrip() + " " + c.strip()).strip()
+                    prev[k] = join_cut_cell(prev[k], c)
             after_repeat = False
             continue
         after_repeat = False

@@ -100,3 +100,15 @@ fn damaged_spreadsheet_is_an_error_not_a_panic() {
     assert!(extract_bytes("t.xlsx", &bytes, &ExtractOptions::default()).is_err());
     assert!(extract_bytes("t.xls", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1garbage", &ExtractOptions::default()).is_err());
 }
+
+/// Fuzz crasher (out of memory inside calamine): an .xls whose directory
+/// sector chain loops. It must be refused as damaged before calamine runs.
+#[test]
+fn fuzz_xls_with_looping_sector_chain_is_damaged() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_directory_chain_loop.xls");
+    let bytes = std::fs::read(path).expect("fixture");
+    match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
+        Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("chain"), "{cause}"),
+        other => panic!("expected a damaged-xls error, got {other:?}"),
+    }
+}

@@ -6,9 +6,11 @@
 //! a single-sheet workbook gives just its table. No row is marked as a
 //! header (spreadsheets do not say). Cell text goes through the normalizer
 //! without a font (legacy .xls text is detected statistically). Zip-based
-//! workbooks are checked for bombs before calamine decompresses them.
+//! workbooks are checked for bombs before calamine decompresses them, and
+//! .xls sector chains for loops before calamine follows them.
 
 mod grid;
+mod ole;
 mod value;
 
 use crate::docx::{Deadline, Limits, SafeZip};
@@ -26,6 +28,9 @@ pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Resul
     let deadline = Deadline::start(opts, name);
     if matches!(format, Format::Xlsx | Format::Ods) {
         SafeZip::open(bytes, Limits::from_options(opts), name)?.check_xml_entries()?;
+    }
+    if format == Format::Xls {
+        ole::check(bytes).map_err(|cause| ExtractError::damaged(name, format!("compound file: {cause}")))?;
     }
     let mut workbook = open(bytes, format).map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
     let mut norm = Normalizer::new();
