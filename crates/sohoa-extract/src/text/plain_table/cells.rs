@@ -4,7 +4,8 @@
 //! break each column goes on. Deadline phrases anchor the deadline column;
 //! a line holding two cells is split before/after its deadline phrase.
 
-use super::deadline;
+use super::cell_text::goes_on;
+use super::merged::{is_deadline, raw_text, split_merged};
 use super::rows::{Piece, RawRow};
 use crate::normalize::fold_key;
 
@@ -60,20 +61,6 @@ pub(super) fn assign(row: &RawRow, layout: &Layout) -> Columns {
 /// Whether a block has content-width lines.
 fn is_wide(piece: &Piece, wide: usize) -> bool {
     wide > 0 && piece.width() >= wide
-}
-
-/// The block's lines joined with `'\n'`.
-fn raw_text(piece: &Piece) -> String {
-    piece.lines.join("\n")
-}
-
-/// Characters a deadline cell may have (a longer block starting `Thường xuyên ...` is a sentence).
-const MAX_DEADLINE_CHARS: usize = 100;
-
-/// Whether a block is a deadline: short, and starting with a deadline phrase.
-fn is_deadline(piece: &Piece) -> bool {
-    let text = raw_text(piece);
-    text.chars().count() <= MAX_DEADLINE_CHARS && deadline::starts_with_deadline(&text)
 }
 
 impl RowState<'_> {
@@ -266,15 +253,6 @@ impl RowState<'_> {
     }
 }
 
-/// Whether a block reads as the rest of a cell: it starts in lower case, with a
-/// number, or with an acronym (`TTHC, cán bộ ...`).
-fn goes_on(b: &Piece) -> bool {
-    let first_word = b.lines.iter().flat_map(|l| l.split_whitespace()).next().unwrap_or("");
-    let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    acronym || b.first_char().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-}
-
 /// Folded text without trailing punctuation: the key two repeated cells share.
 fn key_of(text: &str) -> String {
     fold_key(text).trim_end_matches(['.', ';', ',', ':', ' ']).to_string()
@@ -312,89 +290,9 @@ pub(super) fn similarity(a: &str, b: &str) -> f64 {
     2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
 }
 
-/// Splits blocks that hold two cells: a leading deadline phrase followed by
-/// the next cell (`Quý II/2024 Đề án được`); and, when no block starts with a
-/// deadline, the first block with a deadline phrase after other text
-/// (`UBND xã Thường xuyên ...`, or cells stacked in one block).
-fn split_merged(blocks: Vec<Piece>) -> Vec<Piece> {
-    let mut out: Vec<Piece> = blocks.into_iter().flat_map(split_leading).collect();
-    if out.iter().any(is_deadline) {
-        return out;
-    }
-    let Some((i, at)) = out.iter().enumerate().find_map(|(i, b)| deadline::inside(&raw_text(b)).map(|at| (i, at))) else {
-        return out;
-    };
-    let b = out.remove(i);
-    let (head, tail) = split_at(&b, at);
-    let mut parts: Vec<Piece> = head.into_iter().collect();
-    parts.extend(tail.into_iter().flat_map(split_leading));
-    out.splice(i..i, parts);
-    out
-}
-
-/// Splits a block after its leading deadline phrase when another cell follows.
-fn split_leading(b: Piece) -> Vec<Piece> {
-    let text = raw_text(&b);
-    match deadline::end_of_leading(&text) {
-        Some(at) => {
-            let (head, tail) = split_at(&b, at);
-            head.into_iter().chain(tail).collect()
-        }
-        None => vec![b],
-    }
-}
-
-/// Cuts a block at a byte offset of its `'\n'`-joined text; empty halves are `None`.
-fn split_at(b: &Piece, at: usize) -> (Option<Piece>, Option<Piece>) {
-    let text = raw_text(b);
-    let (head, tail) = text.split_at(at);
-    let head_lines = head.matches('\n').count() as u32;
-    (piece_of(head, b.line), piece_of(tail.trim_start_matches([' ', '\t']), b.line + head_lines + u32::from(tail.starts_with('\n'))))
-}
-
-/// A block from `'\n'`-joined text, `None` when it is blank.
-fn piece_of(text: &str, line: u32) -> Option<Piece> {
-    let text = text.trim_start();
-    let lines: Vec<String> = text.split('\n').filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
-    (!lines.is_empty()).then_some(Piece { lines, line })
-}
-
-/// A column's blocks as cell text: lines joined with a space, except that a
-/// bulleted line (`- `, `+ `) starts a new line, and so does a new block of a
-/// narrow column that starts in upper case (another entry of the cell) and not
-/// with an acronym (`TTHC`, the rest of the entry before).
-pub(super) fn cell_text(pieces: &[Piece], narrow: bool) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        for (li, line) in piece.lines.iter().enumerate() {
-            let t = line.trim();
-            if t.is_empty() {
-                continue;
-            }
-            if !out.is_empty() {
-                let new_entry = li == 0 && narrow && t.chars().next().is_some_and(char::is_uppercase) && !goes_on(piece);
-                if is_bullet(t) || new_entry {
-                    out.push('\n');
-                } else if !out.ends_with('-') || out.ends_with(" -") {
-                    out.push(' ');
-                }
-            }
-            out.push_str(t);
-        }
-    }
-    out
-}
-
-/// A line that starts with a bullet (`- `, `+ `, `• `).
-fn is_bullet(line: &str) -> bool {
-    let mut cs = line.chars();
-    let first = cs.next();
-    let second = cs.next();
-    matches!(first, Some('-' | '+' | '•')) && second.is_some_and(|c| c.is_whitespace() || c.is_uppercase())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::cell_text::cell_text;
     use super::*;
 
     fn piece(text: &str, line: u32) -> Piece {

@@ -1,14 +1,17 @@
 //! Tables in plain dumps, where a converter wrote each cell as its own block, column after column.
 //!
 //! A table opens with a header whose titles name the usual plan columns
-//! ([`header`]); the rows are cut at their Stt marks ([`rows`]) and each row's
-//! blocks are put into columns ([`cells`]). Tables whose rows fit on one line
-//! each are read by [`line_rows`].
+//! ([`header`]); the rows are cut at their Stt marks ([`rows`]), blocks holding
+//! two cells are split ([`merged`], by [`deadline`] phrases), and each row's
+//! blocks are put into columns ([`cells`]) and joined into cell text
+//! ([`cell_text`]). Tables whose rows fit on one line each are read by [`line_rows`].
 
+mod cell_text;
 mod cells;
 mod deadline;
 mod header;
 mod line_rows;
+mod merged;
 mod rows;
 
 use super::plain::Chunk;
@@ -85,7 +88,7 @@ fn row_of(raw: &RawRow, layout: &Layout) -> Row {
     let mut cells_out = vec![cell(0, raw.label.clone(), raw.line)];
     for (c, pieces) in cols.iter().enumerate().skip(1) {
         let line = pieces.first().map_or(raw.line, |p| p.line);
-        cells_out.push(cell(c, cells::cell_text(pieces, c != layout.content), line));
+        cells_out.push(cell(c, cell_text::cell_text(pieces, c != layout.content), line));
     }
     Row { cells: cells_out, header: false, span: Span::line(raw.line) }
 }
