@@ -54,6 +54,9 @@ impl Walker {
         } else {
             p
         };
+        if self.continues_last(p) {
+            return;
+        }
         if self.part_boundary(p) {
             self.joinable = false;
             return;
@@ -69,6 +72,30 @@ impl Walker {
                 self.joinable = false;
                 self.push_para(ParaItem { label: p.label.clone(), text: p.text.clone(), style: p.style.clone(), span: p.span });
             }
+        }
+    }
+
+    /// An unlabeled paragraph in lower case continues the paragraph or heading
+    /// before it (a sentence broken by a page break or by the converter).
+    fn continues_last(&mut self, p: &Paragraph) -> bool {
+        if p.label.is_some() || !p.text.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let text = p.text.replace('\n', " ");
+        match self.out.items.last() {
+            Some(Item::Paragraph { .. }) => {
+                if let Some(Item::Paragraph { para, .. }) = self.out.items.last_mut() {
+                    para.text = format!("{} {text}", para.text);
+                }
+                true
+            }
+            Some(Item::Heading(s)) => {
+                let s = *s;
+                let title = &mut self.out.sections[s].title;
+                *title = format!("{title} {text}");
+                true
+            }
+            _ => false,
         }
     }
 
