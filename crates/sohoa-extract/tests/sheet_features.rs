@@ -112,3 +112,15 @@ fn fuzz_xls_with_looping_sector_chain_is_damaged() {
         other => panic!("expected a damaged-xls error, got {other:?}"),
     }
 }
+
+/// Fuzz crasher: a truncated record makes calamine index past a slice. The
+/// reader turns calamine's panic into a damaged-file error.
+#[test]
+fn fuzz_xls_with_short_record_is_damaged_not_a_panic() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_short_record_calamine_panic.xls");
+    let bytes = std::fs::read(path).expect("fixture");
+    match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
+        Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("malformed"), "{cause}"),
+        other => panic!("expected a damaged-xls error, got {other:?}"),
+    }
+}

@@ -21,6 +21,7 @@ use crate::options::ExtractOptions;
 use crate::Extracted;
 use calamine::{open_workbook_auto_from_rs, Dimensions, Ods, Reader, Sheets, Xls, Xlsx};
 use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Reads one spreadsheet.
 pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
@@ -32,22 +33,29 @@ pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Resul
     if format == Format::Xls {
         ole::check(bytes).map_err(|cause| ExtractError::damaged(name, format!("compound file: {cause}")))?;
     }
-    let mut workbook = open(bytes, format).map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
+    let mut workbook = guarded(name, || open(bytes, format))?
+        .map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
     let mut norm = Normalizer::new();
     let mut line = 0u32;
     let mut tables: Vec<(String, Table)> = Vec::new();
     for sheet in workbook.sheet_names() {
         deadline.check()?;
-        let range = workbook
-            .worksheet_range(&sheet)
+        let range = guarded(name, || workbook.worksheet_range(&sheet))?
             .map_err(|e| ExtractError::damaged(name, format!("sheet {sheet}: {e}")))?;
-        let merges = merged_regions(&mut workbook, &sheet);
+        let merges = guarded(name, || merged_regions(&mut workbook, &sheet))?;
         if let Some(table) = grid::sheet_table(&range, &merges, &mut norm, &mut line, &deadline)? {
             tables.push((sheet, table));
         }
     }
     let blocks = into_blocks(tables, &mut norm);
     Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
+}
+
+/// Runs a calamine call; calamine indexes some malformed records without
+/// bounds checks, and such a panic means the file is damaged.
+fn guarded<T>(format: &'static str, f: impl FnOnce() -> T) -> Result<T, ExtractError> {
+    catch_unwind(AssertUnwindSafe(f))
+        .map_err(|p| ExtractError::damaged(format, format!("malformed records ({})", crate::panic_text(&p))))
 }
 
 /// Opens the workbook with the reader of its detected format.
