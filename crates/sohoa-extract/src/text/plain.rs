@@ -54,6 +54,10 @@ pub(super) fn chunks(lines: &[String]) -> Vec<Chunk<'_>> {
             out.extend(cur.take());
             continue;
         }
+        if is_table_head(line) {
+            // A table header glued to the paragraph above starts a chunk of its own.
+            out.extend(cur.take());
+        }
         let chunk = cur.get_or_insert_with(|| Chunk {
             start: i,
             lines: Vec::new(),
@@ -64,6 +68,11 @@ pub(super) fn chunks(lines: &[String]) -> Vec<Chunk<'_>> {
     }
     out.extend(cur);
     out
+}
+
+/// A line that is only a number-column title (`STT`, `TT`, `Số TT`).
+fn is_table_head(line: &str) -> bool {
+    matches!(line.trim().to_uppercase().as_str(), "STT" | "TT" | "SỐ TT")
 }
 
 /// Turns one chunk into paragraphs; a chunk that starts in lower case
