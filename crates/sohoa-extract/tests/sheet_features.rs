@@ -124,3 +124,15 @@ fn fuzz_xls_with_short_record_is_damaged_not_a_panic() {
         other => panic!("expected a damaged-xls error, got {other:?}"),
     }
 }
+
+/// Fuzz crasher (allocation abort inside calamine): a DIMENSIONS record
+/// claiming an absurd cell area. Refused before calamine reserves it.
+#[test]
+fn fuzz_xls_with_huge_dimensions_is_damaged() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_huge_dimensions.xls");
+    let bytes = std::fs::read(path).expect("fixture");
+    match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
+        Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("DIMENSIONS"), "{cause}"),
+        other => panic!("expected a damaged-xls error, got {other:?}"),
+    }
+}

@@ -31,7 +31,7 @@ pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Resul
         SafeZip::open(bytes, Limits::from_options(opts), name)?.check_xml_entries()?;
     }
     if format == Format::Xls {
-        ole::check(bytes).map_err(|cause| ExtractError::damaged(name, format!("compound file: {cause}")))?;
+        check_xls(bytes)?;
     }
     let mut workbook = guarded(name, || open(bytes, format))?
         .map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
@@ -49,6 +49,23 @@ pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Resul
     }
     let blocks = into_blocks(tables, &mut norm);
     Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
+}
+
+/// Largest cell area a BIFF `DIMENSIONS` record may claim (calamine reserves it up front).
+const MAX_CLAIMED_CELLS: u64 = 20_000_000;
+
+/// Refuses .xls files whose sector chains loop or whose sheets claim absurd
+/// dimensions: calamine would follow or allocate them without limit.
+fn check_xls(bytes: &[u8]) -> Result<(), ExtractError> {
+    let damaged = |cause: String| ExtractError::damaged("xls", format!("compound file: {cause}"));
+    ole::check(bytes).map_err(damaged)?;
+    let Some(workbook) = ole::stream(bytes, &["Workbook", "Book"]).map_err(damaged)? else { return Ok(()) };
+    match ole::dimension_claims(&workbook).into_iter().max() {
+        Some(cells) if cells > MAX_CLAIMED_CELLS => {
+            Err(ExtractError::damaged("xls", format!("a sheet claims {cells} cells in its DIMENSIONS record")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Runs a calamine call; calamine indexes some malformed records without

@@ -86,6 +86,89 @@ fn layout(bytes: &[u8]) -> Result<Layout<'_>, String> {
     Ok(layout)
 }
 
+/// Concatenates a regular chain's sectors.
+fn chain_bytes(layout: &Layout, start: u32, what: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    for id in layout.chain(start, what)? {
+        out.extend_from_slice(layout.sector(id)?);
+    }
+    Ok(out)
+}
+
+/// Follows a mini-FAT chain through the mini stream, each mini sector once.
+fn mini_chain_bytes(ministream: &[u8], minifat: &[u32], start: u32) -> Result<Vec<u8>, String> {
+    let mut seen = vec![false; minifat.len()];
+    let mut out = Vec::new();
+    let mut id = start;
+    while id < RESERVED {
+        let slot = seen.get_mut(id as usize).ok_or("mini chain leaves the mini FAT")?;
+        if std::mem::replace(slot, true) {
+            return Err("mini chain loops".into());
+        }
+        let at = id as usize * 64;
+        out.extend_from_slice(ministream.get(at..at + 64).ok_or("mini sector past the mini stream")?);
+        id = minifat[id as usize];
+    }
+    Ok(out)
+}
+
+/// The bytes of the first stream named one of `names` (case-insensitive), if any.
+pub(crate) fn stream(bytes: &[u8], names: &[&str]) -> Result<Option<Vec<u8>>, String> {
+    let layout = layout(bytes)?;
+    let dir = chain_bytes(&layout, u32_at(bytes, 0x30).ok_or("header too short")?, "directory")?;
+    let entries: Vec<&[u8]> = dir.chunks_exact(128).collect();
+    let Some(root) = entries.first() else { return Ok(None) };
+    for entry in &entries {
+        let name_len = (u16_at(entry, 64).unwrap_or(0) as usize).min(64);
+        let units: Vec<u16> = entry[..name_len].chunks_exact(2).filter_map(|c| u16_at(c, 0)).take_while(|&u| u != 0).collect();
+        let name = String::from_utf16_lossy(&units);
+        if entry[66] != 2 || !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+            continue;
+        }
+        let start = u32_at(entry, 116).unwrap_or(RESERVED);
+        let len = u64_at(entry, 120).unwrap_or(0);
+        let mut data = if len >= MINI_CUTOFF {
+            chain_bytes(&layout, start, "stream")?
+        } else {
+            let ministream = chain_bytes(&layout, u32_at(root, 116).unwrap_or(RESERVED), "mini stream")?;
+            let minifat_bytes = chain_bytes(&layout, u32_at(bytes, 0x3C).ok_or("header too short")?, "mini FAT")?;
+            let minifat: Vec<u32> = minifat_bytes.chunks_exact(4).filter_map(|c| u32_at(c, 0)).collect();
+            mini_chain_bytes(&ministream, &minifat, start)?
+        };
+        data.truncate(usize::try_from(len).unwrap_or(usize::MAX));
+        return Ok(Some(data));
+    }
+    Ok(None)
+}
+
+/// The cells a BIFF `DIMENSIONS` record (0x0200) makes calamine reserve,
+/// computed as calamine does (wrapping), for each such record of the stream.
+pub(crate) fn dimension_claims(workbook: &[u8]) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    while let (Some(typ), Some(len)) = (u16_at(workbook, pos), u16_at(workbook, pos + 2)) {
+        let data = workbook.get(pos + 4..pos + 4 + len as usize).unwrap_or(&[]);
+        if typ == 0x0200 {
+            let fields = match data.len() {
+                10 => (0..4).map(|i| u16_at(data, 2 * i).map(u32::from)).collect::<Option<Vec<u32>>>(),
+                14 | 16 => [u32_at(data, 0), u32_at(data, 4), u16_at(data, 8).map(u32::from), u16_at(data, 10).map(u32::from)]
+                    .into_iter()
+                    .collect(),
+                _ => None,
+            };
+            if let Some([rf, rl, cf, cl]) = fields.as_deref().and_then(|f| <[u32; 4]>::try_from(f).ok()) {
+                let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                let (end_r, end_c) = if rl >= 1 && cl >= 1 { (rl - 1, cl - 1) } else { (rf, cf) };
+                let rows = u64::from(end_r.wrapping_sub(rf).wrapping_add(1));
+                let cols = u64::from(end_c.wrapping_sub(cf).wrapping_add(1));
+                out.push(rows.saturating_mul(cols));
+            }
+        }
+        pos += 4 + len as usize;
+    }
+    out
+}
+
 /// Checks every chain calamine follows: directory, mini stream, mini FAT, and
 /// each regular stream. `Err` names the defect.
 pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
