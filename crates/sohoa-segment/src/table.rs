@@ -163,11 +163,11 @@ pub(crate) fn is_continuation(row: &LogicalRow, prev: Option<&LogicalRow>, first
     if row.label.is_none() && content.is_empty() {
         return row.cells.iter().any(|c| !c.text.is_empty());
     }
-    if !first_of_piece {
-        return false;
-    }
     let lower = content.chars().next().is_some_and(char::is_lowercase);
-    row.label.is_none() || (prev.label.is_none() && lower)
+    if prev.label.is_none() && lower {
+        return true;
+    }
+    first_of_piece && row.label.is_none()
 }
 
 /// Appends `next`'s cells to `row`'s, column by column; `next`'s label wins where `row` had none.
