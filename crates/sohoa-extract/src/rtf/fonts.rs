@@ -73,6 +73,11 @@ impl FontTable {
         }
     }
 
+    /// A symbol font (`\fcharset2`): its bytes are glyph codes, not text in any encoding.
+    pub(crate) fn is_symbol(&self, id: Option<i32>) -> bool {
+        self.get(id).is_some_and(|f| f.charset == Some(2))
+    }
+
     /// The name of font `id`, for the normalizer.
     pub(crate) fn name(&self, id: Option<i32>) -> Option<&str> {
         self.get(id).map(|f| f.name.as_str())

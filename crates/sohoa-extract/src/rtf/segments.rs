@@ -76,7 +76,8 @@ impl Segments {
             if chars.chars().any(|c| !c.is_whitespace()) {
                 bold &= seg.bold;
             }
-            let normalized = matches!(seg.data, Data::Normalized(_));
+            // Symbol-font glyph codes must not be read as legacy Vietnamese.
+            let normalized = matches!(seg.data, Data::Normalized(_)) || fonts.is_symbol(seg.font);
             let legacy = font_hint(fonts.name(seg.font)).encoding.is_some();
             let key = (seg.font, legacy && matches!(seg.data, Data::Bytes(_)));
             if (normalized || run_font != Some(key)) && !run.is_empty() {
