@@ -10,7 +10,7 @@ use calamine::{Data, Dimensions, Range};
 use std::collections::HashMap;
 
 /// Largest used area (rows × columns) turned into a table.
-const MAX_CELLS: u64 = 20_000_000;
+const MAX_CELLS: u64 = 2_000_000;
 
 /// A merged area clipped to the used area: `(r0, c0, r1, c1)`, inclusive.
 type Area = (u32, u32, u32, u32);
@@ -29,22 +29,26 @@ fn used_bounds(range: &Range<Data>) -> Option<Area> {
     b
 }
 
-/// Maps every cell of a merged area to its area; anchors are the top-left cells.
-fn merge_map(merges: &[Dimensions], bounds: Area, deadline: &Deadline) -> Result<HashMap<(u32, u32), Area>, ExtractError> {
-    let mut map = HashMap::new();
+/// The merged areas crossing each row (clipped to the used area); an area's
+/// anchor is its top-left cell.
+fn merge_rows(merges: &[Dimensions], bounds: Area, deadline: &Deadline) -> Result<HashMap<u32, Vec<Area>>, ExtractError> {
+    let mut map: HashMap<u32, Vec<Area>> = HashMap::new();
     for m in merges {
         let area = (m.start.0.max(bounds.0), m.start.1.max(bounds.1), m.end.0.min(bounds.2), m.end.1.min(bounds.3));
         if area.0 > area.2 || area.1 > area.3 || (m.start.0 < bounds.0 || m.start.1 < bounds.1) {
             continue;
         }
+        deadline.check()?;
         for r in area.0..=area.2 {
-            deadline.check()?;
-            for c in area.1..=area.3 {
-                map.entry((r, c)).or_insert(area);
-            }
+            map.entry(r).or_default().push(area);
         }
     }
     Ok(map)
+}
+
+/// The merged area covering a cell, if any.
+fn area_at(merged: &HashMap<u32, Vec<Area>>, r: u32, c: u32) -> Option<Area> {
+    merged.get(&r)?.iter().copied().find(|a| (a.1..=a.3).contains(&c))
 }
 
 fn cell_text(range: &Range<Data>, pos: (u32, u32), norm: &mut Normalizer) -> String {
@@ -71,7 +75,7 @@ pub(crate) fn sheet_table(
     if cells > MAX_CELLS {
         return Err(ExtractError::Limit { format: deadline.format, cause: format!("sheet spans {cells} cells") });
     }
-    let merged = merge_map(merges, bounds, deadline)?;
+    let merged = merge_rows(merges, bounds, deadline)?;
     let row_has_value = |r: u32| (bounds.1..=bounds.3).any(|c| range.get_value((r, c)).is_some_and(|v| !matches!(v, Data::Empty)));
     let kept: Vec<u32> = (bounds.0..=bounds.2).filter(|&r| row_has_value(r)).collect();
     let mut rows = Vec::with_capacity(kept.len());
@@ -81,8 +85,8 @@ pub(crate) fn sheet_table(
         let span = Span::line(*line);
         let mut cells = Vec::new();
         for c in bounds.1..=bounds.3 {
-            let (colspan, rowspan) = match merged.get(&(r, c)) {
-                Some(&(r0, c0, r1, c1)) if (r0, c0) == (r, c) => {
+            let (colspan, rowspan) = match area_at(&merged, r, c) {
+                Some((r0, c0, r1, c1)) if (r0, c0) == (r, c) => {
                     let rows_in = kept.iter().filter(|&&k| k >= r0 && k <= r1).count();
                     (c1 - c0 + 1, rows_in.max(1) as u32)
                 }

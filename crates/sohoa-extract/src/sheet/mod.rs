@@ -51,8 +51,9 @@ pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Resul
     Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
 }
 
-/// Largest cell area a BIFF `DIMENSIONS` record may claim (calamine reserves it up front).
-const MAX_CLAIMED_CELLS: u64 = 20_000_000;
+/// Largest cell area a BIFF `DIMENSIONS` record may claim (calamine reserves
+/// it up front, some 40 bytes a cell; 65536 rows × 61 columns still pass).
+const MAX_CLAIMED_CELLS: u64 = 4_000_000;
 
 /// Refuses .xls files whose sector chains loop or whose sheets claim absurd
 /// dimensions: calamine would follow or allocate them without limit.
