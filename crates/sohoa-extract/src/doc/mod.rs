@@ -1,4 +1,11 @@
 //! Legacy Word 97-2003 .doc reader (OLE2 via cfb): piece table, cell marks, font table.
+//!
+//! Main-document text only (headers, footers, text boxes are left out);
+//! footnotes/endnotes are appended at their mark as ` [text]`; field codes
+//! give way to their results; tables come from the TTP row definitions
+//! (merges included); Word list numbering is rendered into labels; each run
+//! goes to the normalizer with its font name so TCVN3/VNI text decodes.
+//! Word 6/95 files (nFib < 101) are refused as unsupported.
 
 mod clock;
 mod fib;

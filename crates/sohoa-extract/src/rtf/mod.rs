@@ -1,4 +1,10 @@
 //! RTF reader: text, tables, font table and per-font 8-bit bytes.
+//!
+//! Non-text destinations (`\*`, header/footer, pictures, field instructions...)
+//! are skipped; footnotes are appended at their mark as ` [text]`; `\listtext`
+//! becomes the paragraph label; `\'xx` bytes are decoded under their font's
+//! charset, or handed to the normalizer as cp1252 chars with the font name
+//! so that TCVN3/VNI runs decode.
 
 mod fonts;
 mod lexer;
