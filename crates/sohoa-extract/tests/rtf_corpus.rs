@@ -77,6 +77,14 @@ fn legacy_rtfs_reach_diacritic_accuracy() {
 }
 
 #[test]
+fn a_spent_time_budget_is_a_timeout_error() {
+    let p = files(&corpus("legacy"), "rtf").into_iter().next().expect("a legacy file");
+    let opts = ExtractOptions { time_budget: std::time::Duration::ZERO, ..opts() };
+    let err = extract_file(&p, &opts).expect_err("no time at all");
+    assert!(matches!(err, sohoa_extract::ExtractError::Timeout { .. }), "{err}");
+}
+
+#[test]
 #[ignore = "debug dump: DUMP=<file> cargo test -p sohoa-extract --test rtf_corpus dump -- --ignored --nocapture"]
 fn dump() {
     let p = PathBuf::from(std::env::var("DUMP").expect("DUMP=<file>"));

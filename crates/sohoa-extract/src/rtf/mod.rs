@@ -35,10 +35,10 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let mut lexer = Lexer::new(body);
     let mut n = 0usize;
     while let Some(t) = lexer.next() {
-        n += 1;
         if n.is_multiple_of(4096) {
             clock.check()?;
         }
+        n += 1;
         reader.token(t);
         if reader.depth() > MAX_DEPTH {
             let at = lexer.position();
