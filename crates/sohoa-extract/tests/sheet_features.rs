@@ -113,15 +113,18 @@ fn fuzz_xls_with_looping_sector_chain_is_damaged() {
     }
 }
 
-/// Fuzz crasher: a truncated record makes calamine index past a slice. The
-/// reader turns calamine's panic into a damaged-file error.
+/// Fuzz crashers: a truncated record, a sheet offset past the stream; calamine
+/// indexes past a slice. The reader turns calamine's panic into a
+/// damaged-file error.
 #[test]
-fn fuzz_xls_with_short_record_is_damaged_not_a_panic() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_short_record_calamine_panic.xls");
-    let bytes = std::fs::read(path).expect("fixture");
-    match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
-        Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("malformed"), "{cause}"),
-        other => panic!("expected a damaged-xls error, got {other:?}"),
+fn fuzz_xls_with_bad_records_are_damaged_not_a_panic() {
+    for name in ["xls_short_record_calamine_panic.xls", "xls_bad_offset_calamine_panic.xls"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz").join(name);
+        let bytes = std::fs::read(path).expect("fixture");
+        match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
+            Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("malformed"), "{name}: {cause}"),
+            other => panic!("{name}: expected a damaged-xls error, got {other:?}"),
+        }
     }
 }
 
