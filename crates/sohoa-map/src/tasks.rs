@@ -145,8 +145,9 @@ fn section_tasks(view: &View, s: usize, input: &TaskInput, out: &mut Vec<TaskDra
         return;
     }
     let fields = collect_fields(&paras);
-    let unit = (view.topics[s] == Topic::Organize && sec.kind == SectionKind::Heading && label_kind(sec.printed.as_deref().unwrap_or("")) != Some(LabelKind::Roman))
-        .then(|| single_space(sec.title.trim_end_matches([':', '.'])));
+    let numbered = label_kind(sec.printed.as_deref().unwrap_or("")) != Some(LabelKind::Roman);
+    let unit_heading = view.topics[s] == Topic::Organize || units::is_unit_name(&sec.title);
+    let unit = (sec.kind == SectionKind::Heading && numbered && unit_heading).then(|| single_space(sec.title.trim_end_matches([':', '.'])));
     let mut last: Option<usize> = None;
     let annex_titles = sec.kind == SectionKind::Annex;
     for (i, para) in paras {
@@ -245,10 +246,7 @@ pub fn is_task_leaf(view: &View, s: usize) -> bool {
 fn leaf_task(view: &View, s: usize, input: &TaskInput) -> Option<TaskDraft> {
     let sec = &view.outline.sections[s];
     let content = single_space(&sec.title);
-    let (lead, partners) = match view.topics[s] {
-        Topic::Organize => units::assignment(&content).map(|(l, p)| (vec![l], p)).unwrap_or_default(),
-        _ => Default::default(),
-    };
+    let (lead, partners) = units::assignment(&content).map(|(l, p)| (vec![l], p)).unwrap_or_default();
     let parent_path = sec.parent.map(|p| view.outline.sections[p].path.clone()).unwrap_or_default();
     let record = TaskRecord {
         doc_id: input.doc_id.to_string(),

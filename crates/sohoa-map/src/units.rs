@@ -59,9 +59,26 @@ fn activity_split(p: &str) -> Option<String> {
     (label.split_whitespace().count() <= 5 && !unit.is_empty()).then(|| unit.to_string())
 }
 
+/// Words an agency, office or post name starts with (`Sở`, `Phòng`, `UBND`, `Công chức`...).
+const UNIT_HEADS: &[&str] = &[
+    "Sở", "Phòng", "Ban", "UBND", "Ủy ban", "Uỷ ban", "Văn phòng", "Công chức", "Cán bộ", "Các", "Bộ phận", "Trung tâm", "Đài", "Hội",
+    "Đoàn", "Công an", "Bộ Chỉ huy", "Ban Chỉ huy", "Mặt trận", "Chi cục", "Cục", "Thanh tra", "Kho bạc", "Bảo hiểm", "Liên đoàn",
+    "Hội đồng", "Tòa án", "Viện", "Thủ trưởng", "Chủ tịch", "Giám đốc", "Người đứng đầu", "Đảng ủy", "Đảng uỷ", "Tổ công tác",
+    "Lãnh đạo", "Đơn vị", "Cơ quan", "Hợp đồng", "Trường", "Báo", "Tổ chức, cá nhân", "Doanh nghiệp", "Thường trực",
+];
+
+/// Whether `text` reads as the name of a unit or post (a heading that assigns
+/// the bullets under it): starts with a unit word, short, no sentence verb.
+pub fn is_unit_name(text: &str) -> bool {
+    let t = text.trim();
+    let short = t.split_whitespace().count() <= 20 && !t.ends_with(':');
+    let head = UNIT_HEADS.iter().any(|h| crate::words::starts_with(t, h));
+    short && head && VERBS.iter().all(|v| !t.contains(v))
+}
+
 /// Verbs that end the subject of an assignment (`Phòng Tài chính chủ trì, ...`).
 const VERBS: &[&str] = &[
-    " chủ trì", " thường xuyên", " có trách nhiệm", " chịu trách nhiệm", " tham mưu", " phối hợp", " tổ chức", " triển khai", " thực hiện",
+    " chủ trì", " thường xuyên", " có trách nhiệm", " chịu trách nhiệm", " tham mưu", " phối hợp", " triển khai", " thực hiện",
     " theo dõi", " hướng dẫn", " căn cứ", " xây dựng", " chủ động", " kịp thời", " tăng cường", " đẩy mạnh", " tiếp tục", " nghiêm túc",
 ];
 
@@ -70,7 +87,8 @@ const VERBS: &[&str] = &[
 pub fn assignment(sentence: &str) -> Option<(String, Vec<String>)> {
     let cut = VERBS.iter().filter_map(|v| sentence.find(v)).min()?;
     let subject = sentence[..cut].trim().trim_end_matches(',').trim();
-    if subject.is_empty() || subject.split_whitespace().count() > 30 || !subject.chars().next().is_some_and(char::is_uppercase) {
+    let words = subject.split_whitespace().count();
+    if !(2..=30).contains(&words) || !UNIT_HEADS.iter().any(|h| crate::words::starts_with(subject, h)) {
         return None;
     }
     Some((subject.to_string(), partners_in(sentence)))
