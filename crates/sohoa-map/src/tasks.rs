@@ -145,9 +145,7 @@ fn section_tasks(view: &View, s: usize, input: &TaskInput, out: &mut Vec<TaskDra
         return;
     }
     let fields = collect_fields(&paras);
-    let numbered = label_kind(sec.printed.as_deref().unwrap_or("")) != Some(LabelKind::Roman);
-    let unit_heading = view.topics[s] == Topic::Organize || units::is_unit_name(&sec.title);
-    let unit = (sec.kind == SectionKind::Heading && numbered && unit_heading).then(|| single_space(sec.title.trim_end_matches([':', '.'])));
+    let unit = unit_of(view, Some(s));
     let mut last: Option<usize> = None;
     let annex_titles = sec.kind == SectionKind::Annex;
     for (i, para) in paras {
@@ -164,6 +162,22 @@ fn section_tasks(view: &View, s: usize, input: &TaskInput, out: &mut Vec<TaskDra
         out.push(prose_task(view, s, para, i, &fields, unit.as_deref(), input));
         last = Some(out.len() - 1);
     }
+}
+
+/// The unit a section assigns its items to: the section's own title or the
+/// nearest enclosing one's, where that title is a numbered unit heading
+/// (`1. Sở Nội vụ`; any numbered heading of the organizing part).
+fn unit_of(view: &View, mut s: Option<usize>) -> Option<String> {
+    while let Some(i) = s {
+        let sec = &view.outline.sections[i];
+        let numbered = sec.printed.as_deref().and_then(label_kind).is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article));
+        let unit_heading = view.topics[i] == Topic::Organize && label_kind(sec.printed.as_deref().unwrap_or("")) != Some(LabelKind::Letter) || units::is_unit_name(&sec.title);
+        if sec.kind == SectionKind::Heading && numbered && unit_heading && sec.title.split_whitespace().count() <= 25 {
+            return Some(single_space(sec.title.trim_end_matches([':', '.'])));
+        }
+        s = sec.parent;
+    }
+    None
 }
 
 fn collect_fields(paras: &[(usize, &ParaItem)]) -> Fields {
@@ -246,7 +260,10 @@ pub fn is_task_leaf(view: &View, s: usize) -> bool {
 fn leaf_task(view: &View, s: usize, input: &TaskInput) -> Option<TaskDraft> {
     let sec = &view.outline.sections[s];
     let content = single_space(&sec.title);
-    let (lead, partners) = units::assignment(&content).map(|(l, p)| (vec![l], p)).unwrap_or_default();
+    let (lead, partners) = match units::assignment(&content) {
+        Some((l, p)) => (vec![l], p),
+        None => (unit_of(view, sec.parent).into_iter().collect(), Vec::new()),
+    };
     let parent_path = sec.parent.map(|p| view.outline.sections[p].path.clone()).unwrap_or_default();
     let record = TaskRecord {
         doc_id: input.doc_id.to_string(),
