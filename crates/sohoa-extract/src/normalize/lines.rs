@@ -1,5 +1,8 @@
 //! Joining hard-wrapped lines and folding white space.
 
+use once_cell::sync::Lazy;
+use regex::Regex;
+
 /// Joins hard-wrapped lines into one paragraph with single spaces. A
 /// reference broken after its hyphen (`02/NQ-` + `CP`) is joined without a
 /// space; a dash standing alone (`Độc lập -` + `Tự do`) keeps it.
@@ -16,13 +19,35 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
         }
         out.push_str(line);
     }
-    out
+    repair_references(&out)
 }
 
-/// `...02/NQ-`, `QĐ-`: a hyphen glued to an upper-case letter or digit.
+/// A document number that layout split with a spurious space (`18/2015/Q Đ-UBND`,
+/// `766/QĐ- TTg`, justified text in PDF) is written back whole.
+pub fn repair_references(s: &str) -> String {
+    static SPLIT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(\d{1,5}/(?:\d{4}/)?(?:[A-ZĐ]{1,8}-)*[A-ZĐ]{0,8}-?) ([A-ZĐ][A-ZĐa-z]{0,8}(?:-|\b))")
+            .expect("static regex") // invariant: valid literal
+    });
+    let mut cur = s.to_string();
+    // A number split twice (`Q Đ- UBND`) needs two passes; each pass removes a space, so this ends.
+    loop {
+        let next = SPLIT.replace_all(&cur, |c: &regex::Captures| {
+            let head = &c[1];
+            let glue = head.ends_with('-') || head.ends_with('/') || (head.chars().last().is_some_and(|ch| ch.is_uppercase()) && c[2].contains('-'));
+            format!("{head}{}{}", if glue { "" } else { " " }, &c[2])
+        });
+        if next == cur {
+            return cur;
+        }
+        cur = next.into_owned();
+    }
+}
+
+/// `...02/NQ-`, `QĐ-`, `59/2022/`: a hyphen or slash glued to an upper-case letter or digit.
 fn ends_in_broken_reference(s: &str) -> bool {
     let mut rev = s.chars().rev();
-    rev.next() == Some('-')
+    matches!(rev.next(), Some('-' | '/'))
         && rev.next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
@@ -61,6 +86,17 @@ mod tests {
     fn references_join_without_space() {
         assert_eq!(join_lines(["số 02/NQ-", "CP ngày 5"]), "số 02/NQ-CP ngày 5");
         assert_eq!(join_lines(["Độc lập -", "Tự do"]), "Độc lập - Tự do");
+        assert_eq!(join_lines(["Nghị định số 59/2022/", "NĐ-CP ngày"]), "Nghị định số 59/2022/NĐ-CP ngày");
+        assert_eq!(join_lines(["tỷ lệ 20/", "năm"]), "tỷ lệ 20/ năm");
+    }
+
+    #[test]
+    fn references_split_by_layout_are_repaired() {
+        assert_eq!(repair_references("Quyết định số 18/2015/Q Đ-UBND ngày"), "Quyết định số 18/2015/QĐ-UBND ngày");
+        assert_eq!(repair_references("Thông tư số 02/2017/T T-VPCP ngày"), "Thông tư số 02/2017/TT-VPCP ngày");
+        assert_eq!(repair_references("Quyết định số 766/QĐ- TTg năm"), "Quyết định số 766/QĐ-TTg năm");
+        assert_eq!(repair_references("số 11/QĐ-UBND Về việc"), "số 11/QĐ-UBND Về việc");
+        assert_eq!(repair_references("tỷ lệ 20/2024 Trong đó"), "tỷ lệ 20/2024 Trong đó");
         assert_eq!(join_lines(["  a ", "", "b"]), "a b");
     }
 

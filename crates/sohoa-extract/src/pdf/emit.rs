@@ -71,15 +71,18 @@ impl Emitter<'_> {
     fn cell(&mut self, c: GridCell, line: u32) -> Cell {
         let bold = !c.words.is_empty() && c.words.iter().all(|w| w.bold);
         let lines = lines_from_words(c.words);
-        let mut text = String::new();
+        // Lines of one item are joined as wrapped text (a reference broken at `/` or `-`
+        // is glued back); a line starting `- ` or `+ ` starts a new item.
+        let mut items: Vec<Vec<String>> = Vec::new();
         for l in &lines {
             let t = l.text(self.norm);
-            if !text.is_empty() {
-                let item = t.starts_with("- ") || t.starts_with("+ ");
-                text.push(if item { '\n' } else { ' ' });
+            let item = t.starts_with("- ") || t.starts_with("+ ");
+            match items.last_mut() {
+                Some(cur) if !item => cur.push(t),
+                _ => items.push(vec![t]),
             }
-            text.push_str(&t);
         }
+        let text = items.iter().map(|i| join_lines(i.iter().map(String::as_str))).collect::<Vec<_>>().join("\n");
         let [x0, top, x1, bottom] = c.bbox;
         Cell { text, col: c.col, colspan: c.colspan, rowspan: c.rowspan, bold, span: self.span(line, x0, top, x1, bottom) }
     }
