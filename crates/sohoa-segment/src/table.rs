@@ -16,6 +16,19 @@ pub(crate) struct OpenTable {
     pub roles: Vec<Role>,
     pub number: u32,
     pub rows: u32,
+    /// Cell texts by column of the last physical row read, for a merged cell
+    /// that continues over a page break with its text left above the break.
+    pub last_texts: Vec<String>,
+}
+
+/// Cell texts of a row by grid column.
+fn texts_by_col(row: &Row) -> Vec<String> {
+    let width = row.cells.iter().map(|c| c.col as usize + 1).max().unwrap_or(0);
+    let mut out = vec![String::new(); width];
+    for c in &row.cells {
+        out[c.col as usize] = c.text.clone();
+    }
+    out
 }
 
 /// How a physical table reads.
@@ -36,16 +49,25 @@ struct Expanded {
 /// Applies vertical merges: a cell with `rowspan` N gives its text to the N−1
 /// rows below it. A row under a merged label cell belongs to the row above, so
 /// it takes no copies (they would repeat what that row already holds).
-fn expand_rowspans(rows: &[&Row], roles: &[Role]) -> Vec<Expanded> {
+/// `above`: cell texts by column of the row above the page break; an empty
+/// merged cell at the top of the piece continues that row's cell.
+fn expand_rowspans(rows: &[&Row], roles: &[Role], above: &[String]) -> Vec<Expanded> {
     let mut carry: Vec<(Cell, u16)> = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
+    for (k, row) in rows.iter().enumerate() {
         let present = |col: u16| row.cells.iter().any(|c| c.col == col);
         let covering: Vec<Cell> = carry.iter().filter(|(c, left)| *left > 0 && !present(c.col)).map(|(c, _)| c.clone()).collect();
         let label_merged = covering.iter().any(|c| roles.get(c.col as usize) == Some(&Role::Label));
         carry.iter_mut().for_each(|(_, left)| *left = left.saturating_sub(1));
         carry.retain(|(_, left)| *left > 0);
-        carry.extend(row.cells.iter().filter(|c| c.rowspan > 1).map(|c| (c.clone(), c.rowspan - 1)));
+        for c in row.cells.iter().filter(|c| c.rowspan > 1) {
+            let mut c = c.clone();
+            if k == 0 && c.text.trim().is_empty() {
+                c.text = above.get(c.col as usize).cloned().unwrap_or_default();
+            }
+            let left = c.rowspan - 1;
+            carry.push((c, left));
+        }
         let mut row = (*row).clone();
         if !label_merged {
             row.cells.extend(covering);
@@ -70,7 +92,12 @@ pub(crate) fn read_piece(table: &Table, open: Option<&OpenTable>, joinable: bool
     };
     let body: Vec<&Row> = table.rows.iter().skip(skip).filter(|r| !is_repeated_header(r, &state)).collect();
     let roles = state.roles.clone();
-    let rows = expand_rowspans(&body, &roles)
+    let above = if continues { state.last_texts.clone() } else { Vec::new() };
+    let expanded = expand_rowspans(&body, &roles, &above);
+    if let Some(last) = expanded.last() {
+        state.last_texts = texts_by_col(&last.row);
+    }
+    let rows = expanded
         .into_iter()
         .map(|e| {
             let mut row = logical(&e.row, &mut state);
@@ -82,7 +109,7 @@ pub(crate) fn read_piece(table: &Table, open: Option<&OpenTable>, joinable: bool
 }
 
 fn new_table(headers: Vec<String>, header_key: Vec<String>, roles: Vec<Role>, number: u32) -> OpenTable {
-    OpenTable { header_key, headers, roles, number, rows: 0 }
+    OpenTable { header_key, headers, roles, number, rows: 0, last_texts: Vec::new() }
 }
 
 fn width(table: &Table) -> usize {
