@@ -3,7 +3,6 @@
 use crate::header;
 use crate::record::{Attachment, DocumentRecord, Signer, SourceRecord, TextQualityRecord};
 use crate::signature;
-use sohoa_extract::normalize::single_space;
 use sohoa_extract::Document;
 use sohoa_segment::{Item, Outline};
 
@@ -81,12 +80,12 @@ fn title_after(lines: &[String], i: usize) -> Option<String> {
     if header::kind_of_title(next).is_some() || next.trim().is_empty() {
         return None;
     }
-    Some(single_space(next))
+    Some(crate::words::one_line(next))
 }
 
 /// A `V/v ...` subject line, for letters without a type title.
 fn subject_line(head: &[String]) -> Option<String> {
-    head.iter().find(|l| l.trim_start().starts_with("V/v")).map(|l| single_space(l))
+    head.iter().find(|l| l.trim_start().starts_with("V/v")).map(|l| crate::words::one_line(l))
 }
 
 /// The signature block: title lines then a name, searched after `Nơi nhận` first.

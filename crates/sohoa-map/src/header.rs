@@ -2,7 +2,7 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use sohoa_extract::normalize::{fold_key, single_space};
+use sohoa_extract::normalize::fold_key;
 
 /// Document type titles and their `kind` codes.
 pub const KINDS: &[(&str, &str)] = &[
@@ -58,7 +58,7 @@ static PLACE_DATE: Lazy<Regex> = Lazy::new(|| {
 /// `None` when the day or month is blank.
 pub fn place_date(line: &str) -> Option<(String, Option<String>)> {
     let caps = PLACE_DATE.captures(line)?;
-    let place = single_space(&caps["place"]);
+    let place = crate::words::one_line(&caps["place"]);
     let place = place.rsplit("  ").next().unwrap_or(&place).trim().to_string();
     let y: i32 = caps["y"].parse().ok()?;
     let date = match (caps.name("d"), caps.name("m")) {

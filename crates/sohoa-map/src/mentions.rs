@@ -5,7 +5,6 @@ use crate::kpi::{self, KpiContext, KpiMention};
 use crate::record::{CitationRecord, KpiRecord, Provenance};
 use crate::tasks::TaskDraft;
 use crate::view::{Part, Topic, View};
-use sohoa_extract::normalize::single_space;
 use sohoa_extract::Span;
 use sohoa_segment::{Item, SectionKind};
 
@@ -20,14 +19,14 @@ fn texts(view: &View) -> Vec<(String, Span, bool)> {
         match item {
             Item::Paragraph { para, section } => {
                 let preamble = section.is_none() && view.parts[i] != Part::Plan || section.is_none() && is_basis(&para.text);
-                out.push((single_space(&para.text), para.span, preamble && is_basis(&para.text)));
+                out.push((crate::words::one_line(&para.text), para.span, preamble && is_basis(&para.text)));
             }
             Item::Heading(s) => {
                 let sec = &view.outline.sections[*s];
-                out.push((single_space(&sec.title), sec.span, false));
+                out.push((crate::words::one_line(&sec.title), sec.span, false));
             }
             Item::Row { row, .. } => {
-                out.extend(row.cells.iter().filter(|c| !c.text.is_empty()).map(|c| (single_space(&c.text), row.span, false)));
+                out.extend(row.cells.iter().filter(|c| !c.text.is_empty()).map(|c| (crate::words::one_line(&c.text), row.span, false)));
             }
         }
     }
@@ -108,7 +107,7 @@ fn indicator_text(view: &View, t: &TaskDraft) -> String {
         _ => false,
     };
     if sec.kind == SectionKind::GroupRow && child && names_measure(&sec.title) && !names_measure(&t.record.content) {
-        format!("{} {}", single_space(&sec.title), t.record.content)
+        format!("{} {}", crate::words::one_line(&sec.title), t.record.content)
     } else {
         t.record.content.clone()
     }
@@ -126,7 +125,7 @@ fn purpose_kpis(view: &View, doc_id: &str, ctx: &KpiContext) -> Vec<(usize, KpiR
         if view.topics[*s] != Topic::Purpose || view.section_parts[*s] == Part::Decision {
             continue;
         }
-        let text = single_space(&para.text);
+        let text = crate::words::one_line(&para.text);
         for m in kpi::scan(&text, ctx) {
             out.push((i, record(m, None, &text, prov(para.span), doc_id, ctx.plan_year)));
         }
@@ -135,9 +134,10 @@ fn purpose_kpis(view: &View, doc_id: &str, ctx: &KpiContext) -> Vec<(usize, KpiR
 }
 
 fn record(m: KpiMention, task: Option<String>, text: &str, source: Provenance, doc_id: &str, plan_year: Option<i32>) -> KpiRecord {
+    let indicator = if m.indicator.trim().is_empty() { crate::words::one_line(text) } else { crate::words::one_line(&m.indicator) };
     KpiRecord {
         doc_id: doc_id.to_string(),
-        indicator: m.indicator,
+        indicator,
         comparator: m.comparator,
         value: m.value,
         value_max: m.value_max,

@@ -3,7 +3,6 @@
 use crate::record::{Provenance, SectionRecord};
 use crate::tasks::is_task_leaf;
 use crate::view::View;
-use sohoa_extract::normalize::single_space;
 
 /// The section records in reading order, ids `s1`, `s2`, ...
 pub fn build(view: &View, doc_id: &str) -> Vec<SectionRecord> {
@@ -22,7 +21,7 @@ pub fn build(view: &View, doc_id: &str) -> Vec<SectionRecord> {
                 parent: sec.parent.and_then(|p| ids[p].clone()),
                 label: sec.label.clone(),
                 path: sec.path.clone(),
-                title: single_space(&sec.title),
+                title: crate::words::one_line(&sec.title),
                 source: Provenance { page: sec.span.page, line: sec.span.line, table: None, row: None },
             }
         })

@@ -3,7 +3,6 @@
 use crate::record::Signer;
 use once_cell::sync::Lazy;
 use regex::Regex;
-use sohoa_extract::normalize::single_space;
 
 /// Lines of quyền hạn: `TM.`, `KT.`, `TL.`, `Q.`, `TUQ.`.
 static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:TM|KT|TL|TUQ|Q)\s*\.").expect("static regex")); // invariant: valid literal
@@ -38,9 +37,9 @@ pub fn signer(block: &[String]) -> Option<Signer> {
     let lines: Vec<String> = block[..name_at].iter().flat_map(|l| split_authority(l)).collect();
     let (auth, title): (Vec<&String>, Vec<&String>) = lines.iter().partition(|l| AUTHORITY.is_match(l));
     Some(Signer {
-        name: Some(single_space(&block[name_at])),
-        title: title.last().map(|t| single_space(t)),
-        authority: (!auth.is_empty()).then(|| auth.iter().map(|a| single_space(a)).collect::<Vec<_>>().join(" ")),
+        name: Some(crate::words::one_line(&block[name_at])),
+        title: title.last().map(|t| crate::words::one_line(t)),
+        authority: (!auth.is_empty()).then(|| auth.iter().map(|a| crate::words::one_line(a)).collect::<Vec<_>>().join(" ")),
     })
 }
 
@@ -90,7 +89,7 @@ pub fn recipient(line: &str) -> Option<String> {
     let line = line.trim().trim_start_matches(['-', '–', '•']).trim();
     let line = line.split(['}', ';']).next().unwrap_or(line);
     let line = NOTE_GAP.split(line).next().unwrap_or(line);
-    let cleaned = single_space(line.trim().trim_end_matches([';', '.', ',', ' ']).trim());
+    let cleaned = crate::words::one_line(line.trim().trim_end_matches([';', '.', ',', ' ']).trim());
     (!cleaned.is_empty()).then_some(cleaned)
 }
 

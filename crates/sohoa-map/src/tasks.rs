@@ -4,7 +4,7 @@ use crate::deadline::{self, DeadlineContext};
 use crate::record::{Deadline, Provenance, TaskRecord};
 use crate::units;
 use crate::view::{Topic, View};
-use sohoa_extract::normalize::{fold_key, single_space};
+use sohoa_extract::normalize::fold_key;
 use sohoa_extract::Span;
 use sohoa_segment::{bare_label, label_kind, Item, LabelKind, LogicalRow, ParaItem, Role, SectionKind};
 
@@ -73,6 +73,7 @@ pub fn build(view: &View, input: &TaskInput) -> Vec<TaskDraft> {
             _ => {}
         }
     }
+    out.retain(|t| !t.record.content.is_empty());
     out.sort_by_key(|t| t.item);
     for (n, t) in out.iter_mut().enumerate() {
         t.record.id = format!("t{}", n + 1);
@@ -93,14 +94,14 @@ fn provenance(span: Span, table: Option<(u32, u32)>) -> Provenance {
 }
 
 fn opt_text(s: Option<String>) -> Option<String> {
-    s.map(|t| single_space(&t)).filter(|t| !t.is_empty())
+    s.map(|t| crate::words::one_line(&t)).filter(|t| !t.is_empty())
 }
 
 /// A table row with content is a task; its cells give lead, partners, deadline, outputs and notes.
 fn row_task(view: &View, row: &LogicalRow, section: Option<usize>, item: usize, input: &TaskInput) -> Option<TaskDraft> {
     let content = opt_text(row.text(Role::Content))?;
     let deadline_raw = row.text(Role::Deadline);
-    let others: Vec<String> = row.cells.iter().filter(|c| c.role == Role::Other && !c.text.is_empty()).map(|c| format!("{}: {}", single_space(&c.header), single_space(&c.text))).collect();
+    let others: Vec<String> = row.cells.iter().filter(|c| c.role == Role::Other && !c.text.is_empty()).map(|c| format!("{}: {}", crate::words::one_line(&c.header), crate::words::one_line(&c.text))).collect();
     let notes = opt_text(row.text(Role::Notes)).into_iter().chain(others).collect::<Vec<_>>();
     let outputs = opt_text(row.text(Role::Outputs));
     let notes = (!notes.is_empty()).then(|| notes.join("; "));
@@ -117,13 +118,13 @@ fn row_task(view: &View, row: &LogicalRow, section: Option<usize>, item: usize, 
         notes: notes.clone(),
         source: provenance(row.span, Some((row.table, row.row))),
     };
-    let indicator = row.text(Role::Target).map(|t| (single_space(&t), opt_text(row.text(Role::Unit))));
+    let indicator = row.text(Role::Target).map(|t| (crate::words::one_line(&t), opt_text(row.text(Role::Unit))));
     let target_texts = [Some(content), outputs, notes].into_iter().flatten().collect();
     Some(TaskDraft { record, target_texts, indicator, item })
 }
 
 fn parse_deadline(raw: Option<&str>, input: &TaskInput) -> Deadline {
-    match raw.map(single_space) {
+    match raw.map(crate::words::one_line) {
         Some(r) if !r.is_empty() => deadline::parse(&r, &DeadlineContext { plan_year: input.plan_year }),
         _ => Deadline::default(),
     }
@@ -154,7 +155,7 @@ fn section_tasks(view: &View, s: usize, input: &TaskInput, out: &mut Vec<TaskDra
         }
         if para.label.as_deref() == Some("+") {
             if let Some(t) = last.and_then(|k| out.get_mut(k)) {
-                t.record.content = format!("{} + {}", t.record.content, single_space(&para.text));
+                t.record.content = format!("{} + {}", t.record.content, crate::words::one_line(&para.text));
                 t.target_texts[0] = t.record.content.clone();
                 continue;
             }
@@ -173,7 +174,7 @@ fn unit_of(view: &View, mut s: Option<usize>) -> Option<String> {
         let numbered = sec.printed.as_deref().and_then(label_kind).is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article));
         let unit_heading = view.topics[i] == Topic::Organize && label_kind(sec.printed.as_deref().unwrap_or("")) != Some(LabelKind::Letter) || units::is_unit_name(&sec.title);
         if sec.kind == SectionKind::Heading && numbered && unit_heading && sec.title.split_whitespace().count() <= 25 {
-            return Some(single_space(sec.title.trim_end_matches([':', '.'])));
+            return Some(crate::words::one_line(sec.title.trim_end_matches([':', '.'])));
         }
         s = sec.parent;
     }
@@ -213,7 +214,7 @@ fn is_closing(text: &str) -> bool {
 }
 
 fn prose_task(view: &View, s: usize, para: &ParaItem, item: usize, fields: &Fields, unit: Option<&str>, input: &TaskInput) -> TaskDraft {
-    let content = single_space(&para.text);
+    let content = crate::words::one_line(&para.text);
     let mut lead = fields.lead.as_deref().map(units::split).unwrap_or_default();
     let mut partners = fields.partners.as_deref().map(units::split).unwrap_or_default();
     if lead.is_empty() {
@@ -236,7 +237,7 @@ fn prose_task(view: &View, s: usize, para: &ParaItem, item: usize, fields: &Fiel
         lead,
         partners,
         deadline: parse_deadline(fields.deadline.as_deref(), input),
-        outputs: fields.outputs.clone().map(|o| single_space(&o)),
+        outputs: fields.outputs.clone().map(|o| crate::words::one_line(&o)),
         notes: None,
         source: provenance(para.span, None),
     };
@@ -259,7 +260,7 @@ pub fn is_task_leaf(view: &View, s: usize) -> bool {
 /// A numbered section with nothing under it is itself a task (`4. Phòng Tài chính chủ trì ...`).
 fn leaf_task(view: &View, s: usize, input: &TaskInput) -> Option<TaskDraft> {
     let sec = &view.outline.sections[s];
-    let content = single_space(&sec.title);
+    let content = crate::words::one_line(&sec.title);
     let (lead, partners) = match units::assignment(&content) {
         Some((l, p)) => (vec![l], p),
         None => (unit_of(view, sec.parent).into_iter().collect(), Vec::new()),

@@ -2,7 +2,6 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use sohoa_extract::normalize::single_space;
 
 /// Splits a lead/partners cell on `;` and on line-leading `- `; commas stay
 /// inside a name. Entries lose a leading `và`, an activity label
@@ -26,7 +25,7 @@ fn split_dashes(line: &str) -> Vec<String> {
 }
 
 fn clean_entry(p: &str) -> String {
-    let mut t = single_space(p.trim().trim_start_matches(['-', '–', '•', '+']).trim());
+    let mut t = crate::words::one_line(p.trim().trim_start_matches(['-', '–', '•', '+']).trim());
     for prefix in ["và ", "Và "] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest.to_string();

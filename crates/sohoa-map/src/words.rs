@@ -2,6 +2,12 @@
 
 use sohoa_extract::normalize::fold_key;
 
+/// `text` on one line: every run of white space (line breaks too) folded into one space, trimmed.
+/// Record text values are always written this way.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The folding key of `text` with every character that is not a letter, digit or space dropped.
 pub fn key(text: &str) -> String {
     let letters: String = text.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
