@@ -33,7 +33,7 @@ pub struct ConvertArgs {
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// Time budget per document, in seconds.
-    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout: u64,
     /// When to read pages without a usable text layer with OCR.
     #[arg(long, value_enum, default_value_t = Ocr::Auto)]
