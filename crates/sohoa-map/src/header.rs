@@ -54,7 +54,7 @@ static PLACE_DATE: Lazy<Regex> = Lazy::new(|| {
         .expect("static regex") // invariant: valid literal
 });
 
-/// `Đa Lộc, ngày 07 tháng 01 năm 2025` → (`Đa Lộc`, `2025-01-07`); the date is
+/// `Hòa Bình, ngày 07 tháng 01 năm 2025` → (`Hòa Bình`, `2025-01-07`); the date is
 /// `None` when the day or month is blank.
 pub fn place_date(line: &str) -> Option<(String, Option<String>)> {
     let caps = PLACE_DATE.captures(line)?;
@@ -68,7 +68,7 @@ pub fn place_date(line: &str) -> Option<(String, Option<String>)> {
     Some((strip_number_prefix(&place), date))
 }
 
-/// A place that shares its line with the number (`/QĐ-UBND Lê Lợi`) loses it:
+/// A place that shares its line with the number (`/QĐ-UBND Tân Lập`) loses it:
 /// leading words with digits, `/`, `-`, or in capitals (`UBND`) go.
 fn strip_number_prefix(place: &str) -> String {
     let words: Vec<&str> = place.split_whitespace().collect();
@@ -94,7 +94,7 @@ static ISSUER: Lazy<Regex> = Lazy::new(|| {
 /// Administrative levels, longest first so that `thị trấn` wins over `thị`.
 const LEVELS: &[&str] = &["thành phố", "thị trấn", "thị xã", "huyện", "tỉnh", "quận", "phường", "xã"];
 
-/// `ỦY BAN NHÂN DÂN XÃ ĐA LỘC` / `Ủy ban nhân dân thị trấn Phú Mỹ xây dựng ...` → `UBND xã Đa Lộc`.
+/// `ỦY BAN NHÂN DÂN XÃ HÒA BÌNH` / `Ủy ban nhân dân thị trấn An Thạnh xây dựng ...` → `UBND xã Hòa Bình`.
 pub fn issuer(text: &str) -> Option<String> {
     let m = ISSUER.find(text)?;
     let rest = text[m.end()..].trim_start();
@@ -132,21 +132,21 @@ mod tests {
     fn numbers() {
         assert_eq!(number("Số: 11 /QĐ-UBND").as_deref(), Some("11/QĐ-UBND"));
         assert_eq!(number("Số: /KH - UBND").as_deref(), Some("/KH-UBND"));
-        assert_eq!(number(" Số:        /QĐ-UBND Lê Lợi, ngày 23").as_deref(), Some("/QĐ-UBND"));
+        assert_eq!(number(" Số:        /QĐ-UBND Tân Lập, ngày 23").as_deref(), Some("/QĐ-UBND"));
         assert_eq!(number("Số: 169/KH-UBND").as_deref(), Some("169/KH-UBND"));
     }
 
     #[test]
     fn places_and_dates() {
-        assert_eq!(place_date("Đa Lộc, ngày 07 tháng 01 năm 2025"), Some(("Đa Lộc".into(), Some("2025-01-07".into()))));
-        assert_eq!(place_date("Tứ Kỳ, ngày tháng 02 năm 2023"), Some(("Tứ Kỳ".into(), None)));
-        assert_eq!(place_date("Số:        /QĐ-UBND Lê Lợi, ngày 23 tháng 01 năm 2024"), Some(("Lê Lợi".into(), Some("2024-01-23".into()))));
+        assert_eq!(place_date("Hòa Bình, ngày 07 tháng 01 năm 2025"), Some(("Hòa Bình".into(), Some("2025-01-07".into()))));
+        assert_eq!(place_date("Kim Sơn, ngày tháng 02 năm 2023"), Some(("Kim Sơn".into(), None)));
+        assert_eq!(place_date("Số:        /QĐ-UBND Tân Lập, ngày 23 tháng 01 năm 2024"), Some(("Tân Lập".into(), Some("2024-01-23".into()))));
     }
 
     #[test]
     fn issuers() {
-        assert_eq!(issuer("ỦY BAN NHÂN DÂN XÃ ĐA LỘC").as_deref(), Some("UBND xã Đa Lộc"));
-        assert_eq!(issuer("Ủy ban nhân dân thị trấn Phú Mỹ xây dựng Kế hoạch").as_deref(), Some("UBND thị trấn Phú Mỹ"));
-        assert_eq!(issuer("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ LÊ LỢI").as_deref(), Some("UBND xã Lê Lợi"));
+        assert_eq!(issuer("ỦY BAN NHÂN DÂN XÃ HÒA BÌNH").as_deref(), Some("UBND xã Hòa Bình"));
+        assert_eq!(issuer("Ủy ban nhân dân thị trấn An Thạnh xây dựng Kế hoạch").as_deref(), Some("UBND thị trấn An Thạnh"));
+        assert_eq!(issuer("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN LẬP").as_deref(), Some("UBND xã Tân Lập"));
     }
 }
