@@ -56,11 +56,10 @@ pub(crate) fn quarter_number(s: &str) -> Option<u32> {
 }
 
 static DATE_AT: Lazy<Regex> = Lazy::new(|| {
-    // invariant: a literal pattern, checked by the tests of this module
     Regex::new(
         r"(?i)^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|^(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+năm\s+(\d{4})",
     )
-    .expect("valid regex")
+    .expect("valid regex") // invariant: a literal pattern, checked by the tests of this module
 });
 
 /// A day written at the very start of `s` (`23/4/2018`, `06/ 01/2025`, `08 tháng 6 năm 2010`):
