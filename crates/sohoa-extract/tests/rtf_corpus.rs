@@ -1,52 +1,12 @@
 //! The .rtf reader on the real corpus: every legacy file reads and decodes to
 //! its transcript with diacritic accuracy ≥ 0.99.
 
+mod support;
+
 use sohoa_extract::normalize::diacritic_accuracy;
-use sohoa_extract::{extract_file, Block, Document, ExtractOptions, OcrMode};
-use std::path::{Path, PathBuf};
-
-fn corpus(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/real").join(sub)
-}
-
-fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("corpus directory is in the repo")
-        .map(|e| e.expect("readable directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
-    v.sort();
-    v
-}
-
-fn opts() -> ExtractOptions {
-    ExtractOptions { ocr: OcrMode::Off, ..Default::default() }
-}
-
-/// All text of a document in reading order, one paragraph or cell per line.
-fn plain_text(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        match b {
-            Block::Paragraph(p) => {
-                if let Some(l) = &p.label {
-                    out.push_str(l);
-                    out.push(' ');
-                }
-                out.push_str(&p.text);
-                out.push('\n');
-            }
-            Block::Table(t) => {
-                for c in t.rows.iter().flat_map(|r| &r.cells) {
-                    out.push_str(&c.text);
-                    out.push('\n');
-                }
-            }
-            Block::PageBreak { .. } => {}
-        }
-    }
-    out
-}
+use support::{corpus, files, opts, plain_text};
+use sohoa_extract::{extract_file, ExtractOptions};
+use std::path::PathBuf;
 
 #[test]
 fn every_legacy_rtf_reads_with_text() {

@@ -1,5 +1,8 @@
 //! Shared by the data-driven reader tests: a plain rendering of a `Document`
-//! and the check of every fixture of a folder against its `.expected.txt`.
+//! and the check of every fixture of a folder against its `.expected.txt`;
+//! corpus file lists and a document's plain text.
+// Each test binary compiles this module and uses only part of it.
+#![allow(dead_code)]
 
 use sohoa_extract::{extract_bytes, Block, Document, ExtractOptions, OcrMode};
 use std::fmt::Write;
@@ -65,4 +68,48 @@ pub fn check_fixtures(name: &str, ext: &str) {
         let want = std::fs::read_to_string(&want_path).unwrap_or_default();
         assert_eq!(got, want, "{} differs from {}", p.display(), want_path.display());
     }
+}
+
+/// `corpus/real/<sub>` of the repository.
+pub fn corpus(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/real").join(sub)
+}
+
+pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("corpus directory is in the repo")
+        .map(|e| e.expect("readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    v
+}
+
+pub fn opts() -> ExtractOptions {
+    ExtractOptions { ocr: OcrMode::Off, ..Default::default() }
+}
+
+/// All text of a document in reading order, one paragraph or cell per line.
+pub fn plain_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Paragraph(p) => {
+                if let Some(l) = &p.label {
+                    out.push_str(l);
+                    out.push(' ');
+                }
+                out.push_str(&p.text);
+                out.push('\n');
+            }
+            Block::Table(t) => {
+                for c in t.rows.iter().flat_map(|r| &r.cells) {
+                    out.push_str(&c.text);
+                    out.push('\n');
+                }
+            }
+            Block::PageBreak { .. } => {}
+        }
+    }
+    out
 }
