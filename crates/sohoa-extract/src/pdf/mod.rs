@@ -13,6 +13,7 @@ mod pages;
 mod paragraphs;
 mod paths;
 mod quality;
+mod stream;
 mod tables;
 
 use crate::error::ExtractError;

@@ -6,6 +6,7 @@ use super::paths::Rule;
 use super::fonts;
 use super::layout::{lines_from_words, words_from_glyphs, Line, Word};
 use super::quality;
+use super::stream::{self, StreamConfig};
 use super::tables::{self, GridTable};
 use crate::error::ExtractError;
 use crate::model::Diagnostic;
@@ -192,7 +193,9 @@ pub(super) fn lay_out(page: PageRead) -> LaidOut {
         PageContent::Ocr(o) => (o.words.iter().map(ocr_word).collect(), ocr_rules(&o)),
         PageContent::NeedsOcr(_) | PageContent::Failed(_) => (Vec::new(), Vec::new()),
     };
-    let tables = tables::extract(&rules, &mut words);
+    let mut tables = tables::extract(&rules, &mut words);
+    tables.extend(stream::extract(&mut words, &StreamConfig::default()));
+    tables.sort_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]));
     LaidOut { num: page.num, width: page.width, height: page.height, tables, lines: lines_from_words(words) }
 }
 

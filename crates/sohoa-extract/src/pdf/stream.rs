@@ -1,0 +1,336 @@
+//! Tables without ruling lines (stream): runs of lines whose words keep to the
+//! same ≥ 3 columns, cut into rows, as [`GridTable`]s like the ruled ones.
+//!
+//! Works on the words a page has left after lattice extraction. Conservative:
+//! a run needs aligned empty vertical gutters over all its lines, at least three
+//! columns and three rows, and either numbered rows (`1`, `II`, `a)` in the first
+//! column) or a bold header row that fills every column. Two-column layouts (the
+//! letterhead, the signature block, two-column lists) never qualify.
+
+use super::layout::Word;
+use super::tables::{GridCell, GridTable};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Thresholds of stream-table recovery, in ems of the line's font size unless noted.
+#[derive(Debug, Clone)]
+pub(crate) struct StreamConfig {
+    /// Fewest columns of a table.
+    pub min_cols: usize,
+    /// Fewest rows of a table, the header row included.
+    pub min_rows: usize,
+    /// Narrowest empty gap between two columns.
+    pub min_gutter: f32,
+    /// Widest baseline-to-baseline step inside a table.
+    pub max_pitch: f32,
+    /// Most header lines above the first numbered row.
+    pub max_header_lines: usize,
+    /// Pages with more visual lines than this are not searched (bounded work).
+    pub max_lines: usize,
+}
+
+impl Default for StreamConfig {
+    fn default() -> Self {
+        StreamConfig { min_cols: 3, min_rows: 3, min_gutter: 0.6, max_pitch: 2.5, max_header_lines: 4, max_lines: 400 }
+    }
+}
+
+/// A visual line: indices into the page's words, left to right.
+#[derive(Debug, Clone)]
+struct VLine {
+    words: Vec<usize>,
+    top: f32,
+    bottom: f32,
+    baseline: f32,
+    size: f32,
+}
+
+/// Finds the stream tables among `words` and takes their words out.
+pub(crate) fn extract(words: &mut Vec<Word>, cfg: &StreamConfig) -> Vec<GridTable> {
+    let lines = visual_lines(words);
+    if lines.len() > cfg.max_lines {
+        return Vec::new();
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        match candidate(&lines[i..], words, cfg) {
+            Some(f) => {
+                i += f.lines.max(1);
+                found.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    take_tables(words, found)
+}
+
+/// Groups words into visual lines by baseline (no splitting at wide gaps).
+fn visual_lines(words: &[Word]) -> Vec<VLine> {
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by(|&a, &b| words[a].baseline.total_cmp(&words[b].baseline).then(words[a].x0.total_cmp(&words[b].x0)));
+    let mut lines: Vec<VLine> = Vec::new();
+    for i in order {
+        let w = &words[i];
+        match lines.last_mut() {
+            Some(l) if (w.baseline - l.baseline).abs() <= l.size.max(w.size) * 0.4 => {
+                l.words.push(i);
+                l.top = l.top.min(w.top);
+                l.bottom = l.bottom.max(w.bottom);
+                l.size = l.size.max(w.size);
+            }
+            _ => lines.push(VLine { words: vec![i], top: w.top, bottom: w.bottom, baseline: w.baseline, size: w.size }),
+        }
+    }
+    for l in &mut lines {
+        l.words.sort_by(|&a, &b| words[a].x0.total_cmp(&words[b].x0));
+    }
+    lines
+}
+
+/// Occupied x-intervals, sorted, gaps narrower than a gutter filled.
+type Occupied = Vec<(f32, f32)>;
+
+/// Adds the words of `line` to `occ`.
+fn occupy(occ: &Occupied, line: &VLine, words: &[Word], gutter: f32) -> Occupied {
+    let mut spans: Vec<(f32, f32)> = occ.clone();
+    spans.extend(line.words.iter().map(|&i| (words[i].x0, words[i].x1)));
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Occupied = Vec::with_capacity(spans.len());
+    for (x0, x1) in spans {
+        match out.last_mut() {
+            Some(last) if x0 - last.1 < gutter => last.1 = last.1.max(x1),
+            _ => out.push((x0, x1)),
+        }
+    }
+    out
+}
+
+/// The gutters (empty gaps) between occupied intervals.
+fn gutters(occ: &Occupied) -> Vec<(f32, f32)> {
+    occ.windows(2).map(|w| (w[0].1, w[1].0)).collect()
+}
+
+/// Whether every gutter of `before` still holds some gutter of `after`.
+fn keeps_gutters(before: &Occupied, after: &Occupied) -> bool {
+    let new = gutters(after);
+    gutters(before).iter().all(|&(a, b)| new.iter().any(|&(c, d)| c < b && d > a))
+}
+
+/// The longest run of lines from the first that keeps its gutters; `None`
+/// when the first line does not already show enough columns.
+fn grow_run(lines: &[VLine], words: &[Word], cfg: &StreamConfig) -> Option<(usize, Occupied)> {
+    let first = lines.first()?;
+    let mut occ = occupy(&Vec::new(), first, words, first.size * cfg.min_gutter);
+    if occ.len() < cfg.min_cols {
+        return None;
+    }
+    let mut len = 1;
+    for pair in lines.windows(2) {
+        let (prev, line) = (&pair[0], &pair[1]);
+        if line.baseline - prev.baseline > cfg.max_pitch * prev.size.max(line.size) {
+            break;
+        }
+        let next = occupy(&occ, line, words, line.size * cfg.min_gutter);
+        if !keeps_gutters(&occ, &next) {
+            break;
+        }
+        occ = next;
+        len += 1;
+    }
+    Some((len, occ))
+}
+
+/// The cell texts of one line per column, and its words per column.
+#[derive(Debug, Clone)]
+struct Dealt {
+    cells: Vec<Vec<usize>>,
+    texts: Vec<String>,
+    bold: bool,
+}
+
+/// Deals each line's words into columns split at the gutters' centres.
+fn deal(lines: &[VLine], words: &[Word], bounds: &[f32]) -> Vec<Dealt> {
+    lines
+        .iter()
+        .map(|l| {
+            let mut cells: Vec<Vec<usize>> = vec![Vec::new(); bounds.len() + 1];
+            for &i in &l.words {
+                let (cx, _) = words[i].center();
+                cells[bounds.partition_point(|&b| b < cx)].push(i);
+            }
+            let texts = cells.iter().map(|c| c.iter().map(|&i| words[i].raw_text()).collect::<Vec<_>>().join(" ")).collect();
+            Dealt { cells, texts, bold: l.words.iter().all(|&i| words[i].bold) }
+        })
+        .collect()
+}
+
+/// Column boundaries after merging each bullet-only column into its right neighbour.
+fn merge_bullet_columns(mut bounds: Vec<f32>, dealt: &[Dealt]) -> Vec<f32> {
+    let bullet_only = |c: usize| {
+        let mut texts = dealt.iter().map(|d| d.texts[c].as_str()).filter(|t| !t.is_empty()).peekable();
+        texts.peek().is_some() && texts.all(|t| matches!(t, "-" | "+" | "•" | "–" | "*" | "●" | "▪"))
+    };
+    let doomed: Vec<usize> = (0..bounds.len()).filter(|&c| bullet_only(c)).collect();
+    for c in doomed.into_iter().rev() {
+        bounds.remove(c);
+    }
+    bounds
+}
+
+/// A row number as printed in a first column: `1`, `12.`, `II`, `a)`, `1.2`.
+fn is_row_number(text: &str) -> bool {
+    static NUMBER: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ]|\d{1,3}(?:\.\d{1,3}){1,3})[.)]?$")
+            .expect("static regex") // invariant: the pattern above is a valid regex literal
+    });
+    NUMBER.is_match(text.trim())
+}
+
+/// A list number at the start of a text: `5.`, `5. Rà soát`, `b)`, `IV.`.
+fn starts_list_number(text: &str) -> bool {
+    static LIST: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)](?:\s|$)")
+            .expect("static regex") // invariant: the pattern above is a valid regex literal
+    });
+    LIST.is_match(text.trim_start())
+}
+
+/// A table run found: lines used, rows (each a list of line indices), column bounds.
+#[derive(Debug)]
+struct Found {
+    lines: usize,
+    rows: Vec<Vec<Dealt>>,
+    row_lines: Vec<Vec<VLine>>,
+    bounds: Vec<f32>,
+    extent: (f32, f32),
+}
+
+/// The table starting at the first of `lines`, if one does.
+fn candidate(lines: &[VLine], words: &[Word], cfg: &StreamConfig) -> Option<Found> {
+    let (len, occ) = grow_run(lines, words, cfg)?;
+    let run = &lines[..len];
+    let raw: Vec<f32> = gutters(&occ).iter().map(|&(a, b)| (a + b) / 2.0).collect();
+    let bounds = merge_bullet_columns(raw.clone(), &deal(run, words, &raw));
+    if bounds.len() + 1 < cfg.min_cols {
+        return None;
+    }
+    let dealt = deal(run, words, &bounds);
+    let groups = rows(&dealt, cfg)?;
+    let used = groups.last().and_then(|g| g.last()).map_or(0, |&i| i + 1);
+    let found = Found {
+        lines: used,
+        rows: groups.iter().map(|g| g.iter().map(|&i| dealt[i].clone()).collect()).collect(),
+        row_lines: groups.iter().map(|g| g.iter().map(|&i| run[i].clone()).collect()).collect(),
+        bounds,
+        extent: (occ[0].0, occ[occ.len() - 1].1),
+    };
+    accept(&found, cfg).then_some(found)
+}
+
+/// Lines grouped into rows: by row numbers in the first column where there are
+/// some, else by a bold header and first-column starts.
+fn rows(dealt: &[Dealt], cfg: &StreamConfig) -> Option<Vec<Vec<usize>>> {
+    let numbered = dealt.iter().filter(|d| is_row_number(&d.texts[0])).count() >= 2;
+    if numbered {
+        numbered_rows(dealt, cfg)
+    } else {
+        headed_rows(dealt)
+    }
+}
+
+/// Header lines, then a row at each row number; ends at a first-column text
+/// that is not a number.
+fn numbered_rows(dealt: &[Dealt], cfg: &StreamConfig) -> Option<Vec<Vec<usize>>> {
+    let first = dealt.iter().position(|d| is_row_number(&d.texts[0]))?;
+    if first > cfg.max_header_lines {
+        return None;
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    if first > 0 {
+        groups.push((0..first).collect());
+    }
+    for (i, d) in dealt.iter().enumerate().skip(first) {
+        let col0 = d.texts[0].as_str();
+        match groups.last_mut() {
+            Some(g) if col0.is_empty() && i > first => g.push(i),
+            _ if is_row_number(col0) => groups.push(vec![i]),
+            _ => break,
+        }
+    }
+    Some(groups)
+}
+
+/// A bold header (its lines), then a row at each line that starts a first-column
+/// cell (not lower case) beside another cell.
+fn headed_rows(dealt: &[Dealt]) -> Option<Vec<Vec<usize>>> {
+    let header = dealt.iter().take_while(|d| d.bold).count();
+    if header == 0 {
+        return None;
+    }
+    let mut groups: Vec<Vec<usize>> = vec![(0..header).collect()];
+    for (i, d) in dealt.iter().enumerate().skip(header) {
+        let col0 = d.texts[0].as_str();
+        let filled = d.texts.iter().filter(|t| !t.is_empty()).count();
+        let starts = !col0.is_empty() && !col0.starts_with(char::is_lowercase) && filled >= 2;
+        match groups.len() {
+            _ if starts => groups.push(vec![i]),
+            n if n > 1 => groups[n - 1].push(i),
+            _ => break,
+        }
+    }
+    Some(groups)
+}
+
+/// The shape checks: enough rows and columns, every column used, a header
+/// that fills every column where rows are not numbered, no list-like column.
+fn accept(f: &Found, cfg: &StreamConfig) -> bool {
+    let cols = f.bounds.len() + 1;
+    if f.rows.len() < cfg.min_rows || cols < cfg.min_cols {
+        return false;
+    }
+    let text = |row: &[Dealt], c: usize| row.iter().map(|d| d.texts[c].as_str()).collect::<Vec<_>>().join(" ");
+    let used = |c: usize| f.rows.iter().filter(|r| !text(r, c).trim().is_empty()).count();
+    if (0..cols).any(|c| used(c) < 2) {
+        return false;
+    }
+    // A later column whose every cell starts with a list number is a list laid out in columns.
+    let listed = |c: usize| f.rows.iter().skip(1).all(|r| text(r, c).trim().is_empty() || starts_list_number(&text(r, c)));
+    if (1..cols).any(listed) {
+        return false;
+    }
+    let numbered = f.rows.iter().filter(|r| is_row_number(&r[0].texts[0])).count() >= 2;
+    let header = &f.rows[0];
+    let full_header = header.iter().all(|d| d.bold) && (0..cols).all(|c| !text(header, c).trim().is_empty());
+    numbered || full_header
+}
+
+/// Builds the tables and removes their words from `words`.
+fn take_tables(words: &mut Vec<Word>, found: Vec<Found>) -> Vec<GridTable> {
+    let mut slots: Vec<Option<Word>> = std::mem::take(words).into_iter().map(Some).collect();
+    let tables = found.into_iter().map(|f| build(f, &mut slots)).collect();
+    *words = slots.into_iter().flatten().collect();
+    tables
+}
+
+fn build(f: Found, slots: &mut [Option<Word>]) -> GridTable {
+    let (left, right) = f.extent;
+    let mut edges = vec![left];
+    edges.extend(f.bounds.iter().copied());
+    edges.push(right);
+    let mut rows: Vec<Vec<GridCell>> = Vec::with_capacity(f.rows.len());
+    for (dealt, lines) in f.rows.iter().zip(&f.row_lines) {
+        let top = lines.iter().map(|l| l.top).fold(f32::INFINITY, f32::min);
+        let bottom = lines.iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max);
+        let cells = (0..edges.len() - 1)
+            .map(|c| {
+                let words = dealt.iter().flat_map(|d| d.cells[c].iter()).filter_map(|&i| slots[i].take()).collect();
+                GridCell { col: c as u16, colspan: 1, rowspan: 1, words, bbox: [edges[c], top, edges[c + 1], bottom] }
+            })
+            .collect();
+        rows.push(cells);
+    }
+    let top = rows.first().and_then(|r| r.first()).map_or(0.0, |c| c.bbox[1]);
+    let bottom = rows.last().and_then(|r| r.first()).map_or(0.0, |c| c.bbox[3]);
+    GridTable { rows, bbox: [left, top, right, bottom] }
+}
