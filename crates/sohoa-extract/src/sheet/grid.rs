@@ -9,8 +9,9 @@ use crate::normalize::{single_space, Normalizer};
 use calamine::{Data, Dimensions, Range};
 use std::collections::HashMap;
 
-/// Largest used area (rows × columns) turned into a table.
-const MAX_CELLS: u64 = 2_000_000;
+/// Largest used area (rows × columns) turned into a table; also the most
+/// row entries the merged areas may take (disjoint areas never exceed it).
+pub(super) const MAX_CELLS: u64 = 2_000_000;
 
 /// A merged area clipped to the used area: `(r0, c0, r1, c1)`, inclusive.
 type Area = (u32, u32, u32, u32);
@@ -33,12 +34,17 @@ fn used_bounds(range: &Range<Data>) -> Option<Area> {
 /// anchor is its top-left cell.
 fn merge_rows(merges: &[Dimensions], bounds: Area, deadline: &Deadline) -> Result<HashMap<u32, Vec<Area>>, ExtractError> {
     let mut map: HashMap<u32, Vec<Area>> = HashMap::new();
+    let mut entries = 0u64;
     for m in merges {
         let area = (m.start.0.max(bounds.0), m.start.1.max(bounds.1), m.end.0.min(bounds.2), m.end.1.min(bounds.3));
         if area.0 > area.2 || area.1 > area.3 || (m.start.0 < bounds.0 || m.start.1 < bounds.1) {
             continue;
         }
         deadline.check()?;
+        entries += u64::from(area.2 - area.0 + 1);
+        if entries > MAX_CELLS {
+            return Err(ExtractError::Limit { format: deadline.format, cause: "merged ranges overlap too much".into() });
+        }
         for r in area.0..=area.2 {
             map.entry(r).or_default().push(area);
         }

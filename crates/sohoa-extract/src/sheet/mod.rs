@@ -1,5 +1,5 @@
 //! Spreadsheet reader (calamine: xlsx, xls, ods): each non-empty sheet one
-//! table, merged ranges applied.
+//! table, merged ranges applied (ODS merges read from content.xml by `ods`).
 //!
 //! Choices: when a workbook has more than one non-empty sheet, each table is
 //! preceded by a paragraph holding the sheet name (style name `Sheet`);
@@ -10,6 +10,7 @@
 //! .xls sector chains for loops before calamine follows them.
 
 mod grid;
+mod ods;
 mod ole;
 mod value;
 
@@ -27,12 +28,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
     let name = format.name();
     let deadline = Deadline::start(opts, name);
-    if matches!(format, Format::Xlsx | Format::Ods) {
-        SafeZip::open(bytes, Limits::from_options(opts), name)?.check_xml_entries()?;
-    }
-    if format == Format::Xls {
-        check_xls(bytes)?;
-    }
+    let ods_merges = precheck(bytes, format, opts, &deadline)?;
     let mut workbook = guarded(name, || open(bytes, format))?
         .map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
     let mut norm = Normalizer::new();
@@ -42,13 +38,31 @@ pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Resul
         deadline.check()?;
         let range = guarded(name, || workbook.worksheet_range(&sheet))?
             .map_err(|e| ExtractError::damaged(name, format!("sheet {sheet}: {e}")))?;
-        let merges = guarded(name, || merged_regions(&mut workbook, &sheet))?;
+        let merges = guarded(name, || merged_regions(&mut workbook, &sheet, &ods_merges))?;
         if let Some(table) = grid::sheet_table(&range, &merges, &mut norm, &mut line, &deadline)? {
             tables.push((sheet, table));
         }
     }
     let blocks = into_blocks(tables, &mut norm);
     Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
+}
+
+/// Checks done before calamine sees the bytes: zip bombs (xlsx, ods),
+/// looping sector chains (xls), repeat counts (ods). Returns the ODS merged
+/// areas, which calamine does not report.
+fn precheck(bytes: &[u8], format: Format, opts: &ExtractOptions, deadline: &Deadline) -> Result<ods::Merges, ExtractError> {
+    match format {
+        Format::Xlsx | Format::Ods => {
+            let mut zip = SafeZip::open(bytes, Limits::from_options(opts), format.name())?;
+            zip.check_xml_entries()?;
+            if format == Format::Ods {
+                return ods::merges(&mut zip, deadline);
+            }
+        }
+        Format::Xls => check_xls(bytes)?,
+        _ => {}
+    }
+    Ok(ods::Merges::new())
 }
 
 /// Largest cell area a BIFF `DIMENSIONS` record may claim (calamine reserves
@@ -87,12 +101,14 @@ fn open(bytes: &[u8], format: Format) -> Result<Sheets<Cursor<&[u8]>>, calamine:
     })
 }
 
-/// The merged ranges of a sheet, where the format reports them.
-fn merged_regions(workbook: &mut Sheets<Cursor<&[u8]>>, sheet: &str) -> Vec<Dimensions> {
+/// The merged ranges of a sheet: calamine's for xlsx/xls, read from
+/// content.xml beforehand for ods.
+fn merged_regions(workbook: &mut Sheets<Cursor<&[u8]>>, sheet: &str, ods: &ods::Merges) -> Vec<Dimensions> {
     match workbook {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+        Sheets::Ods(_) => ods.get(sheet).cloned().unwrap_or_default(),
+        Sheets::Xlsb(_) => Vec::new(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! Cell values as a person sees them: integers without `.0`, floats without
-//! binary noise, dates as dd/mm/yyyy, durations as hh:mm:ss.
+//! binary noise, dates as dd/mm/yyyy (with hh:mm when there is a time),
+//! times of day as hh:mm, longer durations as hh:mm:ss. ODS dates and times
+//! (ISO 8601 text) show the same as the xlsx serials they stand for.
 
 use calamine::{Data, ExcelDateTime};
 
@@ -13,7 +15,7 @@ pub(crate) fn display(value: &Data) -> String {
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(d) => date_time(d),
         Data::DateTimeIso(s) => iso_date(s),
-        Data::DurationIso(s) => s.clone(),
+        Data::DurationIso(s) => iso_duration(s).unwrap_or_else(|| s.clone()),
         Data::Error(e) => e.to_string(),
     }
 }
@@ -49,14 +51,47 @@ fn date_time(d: &ExcelDateTime) -> String {
     }
 }
 
-/// `2025-01-07` or `2025-01-07T10:00:00` → `07/01/2025`; other strings as they are.
+/// `2025-01-07` or `2025-01-07T00:00:00` → `07/01/2025`,
+/// `2025-01-07T10:30:00` → `07/01/2025 10:30`; other strings as they are.
 fn iso_date(s: &str) -> String {
     let date = s.get(..10).unwrap_or("");
     let parts: Vec<&str> = date.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => format!("{d}/{m}/{y}"),
-        _ => s.to_string(),
+    let [y, m, d] = parts.as_slice() else { return s.to_string() };
+    if !(y.len() == 4 && m.len() == 2 && d.len() == 2) {
+        return s.to_string();
     }
+    let time = s.get(10..).and_then(|t| t.strip_prefix('T')).and_then(|t| t.get(..5)).filter(|t| *t != "00:00");
+    match time {
+        Some(hm) => format!("{d}/{m}/{y} {hm}"),
+        None => format!("{d}/{m}/{y}"),
+    }
+}
+
+/// `PT08H30M00S` → `08:30` (a time of day, as xlsx shows one);
+/// `PT36H00M00S` → `36:00:00`; `None` when it is not of that form.
+fn iso_duration(s: &str) -> Option<String> {
+    let rest = s.strip_prefix("PT")?;
+    let mut seconds = 0f64;
+    let mut number = String::new();
+    for ch in rest.chars() {
+        let unit = match ch {
+            'H' => 3600.0,
+            'M' => 60.0,
+            'S' => 1.0,
+            _ => {
+                number.push(ch);
+                continue;
+            }
+        };
+        seconds += number.parse::<f64>().ok()? * unit;
+        number.clear();
+    }
+    if !number.is_empty() || !seconds.is_finite() || seconds > 1e9 {
+        return None;
+    }
+    let total = seconds.round() as u64;
+    let (h, m, sec) = (total / 3600, (total / 60) % 60, total % 60);
+    Some(if h < 24 { format!("{h:02}:{m:02}") } else { format!("{h:02}:{m:02}:{sec:02}") })
 }
 
 #[cfg(test)]
@@ -77,5 +112,17 @@ mod tests {
         let d = ExcelDateTime::new(45664.0, ExcelDateTimeType::DateTime, false);
         assert_eq!(display(&Data::DateTime(d)), "07/01/2025");
         assert_eq!(display(&Data::DateTimeIso("2025-01-07".into())), "07/01/2025");
+        assert_eq!(display(&Data::DateTimeIso("2025-01-07T00:00:00".into())), "07/01/2025");
+        assert_eq!(display(&Data::DateTimeIso("2025-01-07T10:30:00".into())), "07/01/2025 10:30");
+        assert_eq!(display(&Data::DateTimeIso("yesterday".into())), "yesterday");
+    }
+
+    #[test]
+    fn ods_times_as_shown() {
+        assert_eq!(display(&Data::DurationIso("PT08H30M00S".into())), "08:30");
+        assert_eq!(display(&Data::DurationIso("PT14H00M29.6S".into())), "14:00");
+        assert_eq!(display(&Data::DurationIso("PT36H05M00S".into())), "36:05:00");
+        assert_eq!(display(&Data::DurationIso("P1D".into())), "P1D");
+        assert_eq!(display(&Data::DurationIso("PT1X".into())), "PT1X");
     }
 }
