@@ -1,8 +1,9 @@
 //! `sohoa text`: the extracted, normalized text of one document, for readers
-//! who want clean text and no records.
+//! who want clean text and no records: the body, then (where the format keeps
+//! them apart) the running headers and footers after a separator line.
 
 use anyhow::{Context, Result};
-use sohoa_extract::{Block, ExtractOptions, Paragraph, Row};
+use sohoa_extract::{Block, Document, ExtractOptions, Paragraph, Row};
 use std::io::Write;
 use std::path::Path;
 
@@ -10,9 +11,23 @@ use std::path::Path;
 pub fn run(file: &Path, opts: &ExtractOptions) -> Result<()> {
     let doc = sohoa_extract::extract_file(file, opts).with_context(|| format!("cannot extract {}", file.display()))?;
     let mut out = std::io::stdout().lock();
-    out.write_all(render(&doc.blocks).as_bytes())?;
+    out.write_all(render_document(&doc).as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// Separates the body from the running headers and footers.
+pub const FURNITURE_SEPARATOR: &str = "--- headers and footers ---";
+
+/// The body, then, if there are any, the separator line and the running
+/// headers and footers one paragraph per line.
+pub fn render_document(doc: &Document) -> String {
+    let mut out = render(&doc.blocks);
+    if !doc.furniture.is_empty() {
+        push_line(&mut out, FURNITURE_SEPARATOR);
+        doc.furniture.iter().for_each(|p| push_line(&mut out, &paragraph_line(p)));
+    }
+    out
 }
 
 /// Paragraphs one per line (label, space, text), table rows one per line with
@@ -53,7 +68,7 @@ fn row_line(r: &Row) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sohoa_extract::{Cell, Span, Style, Table};
+    use sohoa_extract::{Cell, Format, Source, Span, Style, Table, TextQuality};
 
     fn para(label: Option<&str>, text: &str) -> Block {
         Block::Paragraph(Paragraph { text: text.into(), label: label.map(Into::into), style: Style::default(), span: Span::line(1) })
@@ -71,5 +86,22 @@ mod tests {
         };
         let blocks = vec![para(Some("I."), "MỤC ĐÍCH"), Block::PageBreak { page: 2 }, Block::Table(table), para(None, "Nơi nhận:")];
         assert_eq!(render(&blocks), "I. MỤC ĐÍCH\n\n1 | Rà soát thủ tục\nNơi nhận:\n");
+    }
+
+    fn document(blocks: Vec<Block>, furniture: Vec<Paragraph>) -> Document {
+        let source = Source { path: "x.doc".into(), format: Format::Doc, sha256: String::new(), pages: None, text_quality: TextQuality::default() };
+        Document { source, blocks, diagnostics: Vec::new(), furniture }
+    }
+
+    fn plain(text: &str) -> Paragraph {
+        Paragraph { text: text.into(), label: None, style: Style::default(), span: Span::line(1) }
+    }
+
+    #[test]
+    fn furniture_follows_the_body_after_a_separator() {
+        let doc = document(vec![para(None, "KẾ HOẠCH")], vec![plain("VĂN PHÒNG QUỐC HỘI\nLAWDATA")]);
+        assert_eq!(render_document(&doc), format!("KẾ HOẠCH\n{FURNITURE_SEPARATOR}\nVĂN PHÒNG QUỐC HỘI LAWDATA\n"));
+        let bare = document(vec![para(None, "KẾ HOẠCH")], Vec::new());
+        assert_eq!(render_document(&bare), "KẾ HOẠCH\n", "no separator without furniture");
     }
 }

@@ -35,6 +35,20 @@ pub(crate) struct Extracted {
     pub quality: TextQuality,
 }
 
+/// A reader's output with the running headers and footers it keeps apart
+/// ([`Document::furniture`]); readers of formats without them give none.
+#[derive(Debug, Default)]
+pub(crate) struct WithFurniture {
+    pub body: Extracted,
+    pub furniture: Vec<Paragraph>,
+}
+
+impl From<Extracted> for WithFurniture {
+    fn from(body: Extracted) -> Self {
+        WithFurniture { body, furniture: Vec::new() }
+    }
+}
+
 /// Reads and extracts one file.
 pub fn extract_file(path: &Path, opts: &ExtractOptions) -> Result<Document, ExtractError> {
     let io = |source| ExtractError::Io { path: path.to_path_buf(), source };
@@ -56,14 +70,14 @@ pub fn extract_bytes(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<
     let format = detect::detect(path, bytes)
         .ok_or_else(|| ExtractError::Unsupported(format!("cannot tell the format of {path}")))?;
     let read = || match format {
-        Format::Text => text::read(bytes, opts),
-        Format::Pdf => pdf::read(bytes, opts),
-        Format::Docx => docx::read(bytes, opts),
+        Format::Text => text::read(bytes, opts).map(WithFurniture::from),
+        Format::Pdf => pdf::read(bytes, opts).map(WithFurniture::from),
+        Format::Docx => docx::read(bytes, opts).map(WithFurniture::from),
         Format::Doc => doc::read(bytes, opts),
-        Format::Rtf => rtf::read(bytes, opts),
-        Format::Xlsx | Format::Xls | Format::Ods => sheet::read(bytes, format, opts),
+        Format::Rtf => rtf::read(bytes, opts).map(WithFurniture::from),
+        Format::Xlsx | Format::Xls | Format::Ods => sheet::read(bytes, format, opts).map(WithFurniture::from),
     };
-    let extracted = catch_unwind(AssertUnwindSafe(read)).map_err(|p| ExtractError::Panic(panic_text(&p)))??;
+    let WithFurniture { body: extracted, furniture } = catch_unwind(AssertUnwindSafe(read)).map_err(|p| ExtractError::Panic(panic_text(&p)))??;
     Ok(Document {
         source: Source {
             path: path.to_string(),
@@ -74,6 +88,7 @@ pub fn extract_bytes(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<
         },
         blocks: extracted.blocks,
         diagnostics: extracted.diagnostics,
+        furniture,
     })
 }
 

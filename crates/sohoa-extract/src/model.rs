@@ -199,4 +199,10 @@ pub struct Document {
     pub source: Source,
     pub blocks: Vec<Block>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Running headers and footers (and their text boxes), each distinct
+    /// paragraph once however many pages repeat it; `span.line` numbers them
+    /// among themselves. Kept out of `blocks`, so segment and map never see
+    /// them; `sohoa text` prints them after the body. Filled by the readers
+    /// whose format stores them apart (doc, docx); empty elsewhere.
+    pub furniture: Vec<Paragraph>,
 }

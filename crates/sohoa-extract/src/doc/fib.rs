@@ -28,12 +28,22 @@ pub(crate) struct Fib {
     pub ccp_mcr: u32,
     pub ccp_atn: u32,
     pub ccp_edn: u32,
+    /// Characters of the main-document and header text-box stories.
+    pub ccp_txbx: u32,
+    pub ccp_hdr_txbx: u32,
     /// Footnote and endnote references (PlcffndRef / PlcfendRef) and texts (PlcffndTxt / PlcfendTxt).
     pub fnd_ref: FcLcb,
     pub fnd_txt: FcLcb,
     pub end_ref: FcLcb,
     pub end_txt: FcLcb,
     pub stshf: FcLcb,
+    /// Header/footer story boundaries (PlcfHdd).
+    pub plcf_hdd: FcLcb,
+    /// Shapes anchored in the main text (PlcSpaMom: anchor CPs and FSPAs).
+    pub plc_spa_mom: FcLcb,
+    /// Text-box story boundaries of the main text and of the headers (PlcftxbxTxt, PlcfHdrtxbxTxt).
+    pub plcf_txbx_txt: FcLcb,
+    pub plcf_hdr_txbx_txt: FcLcb,
     pub plcf_bte_chpx: FcLcb,
     pub plcf_bte_papx: FcLcb,
     pub sttbf_ffn: FcLcb,
@@ -58,6 +68,26 @@ impl Fib {
     /// CPs to decode: the main text through the endnotes.
     pub(crate) fn ccp_through_notes(&self) -> u32 {
         self.endnote_start().saturating_add(self.ccp_edn)
+    }
+
+    /// First CP of the header/footer story.
+    pub(crate) fn header_start(&self) -> u32 {
+        self.ccp_text.saturating_add(self.ccp_ftn)
+    }
+
+    /// First CP of the main-document text-box story (right after the endnotes).
+    pub(crate) fn txbx_start(&self) -> u32 {
+        self.ccp_through_notes()
+    }
+
+    /// First CP of the header text-box story.
+    pub(crate) fn hdr_txbx_start(&self) -> u32 {
+        self.txbx_start().saturating_add(self.ccp_txbx)
+    }
+
+    /// CPs to decode: every story through the header text boxes.
+    pub(crate) fn ccp_all(&self) -> u32 {
+        self.hdr_txbx_start().saturating_add(self.ccp_hdr_txbx)
     }
 
     /// Parses the FIB of a Word 97–2003 document.
@@ -90,11 +120,17 @@ impl Fib {
             ccp_mcr: u32_at(wd, 0x58).unwrap_or(0),
             ccp_atn: u32_at(wd, 0x5C).unwrap_or(0),
             ccp_edn: u32_at(wd, 0x60).unwrap_or(0),
+            ccp_txbx: u32_at(wd, 0x64).unwrap_or(0),
+            ccp_hdr_txbx: u32_at(wd, 0x68).unwrap_or(0),
             fnd_ref: pair(2)?,
             fnd_txt: pair(3)?,
             end_ref: pair(46).unwrap_or_default(),
             end_txt: pair(47).unwrap_or_default(),
             stshf: pair(1)?,
+            plcf_hdd: pair(11)?,
+            plc_spa_mom: pair(40).unwrap_or_default(),
+            plcf_txbx_txt: pair(56).unwrap_or_default(),
+            plcf_hdr_txbx_txt: pair(58).unwrap_or_default(),
             plcf_bte_chpx: pair(12)?,
             plcf_bte_papx: pair(13)?,
             sttbf_ffn: pair(15)?,

@@ -1,27 +1,28 @@
-//! Walks the main-document characters: fields reduced to their results,
-//! paragraph and cell marks turned into paragraphs and table rows, runs
-//! normalized per font.
+//! Walks the characters of one story (main text, a header, a text box):
+//! fields reduced to their results, paragraph and cell marks turned into
+//! paragraphs and table rows, runs normalized per font, text boxes placed
+//! after the paragraph (or table) that holds their anchor.
 
+use super::boxes::Boxes;
 use super::clock::Clock;
 use super::fkp::{Para, Runs};
 use super::lists::Lists;
 use super::notes::Notes;
 use super::pieces::Piece;
-use super::sink::{clean_text, BlockSink, ParaOut};
+use super::sink::{clean_text, paragraphs_of, BlockSink, ParaOut};
 use super::sprm::{CharProps, ParaProps};
 use super::styles::Styles;
 use super::table::{RawCell, RawRow};
 use crate::error::ExtractError;
-use crate::model::{Align, Block, Style};
+use crate::model::{Align, Block, Paragraph, Style};
 use crate::normalize::Normalizer;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Everything parsed out of the two streams.
 pub(crate) struct DocParts<'a> {
-    /// Main text, then the note stories.
+    /// All stories, indexed by CP: main text, notes, headers, text boxes.
     pub text: &'a [char],
-    /// Characters of main text.
-    pub main_len: u32,
     pub notes: &'a Notes,
     pub pieces: &'a [Piece],
     pub chpx: &'a Runs<CharProps>,
@@ -62,10 +63,16 @@ struct Walker<'a, 'n> {
     row: Vec<RawCell>,
     last_was_cell_end: bool,
     sink: BlockSink,
+    boxes: &'n mut Boxes,
+    clock: &'n Clock,
+    /// Text boxes anchored in the open paragraph, and in the open table.
+    boxes_here: Vec<Paragraph>,
+    boxes_after_table: Vec<Paragraph>,
 }
 
-/// The blocks of the main document.
-pub(crate) fn blocks(parts: &DocParts, lists: &mut Lists, norm: &mut Normalizer, clock: &Clock) -> Result<Vec<Block>, ExtractError> {
+/// The blocks of the story at `range`; text boxes anchored there are read at
+/// their anchor (so in reading order), and those no anchor claimed at the end.
+pub(crate) fn blocks(parts: &DocParts, range: Range<u32>, lists: &mut Lists, norm: &mut Normalizer, boxes: &mut Boxes, clock: &Clock) -> Result<Vec<Block>, ExtractError> {
     let mut w = Walker {
         parts,
         lists,
@@ -79,28 +86,40 @@ pub(crate) fn blocks(parts: &DocParts, lists: &mut Lists, norm: &mut Normalizer,
         row: Vec::new(),
         last_was_cell_end: false,
         sink: BlockSink::default(),
+        boxes,
+        clock,
+        boxes_here: Vec::new(),
+        boxes_after_table: Vec::new(),
     };
-    let mut piece_ix = 0usize;
-    let main = &parts.text[..(parts.main_len as usize).min(parts.text.len())];
-    for (cp, &ch) in main.iter().enumerate() {
-        if cp.is_multiple_of(4096) {
+    let end = (range.end as usize).min(parts.text.len());
+    let start = (range.start as usize).min(end);
+    let mut piece_ix = parts.pieces.partition_point(|p| (p.cp_end as usize) <= start);
+    for (i, &ch) in parts.text[start..end].iter().enumerate() {
+        if i.is_multiple_of(4096) {
             clock.check()?;
         }
-        let cp = cp as u32;
+        // `text` is indexed by CP and CPs are u32, so `start + i` fits.
+        let cp = (start + i) as u32;
         while parts.pieces.get(piece_ix).is_some_and(|p| p.cp_end <= cp) {
             piece_ix += 1;
         }
         let fc = parts.pieces.get(piece_ix).filter(|p| p.cp <= cp).map(|p| p.fc_of(cp));
-        if ch == '\u{2}' && w.in_code == 0 {
-            w.note_at(cp);
-        } else {
-            w.char_at(ch, fc);
+        match ch {
+            '\u{2}' if w.in_code == 0 => w.note_at(cp),
+            '\u{8}' => w.anchor_at(cp)?,
+            _ => w.char_at(ch, fc),
         }
     }
     if !w.para.is_empty() {
         w.end_paragraph('\r', None);
     }
     w.flush_row();
+    let mut rest = std::mem::take(&mut w.boxes_after_table);
+    rest.append(&mut w.boxes_here);
+    for range in w.boxes.take_rest() {
+        rest.extend(w.text_box(range)?);
+    }
+    rest.into_iter().for_each(|p| w.sink.extra(p));
     Ok(w.sink.finish())
 }
 
@@ -157,6 +176,21 @@ impl Walker<'_, '_> {
         self.para.push(plain(']'));
     }
 
+    /// A shape anchor at `cp`: its text box, if any, is read now and waits for the paragraph's end.
+    fn anchor_at(&mut self, cp: u32) -> Result<(), ExtractError> {
+        if let Some(range) = self.boxes.take_at(cp) {
+            let paras = self.text_box(range)?;
+            self.boxes_here.extend(paras);
+        }
+        Ok(())
+    }
+
+    /// The paragraphs of a text-box story (which places no boxes itself).
+    fn text_box(&mut self, range: Range<u32>) -> Result<Vec<Paragraph>, ExtractError> {
+        let blocks = blocks(self.parts, range, self.lists, self.norm, &mut Boxes::default(), self.clock)?;
+        Ok(paragraphs_of(blocks))
+    }
+
     /// A paragraph (`\r`) or cell (`\x07`) mark at stream offset `fc`.
     fn end_paragraph(&mut self, mark: char, fc: Option<u32>) {
         let para = fc.and_then(|fc| self.parts.papx.at(fc)).cloned().unwrap_or_default();
@@ -171,10 +205,14 @@ impl Walker<'_, '_> {
                 None => rendered.text,
             };
             self.table_paragraph(mark, p, text, rendered.bold);
+            let here = std::mem::take(&mut self.boxes_here);
+            self.boxes_after_table.extend(here);
         } else {
             self.flush_row();
+            std::mem::take(&mut self.boxes_after_table).into_iter().for_each(|b| self.sink.extra(b));
             let style = Style { italic: rendered.italic, font_size: rendered.size, ..self.style(&para, rendered.bold) };
             self.sink.paragraph(ParaOut { text: rendered.text, label, style });
+            std::mem::take(&mut self.boxes_here).into_iter().for_each(|b| self.sink.extra(b));
             self.last_was_cell_end = false;
         }
     }

@@ -30,3 +30,14 @@ pub(crate) fn slice<'a>(b: &'a [u8], fc: u32, lcb: u32, what: &str) -> Result<&'
     let end = start.checked_add(lcb as usize).ok_or_else(|| short(what))?;
     b.get(start..end).ok_or_else(|| short(what))
 }
+
+/// CPs of a PLC with `n` data elements of `cb_data` bytes each: `n + 1` CPs.
+pub(crate) fn plc_cps(b: &[u8], cb_data: usize) -> Vec<u32> {
+    let n = plc_count(b, cb_data);
+    (0..=n).filter_map(|i| u32_at(b, 4 * i)).collect()
+}
+
+/// Number of data elements of `cb_data` bytes in a PLC of `b.len()` bytes.
+pub(crate) fn plc_count(b: &[u8], cb_data: usize) -> usize {
+    b.len().saturating_sub(4) / (4 + cb_data)
+}

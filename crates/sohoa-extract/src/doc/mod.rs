@@ -1,16 +1,20 @@
 //! Legacy Word 97-2003 .doc reader (OLE2 via cfb): piece table, cell marks, font table.
 //!
-//! Main-document text only (headers, footers, text boxes are left out);
-//! footnotes/endnotes are appended at their mark as ` [text]`; field codes
+//! The main document is the body; text boxes anchored in it follow the
+//! paragraph (or table) holding their anchor, each box once; running headers
+//! and footers (and their text boxes) go to `Document::furniture`, each
+//! distinct paragraph once. Footnotes/endnotes are appended at their mark as ` [text]`; field codes
 //! give way to their results; tables come from the TTP row definitions
 //! (merges included); Word list numbering is rendered into labels; each run
 //! goes to the normalizer with its font name so TCVN3/VNI text decodes.
 //! Word 6/95 files (nFib < 101) are refused as unsupported.
 
+mod boxes;
 mod clock;
 mod fib;
 mod fkp;
 mod fonts;
+mod furniture;
 mod layout;
 mod le;
 mod lists;
@@ -18,6 +22,7 @@ mod notes;
 mod pieces;
 pub(crate) mod sink;
 mod sprm;
+mod stories;
 mod styles;
 pub(crate) mod table;
 
@@ -27,12 +32,12 @@ use crate::error::ExtractError;
 use crate::model::Diagnostic;
 use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
-use crate::Extracted;
+use crate::{Extracted, WithFurniture};
 use fib::Fib;
 use std::io::{Cursor, Read};
 
 /// Reads one doc file.
-pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
+pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture, ExtractError> {
     let clock = Clock::new(opts.time_budget, "doc");
     let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| ExtractError::damaged("doc", e))?;
     let wd = read_stream(&mut cfb, "/WordDocument", bytes.len())?;
@@ -42,12 +47,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
         return Err(ExtractError::damaged("doc", format!("ccpText {} exceeds the stream", fib.ccp_text)));
     }
     let pieces = pieces::parse_clx(le::slice(&table, fib.clx.fc, fib.clx.lcb, "CLX")?)?;
-    // Notes are read when their stories fit the stream; a bad count only loses them.
-    let with_notes = fib.ccp_through_notes();
-    let text = match (with_notes as usize <= wd.len()).then(|| pieces::decode_text(&wd, &pieces, with_notes)) {
-        Some(Ok(t)) => t,
-        _ => pieces::decode_text(&wd, &pieces, fib.ccp_text)?,
-    };
+    let text = decode_stories(&wd, &pieces, &fib)?;
     let notes = notes::Notes::parse(&table, &fib, text.len() as u32);
     clock.check()?;
     let mut diagnostics = Vec::new();
@@ -58,10 +58,32 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let papx = fkp::papx_runs(&wd, &table, fib.plcf_bte_papx, &styles).unwrap_or_else(|e| { note("paragraph runs", e); fkp::Runs::empty() });
     clock.check()?;
     let mut norm = Normalizer::new();
-    let mut lists = lists::Lists::parse(&table, fib.plf_lst, fib.plf_lfo);
-    let parts = layout::DocParts { text: &text, main_len: fib.ccp_text, notes: &notes, pieces: &pieces, chpx: &chpx, papx: &papx, styles: &styles, fonts: &fonts };
-    let blocks = layout::blocks(&parts, &mut lists, &mut norm, &clock)?;
-    Ok(Extracted { blocks, pages: None, diagnostics, quality: norm.quality() })
+    let new_lists = || lists::Lists::parse(&table, fib.plf_lst, fib.plf_lfo);
+    let parts = layout::DocParts { text: &text, notes: &notes, pieces: &pieces, chpx: &chpx, papx: &papx, styles: &styles, fonts: &fonts };
+    let text_len = text.len() as u32;
+    let mut boxes = boxes::Boxes::new(stories::main_boxes(&table, &fib, text_len), stories::shape_anchors(&table, &fib));
+    let blocks = layout::blocks(&parts, 0..fib.ccp_text, &mut new_lists(), &mut norm, &mut boxes, &clock)?;
+    // Headers come after the body, so that they cannot sway how body runs
+    // decode, and the text-quality report (in the records) is the body's.
+    let quality = norm.quality();
+    let mut ranges = stories::header_stories(&table, &fib, text_len);
+    ranges.extend(stories::header_boxes(&table, &fib, text_len));
+    let furniture = furniture::paragraphs(&parts, &ranges, &mut new_lists(), &mut norm, &clock)?;
+    Ok(WithFurniture { body: Extracted { blocks, pages: None, diagnostics, quality }, furniture })
+}
+
+/// The characters of every story that fits the stream: all of them, else the
+/// main text through the notes, else the main text alone (a bad count in a
+/// later story only loses that story).
+fn decode_stories(wd: &[u8], pieces: &[pieces::Piece], fib: &Fib) -> Result<Vec<char>, ExtractError> {
+    for ccp in [fib.ccp_all(), fib.ccp_through_notes()] {
+        if ccp as usize <= wd.len() {
+            if let Ok(text) = pieces::decode_text(wd, pieces, ccp) {
+                return Ok(text);
+            }
+        }
+    }
+    pieces::decode_text(wd, pieces, fib.ccp_text)
 }
 
 /// A whole stream, refusing one larger than the file itself.

@@ -2,7 +2,7 @@
 //! which character range of the note stories holds each note's text.
 
 use super::fib::{FcLcb, Fib};
-use super::le::{slice, u32_at};
+use super::le::{plc_cps, slice};
 use std::collections::HashMap;
 
 /// Note text ranges (absolute CPs) by the CP of their reference mark.
@@ -28,12 +28,6 @@ impl Notes {
     pub(crate) fn at(&self, cp: u32) -> Option<(u32, u32)> {
         self.by_ref.get(&cp).copied()
     }
-}
-
-/// CPs of a PLC with `n` data elements of `cb_data` bytes each: `n + 1` CPs.
-fn plc_cps(b: &[u8], cb_data: usize) -> Vec<u32> {
-    let n = b.len().saturating_sub(4) / (4 + cb_data);
-    (0..=n).filter_map(|i| u32_at(b, 4 * i)).collect()
 }
 
 /// Pairs the i-th reference with the i-th text range of one story.

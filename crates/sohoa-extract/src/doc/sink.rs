@@ -42,6 +42,14 @@ impl BlockSink {
         self.blocks.push(Block::Paragraph(Paragraph { text, label, style: p.style, span }));
     }
 
+    /// Adds a paragraph read elsewhere (a text box), renumbered into this sink's lines.
+    pub(crate) fn extra(&mut self, mut p: Paragraph) {
+        self.flush_table();
+        self.line = self.line.saturating_add(1);
+        p.span = Span::line(self.line);
+        self.blocks.push(Block::Paragraph(p));
+    }
+
     /// Adds a table row to the open table.
     pub(crate) fn row(&mut self, mut row: RawRow) {
         self.line = self.line.saturating_add(1);
@@ -68,6 +76,25 @@ impl BlockSink {
         self.flush_table();
         self.blocks
     }
+}
+
+/// The paragraphs of blocks read outside the body (text boxes, headers): a
+/// table gives one paragraph per non-empty cell.
+pub(crate) fn paragraphs_of(blocks: Vec<Block>) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => out.push(p),
+            Block::Table(t) => out.extend(t.rows.into_iter().flat_map(|r| r.cells).filter(|c| !c.text.is_empty()).map(|c| Paragraph {
+                text: c.text,
+                label: None,
+                style: Style { bold: c.bold, ..Style::default() },
+                span: c.span,
+            })),
+            Block::PageBreak { .. } => {}
+        }
+    }
+    out
 }
 
 /// A rendered label as printed; bullet glyphs of any font print as `-` (`+` stays).
