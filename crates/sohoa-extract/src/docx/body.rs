@@ -63,8 +63,8 @@ pub(crate) fn choose(alt: &Node) -> Option<&Node> {
 }
 
 impl<'a> Walker<'a> {
-    pub fn new(styles: &'a Styles, numbering: Numbering, notes: &'a Notes<'a>, deadline: &'a Deadline) -> Self {
-        Walker { styles, numbering, notes, norm: Normalizer::new(), deadline, line: 0, fields: Fields::default(), note_depth: 0, cell_depth: 0 }
+    pub fn new(styles: &'a Styles, numbering: Numbering, notes: &'a Notes<'a>, deadline: &'a Deadline, norm: Normalizer) -> Self {
+        Walker { styles, numbering, notes, norm, deadline, line: 0, fields: Fields::default(), note_depth: 0, cell_depth: 0 }
     }
 
     /// Walks a block container (`w:body`, `w:tc`, `w:txbxContent`, a note).

@@ -24,6 +24,8 @@ pub(crate) use archive::{Limits, SafeZip};
 pub(crate) use deadline::Deadline;
 
 use crate::error::ExtractError;
+use crate::model::Block;
+use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
 use crate::Extracted;
 use body::Walker;
@@ -64,10 +66,18 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let body = document
         .child("w:body")
         .ok_or_else(|| ExtractError::damaged(FORMAT, format!("{} has no w:body", parts.main)))?;
-    let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &deadline);
-    let mut blocks = Vec::new();
-    walker.blocks(body, &mut blocks)?;
-    Ok(Extracted { blocks, pages: None, diagnostics, quality: walker.norm.quality() })
+    let walk = |norm: Normalizer| -> Result<(Vec<Block>, Normalizer), ExtractError> {
+        let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &deadline, norm);
+        let mut blocks = Vec::new();
+        walker.blocks(body, &mut blocks)?;
+        Ok((blocks, walker.norm))
+    };
+    let (mut blocks, mut norm) = walk(Normalizer::new())?;
+    // A run decided before the document showed what its font holds is read again.
+    if let Some(again) = norm.replay() {
+        (blocks, norm) = walk(again)?;
+    }
+    Ok(Extracted { blocks, pages: None, diagnostics, quality: norm.quality() })
 }
 
 /// Reads and parses one part; `None` when the archive lacks it.

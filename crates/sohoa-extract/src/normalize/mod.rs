@@ -8,6 +8,7 @@ mod detect;
 mod file;
 pub mod fold;
 pub mod garbage;
+mod ledger;
 pub mod legacy;
 mod lines;
 mod repair;
@@ -21,6 +22,7 @@ pub use lines::{join_lines, single_space};
 
 use crate::model::TextQuality;
 use detect::{prefer_decoded, score, Evidence, Score};
+use ledger::{Ledger, Observation, Verdict};
 use legacy::{cp1252, font_hint, FontHint};
 
 /// Encodings statistics try on a run of chars without a legacy font: office
@@ -35,6 +37,9 @@ pub struct Normalizer {
     undecoded_chars: u64,
     /// Per legacy encoding: runs decoded minus runs that proved to be Unicode.
     votes: [i32; 4],
+    /// Per legacy-named font: what its runs showed, and the verdicts of an
+    /// earlier reading of the document when this is a replay.
+    ledger: Ledger,
     /// Scratch buffer for the bytes behind a run.
     bytes: Vec<u8>,
 }
@@ -47,6 +52,13 @@ enum Outcome {
     Unicode,
     /// Looks legacy-encoded but no reading is good enough: left as it was.
     LegacyKept,
+}
+
+/// A run's font: its name (the ledger's key) and what the name suggests.
+#[derive(Debug, Clone, Copy)]
+struct RunFont<'a> {
+    name: Option<&'a str>,
+    hint: FontHint,
 }
 
 /// The best legacy reading of a run.
@@ -71,13 +83,13 @@ impl Normalizer {
     /// [`Normalizer::run`] with the encodings statistics may try without a font.
     fn run_from(&mut self, text: &str, font: Option<&str>, unhinted: &[Legacy]) -> String {
         self.account(text);
-        let hint = font_hint(font);
+        let font = RunFont { name: font, hint: font_hint(font) };
         if text.is_ascii() {
-            return if hint.capitals { text.to_uppercase() } else { text.to_owned() };
+            return if font.hint.capitals { text.to_uppercase() } else { text.to_owned() };
         }
         let prepared = repair::prepare(text, &mut self.quality.repaired_chars);
         let text = prepared.as_deref().unwrap_or(text);
-        match self.decode_legacy(text, hint, unhinted) {
+        match self.decode_legacy(text, font, unhinted) {
             Outcome::Decoded(decoded) => repair::finish(&decoded, &mut self.quality.repaired_chars),
             Outcome::Unicode => repair::finish(text, &mut self.quality.repaired_chars),
             Outcome::LegacyKept => text.to_owned(),
@@ -96,6 +108,16 @@ impl Normalizer {
     /// Line breaks become `'\n'`.
     pub fn decode_file(&mut self, bytes: &[u8]) -> String {
         file::decode(self, bytes)
+    }
+
+    /// Once a whole document has been read: a fresh normalizer for reading
+    /// it again, when a run that reads as Vietnamese both as given and
+    /// decoded was decided against what the document's other runs in its
+    /// font showed (a first run `Sè:` in `.VnTime` left as given, though the
+    /// font's later runs are plainly TCVN3). The replay decides such runs by
+    /// the font's document-level verdict. `None`: the reading stands.
+    pub fn replay(&self) -> Option<Normalizer> {
+        self.ledger.contradicted().then(|| Normalizer { ledger: self.ledger.settled(), ..Normalizer::default() })
     }
 
     /// The report so far.
@@ -120,14 +142,14 @@ impl Normalizer {
     }
 
     /// The legacy reading of a run, if one is clearly better than the text as given.
-    fn decode_legacy(&mut self, text: &str, hint: FontHint, unhinted: &[Legacy]) -> Outcome {
+    fn decode_legacy(&mut self, text: &str, font: RunFont, unhinted: &[Legacy]) -> Outcome {
         let mut bytes = std::mem::take(&mut self.bytes);
         let representable = cp1252::bytes_of(text, &mut bytes);
         let result = if representable {
-            self.choose(text, &bytes, hint, unhinted)
+            self.choose(text, &bytes, font, unhinted)
         } else {
-            self.vote_unicode(text, hint);
-            self.decode_mixed(text, hint, &mut bytes, unhinted)
+            self.vote_unicode(text, font);
+            self.decode_mixed(text, font, &mut bytes, unhinted)
         };
         self.bytes = bytes;
         result
@@ -143,11 +165,21 @@ impl Normalizer {
 
     /// Unicode Vietnamese in a legacy font is evidence that the document
     /// only names the font: later ties in that font stay as given.
-    fn vote_unicode(&mut self, text: &str, hint: FontHint) {
-        if let Some(e) = hint.encoding {
-            if score(text).mostly_valid() {
-                self.votes[vote_index(e)] -= 1;
-            }
+    fn vote_unicode(&mut self, text: &str, font: RunFont) {
+        if font.hint.encoding.is_none() {
+            return;
+        }
+        let given = score(text);
+        self.observe(font, Observation { given, decoded: None, was_decoded: false });
+        if let Some(e) = font.hint.encoding.filter(|_| given.mostly_valid()) {
+            self.votes[vote_index(e)] -= 1;
+        }
+    }
+
+    /// Adds a run in a legacy-named font to the ledger.
+    fn observe(&mut self, font: RunFont, seen: Observation) {
+        if let (Some(name), Some(e)) = (font.name, font.hint.encoding) {
+            self.ledger.observe(name, e, seen);
         }
     }
 
@@ -157,20 +189,20 @@ impl Normalizer {
     fn decode_mixed(
         &mut self,
         text: &str,
-        hint: FontHint,
+        font: RunFont,
         bytes: &mut Vec<u8>,
         unhinted: &[Legacy],
     ) -> Outcome {
         if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c)) {
             return Outcome::Unicode;
         }
-        let hint = FontHint { capitals: false, ..hint };
+        let font = RunFont { hint: FontHint { capitals: false, ..font.hint }, ..font };
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut changed = false;
         for (stretch, legacy_like) in stretches(text) {
             let candidate =
                 legacy_like && score(stretch).invalid > 0 && cp1252::bytes_of(stretch, bytes);
-            match candidate.then(|| self.choose(stretch, bytes, hint, unhinted)) {
+            match candidate.then(|| self.choose(stretch, bytes, font, unhinted)) {
                 Some(Outcome::Decoded(d)) => {
                     out.push_str(&d);
                     changed = true;
@@ -181,19 +213,15 @@ impl Normalizer {
         if changed { Outcome::Decoded(out) } else { Outcome::Unicode }
     }
 
-    fn choose(&mut self, text: &str, bytes: &[u8], hint: FontHint, unhinted: &[Legacy]) -> Outcome {
+    fn choose(&mut self, text: &str, bytes: &[u8], font: RunFont, unhinted: &[Legacy]) -> Outcome {
+        let hint = font.hint;
         let given = score(text);
         let proven = self.proven_encoding();
-        let evidence = match hint.encoding {
-            // The document has shown itself legacy-encoded: its runs need no font.
-            None if proven.is_some() => Evidence::Font,
-            None => Evidence::None,
-            // An `...H` font draws capitals whatever the chars: a tie goes to the font.
-            Some(e) if hint.capitals || self.votes[vote_index(e)] > 0 => Evidence::FontTrusted,
-            Some(_) => Evidence::Font,
-        };
-        // Readable text needs a trusted font before any other reading is tried.
-        if given.invalid == 0 && evidence != Evidence::FontTrusted {
+        let evidence = self.evidence(font, proven);
+        // Readable text needs a trusted font before any other reading is
+        // taken; in a legacy font the reading is still tried for the ledger.
+        let readable = given.invalid == 0 && evidence != Evidence::FontTrusted;
+        if readable && hint.encoding.is_none() {
             return Outcome::Unicode;
         }
         let Some(best) = best_reading(bytes, hint.encoding, unhinted) else { return Outcome::Unicode };
@@ -201,7 +229,12 @@ impl Normalizer {
             Some(e) if hint.encoding.is_none() && e != best.encoding => Evidence::None,
             _ => evidence,
         };
-        if prefer_decoded(given, best.score, evidence) {
+        let decode = !readable && prefer_decoded(given, best.score, evidence);
+        self.observe(font, Observation { given, decoded: Some(best.score), was_decoded: decode });
+        if readable {
+            return Outcome::Unicode;
+        }
+        if decode {
             self.record_decoded(best.encoding, &best.text);
             let text = if hint.capitals { best.text.to_uppercase() } else { best.text };
             return Outcome::Decoded(text);
@@ -210,6 +243,21 @@ impl Normalizer {
             Outcome::LegacyKept
         } else {
             Outcome::Unicode
+        }
+    }
+
+    /// How much backs a legacy reading of a run in `font` beyond its text.
+    fn evidence(&self, font: RunFont, proven: Option<Legacy>) -> Evidence {
+        let Some(e) = font.hint.encoding else {
+            // The document has shown itself legacy-encoded: its runs need no font.
+            return if proven.is_some() { Evidence::Font } else { Evidence::None };
+        };
+        match font.name.map_or(Verdict::Open, |name| self.ledger.verdict(name, e)) {
+            Verdict::Legacy => Evidence::FontTrusted,
+            Verdict::Unicode => Evidence::Font,
+            // An `...H` font draws capitals whatever the chars: a tie goes to the font.
+            Verdict::Open if font.hint.capitals || self.votes[vote_index(e)] > 0 => Evidence::FontTrusted,
+            Verdict::Open => Evidence::Font,
         }
     }
 
@@ -287,6 +335,19 @@ fn best_reading(bytes: &[u8], hinted: Option<Legacy>, unhinted: &[Legacy]) -> Op
             Reading { encoding, text, score }
         })
         .max_by_key(|r| (r.score.net(), r.score.valid))
+}
+
+/// Reads a document through `read` with a fresh normalizer, and once more
+/// with [`Normalizer::replay`]'s when the document-level evidence per font
+/// overturns a decision of the first reading. Returns the last reading and
+/// its normalizer (for the text-quality report).
+pub fn two_pass<T, E>(mut read: impl FnMut(&mut Normalizer) -> Result<T, E>) -> Result<(T, Normalizer), E> {
+    let mut norm = Normalizer::new();
+    let first = read(&mut norm)?;
+    match norm.replay() {
+        Some(mut again) => read(&mut again).map(|second| (second, again)),
+        None => Ok((first, norm)),
+    }
 }
 
 /// Stateless convenience: normalize one piece of Unicode text.
