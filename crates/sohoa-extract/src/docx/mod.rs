@@ -73,9 +73,14 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
         Ok((blocks, walker.norm))
     };
     let (mut blocks, mut norm) = walk(Normalizer::new())?;
-    // A run decided before the document showed what its font holds is read again.
+    // A run decided before the document showed what its font holds is read
+    // again; out of time, the first reading stands.
     if let Some(again) = norm.replay() {
-        (blocks, norm) = walk(again)?;
+        match walk(again) {
+            Ok(second) => (blocks, norm) = second,
+            Err(ExtractError::Timeout { .. }) => {}
+            Err(e) => return Err(e),
+        }
     }
     Ok(Extracted { blocks, pages: None, diagnostics, quality: norm.quality() })
 }

@@ -1,7 +1,9 @@
 //! Vietnamese text normalization: NFC, repairs, legacy encodings, the folding key.
 //!
-//! Every reader passes its text through a [`Normalizer`] exactly once; later
-//! stages never re-normalize, they compare with [`fold_key`].
+//! Every reader passes its text through a [`Normalizer`] once (a second
+//! time, with a fresh one, when [`Normalizer::replay`] asks for it: legacy
+//! decoding is decided per font over the whole document); later stages never
+//! re-normalize, they compare with [`fold_key`].
 
 pub mod accuracy;
 mod detect;
