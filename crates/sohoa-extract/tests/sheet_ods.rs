@@ -141,6 +141,24 @@ fn ods_huge_repeat_counts_are_refused_quickly() {
     assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
 }
 
+/// calamine spells out `text:s` counts and copies a cell's text per
+/// repeated column: both refused before calamine builds gigabytes of text.
+#[test]
+fn ods_text_bombs_are_refused() {
+    let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="2000000000"/>b</text:p></table:table-cell></table:table-row>"#;
+    let long = "x".repeat(100_000);
+    let copies = format!(
+        r#"<table:table-row><table:table-cell office:value-type="string" table:number-columns-repeated="1000"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+    );
+    for (what, row) in [("spaces", spaces), ("copies", copies.as_str())] {
+        let bytes = ods(&format!(r#"<table:table table:name="S">{row}</table:table>"#));
+        match extract_bytes("t.ods", &bytes, &ExtractOptions::default()) {
+            Err(ExtractError::Limit { format: "ods", cause }) => assert!(cause.contains("text"), "{what}: {cause}"),
+            other => panic!("{what}: expected an ods limit error, got {other:?}"),
+        }
+    }
+}
+
 #[test]
 fn ods_with_many_merges_is_refused() {
     let cell = r#"<table:table-cell office:value-type="float" office:value="1" table:number-columns-spanned="2" table:number-columns-repeated="1000"/>"#;

@@ -6,16 +6,17 @@
 //! column, `number-columns-repeated` / `number-rows-repeated` advance by
 //! their count, capped at calamine's 1 048 576 rows and 16 384 columns. The
 //! areas therefore line up with calamine's ranges and go through the same
-//! grid code as xlsx merges. A sheet whose repeat counts would make calamine
-//! hold more cells than the grid accepts is refused here, before calamine
-//! allocates them.
+//! grid code as xlsx merges. calamine copies a cell's text once per repeated
+//! column and row and spells out `<text:s text:c="n"/>` as n spaces, so a
+//! few bytes of XML can ask for gigabytes: a workbook whose repeat counts
+//! would make calamine hold more cells than the grid accepts, or more text
+//! than [`MAX_TEXT_BYTES`], is refused here, before calamine allocates it.
 
 use super::grid::MAX_CELLS;
 use crate::docx::{Deadline, SafeZip};
 use crate::error::ExtractError;
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::QName;
 use quick_xml::Reader;
 use std::collections::HashMap;
 
@@ -25,6 +26,8 @@ const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
 /// Most merged areas accepted in one workbook.
 const MAX_MERGES: usize = 100_000;
+/// Most cell text (bytes, repeats expanded) calamine may build for one workbook.
+const MAX_TEXT_BYTES: u64 = 64 << 20;
 const FORMAT: &str = "ods";
 
 /// Merged areas by sheet name, in calamine's absolute positions.
@@ -41,7 +44,7 @@ fn limit(cause: String) -> ExtractError {
 /// Reads the merged areas of every sheet and checks the cell bounds.
 pub(crate) fn merges(zip: &mut SafeZip, deadline: &Deadline) -> Result<Merges, ExtractError> {
     let content = zip.read("content.xml")?.ok_or_else(|| damaged("no content.xml"))?;
-    let mut scan = Scan { reader: Reader::from_reader(content.as_slice()), deadline, merges: 0 };
+    let mut scan = Scan { reader: Reader::from_reader(content.as_slice()), deadline, merges: 0, text: 0 };
     scan.reader.config_mut().check_end_names = false;
     let mut out = Merges::new();
     loop {
@@ -63,6 +66,8 @@ struct Scan<'a, 'd> {
     reader: Reader<&'a [u8]>,
     deadline: &'d Deadline,
     merges: usize,
+    /// Cell text calamine would build so far, in bytes.
+    text: u64,
 }
 
 impl<'a> Scan<'a, '_> {
@@ -75,9 +80,29 @@ impl<'a> Scan<'a, '_> {
         }
     }
 
-    /// Skips an element's content up to its end tag.
-    fn skip(&mut self, name: QName) -> Result<(), ExtractError> {
-        self.reader.read_to_end(name).map(|_| ()).map_err(|e| damaged(format!("content.xml: {e}")))
+    /// Walks a cell's content up to its end tag; an upper bound on the bytes
+    /// of text calamine may build from it (text, `text:s` spaces, one per element).
+    fn cell_content(&mut self) -> Result<u64, ExtractError> {
+        let (mut depth, mut len) = (0u32, 0u64);
+        loop {
+            let add = match self.next()? {
+                Event::Start(e) => {
+                    depth += 1;
+                    spaces(&e)
+                }
+                Event::Empty(e) => spaces(&e),
+                Event::Text(t) => t.len() as u64,
+                Event::CData(t) => t.len() as u64,
+                Event::End(_) if depth == 0 => return Ok(len),
+                Event::End(_) => {
+                    depth -= 1;
+                    0
+                }
+                Event::Eof => return Err(damaged("a cell is cut off")),
+                _ => 0,
+            };
+            len = len.saturating_add(add);
+        }
     }
 
     /// Scans one `table:table` up to its end; its merged areas.
@@ -99,6 +124,10 @@ impl<'a> Scan<'a, '_> {
             }
         }
         sheet.check_size(name)?;
+        self.text = self.text.saturating_add(sheet.text);
+        if self.text > MAX_TEXT_BYTES {
+            return Err(limit(format!("cell text with repeats expanded exceeds {MAX_TEXT_BYTES} bytes")));
+        }
         Ok(sheet.merges)
     }
 
@@ -108,16 +137,24 @@ impl<'a> Scan<'a, '_> {
         loop {
             match self.next()? {
                 Event::Start(e) if is_cell(&e) => {
-                    row.cell(&e)?;
-                    self.skip(e.name())?;
+                    let content = self.cell_content()?;
+                    row.cell(&e, content)?;
                 }
-                Event::Empty(e) if is_cell(&e) => row.cell(&e)?,
+                Event::Empty(e) if is_cell(&e) => row.cell(&e, 0)?,
                 Event::End(e) if e.name().as_ref() == b"table:table-row" => return Ok(row),
                 Event::Eof => return Err(damaged("a row is cut off")),
                 _ => {}
             }
         }
     }
+}
+
+/// Characters an element inside a cell may add: `text:c` for `text:s`, else one.
+fn spaces(e: &BytesStart) -> u64 {
+    if e.name().as_ref() != b"text:s" {
+        return 1;
+    }
+    count_attr(e, b"text:c").ok().flatten().unwrap_or(1)
 }
 
 fn is_cell(e: &BytesStart) -> bool {
@@ -134,6 +171,8 @@ struct Sheet {
     stored: u64,
     /// Bounds of the cells holding a value: `(r0, c0, r1, c1)`.
     used: Option<(u64, u64, u64, u64)>,
+    /// Cell text calamine would build, repeats expanded, in bytes.
+    text: u64,
 }
 
 impl Sheet {
@@ -143,6 +182,7 @@ impl Sheet {
     fn finish_row(&mut self, e: &BytesStart, cells: &RowScan, total: &mut usize) -> Result<(), ExtractError> {
         let repeats = count_attr(e, b"table:number-rows-repeated")?.unwrap_or(1).min(MAX_ROWS - self.row);
         self.stored = self.stored.saturating_add(cells.pos);
+        self.text = self.text.saturating_add(cells.text.saturating_mul(repeats.max(1)));
         if let (Some((c0, c1)), true) = (cells.used, repeats > 0) {
             let (r0, r1) = (self.row, self.row + repeats - 1);
             self.used = Some(match self.used {
@@ -204,10 +244,13 @@ struct RowScan {
     spans: Vec<SpanCell>,
     /// First and last column holding a value.
     used: Option<(u64, u64)>,
+    /// Text bytes of the cells with a value, column repeats expanded.
+    text: u64,
 }
 
 impl RowScan {
-    fn cell(&mut self, e: &BytesStart) -> Result<(), ExtractError> {
+    /// Accounts for one cell element whose content holds up to `content` bytes of text.
+    fn cell(&mut self, e: &BytesStart, content: u64) -> Result<(), ExtractError> {
         let repeats = count_attr(e, b"table:number-columns-repeated")?.unwrap_or(1);
         self.pos += self.pending.min(MAX_COLUMNS - self.pos);
         self.pending = 0;
@@ -215,6 +258,8 @@ impl RowScan {
         let count = repeats.min(MAX_COLUMNS - col);
         if has_value(e)? && count > 0 {
             self.pos += count;
+            let attrs: u64 = e.attributes().flatten().map(|a| a.value.len() as u64).sum();
+            self.text = self.text.saturating_add(attrs.saturating_add(content).saturating_mul(count));
             let last = col + count - 1;
             self.used = Some(self.used.map_or((col, last), |(a, _)| (a, last)));
         } else {
