@@ -113,3 +113,68 @@ fn a_document_read_once_needs_no_replay_when_no_tie_was_overturned() {
     }
     assert!(unicode.replay().is_none());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lower-case Vietnamese syllables (TCVN3's `.VnTime` has no toned capitals).
+    fn words() -> impl Strategy<Value = Vec<String>> {
+        let syllables = prop::sample::select(vec![
+            "số", "kế", "hoạch", "và", "có", "các", "sè", "bà", "má", "tổ", "chức", "thực", "hiện",
+            "năm", "ủy", "ban", "nhân", "dân", "quyết", "định", "về", "việc", "hà", "nội", "tây",
+            "ninh", "là", "cà", "mau", "ngày", "tháng", "thủ", "tục", "hành", "chính", "trên",
+            "địa",
+        ]);
+        prop::collection::vec(syllables.prop_map(str::to_owned), 1..30)
+    }
+
+    /// `words` cut into runs of `sizes` words each (the rest in one run).
+    fn runs_of(words: &[String], sizes: &[usize]) -> Vec<String> {
+        let mut runs = Vec::new();
+        let mut rest = words;
+        for &n in sizes {
+            if rest.is_empty() {
+                break;
+            }
+            let (run, tail) = rest.split_at(n.min(rest.len()));
+            runs.push(run.join(" ") + " ");
+            rest = tail;
+        }
+        if !rest.is_empty() {
+            runs.push(rest.join(" "));
+        }
+        runs
+    }
+
+    proptest! {
+        #[test]
+        fn a_unicode_document_in_legacy_fonts_is_never_touched(
+            words in words(),
+            sizes in prop::collection::vec(1usize..4, 1..10),
+            font in prop::sample::select(vec![".VnTime", "VNI-Times", ".VnArial"]),
+        ) {
+            let runs: Vec<(String, &str)> = runs_of(&words, &sizes).into_iter().map(|r| (r, font)).collect();
+            let (twice, _) = normalize::two_pass(|n| read(n, &runs)).unwrap_or_default();
+            let given: Vec<&str> = runs.iter().map(|(t, _)| t.as_str()).collect();
+            prop_assert_eq!(twice, given);
+        }
+
+        #[test]
+        fn a_legacy_document_decodes_every_run(
+            words in words(),
+            sizes in prop::collection::vec(1usize..4, 1..10),
+            enc in 0usize..2,
+        ) {
+            let (e, font) = [(Legacy::Tcvn3, ".VnTime"), (Legacy::Vni, "VNI-Times")][enc];
+            // The document needs a few words that are broken as given: a
+            // text of ties alone (`Sè bà` / `Số bà`) cannot be told.
+            let clear = words.iter().filter(|w| Normalizer::new().run(&legacy_run(e, w), Some(font)) == **w).count();
+            prop_assume!(clear >= 3);
+            let unicode = runs_of(&words, &sizes);
+            let runs: Vec<(String, &str)> = unicode.iter().map(|r| (legacy_run(e, r), font)).collect();
+            let (twice, _) = normalize::two_pass(|n| read(n, &runs)).unwrap_or_default();
+            prop_assert_eq!(twice, unicode);
+        }
+    }
+}
