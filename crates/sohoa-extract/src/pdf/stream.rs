@@ -7,6 +7,8 @@
 //! column) or a bold header row that fills every column. Two-column layouts (the
 //! letterhead, the signature block, two-column lists) never qualify.
 
+mod rows;
+
 use super::layout::Word;
 use super::tables::{GridCell, GridTable};
 use once_cell::sync::Lazy;
@@ -52,11 +54,12 @@ pub(crate) fn extract(words: &mut Vec<Word>, cfg: &StreamConfig) -> Vec<GridTabl
         return Vec::new();
     }
     let mut found: Vec<Found> = Vec::new();
-    let mut i = 0;
+    let (mut i, mut floor) = (0, 0);
     while i < lines.len() {
-        match candidate(&lines[i..], words, cfg) {
+        match candidate(&lines[floor..], i - floor, words, cfg) {
             Some(f) => {
-                i += f.lines.max(1);
+                floor += f.end;
+                i = floor.max(i + 1);
                 found.push(f);
             }
             None => i += 1,
@@ -117,36 +120,57 @@ fn keeps_gutters(before: &Occupied, after: &Occupied) -> bool {
     gutters(before).iter().all(|&(a, b)| new.iter().any(|&(c, d)| c < b && d > a))
 }
 
-/// The longest run of lines from the first that keeps its gutters; `None`
-/// when the first line does not already show enough columns.
-fn grow_run(lines: &[VLine], words: &[Word], cfg: &StreamConfig) -> Option<(usize, Occupied)> {
-    let first = lines.first()?;
+/// Whether `b` follows `a` closely enough to be in the same table.
+fn near(a: &VLine, b: &VLine, cfg: &StreamConfig) -> bool {
+    b.baseline - a.baseline <= cfg.max_pitch * a.size.max(b.size)
+}
+
+/// The widest run of lines around `lines[start]` that keeps the gutters of
+/// that line; `None` when it does not already show enough columns.
+fn grow_run(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -> Option<(usize, usize, Occupied)> {
+    let first = lines.get(start)?;
     let mut occ = occupy(&Vec::new(), first, words, first.size * cfg.min_gutter);
     if occ.len() < cfg.min_cols {
         return None;
     }
-    let mut len = 1;
-    for pair in lines.windows(2) {
-        let (prev, line) = (&pair[0], &pair[1]);
-        if line.baseline - prev.baseline > cfg.max_pitch * prev.size.max(line.size) {
-            break;
-        }
-        let next = occupy(&occ, line, words, line.size * cfg.min_gutter);
+    let mut end = start + 1;
+    while end < lines.len() && near(&lines[end - 1], &lines[end], cfg) {
+        let next = occupy(&occ, &lines[end], words, lines[end].size * cfg.min_gutter);
         if !keeps_gutters(&occ, &next) {
             break;
         }
-        occ = next;
-        len += 1;
+        (occ, end) = (next, end + 1);
     }
-    Some((len, occ))
+    let mut begin = start;
+    let lowest = start.saturating_sub(cfg.max_header_lines);
+    while begin > lowest && near(&lines[begin - 1], &lines[begin], cfg) && !is_heading(&lines[begin - 1], words) {
+        let next = occupy(&occ, &lines[begin - 1], words, lines[begin - 1].size * cfg.min_gutter);
+        if !keeps_gutters(&occ, &next) {
+            break;
+        }
+        (occ, begin) = (next, begin - 1);
+    }
+    Some((begin, end, occ))
+}
+
+/// A line that starts with a section label and goes on (`II. CHỈ TIÊU`): the
+/// heading above a table, not one of its header lines.
+fn is_heading(line: &VLine, words: &[Word]) -> bool {
+    let text: Vec<String> = line.words.iter().map(|&i| words[i].raw_text()).collect();
+    matches!(crate::label::split_label(&text.join(" ")), (Some(_), rest) if !rest.is_empty())
 }
 
 /// The cell texts of one line per column, and its words per column.
 #[derive(Debug, Clone)]
-struct Dealt {
+pub(super) struct Dealt {
     cells: Vec<Vec<usize>>,
     texts: Vec<String>,
+    /// Right edge of each column's words (−∞ where the column is empty).
+    ends: Vec<f32>,
+    /// Whether each column's words are all bold (false where empty).
+    bolds: Vec<bool>,
     bold: bool,
+    baseline: f32,
 }
 
 /// Deals each line's words into columns split at the gutters' centres.
@@ -160,7 +184,9 @@ fn deal(lines: &[VLine], words: &[Word], bounds: &[f32]) -> Vec<Dealt> {
                 cells[bounds.partition_point(|&b| b < cx)].push(i);
             }
             let texts = cells.iter().map(|c| c.iter().map(|&i| words[i].raw_text()).collect::<Vec<_>>().join(" ")).collect();
-            Dealt { cells, texts, bold: l.words.iter().all(|&i| words[i].bold) }
+            let ends = cells.iter().map(|c| c.iter().map(|&i| words[i].x1).fold(f32::NEG_INFINITY, f32::max)).collect();
+            let bolds = cells.iter().map(|c| !c.is_empty() && c.iter().all(|&i| words[i].bold)).collect();
+            Dealt { cells, texts, ends, bolds, bold: l.words.iter().all(|&i| words[i].bold), baseline: l.baseline }
         })
         .collect()
 }
@@ -179,7 +205,7 @@ fn merge_bullet_columns(mut bounds: Vec<f32>, dealt: &[Dealt]) -> Vec<f32> {
 }
 
 /// A row number as printed in a first column: `1`, `12.`, `II`, `a)`, `1.2`.
-fn is_row_number(text: &str) -> bool {
+pub(super) fn is_row_number(text: &str) -> bool {
     static NUMBER: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ]|\d{1,3}(?:\.\d{1,3}){1,3})[.)]?$")
             .expect("static regex") // invariant: the pattern above is a valid regex literal
@@ -196,90 +222,39 @@ fn starts_list_number(text: &str) -> bool {
     LIST.is_match(text.trim_start())
 }
 
-/// A table run found: lines used, rows (each a list of line indices), column bounds.
+/// A table run found: where it ends (in the lines it was searched in), its rows
+/// (lines dealt into columns), column bounds and horizontal extent.
 #[derive(Debug)]
 struct Found {
-    lines: usize,
+    end: usize,
     rows: Vec<Vec<Dealt>>,
     row_lines: Vec<Vec<VLine>>,
     bounds: Vec<f32>,
     extent: (f32, f32),
 }
 
-/// The table starting at the first of `lines`, if one does.
-fn candidate(lines: &[VLine], words: &[Word], cfg: &StreamConfig) -> Option<Found> {
-    let (len, occ) = grow_run(lines, words, cfg)?;
-    let run = &lines[..len];
+/// The table around `lines[start]`, if there is one (`lines` start after the previous table).
+fn candidate(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -> Option<Found> {
+    let (begin, end, occ) = grow_run(lines, start, words, cfg)?;
+    let run = &lines[begin..end];
     let raw: Vec<f32> = gutters(&occ).iter().map(|&(a, b)| (a + b) / 2.0).collect();
     let bounds = merge_bullet_columns(raw.clone(), &deal(run, words, &raw));
     if bounds.len() + 1 < cfg.min_cols {
         return None;
     }
     let dealt = deal(run, words, &bounds);
-    let groups = rows(&dealt, cfg)?;
+    let extent = (occ[0].0, occ[occ.len() - 1].1);
+    let edges: Vec<f32> = std::iter::once(extent.0).chain(bounds.iter().copied()).chain(std::iter::once(extent.1)).collect();
+    let groups = rows::group(&dealt, &edges, cfg)?;
     let used = groups.last().and_then(|g| g.last()).map_or(0, |&i| i + 1);
     let found = Found {
-        lines: used,
+        end: begin + used,
         rows: groups.iter().map(|g| g.iter().map(|&i| dealt[i].clone()).collect()).collect(),
         row_lines: groups.iter().map(|g| g.iter().map(|&i| run[i].clone()).collect()).collect(),
         bounds,
-        extent: (occ[0].0, occ[occ.len() - 1].1),
+        extent,
     };
     accept(&found, cfg).then_some(found)
-}
-
-/// Lines grouped into rows: by row numbers in the first column where there are
-/// some, else by a bold header and first-column starts.
-fn rows(dealt: &[Dealt], cfg: &StreamConfig) -> Option<Vec<Vec<usize>>> {
-    let numbered = dealt.iter().filter(|d| is_row_number(&d.texts[0])).count() >= 2;
-    if numbered {
-        numbered_rows(dealt, cfg)
-    } else {
-        headed_rows(dealt)
-    }
-}
-
-/// Header lines, then a row at each row number; ends at a first-column text
-/// that is not a number.
-fn numbered_rows(dealt: &[Dealt], cfg: &StreamConfig) -> Option<Vec<Vec<usize>>> {
-    let first = dealt.iter().position(|d| is_row_number(&d.texts[0]))?;
-    if first > cfg.max_header_lines {
-        return None;
-    }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    if first > 0 {
-        groups.push((0..first).collect());
-    }
-    for (i, d) in dealt.iter().enumerate().skip(first) {
-        let col0 = d.texts[0].as_str();
-        match groups.last_mut() {
-            Some(g) if col0.is_empty() && i > first => g.push(i),
-            _ if is_row_number(col0) => groups.push(vec![i]),
-            _ => break,
-        }
-    }
-    Some(groups)
-}
-
-/// A bold header (its lines), then a row at each line that starts a first-column
-/// cell (not lower case) beside another cell.
-fn headed_rows(dealt: &[Dealt]) -> Option<Vec<Vec<usize>>> {
-    let header = dealt.iter().take_while(|d| d.bold).count();
-    if header == 0 {
-        return None;
-    }
-    let mut groups: Vec<Vec<usize>> = vec![(0..header).collect()];
-    for (i, d) in dealt.iter().enumerate().skip(header) {
-        let col0 = d.texts[0].as_str();
-        let filled = d.texts.iter().filter(|t| !t.is_empty()).count();
-        let starts = !col0.is_empty() && !col0.starts_with(char::is_lowercase) && filled >= 2;
-        match groups.len() {
-            _ if starts => groups.push(vec![i]),
-            n if n > 1 => groups[n - 1].push(i),
-            _ => break,
-        }
-    }
-    Some(groups)
 }
 
 /// The shape checks: enough rows and columns, every column used, a header
@@ -299,7 +274,7 @@ fn accept(f: &Found, cfg: &StreamConfig) -> bool {
     if (1..cols).any(listed) {
         return false;
     }
-    let numbered = f.rows.iter().filter(|r| is_row_number(&r[0].texts[0])).count() >= 2;
+    let numbered = f.rows.iter().filter(|r| is_row_number(&text(r, 0))).count() >= 2;
     let header = &f.rows[0];
     let full_header = header.iter().all(|d| d.bold) && (0..cols).all(|c| !text(header, c).trim().is_empty());
     numbered || full_header
