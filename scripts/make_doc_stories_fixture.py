@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The .doc fixture for the header/footer and text-box stories:
-fixtures/doc/headers_boxes.fodt (flat ODF, written here) and
-fixtures/doc/headers_boxes.doc (LibreOffice's Word 97 export of it).
+fixtures/doc/headers_boxes.fodt (flat ODF, written here),
+fixtures/doc/headers_boxes.doc (LibreOffice's Word 97 export of it) and
+fixtures/doc/headers_boxes.docx (its DOCX export, for the DOCX reader's headers).
 
 The page header holds a TCVN3 line (font .VnTime, the cp1252 reading of the
 legacy bytes, as old Word files hold it) and a page-number field; the footer
@@ -86,13 +87,14 @@ def main():
     src.write_text(FODT, encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "doc:MS Word 97", "--outdir", tmp, str(src)],
-            check=True, capture_output=True,
-        )
-        shutil.copy(Path(tmp) / f"{NAME}.doc", OUT / f"{NAME}.doc")
-    print(f"wrote {src.relative_to(ROOT)} and {NAME}.doc")
+        for ext, filt in [("doc", "doc:MS Word 97"), ("docx", "docx:MS Word 2007 XML")]:
+            subprocess.run(
+                ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                 "--convert-to", filt, "--outdir", tmp, str(src)],
+                check=True, capture_output=True,
+            )
+            shutil.copy(Path(tmp) / f"{NAME}.{ext}", OUT / f"{NAME}.{ext}")
+    print(f"wrote {src.relative_to(ROOT)}, {NAME}.doc and {NAME}.docx")
 
 
 if __name__ == "__main__":

@@ -72,7 +72,7 @@ pub fn extract_bytes(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<
     let read = || match format {
         Format::Text => text::read(bytes, opts).map(WithFurniture::from),
         Format::Pdf => pdf::read(bytes, opts).map(WithFurniture::from),
-        Format::Docx => docx::read(bytes, opts).map(WithFurniture::from),
+        Format::Docx => docx::read(bytes, opts),
         Format::Doc => doc::read(bytes, opts),
         Format::Rtf => rtf::read(bytes, opts).map(WithFurniture::from),
         Format::Xlsx | Format::Xls | Format::Ods => sheet::read(bytes, format, opts).map(WithFurniture::from),

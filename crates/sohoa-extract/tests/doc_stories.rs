@@ -2,11 +2,13 @@
 //! (`scripts/make_doc_stories_fixture.py`): running headers and footers go to
 //! `Document::furniture` (a TCVN3 header decoded), text boxes into the body
 //! after the paragraph or table anchoring them, each once; damaged story
-//! tables give errors or documents, never panics.
+//! tables give errors or documents, never panics. The DOCX export of the
+//! same source checks the DOCX reader's header and footer parts.
 
 mod support;
 
 use sohoa_extract::{extract_bytes, Block, Document, ExtractError};
+use std::io::{Read, Write};
 use support::{fixtures, opts, plain_text};
 
 fn fixture_bytes() -> Vec<u8> {
@@ -104,4 +106,42 @@ fn every_truncation_and_corruption_is_an_error_or_a_document() {
             assert!(!matches!(e, ExtractError::Panic(_)), "panic with shift {shift}: {e}");
         }
     }
+}
+
+fn docx_bytes() -> Vec<u8> {
+    std::fs::read(fixtures("doc").join("headers_boxes.docx")).expect("fixture")
+}
+
+#[test]
+fn docx_headers_and_footers_are_furniture_too() {
+    let doc = extract_bytes("headers_boxes.docx", &docx_bytes(), &opts()).expect("reads");
+    let furniture: Vec<&str> = doc.furniture.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(furniture, ["văn phòng quốc hội 1", "Lưu hành nội bộ"]);
+    let body = plain_text(&doc);
+    assert!(body.contains("Đoạn mở đầu.") && !body.contains("Lưu hành"), "{body}");
+}
+
+/// The package with every header part's XML cut in half.
+fn with_broken_headers(bytes: &[u8]) -> Vec<u8> {
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("fixture is a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).expect("entry");
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).expect("entry data");
+        if f.name().contains("header") && f.name().ends_with(".xml") && !f.name().contains("_rels") {
+            data.truncate(data.len() / 2);
+        }
+        out.start_file(f.name(), zip::write::SimpleFileOptions::default()).expect("start entry");
+        out.write_all(&data).expect("write entry");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_broken_docx_header_loses_only_the_furniture() {
+    let doc = extract_bytes("headers_boxes.docx", &with_broken_headers(&docx_bytes()), &opts()).expect("body still reads");
+    assert!(plain_text(&doc).contains("Đoạn mở đầu."));
+    assert!(doc.diagnostics.iter().any(|d| d.message.contains("header")), "{:?}", doc.diagnostics);
+    assert!(!doc.furniture.iter().any(|p| p.text.contains("văn phòng")), "{:?}", doc.furniture);
 }

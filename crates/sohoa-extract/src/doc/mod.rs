@@ -14,7 +14,7 @@ mod clock;
 mod fib;
 mod fkp;
 mod fonts;
-mod furniture;
+pub(crate) mod furniture;
 mod layout;
 mod le;
 mod lists;

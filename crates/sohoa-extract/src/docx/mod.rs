@@ -3,9 +3,10 @@
 //! Choices: Word's automatic numbers become `Paragraph::label` (bullets all
 //! print as `"-"`, a `+` glyph as `"+"`); footnotes are appended at their mark
 //! as ` [text]`; nested tables are flattened into the outer cell's text;
-//! text boxes follow the paragraph that anchors them; headers and footers are
-//! not read. Only the main document, styles, numbering, notes and theme parts
-//! are parsed.
+//! text boxes follow the paragraph that anchors them; headers and footers
+//! are read after the body into `Document::furniture` (each distinct
+//! paragraph once; one that fails to read only loses the furniture). Only the
+//! main document, header/footer, styles, numbering, notes and theme parts are parsed.
 
 mod archive;
 mod body;
@@ -24,10 +25,10 @@ pub(crate) use archive::{Limits, SafeZip};
 pub(crate) use deadline::Deadline;
 
 use crate::error::ExtractError;
-use crate::model::Block;
+use crate::model::{Block, Diagnostic, Paragraph};
 use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
-use crate::Extracted;
+use crate::{Extracted, WithFurniture};
 use body::Walker;
 use notes::Notes;
 use numbering::Numbering;
@@ -38,7 +39,7 @@ use xml::Node;
 const FORMAT: &str = "docx";
 
 /// Reads one docx file.
-pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
+pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture, ExtractError> {
     let deadline = Deadline::start(opts, FORMAT);
     let mut zip = SafeZip::open(bytes, Limits::from_options(opts), FORMAT)?;
     let parts = PartMap::read(&mut zip, &deadline)?;
@@ -82,7 +83,27 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
             Err(e) => return Err(e),
         }
     }
-    Ok(Extracted { blocks, pages: None, diagnostics, quality: norm.quality() })
+    // The text-quality report (in the records) is the body's.
+    let quality = norm.quality();
+    let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &deadline, norm);
+    let furniture = read_furniture(&mut zip, &parts, &mut walker, &mut diagnostics);
+    Ok(WithFurniture { body: Extracted { blocks, pages: None, diagnostics, quality }, furniture })
+}
+
+/// The header and footer parts' distinct paragraphs; the first part that
+/// fails to read ends the furniture with a diagnostic, the body stays.
+fn read_furniture(zip: &mut SafeZip, parts: &PartMap, walker: &mut Walker, diagnostics: &mut Vec<Diagnostic>) -> Vec<Paragraph> {
+    let mut stories = Vec::new();
+    for name in parts.headers_and_footers() {
+        let mut blocks = Vec::new();
+        let read = parse_part(zip, name, walker.deadline).and_then(|root| root.map_or(Ok(()), |r| walker.blocks(&r, &mut blocks)));
+        if let Err(e) = read {
+            diagnostics.push(Diagnostic { span: None, message: format!("{name} ignored: {e}") });
+            break;
+        }
+        stories.push(blocks);
+    }
+    crate::doc::furniture::distinct(stories)
 }
 
 /// Reads and parses one part; `None` when the archive lacks it.

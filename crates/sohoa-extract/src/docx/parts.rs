@@ -92,6 +92,18 @@ impl PartMap {
         Ok(PartMap { main, rels, present: zip.names() })
     }
 
+    /// The header parts, then the footer parts, each sorted by name, those the package has.
+    pub fn headers_and_footers(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for suffix in ["/header", "/footer"] {
+            let mut names: Vec<&str> = self.rels.iter().filter(|(t, _)| t.ends_with(suffix)).map(|(_, n)| n.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            out.extend(names.into_iter().filter(|n| self.present.iter().any(|p| p == n)));
+        }
+        out
+    }
+
     /// The archive name of a part, if the package has it.
     pub fn get(&self, part: Part) -> Option<&str> {
         let (suffix, default) = part.rel_and_default();
