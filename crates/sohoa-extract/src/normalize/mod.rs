@@ -233,19 +233,19 @@ impl Normalizer {
         };
         let decode = !readable && prefer_decoded(given, best.score, evidence);
         self.observe(font, Observation { given, decoded: Some(best.score), was_decoded: decode });
-        if readable {
-            return Outcome::Unicode;
+        match (readable, decode) {
+            (true, _) => Outcome::Unicode,
+            (false, true) => self.take_reading(best, hint),
+            (false, false) if self.record_kept(text, given, &best, hint) => Outcome::LegacyKept,
+            (false, false) => Outcome::Unicode,
         }
-        if decode {
-            self.record_decoded(best.encoding, &best.text);
-            let text = if hint.capitals { best.text.to_uppercase() } else { best.text };
-            return Outcome::Decoded(text);
-        }
-        if self.record_kept(text, given, &best, hint) {
-            Outcome::LegacyKept
-        } else {
-            Outcome::Unicode
-        }
+    }
+
+    /// A legacy reading chosen for a run.
+    fn take_reading(&mut self, best: Reading, hint: FontHint) -> Outcome {
+        self.record_decoded(best.encoding, &best.text);
+        let text = if hint.capitals { best.text.to_uppercase() } else { best.text };
+        Outcome::Decoded(text)
     }
 
     /// How much backs a legacy reading of a run in `font` beyond its text.
