@@ -143,7 +143,7 @@ fn grow_run(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -
     }
     let mut begin = start;
     let lowest = start.saturating_sub(cfg.max_header_lines);
-    while begin > lowest && near(&lines[begin - 1], &lines[begin], cfg) && !is_heading(&lines[begin - 1], words) {
+    while begin > lowest && near(&lines[begin - 1], &lines[begin], cfg) && !is_heading(&lines[begin - 1], words, cfg) {
         let next = occupy(&occ, &lines[begin - 1], words, lines[begin - 1].size * cfg.min_gutter);
         if !keeps_gutters(&occ, &next) {
             break;
@@ -153,9 +153,12 @@ fn grow_run(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -
     Some((begin, end, occ))
 }
 
-/// A line that starts with a section label and goes on (`II. CHỈ TIÊU`): the
-/// heading above a table, not one of its header lines.
-fn is_heading(line: &VLine, words: &[Word]) -> bool {
+/// A line of one piece (no gutter) that starts with a section label and goes
+/// on (`II. CHỈ TIÊU`): the heading above a table, not one of its header lines.
+fn is_heading(line: &VLine, words: &[Word], cfg: &StreamConfig) -> bool {
+    if occupy(&Vec::new(), line, words, line.size * cfg.min_gutter).len() > 1 {
+        return false;
+    }
     let text: Vec<String> = line.words.iter().map(|&i| words[i].raw_text()).collect();
     matches!(crate::label::split_label(&text.join(" ")), (Some(_), rest) if !rest.is_empty())
 }
@@ -266,7 +269,9 @@ fn accept(f: &Found, cfg: &StreamConfig) -> bool {
     }
     let text = |row: &[Dealt], c: usize| row.iter().map(|d| d.texts[c].as_str()).collect::<Vec<_>>().join(" ");
     let used = |c: usize| f.rows.iter().filter(|r| !text(r, c).trim().is_empty()).count();
-    if (0..cols).any(|c| used(c) < 2) {
+    // Every column is used twice, or only by the header (an empty `Ghi chú` column).
+    let in_header = |c: usize| !text(&f.rows[0], c).trim().is_empty();
+    if (0..cols).any(|c| used(c) < 2 && !in_header(c)) || (0..cols).filter(|&c| used(c) >= 2).count() < cfg.min_cols {
         return false;
     }
     // A later column whose every cell starts with a list number is a list laid out in columns.
