@@ -29,11 +29,13 @@ pub(crate) struct StreamConfig {
     pub max_header_lines: usize,
     /// Pages with more visual lines than this are not searched (bounded work).
     pub max_lines: usize,
+    /// Most table candidates tried on one page (bounded work).
+    pub max_tries: usize,
 }
 
 impl Default for StreamConfig {
     fn default() -> Self {
-        StreamConfig { min_cols: 3, min_rows: 3, min_gutter: 0.6, max_pitch: 2.5, max_header_lines: 4, max_lines: 400 }
+        StreamConfig { min_cols: 3, min_rows: 3, min_gutter: 0.6, max_pitch: 2.5, max_header_lines: 4, max_lines: 400, max_tries: 60 }
     }
 }
 
@@ -54,8 +56,13 @@ pub(crate) fn extract(words: &mut Vec<Word>, cfg: &StreamConfig) -> Vec<GridTabl
         return Vec::new();
     }
     let mut found: Vec<Found> = Vec::new();
-    let (mut i, mut floor) = (0, 0);
-    while i < lines.len() {
+    let (mut i, mut floor, mut tries) = (0, 0, 0);
+    while i < lines.len() && tries < cfg.max_tries {
+        if !may_start(&lines[i], words, cfg) {
+            i += 1;
+            continue;
+        }
+        tries += 1;
         match candidate(&lines[floor..], i - floor, words, cfg) {
             Some(f) => {
                 floor += f.end;
@@ -118,6 +125,11 @@ fn gutters(occ: &Occupied) -> Vec<(f32, f32)> {
 fn keeps_gutters(before: &Occupied, after: &Occupied) -> bool {
     let new = gutters(after);
     gutters(before).iter().all(|&(a, b)| new.iter().any(|&(c, d)| c < b && d > a))
+}
+
+/// Whether a line shows enough columns on its own to start a table.
+fn may_start(line: &VLine, words: &[Word], cfg: &StreamConfig) -> bool {
+    occupy(&Vec::new(), line, words, line.size * cfg.min_gutter).len() >= cfg.min_cols
 }
 
 /// Whether `b` follows `a` closely enough to be in the same table.
@@ -313,4 +325,98 @@ fn build(f: Found, slots: &mut [Option<Word>]) -> GridTable {
     let top = rows.first().and_then(|r| r.first()).map_or(0.0, |c| c.bbox[1]);
     let bottom = rows.last().and_then(|r| r.first()).map_or(0.0, |c| c.bbox[3]);
     GridTable { rows, bbox: [left, top, right, bottom] }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words of one line at `y`: each `(x, text)` is a cell starting at `x`, 6 pt per
+    /// character and 3 pt between words (a plain word space).
+    fn line(y: f32, cells: &[(f32, &str)], bold: bool) -> Vec<Word> {
+        let mut out = Vec::new();
+        for &(x, text) in cells {
+            let mut at = x;
+            for w in text.split_whitespace() {
+                let width = 6.0 * w.chars().count() as f32;
+                let mut word = Word::plain(w, at, at + width, y, y + 12.0);
+                word.bold = bold;
+                out.push(word);
+                at += width + 3.0;
+            }
+        }
+        out
+    }
+
+    fn cells(t: &GridTable) -> Vec<Vec<String>> {
+        let text = |c: &GridCell| c.words.iter().map(Word::raw_text).collect::<Vec<_>>().join(" ");
+        t.rows.iter().map(|r| r.iter().map(text).collect()).collect()
+    }
+
+    #[test]
+    fn numbered_rows_in_three_columns_make_a_table() {
+        let mut words = line(0.0, &[(0.0, "STT"), (60.0, "Nội dung"), (300.0, "Chủ trì")], true);
+        words.extend(line(15.0, &[(0.0, "1"), (60.0, "Rà soát văn bản"), (300.0, "Sở A")], false));
+        words.extend(line(30.0, &[(0.0, "2"), (60.0, "Kiểm tra việc"), (300.0, "Sở B")], false));
+        words.extend(line(45.0, &[(60.0, "thực hiện")], false));
+        words.extend(line(60.0, &[(0.0, "3"), (60.0, "Báo cáo"), (300.0, "Sở C")], false));
+        words.extend(line(90.0, &[(0.0, "Đoạn văn sau bảng kéo dài qua mọi cột của trang giấy")], false));
+        let tables = extract(&mut words, &StreamConfig::default());
+        assert_eq!(tables.len(), 1);
+        let want = [["STT", "Nội dung", "Chủ trì"], ["1", "Rà soát văn bản", "Sở A"], ["2", "Kiểm tra việc thực hiện", "Sở B"], ["3", "Báo cáo", "Sở C"]];
+        assert_eq!(cells(&tables[0]), want.map(|r| r.map(String::from).to_vec()).to_vec());
+        assert_eq!(words.len(), 12, "the paragraph below stays on the page");
+    }
+
+    #[test]
+    fn vertically_centred_row_numbers_keep_their_cells() {
+        let mut words = line(0.0, &[(0.0, "TT"), (60.0, "Nội dung"), (300.0, "Thời gian")], true);
+        words.extend(line(15.0, &[(60.0, "Giải đáp vướng mắc"), (300.0, "Tháng 1")], false));
+        words.extend(line(30.0, &[(0.0, "1"), (60.0, "của người dân và")], false));
+        words.extend(line(45.0, &[(60.0, "doanh nghiệp")], false));
+        words.extend(line(60.0, &[(60.0, "Tổ chức đối thoại")], false));
+        words.extend(line(75.0, &[(0.0, "2"), (60.0, "với doanh nghiệp"), (300.0, "Tháng 2")], false));
+        words.extend(line(90.0, &[(60.0, "Tổng kết năm")], false));
+        words.extend(line(105.0, &[(0.0, "3"), (60.0, "và khen thưởng"), (300.0, "Tháng 3")], false));
+        let tables = extract(&mut words, &StreamConfig::default());
+        assert_eq!(tables.len(), 1);
+        let got = cells(&tables[0]);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[1], ["1", "Giải đáp vướng mắc của người dân và doanh nghiệp", "Tháng 1"]);
+        assert_eq!(got[2], ["2", "Tổ chức đối thoại với doanh nghiệp", "Tháng 2"]);
+        assert_eq!(got[3], ["3", "Tổng kết năm và khen thưởng", "Tháng 3"]);
+    }
+
+    #[test]
+    fn two_column_blocks_are_not_tables() {
+        // Letterhead and signature block: agency | motto, then "Nơi nhận" | signer.
+        let mut words = line(0.0, &[(0.0, "ỦY BAN NHÂN DÂN"), (250.0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA")], true);
+        words.extend(line(15.0, &[(20.0, "XÃ HÒA BÌNH"), (270.0, "Độc lập Tự do Hạnh phúc")], true));
+        words.extend(line(30.0, &[(10.0, "Số: 27/KH-UBND"), (260.0, "Hòa Bình, ngày 05 tháng 3")], false));
+        words.extend(line(45.0, &[(0.0, "- Như trên;"), (280.0, "CHỦ TỊCH")], false));
+        let before = words.len();
+        assert!(extract(&mut words, &StreamConfig::default()).is_empty());
+        assert_eq!(words.len(), before);
+    }
+
+    #[test]
+    fn three_columns_without_header_or_numbers_are_not_tables() {
+        let mut words = Vec::new();
+        for k in 0..4 {
+            words.extend(line(15.0 * k as f32, &[(0.0, "Tên:"), (60.0, "Nguyễn Văn A"), (300.0, "Ký tên")], false));
+        }
+        assert!(extract(&mut words, &StreamConfig::default()).is_empty());
+    }
+
+    #[test]
+    fn row_numbers_and_list_numbers() {
+        for n in ["1", "12.", "II", "IV.", "a)", "2.1", "3.3.1."] {
+            assert!(is_row_number(n), "{n}");
+        }
+        for n in ["Sở", "2026", "12%", "1/2", ""] {
+            assert!(!is_row_number(n), "{n}");
+        }
+        assert!(starts_list_number("5. Rà soát") && starts_list_number("b)"));
+        assert!(!starts_list_number("5 đơn vị") && !starts_list_number("2026"));
+    }
 }

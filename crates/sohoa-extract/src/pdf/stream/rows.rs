@@ -5,11 +5,27 @@
 
 use super::{is_row_number, Dealt, StreamConfig};
 
+/// A run's lines dealt into columns, the column edges, and its usual line step.
+struct Run<'a> {
+    dealt: &'a [Dealt],
+    edges: &'a [f32],
+    usual_step: f32,
+}
+
+impl<'a> Run<'a> {
+    fn new(dealt: &'a [Dealt], edges: &'a [f32]) -> Self {
+        let mut steps: Vec<f32> = dealt.windows(2).map(|w| w[1].baseline - w[0].baseline).filter(|s| *s > 0.0).collect();
+        steps.sort_by(f32::total_cmp);
+        let usual_step = steps.get(steps.len() / 2).copied().unwrap_or(0.0);
+        Run { dealt, edges, usual_step }
+    }
+}
+
 /// Row groups (line indices, in order) of a run, or `None` when it has no rows.
 pub(super) fn group(dealt: &[Dealt], edges: &[f32], cfg: &StreamConfig) -> Option<Vec<Vec<usize>>> {
     let numbered = dealt.iter().filter(|d| is_row_number(&d.texts[0])).count() >= 2;
     if numbered {
-        numbered_rows(dealt, edges, cfg)
+        numbered_rows(&Run::new(dealt, edges), cfg)
     } else {
         headed_rows(dealt)
     }
@@ -30,15 +46,15 @@ fn anchors(dealt: &[Dealt]) -> (Vec<usize>, usize) {
 }
 
 /// Header lines, then one row per row number.
-fn numbered_rows(dealt: &[Dealt], edges: &[f32], cfg: &StreamConfig) -> Option<Vec<Vec<usize>>> {
-    let (anchors, end) = anchors(dealt);
+fn numbered_rows(run: &Run, cfg: &StreamConfig) -> Option<Vec<Vec<usize>>> {
+    let (anchors, end) = anchors(run.dealt);
     let first = *anchors.first()?;
-    let head = header_end(dealt, edges, first);
+    let head = header_end(run, first);
     if head > cfg.max_header_lines {
         return None;
     }
     let mut starts: Vec<usize> = if head > 0 { vec![0, head] } else { vec![0] };
-    starts.extend(anchors.windows(2).map(|w| best_break(dealt, edges, w[0] + 1, w[1])));
+    starts.extend(anchors.windows(2).map(|w| best_break(run, w[0] + 1, w[1])));
     let groups = starts
         .iter()
         .enumerate()
@@ -50,23 +66,23 @@ fn numbered_rows(dealt: &[Dealt], edges: &[f32], cfg: &StreamConfig) -> Option<V
 
 /// Where the header above the first numbered line (`first`) ends: 0 (no header,
 /// the lines belong to the first row) unless some boundary is supported.
-fn header_end(dealt: &[Dealt], edges: &[f32], first: usize) -> usize {
-    let scored = (1..=first).map(|i| (break_score(dealt, edges, i), i));
+fn header_end(run: &Run, first: usize) -> usize {
+    let scored = (1..=first).map(|i| (break_score(run, i), i));
     let best = scored.max_by_key(|&(score, i)| (score, i));
     best.filter(|&(score, _)| score > 0).map_or(0, |(_, i)| i)
 }
 
 /// The line in `lo..=hi` above which a row boundary is best supported; `hi`
 /// (the next row number's line) unless the columns say otherwise.
-fn best_break(dealt: &[Dealt], edges: &[f32], lo: usize, hi: usize) -> usize {
+fn best_break(run: &Run, lo: usize, hi: usize) -> usize {
     let mut best = (0, hi);
     for i in (lo..hi).rev() {
-        let score = break_score(dealt, edges, i);
+        let score = break_score(run, i);
         if score > best.0 {
             best = (score, i);
         }
     }
-    let at_hi = if hi > 0 && hi < dealt.len() { break_score(dealt, edges, hi) } else { 0 };
+    let at_hi = if hi > 0 && hi < run.dealt.len() { break_score(run, hi) } else { 0 };
     if at_hi >= best.0 {
         hi
     } else {
@@ -76,20 +92,10 @@ fn best_break(dealt: &[Dealt], edges: &[f32], lo: usize, hi: usize) -> usize {
 
 /// Evidence for a row boundary just above line `i`: per column after the
 /// first, +1 where a cell ends and a new one starts, −1 where a cell runs on.
-fn break_score(dealt: &[Dealt], edges: &[f32], i: usize) -> i32 {
-    let gap = spacing_evidence(dealt, i);
-    gap + (1..edges.len() - 1).map(|c| column_break(dealt, edges, i, c)).sum::<i32>()
-}
-
-/// +1 where the step to line `i` is clearly wider than the run's usual line step.
-fn spacing_evidence(dealt: &[Dealt], i: usize) -> i32 {
-    if i == 0 || i >= dealt.len() {
-        return 0;
-    }
-    let mut steps: Vec<f32> = dealt.windows(2).map(|w| w[1].baseline - w[0].baseline).filter(|s| *s > 0.0).collect();
-    steps.sort_by(f32::total_cmp);
-    let usual = steps.get(steps.len() / 2).copied().unwrap_or(0.0);
-    i32::from(usual > 0.0 && dealt[i].baseline - dealt[i - 1].baseline > usual * 1.35)
+fn break_score(run: &Run, i: usize) -> i32 {
+    let (dealt, edges) = (run.dealt, run.edges);
+    let wide = i > 0 && i < dealt.len() && run.usual_step > 0.0 && dealt[i].baseline - dealt[i - 1].baseline > run.usual_step * 1.35;
+    i32::from(wide) + (1..edges.len() - 1).map(|c| column_break(dealt, edges, i, c)).sum::<i32>()
 }
 
 /// One column's view of a boundary above line `i`: the nearest text above and below.
