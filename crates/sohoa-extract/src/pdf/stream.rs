@@ -137,21 +137,34 @@ fn near(a: &VLine, b: &VLine, cfg: &StreamConfig) -> bool {
     b.baseline - a.baseline <= cfg.max_pitch * a.size.max(b.size)
 }
 
+/// A run of lines: `begin..end` of the page's lines, its occupied intervals, and
+/// its group lines (a row number, then text across the other columns).
+struct Run {
+    begin: usize,
+    end: usize,
+    occ: Occupied,
+    spanning: Vec<usize>,
+}
+
 /// The widest run of lines around `lines[start]` that keeps the gutters of
 /// that line; `None` when it does not already show enough columns.
-fn grow_run(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -> Option<(usize, usize, Occupied)> {
+fn grow_run(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -> Option<Run> {
     let first = lines.get(start)?;
     let mut occ = occupy(&Vec::new(), first, words, first.size * cfg.min_gutter);
     if occ.len() < cfg.min_cols {
         return None;
     }
-    let mut end = start + 1;
+    let (mut end, mut spanning) = (start + 1, Vec::new());
     while end < lines.len() && near(&lines[end - 1], &lines[end], cfg) {
         let next = occupy(&occ, &lines[end], words, lines[end].size * cfg.min_gutter);
-        if !keeps_gutters(&occ, &next) {
+        if keeps_gutters(&occ, &next) {
+            (occ, end) = (next, end + 1);
+        } else if group_line(&occ, &lines[end], words) && continues(lines, end + 1, &occ, words, cfg) {
+            spanning.push(end);
+            end += 1;
+        } else {
             break;
         }
-        (occ, end) = (next, end + 1);
     }
     let mut begin = start;
     let lowest = start.saturating_sub(cfg.max_header_lines);
@@ -162,7 +175,22 @@ fn grow_run(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -
         }
         (occ, begin) = (next, begin - 1);
     }
-    Some((begin, end, occ))
+    Some(Run { begin, end, occ, spanning })
+}
+
+/// A group row's line: a row number in the first column, the rest of its words
+/// right of the first gutter (they may run across the others).
+fn group_line(occ: &Occupied, line: &VLine, words: &[Word]) -> bool {
+    let Some(&(gap_start, _)) = gutters(occ).first() else { return false };
+    let Some((&number, rest)) = line.words.split_first() else { return false };
+    let number = &words[number];
+    !rest.is_empty() && is_row_number(&number.raw_text()) && number.x1 <= gap_start && rest.iter().all(|&i| words[i].x0 > gap_start)
+}
+
+/// Whether the line at `at` follows closely and keeps the gutters of `occ`.
+fn continues(lines: &[VLine], at: usize, occ: &Occupied, words: &[Word], cfg: &StreamConfig) -> bool {
+    let (Some(prev), Some(line)) = (lines.get(at.wrapping_sub(1)), lines.get(at)) else { return false };
+    near(prev, line, cfg) && keeps_gutters(occ, &occupy(occ, line, words, line.size * cfg.min_gutter))
 }
 
 /// A line of one piece (no gutter) that starts with a section label and goes
@@ -184,24 +212,28 @@ pub(super) struct Dealt {
     ends: Vec<f32>,
     /// Whether each column's words are all bold (false where empty).
     bolds: Vec<bool>,
+    /// A group row's line: everything after the first column is one cell.
+    spanning: bool,
     bold: bool,
     baseline: f32,
 }
 
 /// Deals each line's words into columns split at the gutters' centres.
-fn deal(lines: &[VLine], words: &[Word], bounds: &[f32]) -> Vec<Dealt> {
+fn deal(lines: &[VLine], spanning: &[bool], words: &[Word], bounds: &[f32]) -> Vec<Dealt> {
     lines
         .iter()
-        .map(|l| {
+        .zip(spanning)
+        .map(|(l, &spans)| {
             let mut cells: Vec<Vec<usize>> = vec![Vec::new(); bounds.len() + 1];
             for &i in &l.words {
                 let (cx, _) = words[i].center();
-                cells[bounds.partition_point(|&b| b < cx)].push(i);
+                let col = bounds.partition_point(|&b| b < cx);
+                cells[if spans { col.min(1) } else { col }].push(i);
             }
             let texts = cells.iter().map(|c| c.iter().map(|&i| words[i].raw_text()).collect::<Vec<_>>().join(" ")).collect();
             let ends = cells.iter().map(|c| c.iter().map(|&i| words[i].x1).fold(f32::NEG_INFINITY, f32::max)).collect();
             let bolds = cells.iter().map(|c| !c.is_empty() && c.iter().all(|&i| words[i].bold)).collect();
-            Dealt { cells, texts, ends, bolds, bold: l.words.iter().all(|&i| words[i].bold), baseline: l.baseline }
+            Dealt { cells, texts, ends, bolds, spanning: spans, bold: l.words.iter().all(|&i| words[i].bold), baseline: l.baseline }
         })
         .collect()
 }
@@ -250,14 +282,15 @@ struct Found {
 
 /// The table around `lines[start]`, if there is one (`lines` start after the previous table).
 fn candidate(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -> Option<Found> {
-    let (begin, end, occ) = grow_run(lines, start, words, cfg)?;
+    let Run { begin, end, occ, spanning } = grow_run(lines, start, words, cfg)?;
     let run = &lines[begin..end];
+    let spans: Vec<bool> = (begin..end).map(|i| spanning.contains(&i)).collect();
     let raw: Vec<f32> = gutters(&occ).iter().map(|&(a, b)| (a + b) / 2.0).collect();
-    let bounds = merge_bullet_columns(raw.clone(), &deal(run, words, &raw));
+    let bounds = merge_bullet_columns(raw.clone(), &deal(run, &spans, words, &raw));
     if bounds.len() + 1 < cfg.min_cols {
         return None;
     }
-    let dealt = deal(run, words, &bounds);
+    let dealt = deal(run, &spans, words, &bounds);
     let extent = (occ[0].0, occ[occ.len() - 1].1);
     let edges: Vec<f32> = std::iter::once(extent.0).chain(bounds.iter().copied()).chain(std::iter::once(extent.1)).collect();
     let groups = rows::group(&dealt, &edges, cfg)?;
@@ -314,17 +347,26 @@ fn build(f: Found, slots: &mut [Option<Word>]) -> GridTable {
     for (dealt, lines) in f.rows.iter().zip(&f.row_lines) {
         let top = lines.iter().map(|l| l.top).fold(f32::INFINITY, f32::min);
         let bottom = lines.iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max);
-        let cells = (0..edges.len() - 1)
-            .map(|c| {
-                let words = dealt.iter().flat_map(|d| d.cells[c].iter()).filter_map(|&i| slots[i].take()).collect();
-                GridCell { col: c as u16, colspan: 1, rowspan: 1, words, bbox: [edges[c], top, edges[c + 1], bottom] }
-            })
-            .collect();
-        rows.push(cells);
+        rows.push(row_cells(dealt, &edges, [top, bottom], slots));
     }
     let top = rows.first().and_then(|r| r.first()).map_or(0.0, |c| c.bbox[1]);
     let bottom = rows.last().and_then(|r| r.first()).map_or(0.0, |c| c.bbox[3]);
     GridTable { rows, bbox: [left, top, right, bottom] }
+}
+
+/// The cells of one row: one per column, or for a group row the first column
+/// and one cell spanning the others.
+fn row_cells(dealt: &[Dealt], edges: &[f32], [top, bottom]: [f32; 2], slots: &mut [Option<Word>]) -> Vec<GridCell> {
+    let cols = edges.len() - 1;
+    let spans: Vec<(usize, usize)> = if dealt.iter().any(|d| d.spanning) { vec![(0, 1), (1, cols)] } else { (0..cols).map(|c| (c, c + 1)).collect() };
+    spans
+        .into_iter()
+        .map(|(c0, c1)| {
+            let words = dealt.iter().flat_map(|d| d.cells[c0..c1].iter().flatten()).filter_map(|&i| slots[i].take()).collect();
+            let colspan = (c1 - c0) as u16;
+            GridCell { col: c0 as u16, colspan, rowspan: 1, words, bbox: [edges[c0], top, edges[c1], bottom] }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -366,6 +408,21 @@ mod tests {
         let want = [["STT", "Nội dung", "Chủ trì"], ["1", "Rà soát văn bản", "Sở A"], ["2", "Kiểm tra việc thực hiện", "Sở B"], ["3", "Báo cáo", "Sở C"]];
         assert_eq!(cells(&tables[0]), want.map(|r| r.map(String::from).to_vec()).to_vec());
         assert_eq!(words.len(), 12, "the paragraph below stays on the page");
+    }
+
+    #[test]
+    fn a_group_row_across_the_columns_stays_in_the_table() {
+        let mut words = line(0.0, &[(0.0, "STT"), (60.0, "Nội dung"), (300.0, "Chủ trì")], true);
+        words.extend(line(15.0, &[(0.0, "I"), (60.0, "Cải cách thể chế, thủ tục hành chính và tổ chức bộ máy nhà nước")], true));
+        words.extend(line(30.0, &[(0.0, "1"), (60.0, "Rà soát văn bản"), (300.0, "Sở A")], false));
+        words.extend(line(45.0, &[(0.0, "2"), (60.0, "Kiểm tra"), (300.0, "Sở B")], false));
+        let tables = extract(&mut words, &StreamConfig::default());
+        assert_eq!(tables.len(), 1);
+        let group = &tables[0].rows[1];
+        assert_eq!(group.len(), 2);
+        assert_eq!(group[1].colspan, 2);
+        assert_eq!(cells(&tables[0])[1], ["I", "Cải cách thể chế, thủ tục hành chính và tổ chức bộ máy nhà nước"]);
+        assert_eq!(tables[0].rows.len(), 4);
     }
 
     #[test]
