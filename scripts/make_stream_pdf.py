@@ -11,6 +11,10 @@ What the documents hold (all names and numbers are made up):
     borderless two-column list, a numbered task table without borders (STT,
     wrapped cells, a Roman group row) and an unnumbered indicator table with a
     bold header row, also without borders.
+  * centred_cells: a numbered table without borders whose cells are centred
+    vertically (the row number sits beside the middle of a wrapped cell), with
+    group rows whose text spans the other columns and a "Ghi chú" column that
+    only its header fills.
   * two_column_only: letterhead, a borderless two-column list of "label: value"
     pairs, a hanging-indent numbered list and the signature block: no tables at all.
 
@@ -63,8 +67,12 @@ def hanging(label, text):
     return f"<w:p><w:pPr>{ppr}</w:pPr>{run(label)}{tab}{run(text)}</w:p>"
 
 
-def cell(width, paras):
+def cell(width, paras, span=1, valign=None):
     tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        tcpr += f'<w:gridSpan w:val="{span}"/>'
+    if valign:
+        tcpr += f'<w:vAlign w:val="{valign}"/>'
     return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{''.join(paras)}</w:tc>"
 
 
@@ -79,6 +87,44 @@ def table(widths, rows):
     for r in rows:
         body += "<w:tr>" + "".join(cell(w, c) for w, c in zip(widths, r)) + "</w:tr>"
     return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+
+
+def centred_table(widths, header, rows):
+    """Borderless, every cell centred vertically; a row `(label, text)` is a group
+    row whose text spans all the other columns."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    tblpr = f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{NO_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+    body = "<w:tr>" + "".join(cell(w, c(h, bold=True, align="center"), valign="center") for w, h in zip(widths, header)) + "</w:tr>"
+    for r in rows:
+        if len(r) == 2:
+            cells = cell(widths[0], c(r[0], bold=True, align="center"), valign="center")
+            cells += cell(sum(widths[1:]), c(r[1], bold=True), span=len(widths) - 1, valign="center")
+        else:
+            aligns = ["center", "both"] + ["center"] * (len(widths) - 2)
+            cells = "".join(cell(w, c(v, align=a), valign="center") for w, v, a in zip(widths, r, aligns))
+        body += f"<w:tr>{cells}</w:tr>"
+    return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+
+
+CENTRED = [
+    ("I", "Tuyên truyền, phổ biến về cải cách hành chính trên địa bàn xã"),
+    ("1", "Tuyên truyền trên hệ thống truyền thanh của xã về kết quả cải cách hành chính, chú trọng các thủ tục hành chính liên quan trực tiếp đến người dân", "Văn phòng HĐND và UBND xã", "Hằng quý", ""),
+    ("2", "Tổ chức hội nghị", "Công chức Văn hóa - Xã hội", "Tháng 6/2026", ""),
+    ("3", "Niêm yết công khai kết quả giải quyết hồ sơ tại bộ phận một cửa và trên trang thông tin điện tử của xã", "Bộ phận Một cửa", "Thường xuyên", ""),
+    ("II", "Kiểm tra cải cách hành chính tại các thôn, tổ dân phố"),
+    ("4", "Kiểm tra công tác cải cách hành chính tại các thôn theo kế hoạch đã được phê duyệt", "Văn phòng HĐND và UBND xã", "Quý III/2026", ""),
+    ("5", "Báo cáo kết quả", "Công chức Tư pháp - Hộ tịch", "Tháng 12/2026", ""),
+]
+
+
+def centred_cells():
+    header = ["STT", "Nội dung", "Đơn vị thực hiện", "Thời gian", "Ghi chú"]
+    return "".join([
+        para("KẾ HOẠCH TUYÊN TRUYỀN", bold=True, align="center", size=28),
+        para(PROSE, align="both", indent=567),
+        centred_table([800, 3600, 2400, 1500, 800], header, CENTRED),
+        para(PROSE, align="both", indent=567),
+    ])
 
 
 def c(text, bold=False, align="left", italic=False):
@@ -211,7 +257,7 @@ def to_pdf(docx):
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, body in (("unruled_tables", unruled_tables()), ("two_column_only", two_column_only())):
+    for name, body in (("unruled_tables", unruled_tables()), ("two_column_only", two_column_only()), ("centred_cells", centred_cells())):
         docx = OUT / f"{name}.docx"
         write_docx(docx, body)
         to_pdf(docx)

@@ -87,3 +87,30 @@ fn two_column_layouts_are_not_tables() {
     let text = paragraphs(&doc).join("\n");
     assert!(text.contains("Đơn vị chủ trì:"), "{text}");
 }
+
+#[test]
+fn vertically_centred_cells_and_group_rows() {
+    let doc = read("centred_cells.pdf");
+    let found = tables(&doc);
+    assert_eq!(found.len(), 1, "tables: {:#?}", found.iter().map(|t| grid(t)).collect::<Vec<_>>());
+    // A cell of two lines where the second starts with "- " prints as two items.
+    let rows: Vec<Vec<String>> = grid(found[0]).into_iter().map(|r| r.into_iter().map(|c| c.replace('\n', " ")).collect()).collect();
+    let want: Vec<Vec<&str>> = vec![
+        vec!["STT", "Nội dung", "Đơn vị thực hiện", "Thời gian", "Ghi chú"],
+        vec!["I", "Tuyên truyền, phổ biến về cải cách hành chính trên địa bàn xã"],
+        vec![
+            "1",
+            "Tuyên truyền trên hệ thống truyền thanh của xã về kết quả cải cách hành chính, chú trọng các thủ tục hành chính liên quan trực tiếp đến người dân",
+            "Văn phòng HĐND và UBND xã",
+            "Hằng quý",
+            "",
+        ],
+        vec!["2", "Tổ chức hội nghị", "Công chức Văn hóa - Xã hội", "Tháng 6/2026", ""],
+        vec!["3", "Niêm yết công khai kết quả giải quyết hồ sơ tại bộ phận một cửa và trên trang thông tin điện tử của xã", "Bộ phận Một cửa", "Thường xuyên", ""],
+        vec!["II", "Kiểm tra cải cách hành chính tại các thôn, tổ dân phố"],
+        vec!["4", "Kiểm tra công tác cải cách hành chính tại các thôn theo kế hoạch đã được phê duyệt", "Văn phòng HĐND và UBND xã", "Quý III/2026", ""],
+        vec!["5", "Báo cáo kết quả", "Công chức Tư pháp - Hộ tịch", "Tháng 12/2026", ""],
+    ];
+    assert_eq!(rows, want);
+    assert_eq!(found[0].rows[1].cells[1].colspan, 4, "the group row's text spans the other columns");
+}

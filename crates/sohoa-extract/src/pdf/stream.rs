@@ -65,6 +65,7 @@ pub(crate) fn extract(words: &mut Vec<Word>, cfg: &StreamConfig) -> Vec<GridTabl
         tries += 1;
         match candidate(&lines[floor..], i - floor, words, cfg) {
             Some(f) => {
+                let f = finer(f, &lines[floor..], i - floor, words, cfg);
                 floor += f.end;
                 i = floor.max(i + 1);
                 found.push(f);
@@ -73,6 +74,17 @@ pub(crate) fn extract(words: &mut Vec<Word>, cfg: &StreamConfig) -> Vec<GridTabl
         }
     }
     take_tables(words, found)
+}
+
+/// The table found from the next starting line below `start`, where that one
+/// shows more columns and reaches as far: a header cell spanning two columns
+/// (`Kết quả` over `Đơn vị tính | Số liệu`) hides a gutter from the first.
+fn finer(found: Found, lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -> Found {
+    let next = (start + 1..lines.len().min(start + 1 + cfg.max_header_lines)).find(|&k| may_start(&lines[k], words, cfg));
+    match next.and_then(|k| candidate(lines, k, words, cfg)) {
+        Some(other) if other.bounds.len() > found.bounds.len() && other.end >= found.end => other,
+        _ => found,
+    }
 }
 
 /// Groups words into visual lines by baseline (no splitting at wide gaps).
@@ -98,18 +110,37 @@ fn visual_lines(words: &[Word]) -> Vec<VLine> {
     lines
 }
 
+/// The narrowest gap that separates columns on `line`: `min_gutter` ems, or more
+/// on a justified line whose word spaces are stretched (1.5 × its usual space).
+fn gutter_width(line: &VLine, words: &[Word], cfg: &StreamConfig) -> f32 {
+    let mut spaces: Vec<f32> = line
+        .words
+        .windows(2)
+        .map(|w| words[w[1]].x0 - words[w[0]].x1)
+        .filter(|&g| g > 0.0 && g < line.size)
+        .collect();
+    spaces.sort_by(f32::total_cmp);
+    let usual = spaces.get(spaces.len() / 2).copied().unwrap_or(0.0);
+    (line.size * cfg.min_gutter).max(usual * 1.5)
+}
+
 /// Occupied x-intervals, sorted, gaps narrower than a gutter filled.
 type Occupied = Vec<(f32, f32)>;
 
-/// Adds the words of `line` to `occ`.
-fn occupy(occ: &Occupied, line: &VLine, words: &[Word], gutter: f32) -> Occupied {
-    let mut spans: Vec<(f32, f32)> = occ.clone();
-    spans.extend(line.words.iter().map(|&i| (words[i].x0, words[i].x1)));
+/// Adds the words of `line` to `occ`: the line's words joined where closer than
+/// its own gutter width, then joined with `occ` where closer than `min_gutter`.
+fn occupy(occ: &Occupied, line: &VLine, words: &[Word], cfg: &StreamConfig) -> Occupied {
+    let own = merge(line.words.iter().map(|&i| (words[i].x0, words[i].x1)).collect(), gutter_width(line, words, cfg));
+    merge(occ.iter().copied().chain(own).collect(), line.size * cfg.min_gutter)
+}
+
+/// Intervals sorted and joined where the gap between them is under `gap`.
+fn merge(mut spans: Vec<(f32, f32)>, gap: f32) -> Occupied {
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out: Occupied = Vec::with_capacity(spans.len());
     for (x0, x1) in spans {
         match out.last_mut() {
-            Some(last) if x0 - last.1 < gutter => last.1 = last.1.max(x1),
+            Some(last) if x0 - last.1 < gap => last.1 = last.1.max(x1),
             _ => out.push((x0, x1)),
         }
     }
@@ -129,7 +160,7 @@ fn keeps_gutters(before: &Occupied, after: &Occupied) -> bool {
 
 /// Whether a line shows enough columns on its own to start a table.
 fn may_start(line: &VLine, words: &[Word], cfg: &StreamConfig) -> bool {
-    occupy(&Vec::new(), line, words, line.size * cfg.min_gutter).len() >= cfg.min_cols
+    occupy(&Vec::new(), line, words, cfg).len() >= cfg.min_cols
 }
 
 /// Whether `b` follows `a` closely enough to be in the same table.
@@ -150,13 +181,13 @@ struct Run {
 /// that line; `None` when it does not already show enough columns.
 fn grow_run(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -> Option<Run> {
     let first = lines.get(start)?;
-    let mut occ = occupy(&Vec::new(), first, words, first.size * cfg.min_gutter);
+    let mut occ = occupy(&Vec::new(), first, words, cfg);
     if occ.len() < cfg.min_cols {
         return None;
     }
     let (mut end, mut spanning) = (start + 1, Vec::new());
     while end < lines.len() && near(&lines[end - 1], &lines[end], cfg) {
-        let next = occupy(&occ, &lines[end], words, lines[end].size * cfg.min_gutter);
+        let next = occupy(&occ, &lines[end], words, cfg);
         if keeps_gutters(&occ, &next) {
             (occ, end) = (next, end + 1);
         } else if group_line(&occ, &lines[end], words) && continues(lines, end + 1, &occ, words, cfg) {
@@ -169,7 +200,7 @@ fn grow_run(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -
     let mut begin = start;
     let lowest = start.saturating_sub(cfg.max_header_lines);
     while begin > lowest && near(&lines[begin - 1], &lines[begin], cfg) && !is_heading(&lines[begin - 1], words, cfg) {
-        let next = occupy(&occ, &lines[begin - 1], words, lines[begin - 1].size * cfg.min_gutter);
+        let next = occupy(&occ, &lines[begin - 1], words, cfg);
         if !keeps_gutters(&occ, &next) {
             break;
         }
@@ -190,13 +221,13 @@ fn group_line(occ: &Occupied, line: &VLine, words: &[Word]) -> bool {
 /// Whether the line at `at` follows closely and keeps the gutters of `occ`.
 fn continues(lines: &[VLine], at: usize, occ: &Occupied, words: &[Word], cfg: &StreamConfig) -> bool {
     let (Some(prev), Some(line)) = (lines.get(at.wrapping_sub(1)), lines.get(at)) else { return false };
-    near(prev, line, cfg) && keeps_gutters(occ, &occupy(occ, line, words, line.size * cfg.min_gutter))
+    near(prev, line, cfg) && keeps_gutters(occ, &occupy(occ, line, words, cfg))
 }
 
 /// A line of one piece (no gutter) that starts with a section label and goes
 /// on (`II. CHỈ TIÊU`): the heading above a table, not one of its header lines.
 fn is_heading(line: &VLine, words: &[Word], cfg: &StreamConfig) -> bool {
-    if occupy(&Vec::new(), line, words, line.size * cfg.min_gutter).len() > 1 {
+    if occupy(&Vec::new(), line, words, cfg).len() > 1 {
         return false;
     }
     let text: Vec<String> = line.words.iter().map(|&i| words[i].raw_text()).collect();
@@ -320,7 +351,10 @@ fn accept(f: &Found, cfg: &StreamConfig) -> bool {
         return false;
     }
     // A later column whose every cell starts with a list number is a list laid out in columns.
-    let listed = |c: usize| f.rows.iter().skip(1).all(|r| text(r, c).trim().is_empty() || starts_list_number(&text(r, c)));
+    let listed = |c: usize| {
+        let body: Vec<String> = f.rows.iter().skip(1).map(|r| text(r, c)).filter(|t| !t.trim().is_empty()).collect();
+        body.len() >= 2 && body.iter().all(|t| starts_list_number(t))
+    };
     if (1..cols).any(listed) {
         return false;
     }

@@ -83,7 +83,10 @@ fn best_break(run: &Run, lo: usize, hi: usize) -> usize {
         }
     }
     let at_hi = if hi > 0 && hi < run.dealt.len() { break_score(run, hi) } else { 0 };
-    if at_hi >= best.0 {
+    // On a tie, a row number alone on its line (cells centred around it) points
+    // to the earlier boundary; a full line (cells starting at the top) to its own.
+    let sparse = run.dealt.get(hi).is_some_and(|d| 2 * d.texts.iter().filter(|t| !t.is_empty()).count() < d.texts.len());
+    if at_hi > best.0 || (at_hi == best.0 && !(sparse && best.0 > 0)) {
         hi
     } else {
         best.1
