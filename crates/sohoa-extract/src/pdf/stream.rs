@@ -500,6 +500,16 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_list_in_two_columns_is_not_a_table() {
+        let mut words = Vec::new();
+        for k in 0..4 {
+            let (a, b) = (format!("{}.", k + 1), format!("{}.", k + 5));
+            words.extend(line(15.0 * k as f32, &[(0.0, &a), (30.0, "Tuyên truyền"), (250.0, &b), (280.0, "Khen thưởng")], false));
+        }
+        assert!(extract(&mut words, &StreamConfig::default()).is_empty());
+    }
+
+    #[test]
     fn row_numbers_and_list_numbers() {
         for n in ["1", "12.", "II", "IV.", "a)", "2.1", "3.3.1."] {
             assert!(is_row_number(n), "{n}");
