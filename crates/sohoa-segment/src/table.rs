@@ -85,7 +85,7 @@ pub(crate) fn read_piece(table: &Table, open: Option<&OpenTable>, joinable: bool
     let roles = header_roles(&first);
     let key: Vec<String> = first.iter().map(|c| fold_key(c)).collect();
     let (mut state, skip, continues) = match (roles, open) {
-        (Some(_), Some(o)) if joinable && o.header_key == key => (o.clone(), 1, true),
+        (Some(_), Some(o)) if joinable && same_header(&o.header_key, &key) => (o.clone(), 1, true),
         (Some(roles), _) => (new_table(first, key, roles, next_number), 1, false),
         (None, Some(o)) if joinable && width(table) <= o.roles.len() => (o.clone(), 0, true),
         (None, _) => return Piece::Layout(table.rows.iter().map(cell_texts).collect()),
@@ -123,7 +123,35 @@ fn cell_texts(row: &Row) -> Vec<String> {
 /// A header row repeated inside a piece (a reader that did not split at the page).
 fn is_repeated_header(row: &Row, state: &OpenTable) -> bool {
     let key: Vec<String> = row.cells.iter().map(|c| fold_key(&c.text.replace('\n', " "))).collect();
-    key == state.header_key
+    same_header(&key, &state.header_key)
+}
+
+/// Whether two header rows (folded cell keys) are the same header: equal, or
+/// read with a few slips (OCR drops spaces and misreads letters): as many
+/// cells, each at most a fifth of its letters apart.
+fn same_header(a: &[String], b: &[String]) -> bool {
+    if a == b {
+        return true;
+    }
+    let squeeze = |s: &String| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            let (x, y) = (squeeze(x), squeeze(y));
+            edit_distance(&x, &y) * 5 <= x.len().max(y.len())
+        })
+}
+
+/// Levenshtein distance between two character sequences.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// One physical row as a logical row with roles; the label comes from the
@@ -285,5 +313,16 @@ mod tests {
         let mut bold = row(Some("1"), "Ban hành", "Văn phòng");
         bold.bold = true;
         assert!(!is_group_row(&bold, None));
+    }
+
+    #[test]
+    fn a_header_read_with_slips_is_the_same_header() {
+        let key = |cells: &[&str]| cells.iter().map(|c| fold_key(c)).collect::<Vec<_>>();
+        let printed = key(&["Stt", "Nội dung công việc", "Thời gian thực hiện", "Đơn vị chủ trì"]);
+        let scanned = key(&["Stt", "Nội dung côngviệc", "Thời gian thựchiện", "Đơn vị chủ 'ưì"]);
+        assert!(same_header(&printed, &scanned));
+        let other = key(&["Stt", "Chỉ tiêu", "Kết quả", "Ghi chú"]);
+        assert!(!same_header(&printed, &other));
+        assert!(!same_header(&printed, &printed[..3]), "another number of columns");
     }
 }

@@ -1,10 +1,11 @@
-//! The rendered page image (8-bit PGM from `pdftoppm -gray`): skew and ruling lines.
+//! The rendered page image (8-bit PGM from `pdftoppm -gray`): ruling lines.
 //!
 //! A scanned table has no drawing operators; its rules are long runs of dark
 //! pixels. The page is slightly turned, so runs are followed along the skew
-//! that Tesseract's word lines show.
+//! (first estimated by [`super::skew`], then refined on the longest rules).
 
 /// A grey page image, one byte per pixel, 0 = black.
+#[derive(Clone)]
 pub(crate) struct Gray {
     pub width: usize,
     pub height: usize,
@@ -72,7 +73,28 @@ impl Gray {
         runs(self.width, 1, path).iter().map(|(a, b)| b - a).max().unwrap_or(0)
     }
 
-    fn ink(&self, x: isize, y: isize) -> bool {
+    /// A binary PGM (`P5`) of the image, as Tesseract reads it.
+    pub fn to_pgm(&self) -> Vec<u8> {
+        let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
+        out.extend_from_slice(&self.pixels);
+        out
+    }
+
+    /// An image drawn by `ink(x, y)` (black where true).
+    #[cfg(test)]
+    pub fn from_fn(width: usize, height: usize, ink: impl Fn(usize, usize) -> bool) -> Gray {
+        let pixels = (0..height).flat_map(|y| (0..width).map(move |x| (x, y))).map(|(x, y)| if ink(x, y) { 0 } else { 255 }).collect();
+        Gray { width, height, pixels }
+    }
+
+    /// Paints the pixel white (outside the image: nothing).
+    pub(super) fn clear(&mut self, x: isize, y: isize) {
+        if x >= 0 && y >= 0 && (x as usize) < self.width && (y as usize) < self.height {
+            self.pixels[y as usize * self.width + x as usize] = 255;
+        }
+    }
+
+    pub(crate) fn ink(&self, x: isize, y: isize) -> bool {
         if x < 0 || y < 0 || x as usize >= self.width || y as usize >= self.height {
             return false;
         }
@@ -157,36 +179,12 @@ fn runs(len: usize, min_len: usize, ink: impl Fn(usize) -> bool) -> Vec<(usize, 
     out
 }
 
-/// The page skew (dy/dx) from word boxes grouped in lines: the median slope of
-/// the word bottoms of lines with at least four words. 0 when unknown.
-pub(crate) fn skew(lines: &[Vec<[f32; 4]>]) -> f32 {
-    let mut slopes: Vec<f32> = lines
-        .iter()
-        .filter(|l| l.len() >= 4)
-        .filter_map(|l| {
-            let pts: Vec<(f32, f32)> = l.iter().map(|b| ((b[0] + b[2]) / 2.0, b[3])).collect();
-            let n = pts.len() as f32;
-            let (mx, my) = (pts.iter().map(|p| p.0).sum::<f32>() / n, pts.iter().map(|p| p.1).sum::<f32>() / n);
-            let sxx: f32 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
-            let sxy: f32 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
-            (sxx > 1.0).then_some(sxy / sxx)
-        })
-        .filter(|s| s.abs() < 0.07)
-        .collect();
-    if slopes.is_empty() {
-        return 0.0;
-    }
-    slopes.sort_by(f32::total_cmp);
-    slopes[slopes.len() / 2]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn image(width: usize, height: usize, ink: impl Fn(usize, usize) -> bool) -> Gray {
-        let pixels = (0..height).flat_map(|y| (0..width).map(move |x| (x, y))).map(|(x, y)| if ink(x, y) { 0 } else { 255 }).collect();
-        Gray { width, height, pixels }
+        Gray::from_fn(width, height, ink)
     }
 
     #[test]
@@ -218,12 +216,5 @@ mod tests {
         let v = g.vertical_rules(slope, 100);
         assert_eq!(v.len(), 1, "{v:?}");
         assert!((v[0][0] - 100.0).abs() <= 1.0, "{v:?}");
-    }
-
-    #[test]
-    fn skew_is_the_median_line_slope() {
-        let line = |y: f32| (0..5).map(|i| [i as f32 * 100.0, y - 20.0 + i as f32 * 2.0, i as f32 * 100.0 + 80.0, y + i as f32 * 2.0]).collect::<Vec<_>>();
-        assert!((skew(&[line(100.0), line(200.0), line(300.0)]) - 0.02).abs() < 1e-4);
-        assert_eq!(skew(&[]), 0.0);
     }
 }

@@ -4,8 +4,10 @@
 //! `tesseract-ocr-vie`. Pages are rendered at [`DPI`] into a private temporary
 //! directory; Tesseract's TSV word boxes come back in display-space points.
 
+mod clean;
 mod image;
 mod process;
+mod skew;
 mod tsv;
 
 use crate::error::ExtractError;
@@ -72,36 +74,62 @@ impl OcrSession {
 
     /// OCRs 1-based page `page`; gives up at `deadline`.
     pub fn page(&self, page: u32, deadline: Instant) -> Result<OcrPage, ExtractError> {
+        let gray = self.render(page, deadline)?;
+        let grid = Grid::find(&gray);
+        let clean = self.dir.path().join(format!("c{page}.pgm"));
+        let unreadable = |e: std::io::Error| ExtractError::Unreadable(format!("cannot write the page image: {e}"));
+        std::fs::write(&clean, clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope).to_pgm()).map_err(unreadable)?;
+        let out = self.dir.path().join(format!("t{page}"));
+        process::run("tesseract", &[path_str(&clean)?, path_str(&out)?, "-l", "vie", "--psm", "6", "tsv"], deadline)?;
+        let _ = std::fs::remove_file(&clean);
+        let tsv = std::fs::read_to_string(out.with_extension("tsv"))
+            .map_err(|e| ExtractError::Unreadable(format!("tesseract wrote no TSV for page {page}: {e}")))?;
+        Ok(assemble(&gray, grid, &tsv))
+    }
+
+    /// The page rendered at [`DPI`] in grey.
+    fn render(&self, page: u32, deadline: Instant) -> Result<image::Gray, ExtractError> {
         let prefix = self.dir.path().join(format!("p{page}"));
         let (n, dpi) = (page.to_string(), (DPI as u32).to_string());
         let args = ["-r", &dpi, "-f", &n, "-l", &n, "-gray", "-singlefile", path_str(&self.pdf)?, path_str(&prefix)?];
         process::run("pdftoppm", &args, deadline)?;
         let pgm = prefix.with_extension("pgm");
-        let out = self.dir.path().join(format!("t{page}"));
-        process::run("tesseract", &[path_str(&pgm)?, path_str(&out)?, "-l", "vie", "--psm", "6", "tsv"], deadline)?;
-        let tsv = std::fs::read_to_string(out.with_extension("tsv"))
-            .map_err(|e| ExtractError::Unreadable(format!("tesseract wrote no TSV for page {page}: {e}")))?;
         let bytes = std::fs::read(&pgm).map_err(|e| ExtractError::Unreadable(format!("pdftoppm wrote no image: {e}")))?;
         let _ = std::fs::remove_file(&pgm);
-        let gray = image::Gray::from_pgm(&bytes).ok_or_else(|| ExtractError::Unreadable("pdftoppm wrote an unreadable image".into()))?;
-        Ok(assemble(&gray, &tsv))
+        image::Gray::from_pgm(&bytes).ok_or_else(|| ExtractError::Unreadable("pdftoppm wrote an unreadable image".into()))
+    }
+}
+
+/// The skew and ruling lines of a page image, in pixels (rules straightened by the skew).
+struct Grid {
+    slope: f32,
+    h_rules: Vec<[f32; 3]>,
+    v_rules: Vec<[f32; 3]>,
+}
+
+impl Grid {
+    fn find(gray: &image::Gray) -> Grid {
+        let min_h = (MIN_H_RULE * DPI / 72.0) as usize;
+        let slope = gray.refine_skew(skew::estimate(gray), min_h);
+        let h_rules = gray.horizontal_rules(slope, min_h);
+        let v_rules = gray.vertical_rules(slope, (MIN_V_RULE * DPI / 72.0) as usize);
+        Grid { slope, h_rules, v_rules }
     }
 }
 
 /// Words and rules of a page image, turned straight and scaled to points.
-fn assemble(gray: &image::Gray, tsv: &str) -> OcrPage {
+fn assemble(gray: &image::Gray, grid: Grid, tsv: &str) -> OcrPage {
     let scale = 72.0 / DPI;
-    let lines = tsv::lines(tsv);
-    let boxes: Vec<Vec<[f32; 4]>> = lines.iter().map(|l| l.iter().map(|w| [w.x0, w.top, w.x1, w.bottom]).collect()).collect();
-    let slope = gray.refine_skew(image::skew(&boxes), (MIN_H_RULE / scale) as usize);
-    let words = lines.into_iter().flat_map(|l| tsv::straighten(l, slope, scale)).collect();
+    let mut lines: Vec<Vec<OcrWord>> = tsv::lines(tsv).into_iter().map(|l| tsv::straighten(l, grid.slope, scale)).collect();
+    tsv::even_heights(&mut lines);
+    let words = lines.into_iter().flatten().collect();
     let to_points = |r: Vec<[f32; 3]>| r.into_iter().map(|[a, b, c]| [a * scale, b * scale, c * scale]).collect();
     OcrPage {
         width: gray.width as f32 * scale,
         height: gray.height as f32 * scale,
         words,
-        h_rules: to_points(gray.horizontal_rules(slope, (MIN_H_RULE / scale) as usize)),
-        v_rules: to_points(gray.vertical_rules(slope, (MIN_V_RULE / scale) as usize)),
+        h_rules: to_points(grid.h_rules),
+        v_rules: to_points(grid.v_rules),
     }
 }
 

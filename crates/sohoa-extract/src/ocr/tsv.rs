@@ -1,4 +1,5 @@
-//! Tesseract's TSV output to words; each word gets its Tesseract line's bottom and height.
+//! Tesseract's TSV output to words; each word gets its Tesseract line's bottom
+//! and height, lines of noise are dropped and label punctuation repaired.
 
 use std::collections::BTreeMap;
 
@@ -30,7 +31,67 @@ pub(crate) fn lines(tsv: &str) -> Vec<Vec<OcrWord>> {
         let word = OcrWord { text, x0: l, x1: l + w, top: t, bottom: t + h, conf };
         lines.entry((key(2), key(3), key(4))).or_default().push(word);
     }
-    lines.into_values().collect()
+    lines.into_values().map(drop_stray_marks).filter(|l| !is_noise(l)).map(repair_label).collect()
+}
+
+/// A mark with no letter or digit (`-`, `.`, `'`) standing apart from every
+/// word of its line is dust or the end of a rule, not punctuation: a bullet
+/// or a dash sits a space away from a word.
+fn drop_stray_marks(line: Vec<OcrWord>) -> Vec<OcrWord> {
+    let height = line.iter().map(|w| w.bottom - w.top).fold(0.0f32, f32::max);
+    let near = |w: &OcrWord, o: &OcrWord| (o.x0 - w.x1).max(w.x0 - o.x1) <= 1.5 * height;
+    let keep: Vec<bool> = line
+        .iter()
+        .enumerate()
+        .map(|(i, w)| w.text.chars().any(char::is_alphanumeric) || line.iter().enumerate().any(|(j, o)| j != i && o.text.chars().any(char::is_alphanumeric) && near(w, o)))
+        .collect();
+    line.into_iter().zip(keep).filter_map(|(w, k)| k.then_some(w)).collect()
+}
+
+/// A line that is no text: no letter or digit at all, or at most two of them
+/// read with low confidence (dust, a stamp's edge, the end of a rule).
+fn is_noise(line: &[OcrWord]) -> bool {
+    let alnum: usize = line.iter().map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+    let conf = line.iter().map(|w| w.conf).sum::<f32>() / line.len().max(1) as f32;
+    alnum == 0 || (alnum <= 2 && conf < 70.0)
+}
+
+/// `V,` read for `V.` at the start of a line that goes on with a capital: a
+/// heading label whose full stop Tesseract took for a comma.
+fn repair_label(mut line: Vec<OcrWord>) -> Vec<OcrWord> {
+    let capital_next = line.get(1).and_then(|w| w.text.chars().next()).is_some_and(char::is_uppercase);
+    if let Some(first) = line.first_mut().filter(|_| capital_next) {
+        if let Some(number) = first.text.strip_suffix(',').filter(|n| is_roman(n) || is_short_number(n)) {
+            first.text = format!("{number}.");
+        }
+    }
+    line
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+fn is_short_number(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Gives body-text lines one height: a line's height comes from its tallest
+/// marks (a capital with a tone mark is half again as tall as `cơ`), so lines
+/// within a quarter of the page's median height take the median.
+pub(crate) fn even_heights(lines: &mut [Vec<OcrWord>]) {
+    let mut heights: Vec<f32> = lines.iter().filter_map(|l| l.first()).map(|w| w.bottom - w.top).collect();
+    if heights.is_empty() {
+        return;
+    }
+    heights.sort_by(f32::total_cmp);
+    let median = heights[heights.len() / 2];
+    for w in lines.iter_mut().flatten() {
+        let h = w.bottom - w.top;
+        if (h - median).abs() <= median * 0.25 {
+            w.top = w.bottom - median;
+        }
+    }
 }
 
 /// Marks that are never text on their own.
@@ -99,6 +160,40 @@ mod tests {
         assert!((words[0].x0 - 72.0).abs() < 0.01);
         assert_eq!(words[0].bottom, words[1].bottom, "words of one line share a bottom");
         assert!(words[2].top > words[0].bottom);
+    }
+
+    fn word(text: &str, conf: f32) -> OcrWord {
+        OcrWord { text: text.into(), x0: 0.0, x1: 10.0, top: 0.0, bottom: 10.0, conf }
+    }
+
+    #[test]
+    fn noise_lines_go_and_label_commas_become_stops() {
+        assert!(is_noise(&[word("-", 90.0), word(".", 80.0)]));
+        assert!(is_noise(&[word("s", 40.0)]));
+        assert!(!is_noise(&[word("3", 95.0)]), "a page number read with confidence stays");
+        assert!(!is_noise(&[word("Bảo", 40.0), word("đảm", 40.0)]));
+        let texts = |l: Vec<OcrWord>| l.into_iter().map(|w| w.text).collect::<Vec<_>>();
+        assert_eq!(texts(repair_label(vec![word("V,", 90.0), word("Tổ", 90.0)])), ["V.", "Tổ"]);
+        assert_eq!(texts(repair_label(vec![word("2,", 90.0), word("Giao", 90.0)])), ["2.", "Giao"]);
+        assert_eq!(texts(repair_label(vec![word("V,", 90.0), word("và", 90.0)])), ["V,", "và"], "a lower-case word goes on a sentence");
+        assert_eq!(texts(repair_label(vec![word("Hà,", 90.0), word("Nam", 90.0)])), ["Hà,", "Nam"]);
+    }
+
+    #[test]
+    fn marks_apart_from_words_are_dropped() {
+        let at = |text: &str, x0: f32| OcrWord { x0, x1: x0 + 10.0, ..word(text, 90.0) };
+        let line = vec![at("-", 0.0), at("Rà", 14.0), at("soát", 28.0), at("-", 400.0), at(".", 600.0)];
+        let texts: Vec<String> = drop_stray_marks(line).into_iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["-", "Rà", "soát"], "the bullet stays, the far marks go");
+    }
+
+    #[test]
+    fn body_lines_take_the_median_height() {
+        let line = |top: f32| vec![OcrWord { top, bottom: 50.0, ..word("x", 90.0) }];
+        let mut lines = vec![line(10.0), line(14.0), line(16.0), line(12.0), line(-10.0)];
+        even_heights(&mut lines);
+        let heights: Vec<f32> = lines.iter().map(|l| l[0].bottom - l[0].top).collect();
+        assert_eq!(heights, [38.0, 38.0, 38.0, 38.0, 60.0], "the tall title line keeps its height");
     }
 
     #[test]
