@@ -340,7 +340,7 @@ fn candidate(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) 
 /// that fills every column where rows are not numbered, no list-like column.
 fn accept(f: &Found, cfg: &StreamConfig) -> bool {
     let cols = f.bounds.len() + 1;
-    if f.rows.len() < cfg.min_rows || cols < cfg.min_cols {
+    if f.rows.len() < cfg.min_rows.max(1) || cols < cfg.min_cols {
         return false;
     }
     let text = |row: &[Dealt], c: usize| row.iter().map(|d| d.texts[c].as_str()).collect::<Vec<_>>().join(" ");
