@@ -509,6 +509,25 @@ mod tests {
         assert!(extract(&mut words, &StreamConfig::default()).is_empty());
     }
 
+    proptest::proptest! {
+        /// Any page of words: no panic, and every word ends up either in a table
+        /// cell or still on the page, once.
+        #[test]
+        fn words_are_kept_whatever_the_layout(
+            cells in proptest::collection::vec((0u8..40, 0u16..600, 0usize..6, proptest::bool::ANY), 0..120)
+        ) {
+            let texts = ["1", "II", "a)", "Sở", "Nội dung", "-"];
+            let mut words = Vec::new();
+            for &(row, x, t, bold) in &cells {
+                words.extend(line(f32::from(row) * 15.0, &[(f32::from(x), texts[t])], bold));
+            }
+            let before = words.len();
+            let tables = extract(&mut words, &StreamConfig::default());
+            let in_tables: usize = tables.iter().flat_map(|t| t.rows.iter().flatten()).map(|c| c.words.len()).sum();
+            proptest::prop_assert_eq!(in_tables + words.len(), before);
+        }
+    }
+
     #[test]
     fn row_numbers_and_list_numbers() {
         for n in ["1", "12.", "II", "IV.", "a)", "2.1", "3.3.1."] {
