@@ -118,7 +118,7 @@ fn row_task(view: &View, row: &LogicalRow, section: Option<usize>, item: usize, 
         notes: notes.clone(),
         source: provenance(row.span, Some((row.table, row.row))),
     };
-    let indicator = row.text(Role::Target).map(|t| (crate::words::one_line(&t), opt_text(row.text(Role::Unit))));
+    let indicator = row.text(Role::Target).map(|t| (crate::words::one_line(&t), opt_text(row.text(Role::Unit)).or_else(|| bare_percent(row))));
     let target_texts = [Some(content), outputs, notes].into_iter().flatten().collect();
     Some(TaskDraft { record, target_texts, indicator, item })
 }
@@ -281,4 +281,26 @@ fn leaf_task(view: &View, s: usize, input: &TaskInput) -> Option<TaskDraft> {
     };
     let item = view.outline.items.iter().position(|it| matches!(it, Item::Heading(h) if *h == s)).unwrap_or(0);
     Some(TaskDraft { record, target_texts: vec![content], indicator: None, item })
+}
+
+/// A unit column whose header could not be read still shows `%` alone in its cell.
+fn bare_percent(row: &LogicalRow) -> Option<String> {
+    row.cells.iter().any(|c| c.role == Role::Other && c.text.trim() == "%").then(|| "%".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sohoa_segment::RoleCell;
+
+    fn row(cells: &[(Role, &str)]) -> LogicalRow {
+        let cells = cells.iter().map(|&(role, text)| RoleCell { role, header: String::new(), text: text.into() }).collect();
+        LogicalRow { label: None, cells, table: 1, row: 1, bold: false, merged_above: false, span: Span::default() }
+    }
+
+    #[test]
+    fn a_lone_percent_sign_is_the_unit() {
+        assert_eq!(bare_percent(&row(&[(Role::Content, "Tỷ lệ hồ sơ"), (Role::Other, "%"), (Role::Target, "80")])).as_deref(), Some("%"));
+        assert_eq!(bare_percent(&row(&[(Role::Content, "Tỷ lệ hồ sơ"), (Role::Other, "80 %")])), None);
+    }
 }

@@ -46,10 +46,24 @@ pub fn header_roles(cells: &[String]) -> Option<Vec<Role>> {
         return None;
     }
     let indicator = cells.iter().any(|c| fold_key(c) == fold_key("chỉ tiêu"));
-    let roles: Vec<Role> = cells.iter().map(|c| role_of(c, indicator)).collect();
+    let mut roles: Vec<Role> = cells.iter().map(|c| role_of(c, indicator)).collect();
+    content_after_label(&mut roles);
     let known = roles.iter().filter(|r| **r != Role::Other).count();
     let has_body = roles.iter().any(|r| matches!(r, Role::Content | Role::Label));
     (known >= 2 && has_body).then_some(roles)
+}
+
+/// A numbered table always has a content column: when no header cell names
+/// it (a misprint, an OCR slip), it is the unnamed column after the number.
+fn content_after_label(roles: &mut [Role]) {
+    if roles.contains(&Role::Content) {
+        return;
+    }
+    if let Some(i) = roles.iter().position(|r| *r == Role::Label) {
+        if let Some(next) = roles.get_mut(i + 1).filter(|r| **r == Role::Other) {
+            *next = Role::Content;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -72,6 +86,13 @@ mod tests {
         let r = roles(&["STT", "Chỉ tiêu", "Đơn vị", "Chỉ tiêu năm 2024", "Cơ quan chủ trì thực hiện", "Cơ quan phối hợp", "Cơ quan chủ trì đánh giá"]);
         use Role::*;
         assert_eq!(r, Some(vec![Label, Content, Unit, Target, Lead, Partners, Other]));
+    }
+
+    #[test]
+    fn an_unnamed_column_after_the_number_is_the_content() {
+        let r = roles(&["STT", "Chiêu", "Chỉ tiêu năm 2024", "Cơ quan chủ trì thực hiện"]);
+        use Role::*;
+        assert_eq!(r, Some(vec![Label, Content, Target, Lead]));
     }
 
     #[test]

@@ -46,7 +46,11 @@ fn remove_dust(gray: &mut Gray) {
             }
         }
         if blot.len() <= DUST {
-            blot.iter().for_each(|&i| gray.clear((i % w) as isize, (i / w) as isize));
+            // The blot and its grey rim, which Tesseract's own threshold would still see.
+            for &i in &blot {
+                gray.clear((i % w) as isize, (i / w) as isize);
+                neighbours(i, w, h).for_each(|n| gray.clear((n % w) as isize, (n / w) as isize));
+            }
         }
     }
 }
@@ -125,7 +129,9 @@ mod tests {
         let speck = |x: usize, y: usize| (x == 10 && y == 10) || ((30..32).contains(&x) && (30..32).contains(&y));
         let dot = |x: usize, y: usize| (50..55).contains(&x) && (50..55).contains(&y);
         let mut gray = Gray::from_fn(80, 80, |x, y| speck(x, y) || dot(x, y));
+        gray.set_grey(11, 10, 150);
         remove_dust(&mut gray);
+        assert_eq!(gray.to_pgm()[gray.to_pgm().len() - 80 * 80 + 10 * 80 + 11], 255, "the speck's grey rim goes too");
         let count = |f: &dyn Fn(usize, usize) -> bool| (0..80).flat_map(|y| (0..80).map(move |x| (x, y))).filter(|&(x, y)| f(x, y) && gray.ink(x as isize, y as isize)).count();
         assert_eq!(count(&speck), 0, "specks of 1 and 4 pixels are dust");
         assert_eq!(count(&dot), 25, "a 5x5 dot is print");

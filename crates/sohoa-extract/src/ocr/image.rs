@@ -87,6 +87,12 @@ impl Gray {
         Gray { width, height, pixels }
     }
 
+    /// Sets one pixel's grey value.
+    #[cfg(test)]
+    pub fn set_grey(&mut self, x: usize, y: usize, value: u8) {
+        self.pixels[y * self.width + x] = value;
+    }
+
     /// Paints the pixel white (outside the image: nothing).
     pub(super) fn clear(&mut self, x: isize, y: isize) {
         if x >= 0 && y >= 0 && (x as usize) < self.width && (y as usize) < self.height {

@@ -1,6 +1,8 @@
 //! Tesseract's TSV output to words; each word gets its Tesseract line's bottom
 //! and height, lines of noise are dropped and label punctuation repaired.
 
+use once_cell::sync::Lazy;
+use regex::Regex;
 use std::collections::BTreeMap;
 
 /// One recognised word, display-space points (top-left origin).
@@ -103,7 +105,22 @@ fn clean(raw: &str, conf: f32) -> Option<String> {
     let text = raw.trim().trim_matches(|c: char| matches!(c, '|' | '_' | '¦' | '[' | ']' | '~' | '¬' | '`'));
     let has_text = text.chars().any(char::is_alphanumeric);
     let keep = if has_text { conf >= 10.0 || text.chars().count() > 2 } else { PUNCTUATION.contains(&text) && conf >= 30.0 };
-    (keep && conf >= 0.0).then(|| text.to_string())
+    (keep && conf >= 0.0).then(|| repair_ttg(text))
+}
+
+/// `TTg`, the Prime Minister's code in document numbers (`766/QĐ-TTg`), is
+/// the one issuer code that mixes case, and Tesseract reads its capitals as
+/// `I`, `l`, `1`, `H` or `'`, or drops one (`QĐ-TIg`, `CD-Tg`). In a document
+/// number whose issuer code is such a misreading, the code is put right.
+fn repair_ttg(text: &str) -> String {
+    static NUMBER: Lazy<Regex> = Lazy::new(|| {
+        // Invariant: a fixed pattern that compiles.
+        Regex::new(r"^(\d+/(?:\d{4}/)?[A-ZĐ]+-)([TIl1H'|]{1,3})g([.,;:)]*)$").expect("valid regex")
+    });
+    match NUMBER.captures(text) {
+        Some(c) if &c[2] != "TT" => format!("{}TTg{}", &c[1], &c[3]),
+        _ => text.to_string(),
+    }
 }
 
 /// Turns a line's words by the page skew (`slope` = dy/dx; small angles), scales
@@ -194,6 +211,16 @@ mod tests {
         even_heights(&mut lines);
         let heights: Vec<f32> = lines.iter().map(|l| l[0].bottom - l[0].top).collect();
         assert_eq!(heights, [38.0, 38.0, 38.0, 38.0, 60.0], "the tall title line keeps its height");
+    }
+
+    #[test]
+    fn misread_prime_minister_codes_are_put_right() {
+        assert_eq!(repair_ttg("766/QĐ-TIg"), "766/QĐ-TTg");
+        assert_eq!(repair_ttg("766/QĐ-T'1g,"), "766/QĐ-TTg,");
+        assert_eq!(repair_ttg("644/CD-Tg"), "644/CD-TTg");
+        assert_eq!(repair_ttg("468/QĐ-TTg"), "468/QĐ-TTg");
+        assert_eq!(repair_ttg("61/2018/NĐ-CP"), "61/2018/NĐ-CP");
+        assert_eq!(repair_ttg("Tg"), "Tg", "only inside a document number");
     }
 
     #[test]
