@@ -82,13 +82,17 @@ pub fn is_recipients_head(line: &str) -> bool {
 }
 
 static NOTE_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s{2,}").expect("static regex")); // invariant: valid literal
+/// A purpose note that a converter left one space from the name: `, Để báo cáo`
+/// (capital `Để` starts the note; a lower-case `(để BC)` belongs to the name).
+static NOTE_AFTER_COMMA: Lazy<Regex> = Lazy::new(|| Regex::new(r",\s*Để\s").expect("static regex")); // invariant: valid literal
 
 /// One recipient line cleaned: no `-`, no trailing `;`/`.`/`,`, no grouping
-/// brace and what follows it, no note set off by a wide gap (`Để báo cáo`).
+/// brace and what follows it, no note set off by a wide gap or a comma (`Để báo cáo`).
 pub fn recipient(line: &str) -> Option<String> {
     let line = line.trim().trim_start_matches(['-', '–', '•']).trim();
     let line = line.split(['}', ';']).next().unwrap_or(line);
     let line = NOTE_GAP.split(line).next().unwrap_or(line);
+    let line = NOTE_AFTER_COMMA.split(line).next().unwrap_or(line);
     let cleaned = crate::words::one_line(line.trim().trim_end_matches([';', '.', ',', ' ']).trim());
     (!cleaned.is_empty()).then_some(cleaned)
 }
@@ -118,6 +122,7 @@ mod tests {
         assert_eq!(recipient("- Văn phòng HĐND- UBND huyện ;").as_deref(), Some("Văn phòng HĐND- UBND huyện"));
         assert_eq!(recipient("- Phòng NC-KSTTHC-VP UBND tỉnh; } (để b/c)").as_deref(), Some("Phòng NC-KSTTHC-VP UBND tỉnh"));
         assert_eq!(recipient("- BTV Đảng uỷ,                    Để báo cáo").as_deref(), Some("BTV Đảng uỷ"));
+        assert_eq!(recipient("- BTV Đảng uỷ, Để báo cáo").as_deref(), Some("BTV Đảng uỷ"));
         assert_eq!(recipient("- UBND huyện (để BC);").as_deref(), Some("UBND huyện (để BC)"));
         assert_eq!(recipient("- Lưu: VT.").as_deref(), Some("Lưu: VT"));
         assert_eq!(recipient("- Trưởng các ngành đoàn thể;  Để phối hợp").as_deref(), Some("Trưởng các ngành đoàn thể"));
