@@ -168,8 +168,12 @@ mod properties {
         ) {
             let (e, font) = [(Legacy::Tcvn3, ".VnTime"), (Legacy::Vni, "VNI-Times")][enc];
             // The document needs a few words that are broken as given: a
-            // text of ties alone (`Sè bà` / `Số bà`) cannot be told.
-            let clear = words.iter().filter(|w| Normalizer::new().run(&legacy_run(e, w), Some(font)) == **w).count();
+            // text of ties alone (`Sè bà` / `Số bà`) cannot be told, and a
+            // word that is the same in both (`ninh`) is no evidence.
+            let clear = words
+                .iter()
+                .filter(|w| legacy_run(e, w) != **w && Normalizer::new().run(&legacy_run(e, w), Some(font)) == **w)
+                .count();
             prop_assume!(clear >= 3);
             let unicode = runs_of(&words, &sizes);
             let runs: Vec<(String, &str)> = unicode.iter().map(|r| (legacy_run(e, r), font)).collect();

@@ -185,6 +185,12 @@ proptest! {
         let punct_letters = ['Ặ', 'Ị', 'Ò', 'Ỏ', 'Õ', 'Ó', 'Ọ', 'Ộ'];
         prop_assume!(e != Legacy::Tcvn3 || !text.split(|c: char| !c.is_alphabetic())
             .any(|w| w.chars().count() == 1 && w.starts_with(punct_letters)));
+        // By design a file is decoded only on clear evidence: at least two
+        // words that read differently as cp1252 (one `ẤN`, `„N` in cp1252, is not).
+        let telling = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).filter(|w| {
+            e.encode(w).is_some_and(|b| encoding_rs::WINDOWS_1252.decode(&b).0 != *w)
+        });
+        prop_assume!(telling.count() >= 2);
         prop_assert_eq!(Normalizer::new().decode_file(&bytes), text);
     }
 }
