@@ -48,7 +48,9 @@ fn skip_without_ocr(test: &str) -> bool {
     true
 }
 
-/// All text of a document in reading order: labels, paragraphs, cells.
+/// All text of a document in reading order: labels, paragraphs, and a table row per
+/// line (cells joined), as the transcripts lay rows out; `support::plain_text` puts
+/// one cell per line instead.
 fn plain_text(doc: &Document) -> String {
     let mut out = String::new();
     for b in &doc.blocks {
