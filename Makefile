@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 60
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS_FOLDERS := $(sort $(notdir $(patsubst %/,%,$(wildcard corpus/*/))))
 
-.PHONY: setup build run test fixtures fixture-tools bench fuzz
+.PHONY: setup build run test fixtures baseline fixture-tools bench fuzz
 
 ## setup: the Debian tools sohoa calls at run time (PDF text, page images, OCR), when missing
 setup:
@@ -34,15 +34,23 @@ run: setup build
 	done
 	@echo "== scores of out/seeds against fixtures/gold"
 	$(SOHOA) eval --gold fixtures/gold --pred out/seeds
+	@echo "== scores of out/real against fixtures/gold/real (five real documents)"
+	$(SOHOA) eval --gold fixtures/gold/real --pred out/real
+	@echo "== scores of out/real against fixtures/gold/real/annex-only (real 12's annex)"
+	$(SOHOA) eval --gold fixtures/gold/real/annex-only --pred out/real --scope annex
 
 ## test: every test of the workspace, then clippy with warnings as errors
 test: setup
 	$(CARGO) test --workspace
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-## fixtures: regenerate every expected output (review the git diff before committing)
+## fixtures: regenerate every expected output (review the git diff before committing); never touches score baselines
 fixtures: setup fixture-tools
 	UPDATE_EXPECT=1 $(CARGO) test --workspace
+
+## baseline: rewrite fixtures/gold/baseline/ with today's scores (a deliberate step: the diff shows every figure that moved)
+baseline: setup
+	UPDATE_BASELINE=1 $(CARGO) test -p sohoa-cli --test gold_gate every_gold_set_scores_at_least_its_baseline
 
 ## fixture-tools: Python packages used only by the fixture-making scripts
 fixture-tools:

@@ -70,4 +70,9 @@ pub struct EvalArgs {
     /// List up to N missed gold records per type.
     #[arg(long, default_value_t = 0)]
     pub show: usize,
+    /// Which records of each prediction the gold annotates: `annex` scores
+    /// only the document record and what stands in the annex (`PHỤ LỤC`),
+    /// for gold such as `fixtures/gold/real/annex-only/`.
+    #[arg(long, value_enum, default_value_t = crate::eval::Scope::Whole)]
+    pub scope: crate::eval::Scope,
 }

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         }),
         Command::Text(a) => text::run(&a.file, &extract_options(a.ocr, 120)).map(|()| true),
         Command::Eval(a) => {
-            eval::run(&eval::EvalConfig { gold: a.gold, pred: a.pred, json: a.json, show: a.show }).map(|()| true)
+            eval::run(&eval::EvalConfig { gold: a.gold, pred: a.pred, json: a.json, show: a.show, scope: a.scope }).map(|()| true)
         }
     };
     match result {

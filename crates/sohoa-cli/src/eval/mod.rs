@@ -7,6 +7,9 @@ mod fold;
 mod pyvalue;
 mod report;
 mod score;
+mod scope;
+
+pub use scope::Scope;
 
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
@@ -21,6 +24,8 @@ pub struct EvalConfig {
     pub json: bool,
     /// List up to this many missed gold records per type.
     pub show: usize,
+    /// Which records of each prediction the gold annotates.
+    pub scope: Scope,
 }
 
 /// Scores every `GOLD/<stem>.gold.jsonl` against `PRED/<stem>.jsonl` and prints the report.
@@ -31,7 +36,7 @@ pub fn run(cfg: &EvalConfig) -> Result<()> {
     for (stem, gold_path) in &docs {
         let pred_path = cfg.pred.join(format!("{stem}.jsonl"));
         let pred = if pred_path.exists() {
-            load(&pred_path)?
+            scope::restrict(load(&pred_path)?, cfg.scope)
         } else {
             missing.push(stem.clone());
             vec![]
