@@ -5,7 +5,10 @@
 //! `hoặc` or `/` are coded as recurring when any of them recurs (`Định kỳ hoặc đột xuất`).
 
 pub(crate) mod calendar;
+mod own;
 mod phrase;
+
+pub use own::in_text;
 
 use crate::record::Deadline;
 
