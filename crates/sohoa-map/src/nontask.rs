@@ -10,7 +10,7 @@ use sohoa_segment::{Item, Outline, SectionKind};
 /// no number or bullet, which may also be a lead-in to the items after it.
 pub fn is_not_task(text: &str, unlabeled: bool) -> bool {
     let t = crate::words::one_line(text);
-    is_closing(&t) || is_annex_pointer(&t) || is_plan_duration(&t) || is_scope_target(&t) || is_form_title(&t) || unlabeled && is_lead_in(&t)
+    is_closing(&t) || is_annex_title(&t) || is_annex_pointer(&t) || is_plan_duration(&t) || is_scope_target(&t) || is_form_title(&t) || unlabeled && is_lead_in(&t)
 }
 
 /// `Trên đây là Kế hoạch ...`, `Căn cứ văn bản này, ...`: the closing paragraph.
@@ -82,7 +82,8 @@ pub fn outline_items(outline: &Outline) -> Vec<bool> {
 
 /// `ĐỀ CƯƠNG BÁO CÁO ...` (a title line) or `Biểu 01: ...`.
 fn opens_outline(t: &str) -> bool {
-    let title = t.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase());
+    // a title line: `ĐỀ CƯƠNG` in capitals (a lower-case line may have been joined after it)
+    let title = t.split_whitespace().take(2).flat_map(str::chars).all(|c| !c.is_lowercase());
     starts_with(t, "Đề cương") && title || is_form_title(t) || starts_with(t, "Phụ lục") && crate::words::contains(t, "Đề cương") && crate::words::contains(t, "báo cáo")
 }
 
@@ -118,6 +119,7 @@ mod tests {
     fn outline_and_form_titles() {
         assert!(opens_outline("ĐỀ CƯƠNG BÁO CÁO KẾT QUẢ"));
         assert!(!opens_outline("Đề cương báo cáo gửi về Văn phòng trước ngày 10."));
+        assert!(opens_outline("ĐỀ CƯƠNG BÁO CÁO kết quả thực hiện Chương trình"));
         assert!(opens_outline("Biểu 01: TIẾN ĐỘ"));
         assert!(is_annex_title("Phụ lục số 02:"));
     }

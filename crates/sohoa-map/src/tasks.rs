@@ -147,7 +147,7 @@ pub fn build(view: &View, input: &TaskInput) -> Vec<TaskDraft> {
 }
 
 fn row_allowed(view: &View, section: Option<usize>, item: usize) -> bool {
-    view.parts[item] != crate::view::Part::Decision && !view.no_tasks[item] && section.is_none_or(|s| view.tasks_allowed(s) || view.topics[s] == Topic::Content)
+    view.parts[item] != crate::view::Part::Decision && !view.no_tasks[item] && section.is_none_or(|s| !view.section_no_tasks[s] && (view.tasks_allowed(s) || view.topics[s] == Topic::Content))
 }
 
 fn path(view: &View, section: Option<usize>) -> Vec<String> {
@@ -289,6 +289,9 @@ fn assignment_title_task(view: &View, s: usize, input: &TaskInput) -> Option<Tas
         return None;
     }
     let title = crate::words::one_line(&sec.title);
+    if !title.trim_end_matches(['/', ' ']).ends_with(['.', ';']) {
+        return None; // a heading over its items, not a sentence that assigns
+    }
     let inline = units::inline_roles(&title).is_some() && title.split_whitespace().count() >= 8;
     let sentence = assigning(view, sec.parent, input) && units::assignment(&title).is_some() && title.split_whitespace().count() >= 12;
     if !(inline || sentence) {
@@ -417,6 +420,25 @@ mod tests {
     fn row(cells: &[(Role, &str)]) -> LogicalRow {
         let cells = cells.iter().map(|&(role, text)| RoleCell { role, header: String::new(), text: text.into() }).collect();
         LogicalRow { label: None, cells, table: 1, row: 1, bold: false, merged_above: false, span: Span::default() }
+    }
+
+    #[test]
+    fn a_field_line_holding_two_roles_is_split() {
+        let f = field_line("Đơn vị chủ trì: Phòng Kinh tế; Đơn vị phối hợp: Phòng Tư pháp, Văn phòng.").expect("a field line");
+        assert_eq!(f, vec![(Field::Lead, "Phòng Kinh tế".to_string()), (Field::Partners, "Phòng Tư pháp, Văn phòng.".to_string())]);
+    }
+
+    #[test]
+    fn a_semicolon_inside_a_value_does_not_start_a_field() {
+        let f = field_line("- Sản phẩm: Báo cáo; Kế hoạch.").expect("a field line");
+        assert_eq!(f, vec![(Field::Outputs, "Báo cáo; Kế hoạch.".to_string())]);
+        assert_eq!(field_line("Thời gian thực hiện Kế hoạch: năm 2025"), None);
+    }
+
+    #[test]
+    fn oversight_lines_are_notes_without_the_final_stop() {
+        let f = field_line("Lãnh đạo phụ trách: Phó Chủ tịch Nguyễn Văn A.").expect("a field line");
+        assert_eq!(f, vec![(Field::Oversight, "Lãnh đạo phụ trách: Phó Chủ tịch Nguyễn Văn A".to_string())]);
     }
 
     #[test]

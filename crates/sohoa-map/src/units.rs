@@ -171,7 +171,9 @@ fn subject_roles(head: &str) -> Option<UnitRoles> {
             None => (part, ""),
         };
         let unit = unit.trim().trim_end_matches(',').trim();
-        if !is_unit_phrase(unit) || unit.split_whitespace().count() > 25 || VERBS.iter().any(|v| unit.contains(v)) {
+        // a requested body after `và đề nghị` may be named without a unit word (`Bộ tư lệnh ...`, `Hải đội ...`)
+        let named = is_unit_phrase(unit) || k > 0 && unit.chars().next().is_some_and(char::is_uppercase);
+        if !named || unit.split_whitespace().count() > 40 || VERBS.iter().any(|v| unit.contains(v)) {
             return None;
         }
         if k == 0 && !rest.is_empty() {
@@ -226,11 +228,14 @@ const OWN_BEFORE: &[&str] = &["chủ trì", "có trách nhiệm", "hướng dẫ
 /// a clause or after `chủ trì,`; `chỉ đạo các cơ quan ... phối hợp với Y` is not the subject's.
 pub fn own_partners(text: &str) -> Vec<String> {
     let mut from = 0;
-    while let Some(i) = text[from..].find("phối hợp").map(|i| i + from) {
+    while let Some(i) = find_ci(&text[from..], "phối hợp").map(|i| i + from) {
         from = i + "phối hợp".len();
         let clause_start = text[..i].rfind(['.', ';', ':']).map_or(0, |j| j + 1);
         let mut before = text[clause_start..i].trim().trim_end_matches(',').trim().to_lowercase();
         let mut own = true;
+        if before.ends_with("chủ trì") {
+            before.clear();
+        }
         while !before.is_empty() && own {
             let hit = OWN_BEFORE.iter().find(|w| before.ends_with(*w));
             match hit {
@@ -248,6 +253,16 @@ pub fn own_partners(text: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// Byte offset of `needle` (lower case) in `hay`, ignoring the case of `hay`.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let lower = hay.to_lowercase();
+    // offsets carry over only when lower-casing kept every character's length (true of Vietnamese letters)
+    if lower.len() != hay.len() {
+        return hay.find(needle);
+    }
+    lower.find(needle).filter(|&i| hay.is_char_boundary(i))
+}
+
 /// Words that end a partner list (the verb of the work after it).
 const PARTNER_ENDS: &[&str] = &[
     " tổ chức các", " tổ chức thực hiện", " tổ chức triển khai", " đẩy mạnh", " xây dựng", " nâng cao", " triển khai", " chỉ đạo",
@@ -258,7 +273,7 @@ const PARTNER_ENDS: &[&str] = &[
 
 /// `phối hợp (chặt chẽ) (với) các cơ quan, đơn vị liên quan tham mưu ...` → `["các cơ quan, đơn vị liên quan"]`.
 fn partners_in(text: &str) -> Vec<String> {
-    let Some(i) = text.find("phối hợp") else { return Vec::new() };
+    let Some(i) = find_ci(text, "phối hợp") else { return Vec::new() };
     let mut rest = text[i + "phối hợp".len()..].trim_start();
     for w in ["chặt chẽ", "với"] {
         if let Some(r) = rest.strip_prefix(w) {
@@ -294,9 +309,54 @@ mod tests {
     }
 
     #[test]
+    fn wrapped_lines_of_a_cell_are_one_name() {
+        assert_eq!(split("Lãnh đạo\nPhòng Văn hóa"), vec!["Lãnh đạo Phòng Văn hóa"]);
+        assert_eq!(split("- Phòng A\n- Phòng B"), vec!["Phòng A", "Phòng B"]);
+    }
+
+    #[test]
+    fn unit_headings_lose_wrapper_words() {
+        let r = heading_roles("Giao Phòng Nội vụ:").expect("a unit heading");
+        assert_eq!(r.lead, vec!["Phòng Nội vụ"]);
+        let r = heading_roles("Các phòng, ban chuyên môn; UBND các thôn:").expect("a unit heading");
+        assert_eq!(r.lead, vec!["Các phòng, ban chuyên môn", "UBND các thôn"]);
+        assert_eq!(heading_roles("Tăng cường công tác tuyên truyền"), None);
+        assert_eq!(heading_roles("Các nhiệm vụ trọng tâm:"), None);
+    }
+
+    #[test]
+    fn a_heading_that_leads_and_names_partners() {
+        let r = heading_roles("Phòng Kinh tế chủ trì, phối hợp các phòng, ban:").expect("a unit heading");
+        assert_eq!(r.lead, vec!["Phòng Kinh tế"]);
+        assert_eq!(r.partners, vec!["các phòng, ban"]);
+    }
+
+    #[test]
+    fn directing_a_force_and_requesting_another_body() {
+        let r = inline_roles("Ban Chỉ huy quân sự huyện chỉ đạo lực lượng dân quân và đề nghị Đồn Biên phòng X: Tuần tra khu vực biên giới.").expect("an inline unit");
+        assert_eq!(r.lead, vec!["Ban Chỉ huy quân sự huyện", "Đồn Biên phòng X"]);
+    }
+
+    #[test]
+    fn inline_units_and_their_own_partners() {
+        let r = inline_roles("Đề nghị Hội Nông dân xã: Phối hợp chặt chẽ với Công an xã tuyên truyền cho hội viên.").expect("an inline unit");
+        assert_eq!(r.lead, vec!["Hội Nông dân xã"]);
+        assert_eq!(r.partners, vec!["Công an xã"]);
+        let r = inline_roles("Phòng Văn hóa: Chỉ đạo Đài Truyền thanh phối hợp với Phòng Nội vụ đưa tin.").expect("an inline unit");
+        assert!(r.partners.is_empty(), "the phối hợp belongs to the Đài, not to the unit");
+        let r = inline_roles("Văn phòng: Thực hiện cải cách hành chính, chủ trì, phối hợp với các đơn vị liên quan mở lớp tập huấn.").expect("an inline unit");
+        assert_eq!(r.partners, vec!["các đơn vị liên quan"]);
+        assert_eq!(inline_roles("Thời gian thực hiện: Quý II/2025."), None);
+    }
+
+    #[test]
     fn assignment_subject_and_partners() {
         let (lead, partners) = assignment("Phòng Tài chính - Kế hoạch huyện chủ trì, phối hợp với các cơ quan, đơn vị liên quan tham mưu cấp kinh phí").expect("an assignment");
         assert_eq!(lead, "Phòng Tài chính - Kế hoạch huyện");
         assert_eq!(partners, vec!["các cơ quan, đơn vị liên quan"]);
+        let (lead, _) = assignment("Đề nghị Hội Cựu chiến binh và các đoàn thể: tham gia giám sát.").map_or((String::new(), vec![]), |x| x);
+        assert_eq!(lead, "", "an inline unit is not a sentence subject");
+        let (lead, _) = assignment("Các phòng, ban thuộc huyện theo chức năng, nhiệm vụ chủ động triển khai.").expect("an assignment");
+        assert_eq!(lead, "Các phòng, ban thuộc huyện");
     }
 }

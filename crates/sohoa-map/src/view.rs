@@ -57,7 +57,7 @@ impl<'a> View<'a> {
             match item {
                 Item::Heading(s) => {
                     section_parts[*s] = parts[i];
-                    section_no_tasks[*s] = no_tasks[i];
+                    section_no_tasks[*s] = no_tasks[i] || defines_scope(&outline.sections[*s].title);
                 }
                 Item::Paragraph { section: Some(s), .. } | Item::Row { section: Some(s), .. } => children[*s].push(i),
                 _ => {}
@@ -130,4 +130,10 @@ fn topic(outline: &Outline, s: usize) -> Topic {
     } else {
         Topic::Content
     }
+}
+
+/// A section that defines who or what the plan covers (`Đối tượng`, `Phạm vi, đối tượng`): no tasks.
+fn defines_scope(title: &str) -> bool {
+    let t = title.trim().trim_end_matches([':', '.']);
+    t.split_whitespace().count() <= 6 && ["Đối tượng", "Phạm vi"].iter().any(|w| crate::words::starts_with(t, w))
 }
