@@ -81,7 +81,8 @@ const UNIT_HEADS: &[&str] = &[
     "Đoàn", "Công an", "Bộ Chỉ huy", "Ban Chỉ huy", "Mặt trận", "Chi cục", "Cục", "Thanh tra", "Kho bạc", "Bảo hiểm", "Liên đoàn",
     "Hội đồng", "Tòa án", "Toà án", "Viện", "Thủ trưởng", "Chủ tịch", "Giám đốc", "Người đứng đầu", "Đảng ủy", "Đảng uỷ", "Tổ công tác",
     "Lãnh đạo", "Đơn vị", "Cơ quan", "Hợp đồng", "Trường", "Báo", "Tổ chức, cá nhân", "Doanh nghiệp", "Thường trực", "Ngân hàng",
-    "Bộ tư lệnh", "Bộ đội", "Tỉnh đoàn", "Huyện đoàn", "Bệnh viện", "Hải quan", "Quân sự",
+    "Bộ tư lệnh", "Bộ đội", "Tỉnh đoàn", "Huyện đoàn", "Bệnh viện", "Hải quan", "Quân sự", "Công ty", "Tổng công ty", "Tập đoàn",
+    "Chi nhánh", "Hợp tác xã", "Học viện", "Quỹ", "Kiểm lâm", "Hạt Kiểm lâm", "Đồn Biên phòng", "Bưu điện", "Điện lực", "Kiểm toán",
 ];
 
 /// Nouns that make `Các ...`/`Những ...` a group of units (`Các sở, ban, ngành`), not of things.
