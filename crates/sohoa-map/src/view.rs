@@ -137,3 +137,16 @@ fn defines_scope(title: &str) -> bool {
     let t = title.trim().trim_end_matches([':', '.']);
     t.split_whitespace().count() <= 6 && ["Đối tượng", "Phạm vi"].iter().any(|w| crate::words::starts_with(t, w))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_definitions_are_not_task_sections() {
+        assert!(defines_scope("Đối tượng"));
+        assert!(defines_scope("Phạm vi thi đua:"));
+        assert!(!defines_scope("Đối tượng tham gia được hỗ trợ kinh phí đi lại theo quy định hiện hành của tỉnh"));
+        assert!(!defines_scope("Nội dung tuyên truyền"));
+    }
+}
