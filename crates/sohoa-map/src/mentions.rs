@@ -13,13 +13,15 @@ fn prov(span: Span) -> Provenance {
 }
 
 /// Every text of the outline with its span and whether it sits in the preamble, in reading order.
+/// The trích yếu under a type title is not the preamble, even when it opens with `Thực hiện`.
 fn texts(view: &View) -> Vec<(String, Span, bool)> {
+    let title = title_items(view);
     let mut out = Vec::new();
     for (i, item) in view.outline.items.iter().enumerate() {
         match item {
             Item::Paragraph { para, section } => {
-                let preamble = section.is_none() && view.parts[i] != Part::Plan || section.is_none() && is_basis(&para.text);
-                out.push((crate::words::one_line(&para.text), para.span, preamble && is_basis(&para.text)));
+                let preamble = section.is_none() && !title.contains(&i) && is_basis(&para.text);
+                out.push((crate::words::one_line(&para.text), para.span, preamble));
             }
             Item::Heading(s) => {
                 let sec = &view.outline.sections[*s];
@@ -33,24 +35,59 @@ fn texts(view: &View) -> Vec<(String, Span, bool)> {
     out
 }
 
-/// `Căn cứ ...`, `Thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
+/// `Căn cứ ...`, `(Tiếp tục) thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
 fn is_basis(text: &str) -> bool {
-    ["căn cứ", "thực hiện", "xét đề nghị"].iter().any(|w| crate::words::starts_with(text, w))
+    ["căn cứ", "thực hiện", "tiếp tục thực hiện", "xét đề nghị"].iter().any(|w| crate::words::starts_with(text, w))
 }
 
-/// The citation records of the document, short mentions resolved.
+/// The items of the trích yếu: the paragraph right after each type title (`KẾ HOẠCH`) and
+/// the lines that continue it in lower case (`theo hướng xanh ...`).
+fn title_items(view: &View) -> Vec<usize> {
+    let items = &view.outline.items;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Item::Paragraph { para, section: None } = item else { continue };
+        if para.label.is_some() || crate::header::kind_of_title(&para.text).is_none() {
+            continue;
+        }
+        for (j, next) in items.iter().enumerate().skip(i + 1) {
+            let Item::Paragraph { para, section: None } = next else { break };
+            let lower = para.text.trim_start().chars().next().is_some_and(char::is_lowercase);
+            if j > i + 1 && !lower {
+                break;
+            }
+            out.push(j);
+        }
+    }
+    out
+}
+
+/// The document's kind as its first type title names it (`KẾ HOẠCH`: `ke_hoach`); a decision
+/// that issues a plan counts as the plan, the document its annex lines belong to.
+fn own_kind(view: &View) -> Option<String> {
+    let titles: Vec<&'static str> = view
+        .outline
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Paragraph { para, section: None } if para.label.is_none() => crate::header::kind_of_title(&para.text),
+            _ => None,
+        })
+        .collect();
+    titles.iter().find(|k| **k != "quyet_dinh").or(titles.first()).map(|k| k.to_string())
+}
+
+/// The citation records of the document, short mentions and law names resolved.
 pub fn citations(view: &View, doc_id: &str, own_number: Option<&str>) -> Vec<CitationRecord> {
     let mut found: Vec<(CitationMention, Span)> = Vec::new();
+    let own_kind = own_kind(view);
     for (text, span, preamble) in texts(view) {
-        let ctx = CitationContext { own_number: own_number.map(str::to_string), preamble };
+        let ctx = CitationContext { own_number: own_number.map(str::to_string), preamble, own_kind: own_kind.clone() };
         found.extend(citation::scan(&text, &ctx).into_iter().map(|m| (m, span)));
     }
-    let mut mentions: Vec<CitationMention> = found.iter().map(|(m, _)| m.clone()).collect();
-    citation::resolve_short_keys(&mut mentions);
-    mentions
+    citation::resolve(found)
         .into_iter()
-        .zip(found)
-        .map(|(m, (_, span))| CitationRecord {
+        .map(|(m, span)| CitationRecord {
             doc_id: doc_id.to_string(),
             kind: m.kind,
             number: m.number,

@@ -32,7 +32,7 @@ fn no_panic_on_noise() {
         let text: Vec<&str> = (0..len).map(|_| TOKENS[rng.next(TOKENS.len())]).collect();
         let glue = if rng.next(2) == 0 { " " } else { "" };
         let text = text.join(glue);
-        let ctx = CitationContext { own_number: Some("766/QĐ-TTg".into()), preamble: rng.next(2) == 0 };
+        let ctx = CitationContext { own_number: Some("766/QĐ-TTg".into()), preamble: rng.next(2) == 0, ..Default::default() };
         let mut m = scan(&text, &ctx);
         resolve_short_keys(&mut m);
         found += m.len();
