@@ -42,7 +42,7 @@ fn no_panic_on_noise() {
         }
         let d = parse(&text, &DeadlineContext { plan_year: Some(2024) });
         assert_eq!(d.raw.as_deref(), Some(text.trim()).filter(|t| !t.is_empty()));
-        for k in kpi::scan(&text, &KpiContext { plan_year: Some(2024) }) {
+        for k in kpi::scan(&text, &KpiContext { plan_year: Some(2024), ..Default::default() }) {
             assert!(k.value.is_finite() && text.is_char_boundary(k.offset), "{text}");
         }
     }

@@ -21,6 +21,13 @@ static LEAD: Lazy<Regex> = Lazy::new(|| {
 static TRAIL: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)(?:\b(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+quá|không\s+dưới|không\s+vượt\s+quá|trên|dưới|đạt|là|lên\s+mức|mức|lên|tỷ\s+lệ|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|từ|còn)|[\s,(])\s*$")
 });
+/// The last commitment phrase before a target: what the sentence commits to starts after it
+/// (`Tạo sự thống nhất ..., góp phần đạt chỉ số ... 12%/năm`).
+static COMMIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:phấn\s+đấu|góp\s+phần)\b"));
+/// A year or span opening or closing an indicator: the target's period, not what it measures.
+static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:(?:đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*")
+});
 static NEW_PREDICATE: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b"));
 
 /// Indicators of `targets`, all found in `text`, in the same order.
@@ -74,8 +81,16 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
         }
         None => (&text[start..t.num_start], after_part(text, t, end)),
     };
+    let before = COMMIT.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
     let joined = format!("{} {}", strip_before(before), strip_after(after));
-    joined.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches([' ', ',', ';', '.', ':', '-']).to_string()
+    let mut out = joined.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
+    loop {
+        let next = YEAR_EDGE.replace_all(&out, "").trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
+        if next == out || next.is_empty() {
+            return out;
+        }
+        out = next;
+    }
 }
 
 /// The words after the number; a count keeps its unit when more words follow it.
@@ -135,6 +150,15 @@ mod tests {
             ["hồ sơ phải được tiếp nhận trên Hệ thống"]
         );
         assert_eq!(ind("Tăng năng suất trong 01 năm lên mức tối thiểu 5.280 hồ sơ (20 hồ sơ/ngày)"), ["năng suất trong 01 năm"]);
+    }
+
+    #[test]
+    fn commitments_and_years_go() {
+        assert_eq!(
+            ind("Thống nhất hành động, góp phần đạt tốc độ tăng năng suất bình quân 7%/năm trong giai đoạn 2026-2030."),
+            ["tốc độ tăng năng suất bình quân"]
+        );
+        assert_eq!(ind("Hằng năm, phấn đấu đến năm 2029 đạt ít nhất 40% số thôn đạt chuẩn, riêng năm 2027")[0], "số thôn đạt chuẩn");
     }
 
     #[test]
