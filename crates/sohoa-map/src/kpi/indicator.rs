@@ -28,6 +28,7 @@ static COMMIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:phấn\s+đấu|góp\s+p
 static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)^(?:(?:đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*")
 });
+static NEW_SUBJECT: Lazy<Regex> = Lazy::new(|| re(r",\s+\p{Lu}"));
 static NEW_PREDICATE: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b"));
 
 /// Indicators of `targets`, all found in `text`, in the same order.
@@ -100,7 +101,7 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
                 false => (&text[start..o], &text[close..end]),
             }
         }
-        None if counted => (&text[start..t.num_start], &text[t.unit_start..end]),
+        None if counted => (&text[start..t.num_start], before_new_subject(&text[t.unit_start..end])),
         None => (&text[start..t.num_start], after_part(text, t, end)),
     };
     let before = COMMIT.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
@@ -117,6 +118,11 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
         }
         out = next;
     }
+}
+
+/// The words of a count's phrase up to a comma that opens a new subject (`..., Sở X thông báo`).
+fn before_new_subject(s: &str) -> &str {
+    NEW_SUBJECT.find(s).map_or(s, |m| &s[..m.start()])
 }
 
 /// A count with no comparator word (`Hình thành mới 05 Khu công nghiệp`): what it measures
@@ -202,6 +208,7 @@ mod tests {
         assert_eq!(ind("Số đơn vị được khảo sát: Tối thiểu 30%.")[0], "Số đơn vị được khảo sát");
         assert_eq!(ind("đảm bảo chỉ tiêu: - Đạt tỷ lệ 100% hồ sơ được số hóa")[0], "hồ sơ được số hóa");
         assert_eq!(ind("thực hiện nghiêm; phát sóng định kỳ (mỗi quý 03 chuyên đề).")[0], "phát sóng định kỳ (mỗi quý chuyên đề)");
+        assert_eq!(ind("Phát sóng mỗi quý 03 chuyên đề vào tối thứ Bảy, Đài tỉnh thông báo lịch")[0], "Phát sóng mỗi quý chuyên đề vào tối thứ Bảy");
     }
 
     #[test]
