@@ -209,26 +209,31 @@ fn names_measure(text: &str) -> bool {
     ["Tỷ lệ", "Mức độ", "Số lượng", "Chỉ số"].iter().any(|w| crate::words::starts_with(text, w))
 }
 
-/// Targets in paragraphs of the plan that are no task and lie in no task's text: the
-/// purpose part, a CHỈ TIÊU section, prose that introduces items (`..., gồm 11 chuyên mục sau:`).
+/// Targets in paragraphs and headings of the plan that are no task and lie in no task's text:
+/// the purpose part, a CHỈ TIÊU section, prose that introduces items (`..., gồm 11 chuyên mục
+/// sau:`), a numbered scope line (`2. Số lượng đơn vị: Tối thiểu 20% ...`).
 /// A target stated twice so (a purpose line restating a chỉ tiêu) is kept once, the first time.
 fn untied_kpis(view: &View, tasks: &[TaskDraft], places: &Places, doc_id: &str) -> Vec<(usize, KpiRecord)> {
     let task_items: Vec<usize> = tasks.iter().map(|t| t.item).collect();
     let task_texts: Vec<String> = tasks.iter().map(|t| crate::words::key(&t.record.content)).collect();
     let mut out: Vec<(usize, KpiRecord)> = Vec::new();
     for (i, item) in view.outline.items.iter().enumerate() {
-        let Item::Paragraph { para, section: Some(s) } = item else { continue };
-        if task_items.contains(&i) || view.section_parts[*s] != Part::Plan || view.topics[*s] == Topic::Funding {
+        let (raw, span, s) = match item {
+            Item::Paragraph { para, section: Some(s) } => (&para.text, para.span, *s),
+            Item::Heading(s) => (&view.outline.sections[*s].title, view.outline.sections[*s].span, *s),
+            _ => continue,
+        };
+        if task_items.contains(&i) || view.section_parts[s] != Part::Plan || view.topics[s] == Topic::Funding {
             continue;
         }
-        let text = crate::words::one_line(&para.text);
+        let text = crate::words::one_line(raw);
         let key = crate::words::key(&text);
         if key.is_empty() || task_texts.iter().any(|t| t.contains(&key)) {
             continue;
         }
-        let ctx = places.context(view, Some(*s));
+        let ctx = places.context(view, Some(s));
         for m in kpi::scan(&text, &ctx) {
-            let r = record(m, None, &text, prov(para.span), doc_id, ctx.plan_year);
+            let r = record(m, None, &text, prov(span), doc_id, ctx.plan_year);
             if !out.iter().any(|(_, o)| restates(o, &r)) {
                 out.push((i, r));
             }
