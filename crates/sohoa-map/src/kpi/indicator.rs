@@ -26,7 +26,7 @@ static TRAIL: Lazy<Regex> = Lazy::new(|| {
 static COMMIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:phấn\s+đấu|góp\s+phần)\b"));
 /// A year or span opening or closing an indicator: the target's period, not what it measures.
 static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:(?:đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*")
+    re(r"(?i)^(?:(?:đến\s+hết|đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*")
 });
 static NEW_SUBJECT: Lazy<Regex> = Lazy::new(|| re(r",\s+\p{Lu}"));
 static NEW_PREDICATE: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b"));

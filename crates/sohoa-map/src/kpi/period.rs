@@ -53,7 +53,7 @@ pub(super) fn of_targets(text: &str, targets: &[Target]) -> Vec<Option<String>> 
             let clause_end = CLAUSE_END.find(&text[t.end..]).map_or(text.len(), |m| t.end + m.start());
             let low = clause_start.max(if i > 0 { targets[i - 1].end } else { 0 });
             let high = clause_end.min(targets.get(i + 1).map_or(text.len(), |n| n.num_start));
-            let before = names.iter().filter(|(at, _)| *at >= low && *at < t.num_start).last();
+            let before = names.iter().rfind(|(at, _)| *at >= low && *at < t.num_start);
             let after = names.iter().find(|(at, _)| *at >= t.end && *at < high);
             before.or(after).map(|(_, s)| s.clone())
         })

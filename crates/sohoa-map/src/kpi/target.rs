@@ -31,11 +31,15 @@ static PERCENT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%(/(?:năm|th
 static DASH_RANGE: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%?\s*[-–]\s*({NUM})\s*%")));
 /// A count written as a number and its counted noun (`05 Khu công nghiệp`, `2.000 ha`).
 static BARE_COUNT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s+(\p{{L}})")));
-/// Words that make the number after them a count the plan commits to anywhere: `gồm 11
-/// chuyên mục`, `mỗi tháng 02 chuyên mục`, `nâng tổng số lên 12 ...`.
+/// Words that make the number after them a count the plan commits to anywhere: `mỗi tháng 02
+/// chuyên mục`, `nâng tổng số lên 12 ...`.
 static QUANTIFIER: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:\bgồm|\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$")
+    re(r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$")
 });
+/// `gồm` before a count: a commitment when the count introduces the items listed after it
+/// (`..., gồm 11 chuyên mục sau:`), not a composition (`hồ sơ gồm 02 bộ`, `bao gồm 26 đơn vị`).
+static GOM: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|[^\p{L}])gồm\s*$"));
+static LIST_FOLLOWS: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:,\s*)?(?::|(?:như\s+)?sau\b|cụ\s+thể\b)"));
 /// Words before a number that make it a name, a rank or a part rather than a count
 /// (`Dự án 1`, `khoản 4`, `Điều 17`, `số 08`, `mức 2`, `lần thứ 3`, `nhóm từ 30`).
 static NOT_COUNT_BEFORE: Lazy<Regex> = Lazy::new(|| {
@@ -156,7 +160,9 @@ fn bare_counts_where(text: &str, every: bool) -> Vec<Target> {
             let before = &text[..n.start()];
             let unit_start = c.get(2)?.start();
             let year_like = n.as_str().len() == 4 && (n.as_str().starts_with("19") || n.as_str().starts_with("20"));
-            let quantified = QUANTIFIER.is_match(tail_words(before, 40)) && !in_composition(before, true);
+            let lead = tail_words(before, 40);
+            let lists = || counted_noun(&text[unit_start..]).is_some_and(|(_, len)| LIST_FOLLOWS.is_match(&text[unit_start + len..]));
+            let quantified = (QUANTIFIER.is_match(lead) || GOM.is_match(lead) && !lead.to_lowercase().ends_with("bao gồm ") && lists()) && !in_composition(before, true);
             let named = NOT_COUNT_BEFORE.is_match(tail_words(before, 24)) || after_name(before);
             let admitted = quantified || every && !named && !in_composition(before, false);
             if year_like || !admitted || TIME_UNIT.is_match(&text[unit_start..]) {
@@ -413,6 +419,7 @@ mod tests {
         let got: Vec<_> = t.iter().map(|t| (t.value, t.unit.as_str(), t.comparator)).collect();
         assert_eq!(got, [(12.0, "kỳ phát sóng", "="), (3.0, "chuyên đề", "="), (2.0, "tin, bài", ">=")]);
         assert!(find("Tổ chức 02 hội nghị tập huấn; 01 cán bộ").is_empty());
+        assert!(find("Hồ sơ gồm 03 bộ bản chính; bao gồm 40 đơn vị: a, b").is_empty());
         let bare = Counts { bare: true };
         let t = find_with("Thành lập mới 04 Cụm công nghiệp, nâng tổng số lên 20 CCN; trên 1.500 ha", bare);
         let got: Vec<_> = t.iter().map(|t| (t.value, t.unit.as_str(), t.comparator)).collect();
