@@ -264,3 +264,61 @@ fn record(m: KpiMention, task: Option<String>, text: &str, source: Provenance, d
         source,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Record;
+
+    /// The records of a synthetic plain-text plan.
+    fn records(text: &str) -> Vec<Record> {
+        let opts = sohoa_extract::ExtractOptions::default();
+        // invariant: a UTF-8 text with a `.txt` name is always read by the text reader
+        let doc = sohoa_extract::extract_bytes("plan.txt", text.as_bytes(), &opts).expect("text is readable");
+        crate::records(&doc)
+    }
+
+    const PLAN: &str = "KẾ HOẠCH\n\n\
+Thực hiện Đề án số 05 về phát triển du lịch giai đoạn 2026-2030\n\n\
+Thực hiện Đề án 05-ĐA/TU ngày 10/01/2026 của Tỉnh ủy Hà Nam về phát triển du lịch, Sở Văn hóa ban hành Kế hoạch.\n\
+I. MỤC TIÊU ĐẾN NĂM 2030\n\
+- Hình thành mới 03 khu du lịch, nâng tổng số lên 09 KDL.\n\
+- Lượng khách tăng bình quân 10%/năm; tỷ lệ lấp đầy phòng đạt 55-65%.\n\
+II. NHIỆM VỤ\n\
+1. Tuyên truyền\n\
+- Xây dựng chuyên mục quảng bá theo quy định của Luật Du lịch.\n\
+- Phát hành ấn phẩm theo Luật du lịch, bảo đảm 100% điểm đến có bảng chỉ dẫn.\n";
+
+    #[test]
+    fn the_title_is_no_preamble_and_short_mentions_take_the_full_key() {
+        let cites: Vec<(String, String)> = records(PLAN)
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Citation(c) => Some((c.key, c.role)),
+                _ => None,
+            })
+            .collect();
+        let want = [("05-ĐA/TU", "reference"), ("05-ĐA/TU", "basis"), ("Luật Du lịch", "reference"), ("Luật Du lịch", "reference")];
+        let want: Vec<(String, String)> = want.iter().map(|(k, r)| (k.to_string(), r.to_string())).collect();
+        assert_eq!(cites, want);
+    }
+
+    #[test]
+    fn targets_of_a_chi_tieu_section_take_its_period_others_the_plan_span() {
+        let kpis: Vec<(f64, Option<String>, Option<String>)> = records(PLAN)
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Kpi(k) => Some((k.value, k.unit, k.period)),
+                _ => None,
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_string());
+        let want = [
+            (3.0, s("khu du lịch"), s("2030")),
+            (9.0, s("KDL"), s("2030")),
+            (10.0, s("%/năm"), s("2030")),
+            (55.0, s("%"), s("2030")),
+            (100.0, s("%"), s("2026-2030")),
+        ];
+        assert_eq!(kpis, want);
+    }
+}

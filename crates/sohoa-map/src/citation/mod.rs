@@ -213,7 +213,11 @@ fn first_of_chain(head: &[Draft]) -> usize {
 /// the key of their full mention ([`resolve_short_keys`]).
 pub fn resolve<T>(found: Vec<(CitationMention, T)>) -> Vec<(CitationMention, T)> {
     let proper: Vec<String> = found.iter().filter(|(m, _)| m.kind == "luat" && m.number.is_none() && !lower_case_law(&m.key)).map(|(m, _)| m.key.clone()).collect();
-    let first_printed = |key: &str| proper.iter().find(|p| crate::words::key(p) == crate::words::key(key)).cloned();
+    // a repeat may run on past the name (`theo Luật du lịch, bảo đảm ...`): a name it opens with counts
+    let first_printed = |key: &str| {
+        let k = crate::words::key(key);
+        proper.iter().find(|p| k == crate::words::key(p) || k.starts_with(&format!("{} ", crate::words::key(p)))).cloned()
+    };
     let (mut mentions, tags): (Vec<CitationMention>, Vec<T>) = found
         .into_iter()
         .filter_map(|(mut m, t)| {
