@@ -24,6 +24,11 @@ static TRAIL: Lazy<Regex> = Lazy::new(|| {
 /// The last commitment phrase before a target: what the sentence commits to starts after it
 /// (`Tạo sự thống nhất ..., góp phần đạt chỉ số ... 12%/năm`).
 static COMMIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:phấn\s+đấu|góp\s+phần)\b"));
+/// `bảo đảm` right before the number (`..., bảo đảm 100% thủ tục ...`): what is measured is
+/// the noun after the number, not the work before the verb.
+static ENSURE_RIGHT_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm)(?:\s+(?:tối\s+thiểu|ít\s+nhất|đạt|trên))*\s*$")
+});
 /// A year or span opening or closing an indicator: the target's period, not what it measures.
 static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)^(?:(?:đến\s+hết|đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*")
@@ -106,6 +111,9 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
     };
     let before = COMMIT.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
     let (mut before, after) = (strip_before(before), strip_after(after));
+    if ENSURE_RIGHT_BEFORE.is_match(&text[start..t.num_start]) && !after.trim().is_empty() {
+        before.clear();
+    }
     if before.is_empty() && after.trim_matches([' ', ',', ';', '.', ':', '-']).is_empty() {
         before = field_label(text, start).unwrap_or_default();
     }
@@ -209,6 +217,12 @@ mod tests {
         assert_eq!(ind("đảm bảo chỉ tiêu: - Đạt tỷ lệ 100% hồ sơ được số hóa")[0], "hồ sơ được số hóa");
         assert_eq!(ind("thực hiện nghiêm; phát sóng định kỳ (mỗi quý 03 chuyên đề).")[0], "phát sóng định kỳ (mỗi quý chuyên đề)");
         assert_eq!(ind("Phát sóng mỗi quý 03 chuyên đề vào tối thứ Bảy, Đài tỉnh thông báo lịch")[0], "Phát sóng mỗi quý chuyên đề vào tối thứ Bảy");
+    }
+
+    #[test]
+    fn ensured_share_names_its_noun() {
+        assert_eq!(ind("rà soát quy trình nội bộ, bảo đảm 100% thủ tục theo lĩnh vực quản lý.")[0], "thủ tục theo lĩnh vực quản lý");
+        assert_eq!(ind("rà soát thủ tục nội bộ đảm bảo tỷ lệ ít nhất 40% trên tổng số")[0], "rà soát thủ tục nội bộ trên tổng số");
     }
 
     #[test]
