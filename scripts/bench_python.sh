@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-target/py-venv}
 SOHOA=${SOHOA:-target/release/sohoa}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-10}
 RAY_DIR=${RAY_DIR:-corpus/pdf}
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sohoa, ray' 2>/dev/null; then
     echo "bench_python: no venv with sohoa and ray at $VENV (run make python-test first); skipped"
