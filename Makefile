@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 60
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS_FOLDERS := $(sort $(notdir $(patsubst %/,%,$(wildcard corpus/*/))))
 
-.PHONY: setup build run test fixtures baseline fixture-tools bench fuzz
+.PHONY: setup build run test python-test fixtures baseline fixture-tools bench fuzz
 
 ## setup: the Debian tools sohoa calls at run time (PDF text, page images, OCR), when missing
 setup:
@@ -43,6 +43,10 @@ run: setup build
 test: setup
 	$(CARGO) test --workspace
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+## python-test: build the Python wheel (crates/sohoa-py) into a fresh venv, install pytest, ray[data], pyarrow, pandas, run its tests
+python-test: setup
+	bash scripts/python_test.sh
 
 ## fixtures: regenerate every expected output (review the git diff before committing); never touches score baselines
 fixtures: setup fixture-tools

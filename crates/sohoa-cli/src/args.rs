@@ -38,6 +38,11 @@ pub struct ConvertArgs {
     /// When to read pages without a usable text layer with OCR.
     #[arg(long, value_enum, default_value_t = Ocr::Auto)]
     pub ocr: Ocr,
+    /// Convert only the I-th of N slices of the inputs (1 <= I <= N), chosen by a
+    /// stable hash of each file's path under its input folder: N runs with
+    /// 1/N … N/N write exactly what one run writes.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::convert::shard::Shard>,
 }
 
 /// `--ocr`.

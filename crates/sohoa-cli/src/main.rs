@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             jobs: a.jobs.map(usize::from),
             extract: extract_options(a.ocr, a.timeout),
             timeout: Duration::from_secs(a.timeout),
+            shard: a.shard,
         }),
         Command::Text(a) => text::run(&a.file, &extract_options(a.ocr, 120)).map(|()| true),
         Command::Eval(a) => {

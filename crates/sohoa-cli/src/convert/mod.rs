@@ -4,6 +4,7 @@
 
 mod inputs;
 mod progress;
+pub mod shard;
 mod sink;
 mod summary;
 mod worker;
@@ -33,6 +34,8 @@ pub struct ConvertConfig {
     pub extract: ExtractOptions,
     /// Wall-clock budget per document.
     pub timeout: Duration,
+    /// Only this slice of the inputs (`--shard I/N`).
+    pub shard: Option<shard::Shard>,
 }
 
 /// Shared state of one run.
@@ -50,6 +53,7 @@ pub fn run(cfg: &ConvertConfig) -> Result<bool> {
     let start = Instant::now();
     let inputs = inputs::collect(&cfg.paths);
     let (names, warnings) = inputs::output_names(&inputs.files);
+    let (inputs, names) = shard::select(inputs, names, &cfg.paths, cfg.shard);
     let run = Run {
         cfg,
         sink: open_sink(&cfg.out)?,
