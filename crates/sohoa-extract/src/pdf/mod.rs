@@ -14,6 +14,7 @@ mod pages;
 mod paragraphs;
 mod paths;
 mod quality;
+mod repair;
 mod stream;
 mod tables;
 
