@@ -19,7 +19,15 @@ pub enum Command {
     Text(TextArgs),
     /// Score predicted records against gold files (precision, recall, F1, field accuracy).
     Eval(EvalArgs),
+    /// Internal: one worker process of `convert` (requests on stdin, records on stdout).
+    #[command(hide = true)]
+    Worker(WorkerArgs),
 }
+
+/// Longest `--timeout`: one day.
+pub const MAX_TIMEOUT: u64 = 86_400;
+/// Most `--jobs`.
+pub const MAX_JOBS: u16 = 256;
 
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
@@ -29,11 +37,11 @@ pub struct ConvertArgs {
     /// Output folder (created if missing), or `-` for JSON Lines on stdout.
     #[arg(long)]
     pub out: PathBuf,
-    /// Documents converted at the same time (default: the number of CPUs).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    /// Documents converted at the same time, one worker process each (default: the number of CPUs; at most 256).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS as i64))]
     pub jobs: Option<u16>,
-    /// Time budget per document, in seconds.
-    #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..))]
+    /// Time budget per document, in seconds (at most 86400); a worker past it is killed.
+    #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT))]
     pub timeout: u64,
     /// When to read pages without a usable text layer with OCR.
     #[arg(long, value_enum, default_value_t = Ocr::Auto)]
@@ -43,6 +51,43 @@ pub struct ConvertArgs {
     /// 1/N … N/N write exactly what one run writes.
     #[arg(long, value_name = "I/N")]
     pub shard: Option<crate::convert::shard::Shard>,
+    /// Memory limit of each worker process and the programs it runs (address space), e.g. `2G`, `1536M`.
+    #[arg(long, default_value = "2G", value_parser = parse_memory)]
+    pub max_memory: u64,
+    /// Convert in this process (threads, no worker processes): no memory limit, no crash isolation.
+    #[arg(long, hide = true)]
+    pub in_process: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WorkerArgs {
+    #[arg(long, value_enum, default_value_t = Ocr::Auto)]
+    pub ocr: Ocr,
+    #[arg(long, default_value_t = 600)]
+    pub timeout: u64,
+}
+
+/// Smallest and largest `--max-memory`.
+const MEMORY_RANGE: (u64, u64) = (256 << 20, 1 << 40);
+
+/// `--max-memory`: bytes, or a number with a `K`, `M`, `G` or `T` suffix (powers of 1024).
+pub fn parse_memory(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let shift = match unit.trim_end_matches(['b', 'B', 'i']).to_ascii_uppercase().as_str() {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(format!("`{s}` is not a size (e.g. 2G, 1536M)")),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("`{s}` is not a size (e.g. 2G, 1536M)"))?;
+    let bytes = n.checked_mul(1 << shift).filter(|b| (MEMORY_RANGE.0..=MEMORY_RANGE.1).contains(b));
+    bytes.ok_or_else(|| "must be between 256M and 1T".to_string())
 }
 
 /// `--ocr`.
@@ -80,4 +125,28 @@ pub struct EvalArgs {
     /// for gold such as `fixtures/gold/real/annex-only/`.
     #[arg(long, value_enum, default_value_t = crate::eval::Scope::Whole)]
     pub scope: crate::eval::Scope,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_sizes_parse_with_suffixes_and_bounds() {
+        assert_eq!(parse_memory("2G"), Ok(2 << 30));
+        assert_eq!(parse_memory("1536M"), Ok(1536 << 20));
+        assert_eq!(parse_memory("1GiB"), Ok(1 << 30));
+        assert!(parse_memory("12").is_err());
+        assert!(parse_memory("99999999999T").is_err());
+        assert!(parse_memory("lots").is_err());
+    }
+
+    #[test]
+    fn timeout_and_jobs_are_bounded() {
+        let over = Cli::try_parse_from(["sohoa", "convert", "x", "--out", "o", "--timeout", "18446744073709551615"]);
+        assert!(over.is_err());
+        let jobs = Cli::try_parse_from(["sohoa", "convert", "x", "--out", "o", "--jobs", "100000"]);
+        assert!(jobs.is_err());
+        assert!(Cli::try_parse_from(["sohoa", "convert", "x", "--out", "o", "--jobs", "4", "--timeout", "60"]).is_ok());
+    }
 }

@@ -14,22 +14,15 @@ use std::time::Duration;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Convert(a) => convert::run(&convert::ConvertConfig {
-            paths: a.paths,
-            out: a.out,
-            jobs: a.jobs.map(usize::from),
-            extract: extract_options(a.ocr, a.timeout),
-            timeout: Duration::from_secs(a.timeout),
-            shard: a.shard,
-        }),
-        Command::Text(a) => text::run(&a.file, &extract_options(a.ocr, 120)).map(|()| true),
+        Command::Convert(a) => convert::run(&convert_config(a)),
+        Command::Text(a) => text::run(&a.file, &extract_options(a.ocr, 120)).map(|()| 0),
         Command::Eval(a) => {
-            eval::run(&eval::EvalConfig { gold: a.gold, pred: a.pred, json: a.json, show: a.show, scope: a.scope }).map(|()| true)
+            eval::run(&eval::EvalConfig { gold: a.gold, pred: a.pred, json: a.json, show: a.show, scope: a.scope }).map(|()| 0)
         }
+        Command::Worker(a) => convert::serve(&extract_options(a.ocr, a.timeout)).map(|()| 0),
     };
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
+        Ok(status) => ExitCode::from(status),
         Err(e) => {
             eprintln!("sohoa: {e:#}");
             ExitCode::from(if e.is::<UsageError>() { 2 } else { 1 })
@@ -48,6 +41,32 @@ impl std::fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// `sohoa convert`'s configuration; worker processes unless `--in-process`
+/// (or the binary's own path is unknown).
+fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
+    let ocr = match a.ocr {
+        Ocr::Auto => "auto",
+        Ocr::Off => "off",
+    };
+    let workers = std::env::current_exe().ok().filter(|_| !a.in_process).map(|exe| convert::WorkerConfig {
+        exe,
+        args: ["worker", "--ocr", ocr, "--timeout", &a.timeout.to_string()].map(String::from).to_vec(),
+        max_memory: a.max_memory,
+        // the readers' own budget ends them at `timeout`; the kill comes a little later
+        timeout: Duration::from_secs(a.timeout) + Duration::from_secs(2 + a.timeout / 20),
+        timeout_secs: a.timeout,
+    });
+    convert::ConvertConfig {
+        paths: a.paths,
+        out: a.out,
+        jobs: a.jobs.map(usize::from),
+        extract: extract_options(a.ocr, a.timeout),
+        timeout: Duration::from_secs(a.timeout),
+        shard: a.shard,
+        workers,
+    }
+}
 
 fn extract_options(ocr: Ocr, seconds: u64) -> ExtractOptions {
     ExtractOptions {

@@ -69,6 +69,9 @@ pub fn extract_file(path: &Path, opts: &ExtractOptions) -> Result<Document, Extr
 pub fn extract_bytes(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<Document, ExtractError> {
     let format = detect::detect(path, bytes)
         .ok_or_else(|| ExtractError::Unsupported(format!("cannot tell the format of {path}")))?;
+    if matches!(format, Format::Doc | Format::Xls) {
+        detect::refuse_ole(path, bytes)?;
+    }
     let read = || match format {
         Format::Text => text::read(bytes, opts).map(WithFurniture::from),
         Format::Pdf => pdf::read(bytes, opts).map(WithFurniture::from),

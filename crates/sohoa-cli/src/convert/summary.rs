@@ -29,12 +29,10 @@ pub fn type_index(r: &Record) -> usize {
 }
 
 impl Summary {
-    /// Counts one document's records; `failed` when it ended in an error.
-    pub fn add(&mut self, records: &[Record], failed: bool) {
+    /// Counts one document by its records per type; `failed` when it ended in an error.
+    pub fn add_counts(&mut self, counts: &[usize; 6], failed: bool) {
         self.documents += 1;
-        for r in records {
-            self.records[type_index(r)] += 1;
-        }
+        self.records.iter_mut().zip(counts).for_each(|(n, c)| *n += c);
         self.failed += failed as usize;
     }
 
@@ -61,7 +59,7 @@ mod tests {
     fn counts_records_and_failures() {
         let mut s = Summary::default();
         let err = Record::Error(ErrorRecord { doc_id: None, path: "x".into(), stage: "read".into(), cause: "gone".into() });
-        s.add(&[err], true);
+        s.add_counts(&crate::convert::protocol::Converted::from_records(&[err]).counts, true);
         assert_eq!((s.documents, s.records[5], s.failed), (1, 1, 1));
         let line = s.line(2, Duration::from_millis(1500));
         assert_eq!(line, "sohoa: 1 documents, 2 skipped (unknown type); records: 0 document, 0 section, 0 task, 0 citation, 0 kpi, 1 error; 1 failed; 1.5 s");

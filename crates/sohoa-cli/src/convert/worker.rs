@@ -1,6 +1,8 @@
 //! Converting one document into its records, never failing: read, extract and
-//! map run on a worker thread under a time budget; an error, a panic or a
-//! timeout becomes one `error` record naming the stage and the cause.
+//! map run on a thread with a large stack; an error or a panic becomes one
+//! `error` record naming the stage and the cause. In process ([`convert`]) a
+//! time budget bounds the wait; inside a `sohoa worker` process
+//! ([`convert_observed`]) the parent enforces it by killing the process.
 
 use sohoa_extract::{ExtractError, ExtractOptions};
 use sohoa_map::{ErrorRecord, Record};
@@ -16,6 +18,9 @@ const STAGES: [&str; 3] = ["read", "extract", "map"];
 /// Stack of a document's worker thread: readers of nested formats recurse.
 const WORKER_STACK: usize = 32 << 20;
 
+/// Told each time a document enters a stage: the stage and the `doc_id` once known.
+pub type StageObserver = Box<dyn Fn(&'static str, Option<&str>) + Send + Sync>;
+
 /// How far a document got, readable while its worker still runs.
 #[derive(Default)]
 struct Tracker {
@@ -23,9 +28,18 @@ struct Tracker {
     stage: AtomicU8,
     /// Known once the bytes are read.
     doc_id: OnceLock<String>,
+    observer: Option<StageObserver>,
 }
 
 impl Tracker {
+    /// Enters stage `index` of [`STAGES`].
+    fn enter(&self, index: u8) {
+        self.stage.store(index, Ordering::SeqCst);
+        if let Some(observe) = &self.observer {
+            observe(STAGES[index as usize], self.doc_id.get().map(String::as_str));
+        }
+    }
+
     /// A failure in the current stage.
     fn fail(&self, cause: String) -> Failure {
         Failure { doc_id: self.doc_id.get().cloned(), stage: STAGES[self.stage.load(Ordering::SeqCst) as usize], cause }
@@ -39,10 +53,21 @@ struct Failure {
     cause: String,
 }
 
-/// All records of the file at `path`, or one error record.
+/// All records of the file at `path`, or one error record; a document still
+/// running after `timeout` gives an error record (its thread is left behind).
 pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Vec<Record> {
+    convert_with(path, opts, Some(timeout), Tracker::default())
+}
+
+/// All records of the file at `path`, or one error record, however long it
+/// takes; `observer` hears each stage as it starts.
+pub fn convert_observed(path: &Path, opts: &ExtractOptions, observer: StageObserver) -> Vec<Record> {
+    convert_with(path, opts, None, Tracker { observer: Some(observer), ..Tracker::default() })
+}
+
+fn convert_with(path: &Path, opts: &ExtractOptions, timeout: Option<Duration>, tracker: Tracker) -> Vec<Record> {
     let display = path.display().to_string();
-    let tracker = Arc::new(Tracker::default());
+    let tracker = Arc::new(tracker);
     let (tx, rx) = mpsc::channel();
     let job = {
         let (path, opts, tracker) = (path.to_path_buf(), opts.clone(), Arc::clone(&tracker));
@@ -54,9 +79,12 @@ pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Vec<Rec
     let spawned = std::thread::Builder::new().name(format!("sohoa {display}")).stack_size(WORKER_STACK).spawn(job);
     let result = match spawned {
         Err(e) => Err(Failure { doc_id: None, stage: "read", cause: format!("cannot start a worker thread: {e}") }),
-        Ok(_) => match rx.recv_timeout(timeout) {
-            Ok(result) => result,
-            Err(_) => Err(tracker.fail(format!("time budget of {} s exceeded", timeout.as_secs()))),
+        Ok(_) => match timeout {
+            Some(timeout) => match rx.recv_timeout(timeout) {
+                Ok(result) => result,
+                Err(_) => Err(tracker.fail(format!("time budget of {} s exceeded", timeout.as_secs()))),
+            },
+            None => rx.recv().unwrap_or_else(|_| Err(tracker.fail("the worker thread ended without a result".into()))),
         },
     };
     result.unwrap_or_else(|f| {
@@ -65,13 +93,14 @@ pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Vec<Rec
 }
 
 fn run_stages(path: &Path, opts: &ExtractOptions, tracker: &Tracker) -> Result<Vec<Record>, Failure> {
+    tracker.enter(0);
     let bytes = read(path, opts)?;
     let sha = sohoa_extract::hex_sha256(&bytes);
     let _ = tracker.doc_id.set(sha[..16].to_string());
-    tracker.stage.store(1, Ordering::SeqCst);
+    tracker.enter(1);
     let doc = sohoa_extract::extract_bytes(&path.display().to_string(), &bytes, opts).map_err(|e| tracker.fail(cause_chain(&e)))?;
     drop(bytes);
-    tracker.stage.store(2, Ordering::SeqCst);
+    tracker.enter(2);
     catch_unwind(AssertUnwindSafe(|| sohoa_map::records(&doc)))
         .map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
 }

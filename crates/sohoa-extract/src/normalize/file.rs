@@ -30,7 +30,22 @@ fn unicode_text(bytes: &[u8]) -> Option<String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Some(text.to_owned());
     }
-    bom_less_utf16(bytes)
+    bom_less_utf16(bytes).or_else(|| mostly_utf8(bytes))
+}
+
+/// Valid multi-byte UTF-8 sequences a file needs per invalid byte to stay
+/// UTF-8 (its bad bytes become U+FFFD, counted as unreadable).
+const UTF8_PER_BAD_BYTE: usize = 20;
+
+/// UTF-8 with a few bad bytes (a damaged or cut file): the lossy text. An
+/// 8-bit legacy file has few valid multi-byte sequences and many invalid bytes.
+fn mostly_utf8(bytes: &[u8]) -> Option<String> {
+    let (mut multi, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    (multi > 0 && bad * UTF8_PER_BAD_BYTE <= multi).then(|| String::from_utf8_lossy(bytes).into_owned())
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
@@ -141,4 +156,20 @@ fn decode_line(line: &[u8], file_choice: Option<Legacy>) -> (String, Option<Lega
         }
     }
     (best.0, best.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_stays_utf8() {
+        let mut bytes = "Số: 11 /QĐ-UBND\nỦy ban nhân dân xã Đa Lộc ban hành kế hoạch\n".repeat(5).into_bytes();
+        bytes.insert(10, 0xFF);
+        let text = unicode_text(&bytes).expect("stays Unicode");
+        assert!(text.starts_with("Số: 11 /\u{FFFD}QĐ-UBND"), "{text}");
+        assert_eq!(text.matches('\u{FFFD}').count(), 1);
+        let tcvn3: &[u8] = b"U\xFB ban nh\xE2n d\xE2n x\xE3 \xAE\xA8 L\xE9c";
+        assert_eq!(mostly_utf8(tcvn3), None);
+    }
 }

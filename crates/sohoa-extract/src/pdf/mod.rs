@@ -9,10 +9,12 @@ mod fonts;
 mod furniture;
 mod guard;
 mod layout;
+mod limits;
 mod pages;
 mod paragraphs;
 mod paths;
 mod quality;
+mod repair;
 mod stream;
 mod tables;
 
@@ -28,7 +30,9 @@ use std::time::Instant;
 /// Reads one pdf file.
 pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
     let deadline = Instant::now() + opts.time_budget;
+    limits::check_nesting(bytes)?;
     let doc = pages::load(bytes)?;
+    limits::check_streams(&doc)?;
     let ids: Vec<(u32, pdf_extract::ObjectId)> = doc.get_pages().into_iter().collect();
     if ids.is_empty() {
         return Err(ExtractError::damaged("pdf", "the document has no pages"));

@@ -55,9 +55,7 @@ impl PageRead {
 
 /// Parses the file; an encrypted one is opened with the empty password or refused.
 pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
-    let parsed = guard::catch(|| Document::load_mem(bytes))
-        .map_err(|p| ExtractError::damaged("pdf", format!("parser crashed: {p}")))?;
-    let mut doc = parsed.map_err(|e| ExtractError::damaged("pdf", e))?;
+    let mut doc = super::repair::load(bytes)?;
     if doc.is_encrypted() {
         let opened = guard::catch(|| doc.decrypt(""))
             .map_err(|p| ExtractError::Encrypted { format: "pdf", cause: format!("decryption crashed: {p}") })?;

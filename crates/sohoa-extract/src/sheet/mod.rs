@@ -9,6 +9,7 @@
 //! workbooks are checked for bombs before calamine decompresses them, and
 //! .xls sector chains for loops before calamine follows them.
 
+mod dims;
 mod grid;
 mod ods;
 mod ole;
@@ -55,6 +56,9 @@ fn precheck(bytes: &[u8], format: Format, opts: &ExtractOptions, deadline: &Dead
         Format::Xlsx | Format::Ods => {
             let mut zip = SafeZip::open(bytes, Limits::from_options(opts), format.name())?;
             zip.check_xml_entries()?;
+            if format == Format::Xlsx {
+                dims::check_xlsx(&mut zip)?;
+            }
             if format == Format::Ods {
                 return ods::merges(&mut zip, deadline);
             }
