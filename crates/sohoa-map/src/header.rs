@@ -54,13 +54,8 @@ static PLACE_DATE: Lazy<Regex> = Lazy::new(|| {
         .expect("static regex") // invariant: valid literal
 });
 
-/// `Hòa Bình, ngày 07 tháng 01 năm 2025` → (`Hòa Bình`, `2025-01-07`); the date is
-/// `None` when the day or month is blank.
-pub fn place_date(line: &str) -> Option<(String, Option<String>)> {
-    place_date_year(line).map(|(p, d, _)| (p, d))
-}
-
-/// Place, ISO date (or `None` when the day is blank) and the year printed on a date line.
+/// Place, ISO date and the year printed on a date line: `Hòa Bình, ngày 07 tháng 01 năm 2025`
+/// → (`Hòa Bình`, `2025-01-07`, 2025); the date is `None` when the day or month is blank.
 pub fn place_date_year(line: &str) -> Option<(String, Option<String>, i32)> {
     let caps = PLACE_DATE.captures(line)?;
     let place = crate::words::one_line(&caps["place"]);
@@ -259,9 +254,9 @@ mod tests {
 
     #[test]
     fn places_and_dates() {
-        assert_eq!(place_date("Hòa Bình, ngày 07 tháng 01 năm 2025"), Some(("Hòa Bình".into(), Some("2025-01-07".into()))));
-        assert_eq!(place_date("Kim Sơn, ngày tháng 02 năm 2023"), Some(("Kim Sơn".into(), None)));
-        assert_eq!(place_date("Số:        /QĐ-UBND Tân Lập, ngày 23 tháng 01 năm 2024"), Some(("Tân Lập".into(), Some("2024-01-23".into()))));
+        assert_eq!(place_date_year("Hòa Bình, ngày 07 tháng 01 năm 2025"), Some(("Hòa Bình".into(), Some("2025-01-07".into()), 2025)));
+        assert_eq!(place_date_year("Kim Sơn, ngày tháng 02 năm 2023"), Some(("Kim Sơn".into(), None, 2023)));
+        assert_eq!(place_date_year("Số:        /QĐ-UBND Tân Lập, ngày 23 tháng 01 năm 2024"), Some(("Tân Lập".into(), Some("2024-01-23".into()), 2024)));
     }
 
     #[test]

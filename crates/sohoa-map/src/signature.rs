@@ -47,6 +47,7 @@ pub fn signer(block: &[String]) -> Option<Signer> {
 /// `authority` every TM./KT./TL./Q. line joined, `title` the last other line in
 /// capitals above the name, `name` `None` for an unsigned draft.
 pub fn signer_of_block(lines: &[String]) -> Option<Signer> {
+    let lines = &join_fragments(lines);
     let name_at = lines.iter().rposition(|l| sohoa_segment::is_person_name(l));
     let above = &lines[..name_at.unwrap_or(lines.len())];
     let parts: Vec<String> = above.iter().filter(|l| sohoa_segment::is_signer_title(l) || is_caps(l)).flat_map(|l| split_authority(l)).collect();
@@ -60,6 +61,21 @@ pub fn signer_of_block(lines: &[String]) -> Option<Signer> {
         title: title.last().map(|t| crate::words::one_line(t)),
         authority: (!auth.is_empty()).then(|| auth.iter().map(|a| crate::words::one_line(a)).collect::<Vec<_>>().join(" ")),
     })
+}
+
+/// A quyền hạn line a PDF broke word by word (`TM.` / `ỦY` / `BAN` / `NHÂN` / `DÂN`) joined
+/// back: words that are no title of their own go onto the quyền hạn line before them.
+fn join_fragments(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        let t = l.trim();
+        let onto_authority = out.last().is_some_and(|p| AUTHORITY.is_match(p)) && is_caps(t) && !sohoa_segment::is_signer_title(t) && t.split_whitespace().count() <= 2;
+        match out.last_mut() {
+            Some(p) if onto_authority => *p = format!("{p} {t}"),
+            _ => out.push(t.to_string()),
+        }
+    }
+    out
 }
 
 static NEXT_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r";\s*[-–•]\s+").expect("static regex")); // invariant: valid literal
@@ -158,6 +174,8 @@ mod tests {
         let s = signer_of_block(&lines(&["CHỦ TỊCH"])).expect("a draft's signer");
         assert_eq!((s.name, s.title.as_deref(), s.authority), (None, Some("CHỦ TỊCH"), None));
         assert!(signer_of_block(&[]).is_none());
+        let s = signer_of_block(&lines(&["TM.", "ỦY", "BAN", "NHÂN", "DÂN", "CHỦ TỊCH", "Nguyễn Văn Giã"])).expect("a signer");
+        assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN")));
     }
 
     #[test]

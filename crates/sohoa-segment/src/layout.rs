@@ -211,6 +211,8 @@ pub(crate) enum SigLine {
     Both(String, String),
     /// A wrapped recipient line (starts in lower case).
     Continuation(String),
+    /// A purpose note beside a group of recipients (`Để báo cáo`): part of the block, no recipient.
+    Note,
     Other,
 }
 
@@ -229,13 +231,28 @@ pub(crate) fn classify(line: &str) -> SigLine {
             _ => SigLine::Recipient(t.to_string()),
         };
     }
-    if is_signer_part(t) {
+    if is_signer_part(t) || is_caps_fragment(t) {
         return SigLine::Signer(t.to_string());
+    }
+    if is_purpose_note(t) {
+        return SigLine::Note;
     }
     if t.chars().next().is_some_and(char::is_lowercase) {
         return SigLine::Continuation(t.to_string());
     }
     SigLine::Other
+}
+
+/// A word or two in capitals: a signer's line that a PDF broke word by word (`TM.` / `ỦY` / `BAN`).
+fn is_caps_fragment(t: &str) -> bool {
+    let (all, upper) = letters(t);
+    all >= 1 && upper == all && t.split_whitespace().count() <= 2 && !is_title(t)
+}
+
+/// `Để báo cáo`, `(để b/c)`: what a group of recipients receives the document for.
+fn is_purpose_note(t: &str) -> bool {
+    let k = t.trim_start_matches('(').to_lowercase();
+    (k.starts_with("để ") || k.starts_with("đề ")) && t.split_whitespace().count() <= 4
 }
 
 fn is_signer_part(text: &str) -> bool {
@@ -249,11 +266,12 @@ impl SignatureBlock {
         match classify(line) {
             SigLine::Recipient(r) => self.recipients.push(r),
             SigLine::Signer(s) => {
-                if is_person_name(&s) && self.signer.iter().any(|l| is_person_name(l)) {
+                if self.has_name() && (is_person_name(&s) || is_caps_fragment(&s) && !is_signer_title(&s)) {
                     return false;
                 }
                 self.signer.push(s);
             }
+            SigLine::Note => {}
             SigLine::Both(r, s) => {
                 self.recipients.push(r);
                 self.signer.push(s);
@@ -328,6 +346,13 @@ mod tests {
         assert!(!b.absorb("PHỤ LỤC"));
         assert!(!b.absorb("Phụ lục I"));
         assert!(!b.absorb("Trần Văn An"));
+        let mut b = SignatureBlock::default();
+        for l in ["Nơi nhận:", "- BTV Đảng uỷ,", "Để báo cáo", "- Lưu: VP.", "TM.", "ỦY", "BAN", "CHỦ TỊCH", "Đoàn Duy Việt"] {
+            assert!(b.absorb(l), "{l}");
+        }
+        assert_eq!(b.recipients.len(), 3);
+        assert_eq!(b.signer, ["TM.", "ỦY", "BAN", "CHỦ TỊCH", "Đoàn Duy Việt"]);
+        assert!(!b.absorb("KẾ HOẠCH"));
     }
 
     #[test]
