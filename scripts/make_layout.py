@@ -49,20 +49,31 @@ class Recorder(md.Doc):
         self.texts.extend([None, None])  # the table and the empty paragraph after it
 
 
-def cell_xml(doc, lines, width):
+RUN = re.compile(r"<w:r>(<w:rPr>)?")
+
+
+def sized(xml, half_points):
+    """Every run of `xml` in the given size (half-points: 22 is 11 pt)."""
+    size = f'<w:sz w:val="{half_points}"/>'
+    return RUN.sub(lambda m: f"<w:r><w:rPr>{size}" + ("" if m.group(1) else "</w:rPr>"), xml)
+
+
+def cell_xml(doc, lines, width, list_side):
+    """One cell: the Nơi nhận side left-aligned in 11 pt (as Nghị định 30 prints it), the others centred."""
     paras = []
     for line in lines:
         bullet = bool(md.BULLET_RE.match(line))
-        paras.append(doc.paragraph_xml(md.runs_of(line), numbered=bullet, align=None if bullet else "center"))
+        xml = doc.paragraph_xml(md.runs_of(line), numbered=bullet, align="left" if list_side else "center")
+        paras.append(sized(xml, 22) if list_side else sized(xml, 26))
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paras) or "<w:p/>"}</w:tc>'
 
 
-def borderless(doc, rows):
+def borderless(doc, rows, list_left=False):
     """A two-column table without borders; rows: [(left lines, right lines)]."""
-    widths = (4200, 5100)
+    widths = (3800, 5271)
     none = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    body = "".join(f"<w:tr>{cell_xml(doc, l, widths[0])}{cell_xml(doc, r, widths[1])}</w:tr>" for l, r in rows)
+    body = "".join(f"<w:tr>{cell_xml(doc, l, widths[0], list_left)}{cell_xml(doc, r, widths[1], False)}</w:tr>" for l, r in rows)
     return f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{none}</w:tblBorders></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
 
 
@@ -118,7 +129,7 @@ def signature(doc):
             break
     if not signer:
         return
-    table = borderless(doc, [(recipients, signer)])
+    table = borderless(doc, [(recipients, signer)], list_left=True)
     del doc.body[start:end], doc.texts[start:end]
     doc.body.insert(start, table)
     doc.texts.insert(start, None)

@@ -143,7 +143,7 @@ pub struct LetterheadFields {
 
 /// The fields of a letterhead's lines (the motto dropped first).
 pub fn read_letterhead(lines: &[String]) -> LetterheadFields {
-    let lines: Vec<String> = lines.iter().map(|l| sohoa_segment::strip_motto(l)).filter(|l| !l.is_empty()).collect();
+    let lines = sohoa_segment::strip_motto_lines(lines);
     let mut out = LetterheadFields { issuer: letterhead_issuer(&lines), subject: subject(&lines), ..LetterheadFields::default() };
     for (i, l) in lines.iter().enumerate() {
         let joined = lines.get(i + 1).map(|n| format!("{l} {n}"));

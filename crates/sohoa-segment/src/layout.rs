@@ -32,6 +32,8 @@ static MOTTO: Lazy<Regex> = Lazy::new(|| {
 static NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*Số\s*:").expect("static regex")); // invariant: valid literal
 static PLACE_DATE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}[\p{L}. ]*,\s*ngày\b").expect("static regex")); // invariant: valid literal
 static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:TM|KT|TL|TUQ|Q)\s*\.").expect("static regex")); // invariant: valid literal
+/// The end of a date line that wrapped (`2025`, `tháng 12 năm 2025`).
+static DATE_TAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:(?:ngày|tháng|năm)\b[\s\d.…]*)*\d{4}$").expect("static regex")); // invariant: valid literal
 static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[-_=.*…–— ]+$").expect("static regex")); // invariant: valid literal
 
 /// Type titles: where the letterhead ends.
@@ -46,6 +48,13 @@ const POSITIONS: &[&str] = &["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "BÍ T
 /// The motto of the national side, in any case and tone placement.
 pub fn strip_motto(line: &str) -> String {
     MOTTO.replace_all(line, " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lines without the motto, also where a narrow column broke it over two lines
+/// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA` / `VIỆT NAM`); lines left empty are dropped.
+pub fn strip_motto_lines(lines: &[String]) -> Vec<String> {
+    let joined = lines.join("\n");
+    MOTTO.replace_all(&joined, "\n").split('\n').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect()
 }
 
 fn letters(line: &str) -> (usize, usize) {
@@ -79,7 +88,7 @@ pub fn is_place_date(line: &str) -> bool {
 /// the `DỰ THẢO` mark or a `V/v` subject.
 fn is_letterhead_line(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || RULE.is_match(t) || MOTTO.is_match(t) || is_number_line(t) || is_place_date(t) || is_subject(t) {
+    if t.is_empty() || RULE.is_match(t) || MOTTO.is_match(t) || is_number_line(t) || is_place_date(t) || is_subject(t) || DATE_TAIL.is_match(t) {
         return true;
     }
     let (label, _) = sohoa_extract::label::split_label(t);
@@ -237,7 +246,7 @@ pub(crate) fn classify(line: &str) -> SigLine {
     if is_purpose_note(t) {
         return SigLine::Note;
     }
-    if t.chars().next().is_some_and(char::is_lowercase) {
+    if t.chars().next().is_some_and(char::is_lowercase) || t.ends_with([';', ',']) || t.contains('}') {
         return SigLine::Continuation(t.to_string());
     }
     SigLine::Other
@@ -253,6 +262,11 @@ fn is_caps_fragment(t: &str) -> bool {
 fn is_purpose_note(t: &str) -> bool {
     let k = t.trim_start_matches('(').to_lowercase();
     (k.starts_with("để ") || k.starts_with("đề ")) && t.split_whitespace().count() <= 4
+}
+
+/// A recipient line that is complete (`- Bộ Nội vụ;`, `- Lưu: VT.`): what follows is no wrap of it.
+fn ends_item(line: &str) -> bool {
+    line.trim_end().ends_with([';', '.'])
 }
 
 fn is_signer_part(text: &str) -> bool {
@@ -276,21 +290,13 @@ impl SignatureBlock {
                 self.recipients.push(r);
                 self.signer.push(s);
             }
-            SigLine::Continuation(c) => {
-                let closed = self.recipients_closed();
-                match self.recipients.last_mut() {
-                    Some(last) if !closed => *last = format!("{last} {c}"),
-                    _ => return false,
-                }
-            }
+            SigLine::Continuation(c) => match self.recipients.last_mut() {
+                Some(last) if !ends_item(last) => *last = format!("{last} {c}"),
+                _ => return false,
+            },
             SigLine::Other => return false,
         }
         true
-    }
-
-    /// The recipients list is over once a name stands after it.
-    fn recipients_closed(&self) -> bool {
-        self.signer.last().is_some_and(|l| is_person_name(l))
     }
 
     /// Whether the block has met its name (a later name-like line is not the signer's).
@@ -353,6 +359,12 @@ mod tests {
         assert_eq!(b.recipients.len(), 3);
         assert_eq!(b.signer, ["TM.", "ỦY", "BAN", "CHỦ TỊCH", "Đoàn Duy Việt"]);
         assert!(!b.absorb("KẾ HOẠCH"));
+        let mut b = SignatureBlock::default();
+        for l in ["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "- Văn phòng HĐND-", "CHỦ TỊCH", "UBND huyện ;", "Nguyễn Văn Giã", "- Chủ tịch, các PCT", "UBND xã;", "- Lưu: VT;"] {
+            assert!(b.absorb(l), "{l}");
+        }
+        assert_eq!(b.recipients, ["Nơi nhận:", "- Văn phòng HĐND- UBND huyện ;", "- Chủ tịch, các PCT UBND xã;", "- Lưu: VT;"]);
+        assert!(!b.absorb("thực hiện các nhiệm vụ"));
     }
 
     #[test]
@@ -361,6 +373,9 @@ mod tests {
         assert!(letterhead_paragraph("Độc lập - Tự do - Hạnh phúc"));
         assert!(letterhead_paragraph("Lâm Đồng, ngày"));
         assert!(letterhead_paragraph("Số: /KH-UBND"));
+        assert!(letterhead_paragraph("2025"));
+        assert!(letterhead_paragraph("tháng 12 năm 2025"));
+        assert_eq!(strip_motto_lines(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA".into(), "VIỆT NAM".into(), "Số: 5/KH".into()]), ["Số: 5/KH"]);
         assert!(!letterhead_paragraph("KẾ HOẠCH"));
         assert!(!letterhead_paragraph("I. MỤC ĐÍCH, YÊU CẦU"));
         assert!(!letterhead_paragraph("Căn cứ Luật Tổ chức chính quyền địa phương;"));
