@@ -38,13 +38,15 @@ pub fn build(doc: &Document, outline: &Outline) -> DocumentRecord {
     let number = lh.number.clone().or_else(|| head.iter().find_map(|l| header::number(l)));
     let place_date = lh.place.clone().map(|p| (p, lh.date.clone(), lh.year)).or_else(|| head.iter().find_map(|l| header::place_date_year(l)).map(|(p, d, y)| (p, d, Some(y))));
     let titles: Vec<(usize, &'static str)> = lines.iter().enumerate().filter_map(|(i, l)| header::kind_of_title(l).map(|k| (i, k))).collect();
+    let inline = if titles.is_empty() { head.iter().find_map(|l| header::kind_and_title_inline(l)) } else { None };
     let kind = titles
         .first()
         .map(|(_, k)| *k)
+        .or_else(|| inline.as_ref().map(|(k, _)| *k))
         .or_else(|| lh.subject.as_ref().map(|_| "cong_van"))
         .or_else(|| number.as_deref().and_then(header::kind_of_symbol))
         .unwrap_or("other");
-    let title = titles.first().and_then(|(i, _)| title_after(&lines, *i)).or_else(|| lh.subject.clone()).or_else(|| subject_line(head));
+    let title = titles.first().and_then(|(i, _)| title_after(&lines, *i)).or_else(|| inline.map(|(_, t)| t)).or_else(|| lh.subject.clone()).or_else(|| subject_line(head));
     let year = title.as_deref().and_then(header::year_in).or_else(|| place_date.as_ref().and_then(|(_, _, y)| *y));
     let block = outline.signatures.first();
     DocumentRecord {

@@ -22,6 +22,17 @@ pub fn kind_of_title(text: &str) -> Option<&'static str> {
     KINDS.iter().find(|(t, _)| fold_key(t) == key).map(|(_, k)| *k)
 }
 
+/// A type title and its trích yếu printed on one line (`BÁO CÁO Công tác cải cách ...`,
+/// `TỜ TRÌNH Về việc ...`): the kind and the trích yếu.
+pub fn kind_and_title_inline(line: &str) -> Option<(&'static str, String)> {
+    let line = line.trim();
+    KINDS.iter().find_map(|(t, k)| {
+        let rest = line.strip_prefix(t)?.strip_prefix(' ')?.trim();
+        let sentence = rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().any(char::is_lowercase);
+        sentence.then(|| (*k, crate::words::one_line(rest)))
+    })
+}
+
 /// The `kind` a number's symbol implies (`QĐ-UBND` → `quyet_dinh`).
 pub fn kind_of_symbol(number: &str) -> Option<&'static str> {
     let sym = number.rsplit('/').next()?.split('-').next()?.trim();
@@ -284,6 +295,13 @@ mod tests {
         assert_eq!(expand_body("PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN TỨ KỲ"), "Phòng Tài chính - Kế hoạch huyện Tứ Kỳ");
         let f = read_letterhead(&v(&["UBND TỈNH LÀO CAI", "VĂN PHÒNG", "Số: 5/VP"]));
         assert_eq!(f.issuer.as_deref(), Some("Văn phòng UBND tỉnh Lào Cai"));
+    }
+
+    #[test]
+    fn title_on_the_type_line() {
+        assert_eq!(kind_and_title_inline("TỜ TRÌNH Về việc trình ký dự thảo Kế hoạch"), Some(("to_trinh", "Về việc trình ký dự thảo Kế hoạch".to_string())));
+        assert_eq!(kind_and_title_inline("KẾ HOẠCH"), None);
+        assert_eq!(kind_and_title_inline("BÁO CÁO KẾT QUẢ"), None);
     }
 
     #[test]

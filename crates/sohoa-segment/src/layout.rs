@@ -32,6 +32,8 @@ static MOTTO: Lazy<Regex> = Lazy::new(|| {
 static NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*Số\s*:").expect("static regex")); // invariant: valid literal
 static PLACE_DATE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}[\p{L}. ]*,\s*ngày\b").expect("static regex")); // invariant: valid literal
 static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:TM|KT|TL|TUQ|Q)\s*\.").expect("static regex")); // invariant: valid literal
+/// The number part of `Số:` on a line of its own (`/TTr-SNV`, `09/2009/CT-UBND`).
+static NUMBER_TAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[0-9]*\s*/\s*[0-9A-Za-zĐđ]+(?:\s*[-/–]\s*[0-9A-Za-zĐđ&]+)*$").expect("static regex")); // invariant: valid literal
 /// The end of a date line that wrapped (`2025`, `tháng 12 năm 2025`).
 static DATE_TAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:(?:ngày|tháng|năm)\b[\s\d.…]*)*\d{4}$").expect("static regex")); // invariant: valid literal
 static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[-_=.*…–— ]+$").expect("static regex")); // invariant: valid literal
@@ -88,7 +90,7 @@ pub fn is_place_date(line: &str) -> bool {
 /// the `DỰ THẢO` mark or a `V/v` subject.
 fn is_letterhead_line(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || RULE.is_match(t) || MOTTO.is_match(t) || is_number_line(t) || is_place_date(t) || is_subject(t) || DATE_TAIL.is_match(t) {
+    if t.is_empty() || RULE.is_match(t) || MOTTO.is_match(t) || is_number_line(t) || is_place_date(t) || is_subject(t) || DATE_TAIL.is_match(t) || NUMBER_TAIL.is_match(t) {
         return true;
     }
     let (label, _) = sohoa_extract::label::split_label(t);
@@ -374,6 +376,7 @@ mod tests {
         assert!(letterhead_paragraph("Lâm Đồng, ngày"));
         assert!(letterhead_paragraph("Số: /KH-UBND"));
         assert!(letterhead_paragraph("2025"));
+        assert!(letterhead_paragraph("/TTr-SNV"));
         assert!(letterhead_paragraph("tháng 12 năm 2025"));
         assert_eq!(strip_motto_lines(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA".into(), "VIỆT NAM".into(), "Số: 5/KH".into()]), ["Số: 5/KH"]);
         assert!(!letterhead_paragraph("KẾ HOẠCH"));
