@@ -23,6 +23,8 @@ pub struct SignatureBlock {
     pub recipients: Vec<String>,
     pub signer: Vec<String>,
     pub span: Span,
+    /// The last line was a purpose note (`Để`): a lower-case line after it wraps the note.
+    pub(crate) in_note: bool,
 }
 
 static MOTTO: Lazy<Regex> = Lazy::new(|| {
@@ -263,7 +265,8 @@ fn is_caps_fragment(t: &str) -> bool {
 /// `Để báo cáo`, `(để b/c)`: what a group of recipients receives the document for.
 fn is_purpose_note(t: &str) -> bool {
     let k = t.trim_start_matches('(').to_lowercase();
-    (k.starts_with("để ") || k.starts_with("đề ")) && t.split_whitespace().count() <= 4
+    let first = k.split_whitespace().next().unwrap_or_default();
+    (first == "để" || first == "đề") && t.split_whitespace().count() <= 4
 }
 
 /// A recipient line that is complete (`- Bộ Nội vụ;`, `- Lưu: VT.`): what follows is no wrap of it.
@@ -279,7 +282,13 @@ fn is_signer_part(text: &str) -> bool {
 impl SignatureBlock {
     /// Adds one line to the block; `false` when it does not belong (the block ends).
     pub(crate) fn absorb(&mut self, line: &str) -> bool {
-        match classify(line) {
+        let class = classify(line);
+        let after_note = std::mem::replace(&mut self.in_note, class == SigLine::Note);
+        if after_note && matches!(class, SigLine::Continuation(_)) {
+            self.in_note = true;
+            return true;
+        }
+        match class {
             SigLine::Recipient(r) => self.recipients.push(r),
             SigLine::Signer(s) => {
                 if self.has_name() && (is_person_name(&s) || is_caps_fragment(&s) && !is_signer_title(&s)) {
@@ -355,7 +364,7 @@ mod tests {
         assert!(!b.absorb("Phụ lục I"));
         assert!(!b.absorb("Trần Văn An"));
         let mut b = SignatureBlock::default();
-        for l in ["Nơi nhận:", "- BTV Đảng uỷ,", "Để báo cáo", "- Lưu: VP.", "TM.", "ỦY", "BAN", "CHỦ TỊCH", "Đoàn Duy Việt"] {
+        for l in ["Nơi nhận:", "- BTV Đảng uỷ,", "Để", "báo cáo", "- Lưu: VP.", "TM.", "ỦY", "BAN", "CHỦ TỊCH", "Đoàn Duy Việt"] {
             assert!(b.absorb(l), "{l}");
         }
         assert_eq!(b.recipients.len(), 3);
