@@ -148,7 +148,7 @@ pub(crate) fn letterhead_table(t: &Table) -> Option<Letterhead> {
     let lines: Vec<String> = cols.into_iter().flat_map(|(_, l)| l).collect();
     let motto = lines.iter().any(|l| MOTTO.is_match(l));
     let number_and_place = lines.iter().any(|l| is_number_line(l)) && lines.iter().any(|l| is_place_date(l));
-    (motto || number_and_place).then(|| Letterhead { lines, span: t.span })
+    (motto || number_and_place).then_some(Letterhead { lines, span: t.span })
 }
 
 /// A borderless `Nơi nhận | signer` table: at most three filled columns, one opening
