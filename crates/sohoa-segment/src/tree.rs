@@ -26,6 +26,9 @@ pub(crate) struct Walker {
     tables: u32,
     /// Index in `out.items` of the last logical row.
     last_row: Option<usize>,
+    /// Depth of the section stack where the open logical table began: its rows and
+    /// group rows nest under that section and never close it.
+    table_floor: usize,
     /// A signature block is open: lines that fit it go into `out.signatures`' last block.
     in_signature: bool,
 }
@@ -215,7 +218,12 @@ impl Walker {
 
     /// Closes open sections of rank ≥ `rank` (the annex, rank 0, stays open).
     fn pop_to(&mut self, rank: usize) {
-        while self.stack.last().is_some_and(|&(r, _)| r >= rank && r > 0) {
+        self.pop_above(rank, 0);
+    }
+
+    /// Closes open sections of rank ≥ `rank`, keeping the first `floor` of the stack.
+    fn pop_above(&mut self, rank: usize, floor: usize) {
+        while self.stack.len() > floor && self.stack.last().is_some_and(|&(r, _)| r >= rank && r > 0) {
             self.stack.pop();
         }
     }
@@ -241,6 +249,7 @@ impl Walker {
                 if !continues {
                     self.tables = open.number;
                     self.last_row = None;
+                    self.table_floor = self.stack.len();
                 }
                 self.open_table = Some(open);
                 self.rows(rows, continues);
@@ -281,13 +290,15 @@ impl Walker {
         let kind = row.label.as_deref().and_then(labels::kind).or_else(|| row.label.as_deref().and_then(|l| labels::kind(&format!("{l}."))));
         if table::is_group_row(&row, next_label) {
             let rank = kind.map_or(2, LabelKind::rank);
+            self.pop_above(rank, self.table_floor);
+            let rank = self.stack.last().map_or(rank, |&(r, _)| rank.max(r + 1));
             let title = row.text(crate::outline::Role::Content).unwrap_or_default().replace('\n', " ");
             self.open_section(rank, row.label.clone(), title, SectionKind::GroupRow, row.span, Style { bold: row.bold, ..Style::default() });
             self.last_row = None;
             return;
         }
         if let Some(k) = kind {
-            self.pop_to(k.rank());
+            self.pop_above(k.rank(), self.table_floor);
         }
         let section = self.current();
         self.out.items.push(Item::Row { row, section });
