@@ -44,6 +44,8 @@ pub fn kind_of_symbol(number: &str) -> Option<&'static str> {
         "TTr" => "to_trinh",
         "CT" => "chi_thi",
         "NQ" => "nghi_quyet",
+        // Other types of Nghị định 30/2020 (Phụ lục III): not kinds of the contract.
+        "TT" | "TTLT" | "NĐ" | "HD" | "QC" | "QyĐ" | "CTr" | "ĐA" | "PA" | "KL" | "CĐ" | "GM" | "BB" | "HĐ" | "GUQ" | "GGT" | "PC" | "L" | "PL" | "SL" => "other",
         _ if sym.chars().all(|c| c.is_uppercase()) && number.contains('/') => "cong_van",
         _ => return None,
     })
@@ -180,18 +182,26 @@ fn subject(lines: &[String]) -> Option<String> {
 /// Bodies named on a line without their place (`ỦY BAN NHÂN DÂN` over `TỈNH LÂM ĐỒNG`).
 const BARE_BODIES: &[&str] = &["ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND"];
 
+/// Words that carry a body's name on to the next line (`ĐOÀN KIỂM TRA` / `THEO QUYẾT ĐỊNH`).
+const CONTINUING: &[&str] = &["THEO", "CỦA", "VỀ", "TẠI", "SỐ", "VÀ"];
+
 /// The issuing body of a letterhead: the last body line above `Số:`, under its governing
 /// body (`UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG` → `Sở Công thương tỉnh Lào Cai`).
 fn letterhead_issuer(lines: &[String]) -> Option<String> {
+    // Without a number or a date line it is no letterhead of an issuing body (a form's title).
+    if !lines.iter().any(|l| sohoa_segment::is_number_line(l) || sohoa_segment::is_place_date(l)) {
+        return None;
+    }
     let mut units: Vec<String> = Vec::new();
     for l in lines.iter().take_while(|l| !sohoa_segment::is_number_line(l)) {
-        let t = l.trim();
+        let t = l.trim().trim_end_matches(['_', '-', '–', '.', ':', ' ']);
         if !is_body_line(t) {
             continue;
         }
         let after_bare = units.last().is_some_and(|u| BARE_BODIES.iter().any(|b| fold_key(u) == fold_key(b)));
+        let continues = CONTINUING.iter().any(|w| t.starts_with(&format!("{w} ")));
         match units.last_mut() {
-            Some(u) if after_bare && starts_with_level(t) => *u = format!("{u} {t}"),
+            Some(u) if after_bare && starts_with_level(t) || continues => *u = format!("{u} {t}"),
             _ => units.push(t.to_string()),
         }
     }
@@ -215,6 +225,7 @@ fn is_body_line(t: &str) -> bool {
     letters.len() >= 2
         && letters.iter().all(|c| c.is_uppercase())
         && fold_key(t) != fold_key("DỰ THẢO")
+        && fold_key(t) != fold_key("VIỆT NAM")
         && !sohoa_segment::is_place_date(t)
         && !t.to_uppercase().starts_with("V/V")
 }
@@ -293,8 +304,18 @@ mod tests {
         assert_eq!(f.subject.as_deref(), Some("V/v tăng cường công tác quản lý khoáng sản trên địa bàn"));
         assert_eq!(expand_body("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"), "Sở Nông nghiệp và Môi trường");
         assert_eq!(expand_body("PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN TỨ KỲ"), "Phòng Tài chính - Kế hoạch huyện Tứ Kỳ");
+        let f = read_letterhead(&v(&["ỦY BAN NHÂN DÂN _", "TỈNH LÀO CAI", "Số: 11/2026/QĐ-UBND"]));
+        assert_eq!(f.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
+        assert_eq!(read_letterhead(&v(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐƠN ĐĂNG KÝ KINH DOANH"])).issuer, None);
         let f = read_letterhead(&v(&["UBND TỈNH LÀO CAI", "VĂN PHÒNG", "Số: 5/VP"]));
         assert_eq!(f.issuer.as_deref(), Some("Văn phòng UBND tỉnh Lào Cai"));
+    }
+
+    #[test]
+    fn symbols_of_other_types() {
+        assert_eq!(kind_of_symbol("01/2006/TT-NHNN"), Some("other"));
+        assert_eq!(kind_of_symbol("/UBND-KT"), Some("cong_van"));
+        assert_eq!(kind_of_symbol("/KH-UBND"), Some("ke_hoach"));
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn signer_of_block(lines: &[String]) -> Option<Signer> {
     let lines = &join_fragments(lines);
     let name_at = lines.iter().rposition(|l| sohoa_segment::is_person_name(l));
     let above = &lines[..name_at.unwrap_or(lines.len())];
-    let parts: Vec<String> = above.iter().filter(|l| sohoa_segment::is_signer_title(l) || is_caps(l)).flat_map(|l| split_authority(l)).collect();
+    let parts: Vec<String> = above.iter().filter(|l| sohoa_segment::is_signer_title(l)).flat_map(|l| split_authority(l)).collect();
     let (auth, title): (Vec<&String>, Vec<&String>) = parts.iter().partition(|l| AUTHORITY.is_match(l));
     let name = name_at.map(|i| crate::words::one_line(&lines[i]));
     if name.is_none() && title.is_empty() {
@@ -83,12 +83,24 @@ static NEXT_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r";\s*[-–•]\s+").exp
 /// Every recipient of a `Nơi nhận` block's lines: the head's own text after `:` too,
 /// several `- a; - b` items on one line split.
 pub fn recipients_of_block(lines: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut items: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let line = if i == 0 && is_recipients_head(line) { line.split_once(':').map_or("", |(_, r)| r) } else { line.as_str() };
-        out.extend(NEXT_ITEM.split(line).filter_map(recipient));
+        let line = if i == 0 && is_recipients_head(line) { line.split_once(':').map_or("", |(_, r)| r).trim() } else { line.trim() };
+        match items.last_mut() {
+            Some(prev) if wraps(prev, line) => *prev = format!("{prev} {line}"),
+            _ if !line.is_empty() => items.push(line.to_string()),
+            _ => {}
+        }
     }
-    out
+    items.iter().flat_map(|l| NEXT_ITEM.split(l).filter_map(recipient).collect::<Vec<_>>()).collect()
+}
+
+/// Whether `line` wraps the recipient line `prev` (a cell line broken by width):
+/// no bullet of its own, and `prev` unfinished (ends in `,` or `-`) or `line` in lower case.
+fn wraps(prev: &str, line: &str) -> bool {
+    let bullet = line.starts_with(['-', '–', '•', '+']) || crate::words::starts_with(line, "Lưu");
+    let open = !prev.trim_end().ends_with([';', '.', ':']);
+    !bullet && open && (prev.trim_end().ends_with([',', '-']) || line.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// One line holding several block lines (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH`)
@@ -183,6 +195,8 @@ mod tests {
         let r = recipients_of_block(&lines(&["Nơi nhận: - Tỉnh ủy (B/c); - UBND tỉnh (B/c);", "- Lưu: VT, CN(Trung)."]));
         assert_eq!(r, ["Tỉnh ủy (B/c)", "UBND tỉnh (B/c)", "Lưu: VT, CN(Trung)"]);
         assert_eq!(recipients_of_block(&lines(&["Nơi nhận:", "- Như trên;"])), ["Như trên"]);
+        let wrapped = recipients_of_block(&lines(&["Nơi nhận:", "- Các Bộ, cơ quan ngang Bộ,", "cơ quan thuộc Chính phủ;", "- HĐND, UBND các tỉnh;"]));
+        assert_eq!(wrapped, ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "HĐND, UBND các tỉnh"]);
     }
 
     #[test]

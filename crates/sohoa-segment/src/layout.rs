@@ -40,6 +40,10 @@ static NUMBER_TAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[0-9]*\s*/\s*[0-9A-
 static DATE_TAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:(?:ngày|tháng|năm)\b[\s\d.…]*)*\d{4}$").expect("static regex")); // invariant: valid literal
 static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[-_=.*…–— ]+$").expect("static regex")); // invariant: valid literal
 
+/// A letterhead line holds a few words (`Số: 15/KH-UBND  Hà Nội, ngày 20 tháng 02 năm 2006`);
+/// a longer one is running text that happens to start like one.
+const MAX_FIELD_WORDS: usize = 24;
+
 /// Type titles: where the letterhead ends.
 const TITLES: &[&str] = &[
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "BÁO CÁO", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "HƯỚNG DẪN", "TỜ TRÌNH", "THÔNG BÁO",
@@ -92,7 +96,12 @@ pub fn is_place_date(line: &str) -> bool {
 /// the `DỰ THẢO` mark or a `V/v` subject.
 fn is_letterhead_line(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || RULE.is_match(t) || MOTTO.is_match(t) || is_number_line(t) || is_place_date(t) || is_subject(t) || DATE_TAIL.is_match(t) || NUMBER_TAIL.is_match(t) {
+    if MOTTO.is_match(t) {
+        let rest = strip_motto(t);
+        return rest.is_empty() || is_letterhead_line(&rest);
+    }
+    let short = t.split_whitespace().count() <= MAX_FIELD_WORDS;
+    if t.is_empty() || RULE.is_match(t) || DATE_TAIL.is_match(t) || NUMBER_TAIL.is_match(t) || short && (is_number_line(t) || is_place_date(t) || is_subject(t)) {
         return true;
     }
     let (label, _) = sohoa_extract::label::split_label(t);
@@ -259,7 +268,7 @@ pub(crate) fn classify(line: &str) -> SigLine {
 /// A word or two in capitals: a signer's line that a PDF broke word by word (`TM.` / `ỦY` / `BAN`).
 fn is_caps_fragment(t: &str) -> bool {
     let (all, upper) = letters(t);
-    all >= 1 && upper == all && t.split_whitespace().count() <= 2 && !is_title(t)
+    all >= 1 && upper == all && t.split_whitespace().count() <= 2 && !is_title(t) && t.chars().all(|c| c.is_alphabetic() || c == '.' || c == ' ')
 }
 
 /// `Để báo cáo`, `(để b/c)`: what a group of recipients receives the document for.
@@ -370,6 +379,7 @@ mod tests {
         assert_eq!(b.recipients.len(), 3);
         assert_eq!(b.signer, ["TM.", "ỦY", "BAN", "CHỦ TỊCH", "Đoàn Duy Việt"]);
         assert!(!b.absorb("KẾ HOẠCH"));
+        assert_eq!(classify("TCT(HC, NV3)"), SigLine::Other);
         let mut b = SignatureBlock::default();
         for l in ["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "- Văn phòng HĐND-", "CHỦ TỊCH", "UBND huyện ;", "Nguyễn Văn Giã", "- Chủ tịch, các PCT", "UBND xã;", "- Lưu: VT;"] {
             assert!(b.absorb(l), "{l}");
@@ -393,5 +403,7 @@ mod tests {
         assert!(!letterhead_paragraph("Căn cứ Luật Tổ chức chính quyền địa phương;"));
         assert!(is_letterhead(&["ỦY BAN NHÂN DÂN".into(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into()]));
         assert!(!is_letterhead(&["BIỂU MẪU THỐNG KÊ".into()]));
+        let preamble = format!("cộng hoà xã hội chủ nghĩa việt nam Độc lập - Tự do - Hạnh phúc Số : 01/2006/TT-NHNN Hà Nội, ngày 20 tháng 02 năm 2006 Thông tư {}", "Hướng dẫn góp vốn ".repeat(10));
+        assert!(!letterhead_paragraph(&preamble), "running text after the motto");
     }
 }
