@@ -216,6 +216,13 @@ impl Walker {
         idx
     }
 
+    /// A new table: the group rows of the table before it are closed.
+    fn close_group_rows(&mut self) {
+        while self.stack.last().is_some_and(|&(_, i)| self.out.sections[i].kind == SectionKind::GroupRow) {
+            self.stack.pop();
+        }
+    }
+
     /// Closes open sections of rank ≥ `rank` (the annex, rank 0, stays open).
     fn pop_to(&mut self, rank: usize) {
         self.pop_above(rank, 0);
@@ -249,6 +256,7 @@ impl Walker {
                 if !continues {
                     self.tables = open.number;
                     self.last_row = None;
+                    self.close_group_rows();
                     self.table_floor = self.stack.len();
                 }
                 self.open_table = Some(open);
