@@ -331,3 +331,85 @@ fn annex_label(text: &str) -> String {
         _ => "PHỤ LỤC".to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::outline::Item;
+    use sohoa_extract::{Block, Cell, Document, Format, Paragraph, Row, Source, Span, Style, Table, TextQuality};
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph(Paragraph { text: text.to_string(), label: None, style: Style::default(), span: Span::default() })
+    }
+
+    fn table(rows: &[&[&str]]) -> Block {
+        let row = |r: &&[&str]| Row {
+            cells: r.iter().enumerate().map(|(i, t)| Cell { text: t.to_string(), col: i as u16, colspan: 1, rowspan: 1, bold: false, span: Span::default() }).collect(),
+            header: false,
+            span: Span::default(),
+        };
+        Block::Table(Table { rows: rows.iter().map(row).collect(), span: Span::default() })
+    }
+
+    fn document(blocks: Vec<Block>) -> Document {
+        let source = Source { path: "t".into(), format: Format::Docx, sha256: "0".repeat(64), pages: None, text_quality: TextQuality::default() };
+        Document { source, blocks, diagnostics: Vec::new(), furniture: Vec::new() }
+    }
+
+    fn texts(items: &[Item]) -> Vec<String> {
+        items.iter().filter_map(|i| if let Item::Paragraph { para, .. } = i { Some(para.text.clone()) } else { None }).collect()
+    }
+
+    #[test]
+    fn layout_tables_become_letterhead_and_signature() {
+        let doc = document(vec![
+            table(&[&["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"], &["Số: /KH-UBND", "Lâm Đồng, ngày tháng 01 năm 2026"]]),
+            para("DỰ THẢO"),
+            para("KẾ HOẠCH"),
+            para("II. NHIỆM VỤ"),
+            para("1. Tuyên truyền"),
+            para("a) Trên báo"),
+            table(&[&["TT", "Nội dung", "Trách nhiệm thực hiện"], &["1", "Chuyên mục A", "Sở Nội vụ"], &["2", "Chuyên mục B", "Sở Tư pháp"]]),
+            para("Trên đây là Kế hoạch."),
+            table(&[&["Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, NC.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Ngọc Phúc"]]),
+            para("PHỤ LỤC"),
+            table(&[&["STT", "Nhiệm vụ"], &["1", "Rà soát"]]),
+        ]);
+        let out = crate::segment(&doc);
+        let lh = out.letterhead.expect("a letterhead");
+        assert!(lh.lines.contains(&"Số: /KH-UBND".to_string()));
+        assert_eq!(out.signatures.len(), 1);
+        assert_eq!(out.signatures[0].signer.last().map(String::as_str), Some("Nguyễn Ngọc Phúc"));
+        let paras = texts(&out.items);
+        assert!(paras.iter().all(|t| !t.contains("Nơi nhận") && !t.contains("Số:") && !t.contains("PHÓ CHỦ TỊCH") && t != "DỰ THẢO"), "{paras:?}");
+        let rows: Vec<Vec<String>> = out.items.iter().filter_map(|i| if let Item::Row { section, .. } = i { Some(section.map(|s| out.sections[s].path.clone()).unwrap_or_default()) } else { None }).collect();
+        assert_eq!(rows[..2], [vec!["II", "1", "a"], vec!["II", "1", "a"]], "rows stay in the section the table opens in");
+        assert_eq!(rows[2], ["PHỤ LỤC"]);
+    }
+
+    #[test]
+    fn paragraphs_of_a_text_dump_give_the_same_blocks() {
+        let doc = document(vec![
+            para("ỦY BAN NHÂN DÂN"),
+            para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            para("TỈNH LÂM ĐỒNG"),
+            para("Số:"),
+            para("/BC-UBND"),
+            para("Lâm Đồng, ngày"),
+            para("tháng 12 năm 2025"),
+            para("BÁO CÁO"),
+            para("Trên đây là báo cáo."),
+            para("Nơi nhận:"),
+            para("KT. CHỦ TỊCH"),
+            para("- Bộ Nội vụ;"),
+            para("PHÓ CHỦ TỊCH"),
+            para("- Lưu: VT, NC."),
+            para("Nguyễn Ngọc Phúc"),
+            para("PHỤ LỤC"),
+        ]);
+        let out = crate::segment(&doc);
+        assert_eq!(out.letterhead.map(|l| l.lines.len()), Some(7));
+        assert_eq!(out.signatures[0].recipients, ["Nơi nhận:", "- Bộ Nội vụ;", "- Lưu: VT, NC."]);
+        assert_eq!(out.signatures[0].signer, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc"]);
+        assert_eq!(texts(&out.items), ["BÁO CÁO", "Trên đây là báo cáo."]);
+    }
+}
