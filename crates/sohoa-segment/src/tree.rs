@@ -1,6 +1,7 @@
 //! The walk over a document's blocks that builds the section tree and places every item.
 
 use crate::labels::{self, LabelKind};
+use crate::layout::{self, Letterhead, SignatureBlock};
 use crate::outline::{Item, LogicalRow, Outline, ParaItem, Section, SectionKind};
 use crate::table::{self, OpenTable, Piece};
 use sohoa_extract::normalize::fold_key;
@@ -10,7 +11,7 @@ use sohoa_extract::{Block, Document, Paragraph, Span, Style, Table};
 const PART_TITLES: &[&str] = &["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "BÁO CÁO", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "HƯỚNG DẪN", "TỜ TRÌNH", "THÔNG BÁO"];
 
 /// Paragraphs that close the body: the closing sentence and the recipients list.
-const ENDINGS: &[&str] = &["Trên đây là", "Nơi nhận"];
+const ENDINGS: &[&str] = &["Trên đây là"];
 
 /// Walk state: the open sections (with their ranks) and the open table.
 #[derive(Default)]
@@ -25,12 +26,18 @@ pub(crate) struct Walker {
     tables: u32,
     /// Index in `out.items` of the last logical row.
     last_row: Option<usize>,
+    /// Depth of the section stack where the open logical table began: its rows and
+    /// group rows nest under that section and never close it.
+    table_floor: usize,
+    /// A signature block is open: lines that fit it go into `out.signatures`' last block.
+    in_signature: bool,
 }
 
 impl Walker {
     pub(crate) fn run(doc: &Document) -> Outline {
         let mut w = Walker::default();
-        for block in &doc.blocks {
+        let start = w.letterhead_prefix(&doc.blocks);
+        for block in &doc.blocks[start..] {
             match block {
                 Block::Paragraph(p) => w.paragraph(p),
                 Block::Table(t) => w.table(t),
@@ -38,6 +45,67 @@ impl Walker {
             }
         }
         w.out
+    }
+
+    /// The letterhead at the top of the document (tables and paragraphs): stored, and
+    /// the index of the first block after it returned (0 when there is none).
+    fn letterhead_prefix(&mut self, blocks: &[Block]) -> usize {
+        let mut lines: Vec<String> = Vec::new();
+        let mut span = None;
+        let mut end = 0;
+        for (i, block) in blocks.iter().enumerate() {
+            match block {
+                Block::PageBreak { .. } => continue,
+                Block::Table(t) => match layout::letterhead_table(t) {
+                    Some(l) => {
+                        span.get_or_insert(l.span);
+                        lines.extend(l.lines);
+                    }
+                    None => break,
+                },
+                Block::Paragraph(p) if p.label.is_none() && layout::letterhead_paragraph(&p.text) => {
+                    span.get_or_insert(p.span);
+                    lines.extend(p.text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
+                }
+                Block::Paragraph(_) => break,
+            }
+            end = i + 1;
+        }
+        if !layout::is_letterhead(&lines) {
+            return 0;
+        }
+        self.out.letterhead = Some(Letterhead { lines, span: span.unwrap_or_default() });
+        end
+    }
+
+    /// A paragraph inside an open signature block joins it, line by line; the first
+    /// line that does not fit closes the block (and the paragraph is read as usual).
+    fn signature_line(&mut self, p: &Paragraph) -> bool {
+        let text = match p.label.as_deref() {
+            Some(l) => format!("{l} {}", p.text),
+            None => p.text.clone(),
+        };
+        let opens = layout::is_recipients_head(&text) || layout::is_signer_title(text.split('\n').next().unwrap_or_default());
+        if !self.in_signature && !opens {
+            return false;
+        }
+        if !self.in_signature {
+            self.stack.clear();
+            self.open_table = None;
+            self.out.signatures.push(SignatureBlock { span: p.span, ..SignatureBlock::default() });
+            self.in_signature = true;
+        }
+        let Some(block) = self.out.signatures.last_mut() else { return false };
+        let mut trial = block.clone();
+        if text.split('\n').map(str::trim).filter(|l| !l.is_empty()).all(|l| trial.absorb(l)) {
+            *block = trial;
+            return true;
+        }
+        self.in_signature = false;
+        if block.recipients.is_empty() && block.signer.is_empty() {
+            self.out.signatures.pop();
+        }
+        false
     }
 
     fn current(&self) -> Option<usize> {
@@ -54,6 +122,9 @@ impl Walker {
         } else {
             p
         };
+        if self.signature_line(p) {
+            return;
+        }
         if self.continues_last(p) {
             return;
         }
@@ -145,14 +216,39 @@ impl Walker {
         idx
     }
 
+    /// A new table: the group rows of the table before it are closed.
+    fn close_group_rows(&mut self) {
+        while self.stack.last().is_some_and(|&(_, i)| self.out.sections[i].kind == SectionKind::GroupRow) {
+            self.stack.pop();
+        }
+    }
+
     /// Closes open sections of rank ≥ `rank` (the annex, rank 0, stays open).
     fn pop_to(&mut self, rank: usize) {
-        while self.stack.last().is_some_and(|&(r, _)| r >= rank && r > 0) {
+        self.pop_above(rank, 0);
+    }
+
+    /// Closes open sections of rank ≥ `rank`, keeping the first `floor` of the stack.
+    fn pop_above(&mut self, rank: usize, floor: usize) {
+        while self.stack.len() > floor && self.stack.last().is_some_and(|&(r, _)| r >= rank && r > 0) {
             self.stack.pop();
         }
     }
 
     fn table(&mut self, t: &Table) {
+        self.in_signature = false;
+        if let Some(l) = layout::letterhead_table(t) {
+            self.open_table = None;
+            self.out.letterhead.get_or_insert(l);
+            return;
+        }
+        if let Some(s) = layout::signature_table(t) {
+            self.stack.clear();
+            self.open_table = None;
+            self.out.signatures.push(s);
+            self.in_signature = true;
+            return;
+        }
         let next_number = self.tables + 1;
         match table::read_piece(t, self.open_table.as_ref(), self.joinable, next_number) {
             Piece::Layout(rows) => self.layout_table(rows, t.span),
@@ -160,6 +256,8 @@ impl Walker {
                 if !continues {
                     self.tables = open.number;
                     self.last_row = None;
+                    self.close_group_rows();
+                    self.table_floor = self.stack.len();
                 }
                 self.open_table = Some(open);
                 self.rows(rows, continues);
@@ -200,13 +298,15 @@ impl Walker {
         let kind = row.label.as_deref().and_then(labels::kind).or_else(|| row.label.as_deref().and_then(|l| labels::kind(&format!("{l}."))));
         if table::is_group_row(&row, next_label) {
             let rank = kind.map_or(2, LabelKind::rank);
+            self.pop_above(rank, self.table_floor);
+            let rank = self.stack.last().map_or(rank, |&(r, _)| rank.max(r + 1));
             let title = row.text(crate::outline::Role::Content).unwrap_or_default().replace('\n', " ");
             self.open_section(rank, row.label.clone(), title, SectionKind::GroupRow, row.span, Style { bold: row.bold, ..Style::default() });
             self.last_row = None;
             return;
         }
         if let Some(k) = kind {
-            self.pop_to(k.rank());
+            self.pop_above(k.rank(), self.table_floor);
         }
         let section = self.current();
         self.out.items.push(Item::Row { row, section });
@@ -229,5 +329,87 @@ fn annex_label(text: &str) -> String {
             format!("{} {} {}", words[0], words[1], labels::bare(w))
         }
         _ => "PHỤ LỤC".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::outline::Item;
+    use sohoa_extract::{Block, Cell, Document, Format, Paragraph, Row, Source, Span, Style, Table, TextQuality};
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph(Paragraph { text: text.to_string(), label: None, style: Style::default(), span: Span::default() })
+    }
+
+    fn table(rows: &[&[&str]]) -> Block {
+        let row = |r: &&[&str]| Row {
+            cells: r.iter().enumerate().map(|(i, t)| Cell { text: t.to_string(), col: i as u16, colspan: 1, rowspan: 1, bold: false, span: Span::default() }).collect(),
+            header: false,
+            span: Span::default(),
+        };
+        Block::Table(Table { rows: rows.iter().map(row).collect(), span: Span::default() })
+    }
+
+    fn document(blocks: Vec<Block>) -> Document {
+        let source = Source { path: "t".into(), format: Format::Docx, sha256: "0".repeat(64), pages: None, text_quality: TextQuality::default() };
+        Document { source, blocks, diagnostics: Vec::new(), furniture: Vec::new() }
+    }
+
+    fn texts(items: &[Item]) -> Vec<String> {
+        items.iter().filter_map(|i| if let Item::Paragraph { para, .. } = i { Some(para.text.clone()) } else { None }).collect()
+    }
+
+    #[test]
+    fn layout_tables_become_letterhead_and_signature() {
+        let doc = document(vec![
+            table(&[&["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"], &["Số: /KH-UBND", "Lâm Đồng, ngày tháng 01 năm 2026"]]),
+            para("DỰ THẢO"),
+            para("KẾ HOẠCH"),
+            para("II. NHIỆM VỤ"),
+            para("1. Tuyên truyền"),
+            para("a) Trên báo"),
+            table(&[&["TT", "Nội dung", "Trách nhiệm thực hiện"], &["1", "Chuyên mục A", "Sở Nội vụ"], &["2", "Chuyên mục B", "Sở Tư pháp"]]),
+            para("Trên đây là Kế hoạch."),
+            table(&[&["Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, NC.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Ngọc Phúc"]]),
+            para("PHỤ LỤC"),
+            table(&[&["STT", "Nhiệm vụ"], &["1", "Rà soát"]]),
+        ]);
+        let out = crate::segment(&doc);
+        let lh = out.letterhead.expect("a letterhead");
+        assert!(lh.lines.contains(&"Số: /KH-UBND".to_string()));
+        assert_eq!(out.signatures.len(), 1);
+        assert_eq!(out.signatures[0].signer.last().map(String::as_str), Some("Nguyễn Ngọc Phúc"));
+        let paras = texts(&out.items);
+        assert!(paras.iter().all(|t| !t.contains("Nơi nhận") && !t.contains("Số:") && !t.contains("PHÓ CHỦ TỊCH") && t != "DỰ THẢO"), "{paras:?}");
+        let rows: Vec<Vec<String>> = out.items.iter().filter_map(|i| if let Item::Row { section, .. } = i { Some(section.map(|s| out.sections[s].path.clone()).unwrap_or_default()) } else { None }).collect();
+        assert_eq!(rows[..2], [vec!["II", "1", "a"], vec!["II", "1", "a"]], "rows stay in the section the table opens in");
+        assert_eq!(rows[2], ["PHỤ LỤC"]);
+    }
+
+    #[test]
+    fn paragraphs_of_a_text_dump_give_the_same_blocks() {
+        let doc = document(vec![
+            para("ỦY BAN NHÂN DÂN"),
+            para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            para("TỈNH LÂM ĐỒNG"),
+            para("Số:"),
+            para("/BC-UBND"),
+            para("Lâm Đồng, ngày"),
+            para("tháng 12 năm 2025"),
+            para("BÁO CÁO"),
+            para("Trên đây là báo cáo."),
+            para("Nơi nhận:"),
+            para("KT. CHỦ TỊCH"),
+            para("- Bộ Nội vụ;"),
+            para("PHÓ CHỦ TỊCH"),
+            para("- Lưu: VT, NC."),
+            para("Nguyễn Ngọc Phúc"),
+            para("PHỤ LỤC"),
+        ]);
+        let out = crate::segment(&doc);
+        assert_eq!(out.letterhead.map(|l| l.lines.len()), Some(7));
+        assert_eq!(out.signatures[0].recipients, ["Nơi nhận:", "- Bộ Nội vụ;", "- Lưu: VT, NC."]);
+        assert_eq!(out.signatures[0].signer, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc"]);
+        assert_eq!(texts(&out.items), ["BÁO CÁO", "Trên đây là báo cáo."]);
     }
 }
