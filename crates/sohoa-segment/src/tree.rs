@@ -181,7 +181,7 @@ impl Walker {
             return false;
         }
         let key = fold_key(&p.text);
-        if key.starts_with(&fold_key("PHỤ LỤC")) && is_title_line(&p.text) {
+        if key.starts_with(&fold_key("PHỤ LỤC")) && (is_title_line(&p.text) || is_numbered_annex_title(&p.text)) {
             self.stack.clear();
             let label = annex_label(&p.text);
             let idx = self.open_section(0, Some(label), p.text.clone(), SectionKind::Annex, p.span, p.style.clone());
@@ -321,13 +321,31 @@ fn is_title_line(text: &str) -> bool {
     text.chars().count() < 40 && upper * 10 >= letters.len() * 9
 }
 
-/// `PHỤ LỤC`, or `PHỤ LỤC II` where the annex is numbered.
+/// `Phụ lục I`, `Phụ lục số 02:` alone on its line, in any case: an annex's
+/// number line (its title follows on the next lines).
+fn is_numbered_annex_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().skip(2).collect();
+    let words: Vec<&str> = match words.first() {
+        Some(w) if fold_key(w) == fold_key("số") => words[1..].to_vec(),
+        _ => words,
+    };
+    matches!(words.as_slice(), [n] if is_annex_number(n))
+}
+
+/// `I`, `II.`, `02:`: the number of an annex.
+fn is_annex_number(word: &str) -> bool {
+    labels::kind(word).is_some_and(|k| matches!(k, LabelKind::Roman | LabelKind::Arabic))
+}
+
+/// `PHỤ LỤC`, or `PHỤ LỤC II` where the annex is numbered (`Phụ lục II` gives the same label).
 fn annex_label(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().take(3).collect();
-    match words.get(2) {
-        Some(w) if labels::kind(w).is_some_and(|k| matches!(k, LabelKind::Roman | LabelKind::Arabic)) || w.chars().all(|c| c.is_ascii_digit()) => {
-            format!("{} {} {}", words[0], words[1], labels::bare(w))
-        }
+    let words: Vec<&str> = text.split_whitespace().take(4).collect();
+    let number = match words.get(2) {
+        Some(w) if fold_key(w) == fold_key("số") => words.get(3),
+        other => other,
+    };
+    match number {
+        Some(w) if is_annex_number(w) => format!("PHỤ LỤC {}", labels::bare(w)),
         _ => "PHỤ LỤC".to_string(),
     }
 }
@@ -357,6 +375,27 @@ mod tests {
 
     fn texts(items: &[Item]) -> Vec<String> {
         items.iter().filter_map(|i| if let Item::Paragraph { para, .. } = i { Some(para.text.clone()) } else { None }).collect()
+    }
+
+    #[test]
+    fn a_title_case_annex_number_line_opens_a_numbered_annex() {
+        let outline = crate::segment(&document(vec![
+            para("Nội dung của kế hoạch."),
+            para("Phụ lục I"),
+            para("THỜI GIAN KIỂM TRA"),
+            para("Phụ lục số 02:"),
+            para("Phụ lục kèm theo được gửi cho các đơn vị trong tháng."),
+        ]));
+        let annexes: Vec<(Option<&str>, &str)> = outline.sections.iter().filter(|s| s.kind == crate::SectionKind::Annex).map(|s| (s.label.as_deref(), s.title.as_str())).collect();
+        assert_eq!(annexes, vec![(Some("PHỤ LỤC I"), "Phụ lục I"), (Some("PHỤ LỤC 02"), "Phụ lục số 02:")]);
+    }
+
+    #[test]
+    fn annex_labels_keep_their_number_in_capitals() {
+        assert_eq!(super::annex_label("PHỤ LỤC"), "PHỤ LỤC");
+        assert_eq!(super::annex_label("Phụ lục II"), "PHỤ LỤC II");
+        assert_eq!(super::annex_label("PHỤ LỤC số 3."), "PHỤ LỤC 3");
+        assert!(!super::is_numbered_annex_title("Phụ lục I kèm theo Kế hoạch"));
     }
 
     #[test]
