@@ -28,7 +28,14 @@ fn texts(view: &View) -> Vec<(String, Span, bool)> {
                 out.push((crate::words::one_line(&sec.title), sec.span, false));
             }
             Item::Row { row, .. } => {
-                out.extend(row.cells.iter().filter(|c| !c.text.is_empty()).map(|c| (crate::words::one_line(&c.text), row.span, false)));
+                // a cell merged over several columns stands in each of them: read once
+                let mut seen: Vec<&str> = Vec::new();
+                for c in row.cells.iter().filter(|c| !c.text.is_empty()) {
+                    if !seen.contains(&c.text.as_str()) {
+                        seen.push(&c.text);
+                        out.push((crate::words::one_line(&c.text), row.span, false));
+                    }
+                }
             }
         }
     }

@@ -57,7 +57,7 @@ fn expand_rowspans(rows: &[&Row], roles: &[Role], above: &[String]) -> Vec<Expan
     for (k, row) in rows.iter().enumerate() {
         let present = |col: u16| row.cells.iter().any(|c| c.col == col);
         let covering: Vec<Cell> = carry.iter().filter(|(c, left)| *left > 0 && !present(c.col)).map(|(c, _)| c.clone()).collect();
-        let label_merged = covering.iter().any(|c| roles.get(c.col as usize) == Some(&Role::Label));
+        let label_merged = covering.iter().any(|c| roles.get(c.col as usize) == Some(&Role::Label)) && !is_sub_row(row, &covering, roles);
         carry.iter_mut().for_each(|(_, left)| *left = left.saturating_sub(1));
         carry.retain(|(_, left)| *left > 0);
         for c in row.cells.iter().filter(|c| c.rowspan > 1) {
@@ -76,6 +76,17 @@ fn expand_rowspans(rows: &[&Row], roles: &[Role], above: &[String]) -> Vec<Expan
         out.push(Expanded { row, label_merged });
     }
     out
+}
+
+/// Whether a row under a merged label is a task of its own that shares the
+/// label and content above it (its own unit, product or deadline beside a
+/// content cell merged over both rows), rather than the rest of the row above.
+fn is_sub_row(row: &Row, covering: &[Cell], roles: &[Role]) -> bool {
+    let role = |c: &Cell| roles.get(c.col as usize).copied().unwrap_or(Role::Other);
+    let content_merged = covering.iter().any(|c| role(c) == Role::Content);
+    let own_field = row.cells.iter().any(|c| FIELD_ROLES.contains(&role(c)) && !c.text.trim().is_empty());
+    let own_content = row.cells.iter().any(|c| role(c) == Role::Content && !c.text.trim().is_empty());
+    content_merged && own_field && !own_content
 }
 
 /// Reads one physical table, joining it to `open` when it repeats its header
@@ -170,10 +181,32 @@ fn logical(row: &Row, state: &mut OpenTable) -> LogicalRow {
         bold |= c.bold && matches!(role, Role::Content | Role::Label);
         let header = state.headers.get(idx).cloned().unwrap_or_default();
         cells.push(RoleCell { role, header, text: c.text.trim().to_string() });
+        cells.extend(spanned_fields(c, &state.roles, &state.headers));
     }
     let label = take_label(&mut cells);
     state.rows += 1;
     LogicalRow { label, cells, table: state.number, row: state.rows, bold, merged_above: false, span: row.span }
+}
+
+/// Columns whose cells a horizontal merge may fill together: the fields of a task.
+const FIELD_ROLES: [Role; 5] = [Role::Lead, Role::Partners, Role::Deadline, Role::Outputs, Role::Notes];
+
+/// A cell merged across several field columns (`gridSpan` over `Chủ trì` and
+/// `Phối hợp`) says the same of each: copies of it for the columns after its
+/// first. A cell that spans the content or label column (a title over the row)
+/// gives none.
+fn spanned_fields(c: &Cell, roles: &[Role], headers: &[String]) -> Vec<RoleCell> {
+    let cols = c.col as usize..(c.col + c.colspan.max(1)) as usize;
+    let covered: Vec<Role> = cols.clone().map(|i| roles.get(i).copied().unwrap_or(Role::Other)).collect();
+    if covered.len() < 2 || !covered.iter().all(|r| FIELD_ROLES.contains(r)) {
+        return Vec::new();
+    }
+    let text = c.text.trim();
+    cols.skip(1)
+        .zip(covered.into_iter().skip(1))
+        .filter(|(_, role)| *role != roles[c.col as usize])
+        .map(|(i, role)| RoleCell { role, header: headers.get(i).cloned().unwrap_or_default(), text: text.to_string() })
+        .collect()
 }
 
 /// The label cell's text, when it is a label; a label cell holding `I. Title`
