@@ -4,7 +4,7 @@
 # calls LibreOffice. Usage: scripts/make_pdf.sh [DOCX...]
 set -eu
 cd "$(dirname "$0")/.."
-out=corpus/pdf
+out=${OUT:-corpus/pdf}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"

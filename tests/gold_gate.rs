@@ -18,7 +18,7 @@ use serde_json::Value;
 const EPSILON: f64 = 1e-9;
 
 /// The folders whose files are the seeds in another form (same gold).
-const FOLDERS: [&str; 8] = ["seeds", "tcvn3", "vni", "docx", "docx-tcvn3", "docx-vni", "pdf", "scan"];
+const FOLDERS: [&str; 10] = ["seeds", "tcvn3", "vni", "docx", "docx-tcvn3", "docx-vni", "pdf", "scan", "docx-layout", "pdf-layout"];
 
 /// Record types whose F1 the closeness targets compare.
 const TYPES: [&str; 3] = ["task", "citation", "kpi"];
@@ -99,6 +99,10 @@ fn every_form_of_the_seeds_meets_its_target() {
     for (copy, original, within) in pairs {
         misses.extend(not_within(of(copy), of(original), within).into_iter().map(|m| format!("{copy} vs {original}: {m}")));
     }
+    // Letterhead and signature as borderless tables (scripts/make_layout.py): every document field and task section as the text.
+    for copy in ["docx-layout", "pdf-layout"] {
+        misses.extend(fields_not_within(of(copy), of("seeds"), &[("document", None), ("task", Some("section"))], 0.01).into_iter().map(|m| format!("{copy} vs seeds: {m}")));
+    }
     for (kind, floor) in [("task", 0.80), ("citation", 0.85)] {
         let got = f1(of("scan"), kind);
         if got < floor {
@@ -115,6 +119,22 @@ fn not_within(copy: &Value, original: &Value, within: f64) -> Vec<String> {
         .filter(|k| f1(copy, k) < f1(original, k) - within - EPSILON)
         .map(|k| format!("{k} F1 {:.4} vs {:.4}", f1(copy, k), f1(original, k)))
         .collect()
+}
+
+/// The field accuracies of `copy` more than `within` below `original`'s: every field of a
+/// record type (`None`) or the one named.
+fn fields_not_within(copy: &Value, original: &Value, which: &[(&str, Option<&str>)], within: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    for (kind, only) in which {
+        let Some(fields) = original[kind]["fields"].as_object() else { continue };
+        for (field, v) in fields.iter().filter(|(f, _)| only.is_none_or(|o| o == f.as_str())) {
+            let (was, now) = (v.as_f64().unwrap_or(0.0), copy[kind]["fields"][field].as_f64().unwrap_or(0.0));
+            if now < was - within - EPSILON {
+                out.push(format!("{kind}.{field} {now:.4} vs {was:.4}"));
+            }
+        }
+    }
+    out
 }
 
 /// Every F1 and field accuracy of `baseline` that `current` misses or undercuts.
@@ -154,4 +174,12 @@ fn closeness_is_measured_per_record_type() {
     let copy = serde_json::json!({"task": {"f1": 0.985}, "citation": {"f1": 0.95}, "kpi": {"f1": 1.0}});
     assert_eq!(not_within(&copy, &original, 0.02).len(), 1, "only citations are more than 0.02 lower");
     assert!(not_within(&copy, &original, 0.05).is_empty());
+}
+
+#[test]
+fn field_closeness_names_the_fields_that_fell() {
+    let original = serde_json::json!({"document": {"fields": {"signer": 1.0, "place": 1.0}}, "task": {"fields": {"section": 1.0, "lead": 1.0}}});
+    let copy = serde_json::json!({"document": {"fields": {"signer": 0.75, "place": 1.0}}, "task": {"fields": {"section": 1.0, "lead": 0.5}}});
+    let misses = fields_not_within(&copy, &original, &[("document", None), ("task", Some("section"))], 0.01);
+    assert_eq!(misses, ["document.signer 0.7500 vs 1.0000"]);
 }

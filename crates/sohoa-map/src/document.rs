@@ -29,28 +29,38 @@ fn with_label(label: Option<&str>, text: &str) -> String {
     }
 }
 
-/// The document record of `doc`.
+/// The document record of `doc`: the letterhead and signature blocks first, the
+/// running lines where the document has none (text dumps without a letterhead).
 pub fn build(doc: &Document, outline: &Outline) -> DocumentRecord {
     let lines = lines(outline);
     let head = &lines[..lines.len().min(40)];
-    let number = head.iter().find_map(|l| header::number(l));
-    let place_date = head.iter().find_map(|l| header::place_date(l));
+    let lh = outline.letterhead.as_ref().map(|l| header::read_letterhead(&l.lines)).unwrap_or_default();
+    let number = lh.number.clone().or_else(|| head.iter().find_map(|l| header::number(l)));
+    let place_date = lh.place.clone().map(|p| (p, lh.date.clone(), lh.year)).or_else(|| head.iter().find_map(|l| header::place_date_year(l)).map(|(p, d, y)| (p, d, Some(y))));
     let titles: Vec<(usize, &'static str)> = lines.iter().enumerate().filter_map(|(i, l)| header::kind_of_title(l).map(|k| (i, k))).collect();
-    let kind = titles.first().map(|(_, k)| *k).or_else(|| number.as_deref().and_then(header::kind_of_symbol)).unwrap_or("other");
-    let title = titles.first().and_then(|(i, _)| title_after(&lines, *i)).or_else(|| subject_line(head));
-    let year = title.as_deref().and_then(header::year_in).or_else(|| place_date.as_ref().and_then(|(_, d)| d.as_deref()?.get(..4)?.parse().ok()));
+    let inline = if titles.is_empty() { head.iter().find_map(|l| header::kind_and_title_inline(l)) } else { None };
+    let kind = titles
+        .first()
+        .map(|(_, k)| *k)
+        .or_else(|| inline.as_ref().map(|(k, _)| *k))
+        .or_else(|| lh.subject.as_ref().map(|_| "cong_van"))
+        .or_else(|| number.as_deref().and_then(header::kind_of_symbol))
+        .unwrap_or("other");
+    let title = titles.first().and_then(|(i, _)| title_after(&lines, *i)).or_else(|| inline.map(|(_, t)| t)).or_else(|| lh.subject.clone()).or_else(|| subject_line(head));
+    let year = title.as_deref().and_then(header::year_in).or_else(|| place_date.as_ref().and_then(|(_, _, y)| *y));
+    let block = outline.signatures.first();
     DocumentRecord {
         doc_id: doc.source.doc_id().to_string(),
         source: source(doc),
         kind: kind.to_string(),
         number,
-        issuer: lines.iter().take(60).find_map(|l| header::issuer(l)),
-        place: place_date.as_ref().map(|(p, _)| p.clone()),
-        date: place_date.and_then(|(_, d)| d),
+        issuer: lh.issuer.clone().or_else(|| lines.iter().take(60).find_map(|l| header::issuer(l))),
+        place: place_date.as_ref().map(|(p, _, _)| p.clone()),
+        date: place_date.and_then(|(_, d, _)| d),
         title,
         year,
-        signer: signer(&lines),
-        recipients: recipients(&lines),
+        signer: block.and_then(|b| signature::signer_of_block(&b.signer)).or_else(|| signer(&lines)),
+        recipients: block.map(|b| signature::recipients_of_block(&b.recipients)).filter(|r| !r.is_empty()).unwrap_or_else(|| recipients(&lines)),
         attachments: attachments(&lines, kind, &titles),
     }
 }

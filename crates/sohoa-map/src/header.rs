@@ -22,6 +22,17 @@ pub fn kind_of_title(text: &str) -> Option<&'static str> {
     KINDS.iter().find(|(t, _)| fold_key(t) == key).map(|(_, k)| *k)
 }
 
+/// A type title and its trích yếu printed on one line (`BÁO CÁO Công tác cải cách ...`,
+/// `TỜ TRÌNH Về việc ...`): the kind and the trích yếu.
+pub fn kind_and_title_inline(line: &str) -> Option<(&'static str, String)> {
+    let line = line.trim();
+    KINDS.iter().find_map(|(t, k)| {
+        let rest = line.strip_prefix(t)?.strip_prefix(' ')?.trim();
+        let sentence = rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().any(char::is_lowercase);
+        sentence.then(|| (*k, crate::words::one_line(rest)))
+    })
+}
+
 /// The `kind` a number's symbol implies (`QĐ-UBND` → `quyet_dinh`).
 pub fn kind_of_symbol(number: &str) -> Option<&'static str> {
     let sym = number.rsplit('/').next()?.split('-').next()?.trim();
@@ -54,9 +65,9 @@ static PLACE_DATE: Lazy<Regex> = Lazy::new(|| {
         .expect("static regex") // invariant: valid literal
 });
 
-/// `Hòa Bình, ngày 07 tháng 01 năm 2025` → (`Hòa Bình`, `2025-01-07`); the date is
-/// `None` when the day or month is blank.
-pub fn place_date(line: &str) -> Option<(String, Option<String>)> {
+/// Place, ISO date and the year printed on a date line: `Hòa Bình, ngày 07 tháng 01 năm 2025`
+/// → (`Hòa Bình`, `2025-01-07`, 2025); the date is `None` when the day or month is blank.
+pub fn place_date_year(line: &str) -> Option<(String, Option<String>, i32)> {
     let caps = PLACE_DATE.captures(line)?;
     let place = crate::words::one_line(&caps["place"]);
     let place = place.rsplit("  ").next().unwrap_or(&place).trim().to_string();
@@ -65,7 +76,7 @@ pub fn place_date(line: &str) -> Option<(String, Option<String>)> {
         (Some(d), Some(m)) => iso(y, m.as_str().parse().ok()?, d.as_str().parse().ok()?),
         _ => None,
     };
-    Some((strip_number_prefix(&place), date))
+    Some((strip_number_prefix(&place), date, y))
 }
 
 /// A place that shares its line with the number (`/QĐ-UBND Tân Lập`) loses it:
@@ -117,11 +128,127 @@ fn title_case(word: &str) -> String {
     }
 }
 
-static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"năm\s+(\d{4})").expect("static regex")); // invariant: valid literal
+static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?:(đến|tới)\s+(?:hết\s+)?)?năm\s+(\d{4})").expect("static regex")); // invariant: valid literal
+static SPAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}\b").expect("static regex")); // invariant: valid literal
 
-/// The last `năm YYYY` of a title, the year the plan is for.
+/// The year a title names for the plan: the first year of a span (`giai đoạn 2026-2030`),
+/// else its last `năm YYYY` that is not an end point (`đến năm 2030` is when it ends).
 pub fn year_in(text: &str) -> Option<i32> {
-    YEAR.captures_iter(text).last().and_then(|c| c[1].parse().ok())
+    if let Some(c) = SPAN.captures(text) {
+        return c[1].parse().ok();
+    }
+    YEAR.captures_iter(text).filter(|c| c.get(1).is_none()).last().and_then(|c| c[2].parse().ok())
+}
+
+/// A letterhead read: its fields, each `None` when not printed.
+#[derive(Debug, Default, PartialEq)]
+pub struct LetterheadFields {
+    pub number: Option<String>,
+    pub issuer: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    /// The `V/v ...` trích yếu of a công văn, wrapped lines joined.
+    pub subject: Option<String>,
+}
+
+/// The fields of a letterhead's lines (the motto dropped first).
+pub fn read_letterhead(lines: &[String]) -> LetterheadFields {
+    let lines = sohoa_segment::strip_motto_lines(lines);
+    let mut out = LetterheadFields { issuer: letterhead_issuer(&lines), subject: subject(&lines), ..LetterheadFields::default() };
+    for (i, l) in lines.iter().enumerate() {
+        let joined = lines.get(i + 1).map(|n| format!("{l} {n}"));
+        if out.number.is_none() && sohoa_segment::is_number_line(l) {
+            out.number = number(l).or_else(|| joined.as_deref().and_then(number));
+        }
+        if out.place.is_none() {
+            if let Some((p, d, y)) = place_date_year(l).or_else(|| joined.as_deref().and_then(place_date_year)) {
+                (out.place, out.date, out.year) = (Some(p), d, Some(y));
+            }
+        }
+    }
+    out
+}
+
+/// `V/v ...` and the lower-case lines that continue it.
+fn subject(lines: &[String]) -> Option<String> {
+    let at = lines.iter().position(|l| sohoa_segment::is_subject(l))?;
+    let more = lines[at + 1..].iter().take_while(|l| l.chars().next().is_some_and(char::is_lowercase));
+    Some(crate::words::one_line(&std::iter::once(&lines[at]).chain(more).cloned().collect::<Vec<_>>().join(" ")))
+}
+
+/// Bodies named on a line without their place (`ỦY BAN NHÂN DÂN` over `TỈNH LÂM ĐỒNG`).
+const BARE_BODIES: &[&str] = &["ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND"];
+
+/// The issuing body of a letterhead: the last body line above `Số:`, under its governing
+/// body (`UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG` → `Sở Công thương tỉnh Lào Cai`).
+fn letterhead_issuer(lines: &[String]) -> Option<String> {
+    let mut units: Vec<String> = Vec::new();
+    for l in lines.iter().take_while(|l| !sohoa_segment::is_number_line(l)) {
+        let t = l.trim();
+        if !is_body_line(t) {
+            continue;
+        }
+        let after_bare = units.last().is_some_and(|u| BARE_BODIES.iter().any(|b| fold_key(u) == fold_key(b)));
+        match units.last_mut() {
+            Some(u) if after_bare && starts_with_level(t) => *u = format!("{u} {t}"),
+            _ => units.push(t.to_string()),
+        }
+    }
+    let issuing = units.last()?;
+    let governing = units.len().checked_sub(2).map(|i| units[i].as_str());
+    let own = expand_body(issuing);
+    if starts_with_level(issuing) || own.to_lowercase().split_whitespace().any(|w| LEVELS.contains(&w)) || issuer(issuing).is_some() {
+        return Some(own);
+    }
+    let Some(gov) = governing.and_then(issuer) else { return Some(own) };
+    if fold_key(issuing) == fold_key("VĂN PHÒNG") {
+        return Some(format!("{own} {gov}"));
+    }
+    let place = gov.trim_start_matches("UBND ").to_string();
+    Some(format!("{own} {place}"))
+}
+
+/// A line naming a body: in capitals, no `Số:`, no date, not the draft mark or a rule.
+fn is_body_line(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && fold_key(t) != fold_key("DỰ THẢO")
+        && !sohoa_segment::is_place_date(t)
+        && !t.to_uppercase().starts_with("V/V")
+}
+
+fn starts_with_level(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    LEVELS.iter().any(|l| lower.starts_with(&format!("{l} ")))
+}
+
+/// Words that name the kind of body, written with one capital (`Chi cục`, `Văn phòng`).
+const BODY_TYPES: &[&str] = &["ban quản lý", "bệnh viện", "chi cục", "tổng cục", "văn phòng", "trung tâm", "hội đồng", "thanh tra", "kho bạc", "sở", "ban", "cục", "phòng", "bộ", "viện", "trường"];
+
+/// A body's name in capitals written as a name: `UBND tỉnh Lào Cai`, `Sở Tài chính`,
+/// `Sở Nông nghiệp và Môi trường` (one capital for the kind, one for each field).
+pub fn expand_body(name: &str) -> String {
+    if let Some(u) = issuer(name) {
+        return u;
+    }
+    let words: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let lower = words.join(" ");
+    let kind_len = BODY_TYPES.iter().find(|t| lower == **t || lower.starts_with(&format!("{t} "))).map_or(0, |t| t.split_whitespace().count());
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut capital_next = true;
+    for (i, w) in words.iter().enumerate() {
+        let rest = format!("{} ", words[i..].join(" "));
+        if let Some(level) = LEVELS.iter().find(|l| i > 0 && rest.starts_with(&format!("{l} "))) {
+            out.push(level.to_string());
+            out.extend(words[i + level.split_whitespace().count()..].iter().map(|w| title_case(w)));
+            break;
+        }
+        out.push(if capital_next || i == kind_len { title_case(w) } else { w.clone() });
+        capital_next = w == "và" || w.ends_with(',') || w == "-";
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -138,9 +265,9 @@ mod tests {
 
     #[test]
     fn places_and_dates() {
-        assert_eq!(place_date("Hòa Bình, ngày 07 tháng 01 năm 2025"), Some(("Hòa Bình".into(), Some("2025-01-07".into()))));
-        assert_eq!(place_date("Kim Sơn, ngày tháng 02 năm 2023"), Some(("Kim Sơn".into(), None)));
-        assert_eq!(place_date("Số:        /QĐ-UBND Tân Lập, ngày 23 tháng 01 năm 2024"), Some(("Tân Lập".into(), Some("2024-01-23".into()))));
+        assert_eq!(place_date_year("Hòa Bình, ngày 07 tháng 01 năm 2025"), Some(("Hòa Bình".into(), Some("2025-01-07".into()), 2025)));
+        assert_eq!(place_date_year("Kim Sơn, ngày tháng 02 năm 2023"), Some(("Kim Sơn".into(), None, 2023)));
+        assert_eq!(place_date_year("Số:        /QĐ-UBND Tân Lập, ngày 23 tháng 01 năm 2024"), Some(("Tân Lập".into(), Some("2024-01-23".into()), 2024)));
     }
 
     #[test]
@@ -148,5 +275,39 @@ mod tests {
         assert_eq!(issuer("ỦY BAN NHÂN DÂN XÃ HÒA BÌNH").as_deref(), Some("UBND xã Hòa Bình"));
         assert_eq!(issuer("Ủy ban nhân dân thị trấn An Thạnh xây dựng Kế hoạch").as_deref(), Some("UBND thị trấn An Thạnh"));
         assert_eq!(issuer("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN LẬP").as_deref(), Some("UBND xã Tân Lập"));
+    }
+
+    fn v(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn letterhead_issuer_expands_under_its_governing_body() {
+        let f = read_letterhead(&v(&["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: /KH-SCT", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày tháng 4 năm 2026"]));
+        assert_eq!(f.issuer.map(|i| i.to_lowercase()).as_deref(), Some("sở công thương tỉnh lào cai"));
+        assert_eq!((f.number.as_deref(), f.place.as_deref(), f.date, f.year), (Some("/KH-SCT"), Some("Lào Cai"), None, Some(2026)));
+        let f = read_letterhead(&v(&["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÂM ĐỒNG", "Độc lập - Tự do - Hạnh phúc", "Số:", "/BC-UBND", "Lâm Đồng, ngày", "tháng 12 năm 2025"]));
+        assert_eq!((f.issuer.as_deref(), f.number.as_deref(), f.place.as_deref(), f.year), (Some("UBND tỉnh Lâm Đồng"), Some("/BC-UBND"), Some("Lâm Đồng"), Some(2025)));
+        let f = read_letterhead(&v(&["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: /UBND-KT", "V/v tăng cường công tác quản lý", "khoáng sản trên địa bàn", "Lào Cai, ngày tháng năm 2026"]));
+        assert_eq!(f.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
+        assert_eq!(f.subject.as_deref(), Some("V/v tăng cường công tác quản lý khoáng sản trên địa bàn"));
+        assert_eq!(expand_body("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"), "Sở Nông nghiệp và Môi trường");
+        assert_eq!(expand_body("PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN TỨ KỲ"), "Phòng Tài chính - Kế hoạch huyện Tứ Kỳ");
+        let f = read_letterhead(&v(&["UBND TỈNH LÀO CAI", "VĂN PHÒNG", "Số: 5/VP"]));
+        assert_eq!(f.issuer.as_deref(), Some("Văn phòng UBND tỉnh Lào Cai"));
+    }
+
+    #[test]
+    fn title_on_the_type_line() {
+        assert_eq!(kind_and_title_inline("TỜ TRÌNH Về việc trình ký dự thảo Kế hoạch"), Some(("to_trinh", "Về việc trình ký dự thảo Kế hoạch".to_string())));
+        assert_eq!(kind_and_title_inline("KẾ HOẠCH"), None);
+        assert_eq!(kind_and_title_inline("BÁO CÁO KẾT QUẢ"), None);
+    }
+
+    #[test]
+    fn plan_years() {
+        assert_eq!(year_in("Cải cách hành chính nhà nước giai đoạn 2026 - 2030 của tỉnh Lâm Đồng"), Some(2026));
+        assert_eq!(year_in("Triển khai thực hiện Chương trình phòng, chống ma túy đến năm 2030"), None);
+        assert_eq!(year_in("Kiểm tra công tác cải cách hành chính năm 2026 trên địa bàn tỉnh"), Some(2026));
     }
 }

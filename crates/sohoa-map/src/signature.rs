@@ -43,6 +43,54 @@ pub fn signer(block: &[String]) -> Option<Signer> {
     })
 }
 
+/// The signer of a signature block's signer lines (quyền hạn, title, `(Đã ký)`, name):
+/// `authority` every TM./KT./TL./Q. line joined, `title` the last other line in
+/// capitals above the name, `name` `None` for an unsigned draft.
+pub fn signer_of_block(lines: &[String]) -> Option<Signer> {
+    let lines = &join_fragments(lines);
+    let name_at = lines.iter().rposition(|l| sohoa_segment::is_person_name(l));
+    let above = &lines[..name_at.unwrap_or(lines.len())];
+    let parts: Vec<String> = above.iter().filter(|l| sohoa_segment::is_signer_title(l) || is_caps(l)).flat_map(|l| split_authority(l)).collect();
+    let (auth, title): (Vec<&String>, Vec<&String>) = parts.iter().partition(|l| AUTHORITY.is_match(l));
+    let name = name_at.map(|i| crate::words::one_line(&lines[i]));
+    if name.is_none() && title.is_empty() {
+        return None;
+    }
+    Some(Signer {
+        name,
+        title: title.last().map(|t| crate::words::one_line(t)),
+        authority: (!auth.is_empty()).then(|| auth.iter().map(|a| crate::words::one_line(a)).collect::<Vec<_>>().join(" ")),
+    })
+}
+
+/// A quyền hạn line a PDF broke word by word (`TM.` / `ỦY` / `BAN` / `NHÂN` / `DÂN`) joined
+/// back: words that are no title of their own go onto the quyền hạn line before them.
+fn join_fragments(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        let t = l.trim();
+        let onto_authority = out.last().is_some_and(|p| AUTHORITY.is_match(p)) && is_caps(t) && !sohoa_segment::is_signer_title(t) && t.split_whitespace().count() <= 2;
+        match out.last_mut() {
+            Some(p) if onto_authority => *p = format!("{p} {t}"),
+            _ => out.push(t.to_string()),
+        }
+    }
+    out
+}
+
+static NEXT_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r";\s*[-–•]\s+").expect("static regex")); // invariant: valid literal
+
+/// Every recipient of a `Nơi nhận` block's lines: the head's own text after `:` too,
+/// several `- a; - b` items on one line split.
+pub fn recipients_of_block(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let line = if i == 0 && is_recipients_head(line) { line.split_once(':').map_or("", |(_, r)| r) } else { line.as_str() };
+        out.extend(NEXT_ITEM.split(line).filter_map(recipient));
+    }
+    out
+}
+
 /// One line holding several block lines (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH`)
 /// split before each authority mark and before the final position.
 fn split_authority(line: &str) -> Vec<String> {
@@ -115,6 +163,26 @@ mod tests {
         assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN")));
         let s = signer(&lines(&["CHỦ TỊCH", "Tấn Văn Duẩn"])).expect("a signer");
         assert_eq!((s.title.as_deref(), s.authority), (Some("CHỦ TỊCH"), None));
+    }
+
+    #[test]
+    fn signer_of_a_block() {
+        let s = signer_of_block(&lines(&["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Nguyễn Ngọc Phúc"])).expect("a signer");
+        assert_eq!((s.name.as_deref(), s.title.as_deref(), s.authority.as_deref()), (Some("Nguyễn Ngọc Phúc"), Some("PHÓ CHỦ TỊCH"), Some("KT. CHỦ TỊCH")));
+        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp"])).expect("a signer");
+        assert_eq!(s.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN KT.CHỦ TỊCH"));
+        let s = signer_of_block(&lines(&["CHỦ TỊCH"])).expect("a draft's signer");
+        assert_eq!((s.name, s.title.as_deref(), s.authority), (None, Some("CHỦ TỊCH"), None));
+        assert!(signer_of_block(&[]).is_none());
+        let s = signer_of_block(&lines(&["TM.", "ỦY", "BAN", "NHÂN", "DÂN", "CHỦ TỊCH", "Nguyễn Văn Giã"])).expect("a signer");
+        assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN")));
+    }
+
+    #[test]
+    fn recipients_of_a_block() {
+        let r = recipients_of_block(&lines(&["Nơi nhận: - Tỉnh ủy (B/c); - UBND tỉnh (B/c);", "- Lưu: VT, CN(Trung)."]));
+        assert_eq!(r, ["Tỉnh ủy (B/c)", "UBND tỉnh (B/c)", "Lưu: VT, CN(Trung)"]);
+        assert_eq!(recipients_of_block(&lines(&["Nơi nhận:", "- Như trên;"])), ["Như trên"]);
     }
 
     #[test]

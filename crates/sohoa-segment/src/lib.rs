@@ -5,12 +5,14 @@
 //! joined, continuation rows merged, group rows turned into sections.
 
 mod labels;
+mod layout;
 mod outline;
 mod roles;
 mod table;
 mod tree;
 
 pub use labels::{bare as bare_label, kind as label_kind, LabelKind};
+pub use layout::{is_number_line, is_person_name, is_place_date, is_recipients_head, is_signer_title, is_subject, strip_motto, strip_motto_lines, Letterhead, SignatureBlock};
 pub use outline::*;
 pub use roles::role_of;
 

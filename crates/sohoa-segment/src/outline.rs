@@ -108,4 +108,8 @@ pub struct Outline {
     pub items: Vec<Item>,
     /// What could not be placed, in words.
     pub diagnostics: Vec<String>,
+    /// The document's letterhead (the first one), kept out of `items`.
+    pub letterhead: Option<crate::layout::Letterhead>,
+    /// Signature blocks (`Nơi nhận` and the signer) in reading order, kept out of `items`.
+    pub signatures: Vec<crate::layout::SignatureBlock>,
 }

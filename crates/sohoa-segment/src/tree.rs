@@ -1,6 +1,7 @@
 //! The walk over a document's blocks that builds the section tree and places every item.
 
 use crate::labels::{self, LabelKind};
+use crate::layout::{self, Letterhead, SignatureBlock};
 use crate::outline::{Item, LogicalRow, Outline, ParaItem, Section, SectionKind};
 use crate::table::{self, OpenTable, Piece};
 use sohoa_extract::normalize::fold_key;
@@ -10,7 +11,7 @@ use sohoa_extract::{Block, Document, Paragraph, Span, Style, Table};
 const PART_TITLES: &[&str] = &["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "BÁO CÁO", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "HƯỚNG DẪN", "TỜ TRÌNH", "THÔNG BÁO"];
 
 /// Paragraphs that close the body: the closing sentence and the recipients list.
-const ENDINGS: &[&str] = &["Trên đây là", "Nơi nhận"];
+const ENDINGS: &[&str] = &["Trên đây là"];
 
 /// Walk state: the open sections (with their ranks) and the open table.
 #[derive(Default)]
@@ -25,12 +26,15 @@ pub(crate) struct Walker {
     tables: u32,
     /// Index in `out.items` of the last logical row.
     last_row: Option<usize>,
+    /// A signature block is open: lines that fit it go into `out.signatures`' last block.
+    in_signature: bool,
 }
 
 impl Walker {
     pub(crate) fn run(doc: &Document) -> Outline {
         let mut w = Walker::default();
-        for block in &doc.blocks {
+        let start = w.letterhead_prefix(&doc.blocks);
+        for block in &doc.blocks[start..] {
             match block {
                 Block::Paragraph(p) => w.paragraph(p),
                 Block::Table(t) => w.table(t),
@@ -38,6 +42,67 @@ impl Walker {
             }
         }
         w.out
+    }
+
+    /// The letterhead at the top of the document (tables and paragraphs): stored, and
+    /// the index of the first block after it returned (0 when there is none).
+    fn letterhead_prefix(&mut self, blocks: &[Block]) -> usize {
+        let mut lines: Vec<String> = Vec::new();
+        let mut span = None;
+        let mut end = 0;
+        for (i, block) in blocks.iter().enumerate() {
+            match block {
+                Block::PageBreak { .. } => continue,
+                Block::Table(t) => match layout::letterhead_table(t) {
+                    Some(l) => {
+                        span.get_or_insert(l.span);
+                        lines.extend(l.lines);
+                    }
+                    None => break,
+                },
+                Block::Paragraph(p) if p.label.is_none() && layout::letterhead_paragraph(&p.text) => {
+                    span.get_or_insert(p.span);
+                    lines.extend(p.text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
+                }
+                Block::Paragraph(_) => break,
+            }
+            end = i + 1;
+        }
+        if !layout::is_letterhead(&lines) {
+            return 0;
+        }
+        self.out.letterhead = Some(Letterhead { lines, span: span.unwrap_or_default() });
+        end
+    }
+
+    /// A paragraph inside an open signature block joins it, line by line; the first
+    /// line that does not fit closes the block (and the paragraph is read as usual).
+    fn signature_line(&mut self, p: &Paragraph) -> bool {
+        let text = match p.label.as_deref() {
+            Some(l) => format!("{l} {}", p.text),
+            None => p.text.clone(),
+        };
+        let opens = layout::is_recipients_head(&text) || layout::is_signer_title(text.split('\n').next().unwrap_or_default());
+        if !self.in_signature && !opens {
+            return false;
+        }
+        if !self.in_signature {
+            self.stack.clear();
+            self.open_table = None;
+            self.out.signatures.push(SignatureBlock { span: p.span, ..SignatureBlock::default() });
+            self.in_signature = true;
+        }
+        let Some(block) = self.out.signatures.last_mut() else { return false };
+        let mut trial = block.clone();
+        if text.split('\n').map(str::trim).filter(|l| !l.is_empty()).all(|l| trial.absorb(l)) {
+            *block = trial;
+            return true;
+        }
+        self.in_signature = false;
+        if block.recipients.is_empty() && block.signer.is_empty() {
+            self.out.signatures.pop();
+        }
+        false
     }
 
     fn current(&self) -> Option<usize> {
@@ -54,6 +119,9 @@ impl Walker {
         } else {
             p
         };
+        if self.signature_line(p) {
+            return;
+        }
         if self.continues_last(p) {
             return;
         }
@@ -153,6 +221,19 @@ impl Walker {
     }
 
     fn table(&mut self, t: &Table) {
+        self.in_signature = false;
+        if let Some(l) = layout::letterhead_table(t) {
+            self.open_table = None;
+            self.out.letterhead.get_or_insert(l);
+            return;
+        }
+        if let Some(s) = layout::signature_table(t) {
+            self.stack.clear();
+            self.open_table = None;
+            self.out.signatures.push(s);
+            self.in_signature = true;
+            return;
+        }
         let next_number = self.tables + 1;
         match table::read_piece(t, self.open_table.as_ref(), self.joinable, next_number) {
             Piece::Layout(rows) => self.layout_table(rows, t.span),
