@@ -8,6 +8,7 @@ pub mod record;
 mod document;
 mod header;
 mod mentions;
+mod nontask;
 mod sections;
 mod signature;
 mod tasks;
@@ -27,7 +28,7 @@ pub fn records(doc: &Document) -> Vec<Record> {
     let document = document::build(doc, &outline);
     let doc_id = document.doc_id.clone();
     let plan_year = document.year;
-    let input = tasks::TaskInput { doc_id: &doc_id, plan_year };
+    let input = tasks::TaskInput { doc_id: &doc_id, plan_year, assigning: document.kind == "cong_van" };
     let tasks = tasks::build(&view, &input);
     let citations = mentions::citations(&view, &doc_id, document.number.as_deref());
     let kpis = mentions::kpis(&view, &tasks, &doc_id, plan_year);

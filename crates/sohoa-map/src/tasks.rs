@@ -2,7 +2,8 @@
 
 use crate::deadline::{self, DeadlineContext};
 use crate::record::{Deadline, Provenance, TaskRecord};
-use crate::units;
+use crate::nontask;
+use crate::units::{self, UnitRoles};
 use crate::view::{Topic, View};
 use sohoa_extract::normalize::fold_key;
 use sohoa_extract::Span;
@@ -27,36 +28,100 @@ struct Fields {
     partners: Option<String>,
     outputs: Option<String>,
     deadline: Option<String>,
+    notes: Option<String>,
 }
 
-const FIELD_KEYS: &[(&str, usize)] = &[
-    ("cơ quan chủ trì", 0),
-    ("đơn vị chủ trì", 0),
-    ("chủ trì", 0),
-    ("cơ quan phối hợp", 1),
-    ("đơn vị phối hợp", 1),
-    ("phối hợp", 1),
-    ("sản phẩm", 2),
-    ("kết quả", 2),
-    ("thời gian thực hiện", 3),
-    ("thời gian hoàn thành", 3),
-    ("thời gian", 3),
-    ("thời hạn", 3),
-    ("tiến độ", 3),
+/// The record field a field line fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Lead,
+    Partners,
+    Outputs,
+    Deadline,
+    /// Who oversees the section's work (`Lãnh đạo phụ trách: ...`): kept whole as `notes`.
+    Oversight,
+}
+
+const FIELD_KEYS: &[(&str, Field)] = &[
+    ("cơ quan chủ trì", Field::Lead),
+    ("đơn vị chủ trì", Field::Lead),
+    ("chủ trì", Field::Lead),
+    ("cơ quan thực hiện", Field::Lead),
+    ("đơn vị thực hiện", Field::Lead),
+    ("cơ quan chủ trì thực hiện", Field::Lead),
+    ("đơn vị chủ trì thực hiện", Field::Lead),
+    ("cơ quan phối hợp", Field::Partners),
+    ("đơn vị phối hợp", Field::Partners),
+    ("cơ quan phối hợp thực hiện", Field::Partners),
+    ("đơn vị phối hợp thực hiện", Field::Partners),
+    ("phối hợp", Field::Partners),
+    ("sản phẩm", Field::Outputs),
+    ("kết quả", Field::Outputs),
+    ("sản phẩm dự kiến", Field::Outputs),
+    ("kết quả dự kiến", Field::Outputs),
+    ("dự kiến sản phẩm", Field::Outputs),
+    ("dự kiến kết quả", Field::Outputs),
+    ("thời gian thực hiện", Field::Deadline),
+    ("thời gian hoàn thành", Field::Deadline),
+    ("thời gian", Field::Deadline),
+    ("thời hạn", Field::Deadline),
+    ("thời hạn hoàn thành", Field::Deadline),
+    ("tiến độ", Field::Deadline),
+    ("tiến độ thực hiện", Field::Deadline),
+    ("lãnh đạo phụ trách", Field::Oversight),
+    ("lãnh đạo chỉ đạo", Field::Oversight),
+    ("lãnh đạo theo dõi", Field::Oversight),
+    ("đơn vị theo dõi", Field::Oversight),
+    ("cơ quan theo dõi", Field::Oversight),
+    ("theo dõi, chỉ đạo", Field::Oversight),
+    ("chỉ đạo, theo dõi", Field::Oversight),
 ];
 
-/// `Cơ quan chủ trì: Văn phòng` → (0, `Văn phòng`).
-fn field_line(text: &str) -> Option<(usize, String)> {
-    let (head, value) = text.split_once(':')?;
+/// The fields of one field line: `Cơ quan chủ trì: Văn phòng` → [(Lead, `Văn phòng`)];
+/// `Đơn vị chủ trì: X; Đơn vị phối hợp: Y` → both; `Lãnh đạo phụ trách: ...` → the line itself.
+/// A `;` starts a new field only where a field name follows it (`Sản phẩm: A; B` is one value).
+fn field_line(text: &str) -> Option<Vec<(Field, String)>> {
+    let text = crate::words::one_line(text);
+    let mut out: Vec<(Field, String)> = Vec::new();
+    for part in text.split(';') {
+        match field_part(part) {
+            Some(f) => out.push(f),
+            None => {
+                let (_, value) = out.last_mut()?;
+                value.push(';');
+                value.push_str(part);
+            }
+        }
+    }
+    for (field, value) in &mut out {
+        let v = value.trim();
+        *value = match field {
+            Field::Oversight => v.trim_end_matches(['.', ' ']).to_string(),
+            _ => v.to_string(),
+        };
+    }
+    Some(out)
+}
+
+/// One `name: value` piece of a field line.
+fn field_part(part: &str) -> Option<(Field, String)> {
+    let (head, value) = part.split_once(':')?;
+    let head = head.trim().trim_start_matches(['-', '+', ' ']);
     let key = fold_key(head);
     let (_, field) = FIELD_KEYS.iter().find(|(k, _)| key == fold_key(k))?;
-    Some((*field, value.trim().to_string()))
+    let value = match field {
+        Field::Oversight => part.trim().trim_start_matches(['-', '+', ' ']).to_string(),
+        _ => value.to_string(),
+    };
+    Some((*field, value))
 }
 
 /// Everything that shapes one task besides its own text.
 pub struct TaskInput<'a> {
     pub doc_id: &'a str,
     pub plan_year: Option<i32>,
+    /// The document assigns work by its numbered items (a công văn): they read like an implementation part.
+    pub assigning: bool,
 }
 
 /// All tasks of the outline in reading order.
@@ -82,7 +147,7 @@ pub fn build(view: &View, input: &TaskInput) -> Vec<TaskDraft> {
 }
 
 fn row_allowed(view: &View, section: Option<usize>, item: usize) -> bool {
-    view.parts[item] != crate::view::Part::Decision && section.is_none_or(|s| view.tasks_allowed(s) || view.topics[s] == Topic::Content)
+    view.parts[item] != crate::view::Part::Decision && !view.no_tasks[item] && section.is_none_or(|s| !view.section_no_tasks[s] && (view.tasks_allowed(s) || view.topics[s] == Topic::Content))
 }
 
 fn path(view: &View, section: Option<usize>) -> Vec<String> {
@@ -113,7 +178,10 @@ fn row_task(view: &View, row: &LogicalRow, section: Option<usize>, item: usize, 
         content: content.clone(),
         lead: row.text(Role::Lead).map(|t| units::split(&t)).unwrap_or_default(),
         partners: row.text(Role::Partners).map(|t| units::split(&t)).unwrap_or_default(),
-        deadline: parse_deadline(deadline_raw.as_deref(), input),
+        deadline: match deadline_raw.as_deref().map(str::trim) {
+            Some(raw) if !raw.is_empty() => parse_deadline(Some(raw), input),
+            _ => own_deadline(&content, input).unwrap_or_default(),
+        },
         outputs: outputs.clone(),
         notes: notes.clone(),
         source: provenance(row.span, Some((row.table, row.row))),
@@ -128,6 +196,11 @@ fn parse_deadline(raw: Option<&str>, input: &TaskInput) -> Deadline {
         Some(r) if !r.is_empty() => deadline::parse(&r, &DeadlineContext { plan_year: input.plan_year }),
         _ => Deadline::default(),
     }
+}
+
+/// A by-date or period stated in a task's own text (`xong trong quý II/2026`).
+fn own_deadline(content: &str, input: &TaskInput) -> Option<Deadline> {
+    deadline::in_text(content, &DeadlineContext { plan_year: input.plan_year })
 }
 
 /// The prose tasks of one section: its bullets and paragraphs, or the section
@@ -145,51 +218,98 @@ fn section_tasks(view: &View, s: usize, input: &TaskInput, out: &mut Vec<TaskDra
         out.extend(leaf_task(view, s, input));
         return;
     }
+    if let Some(t) = assignment_title_task(view, s, input) {
+        out.push(t);
+    }
     let fields = collect_fields(&paras);
     let unit = unit_of(view, Some(s));
     let mut last: Option<usize> = None;
     let annex_titles = sec.kind == SectionKind::Annex;
     for (i, para) in paras {
-        if annex_titles || field_line(&para.text).is_some() || is_closing(&para.text) || is_aside(&view.outline.items[i]) {
+        if annex_titles || view.no_tasks[i] || field_line(&para.text).is_some() || nontask::is_not_task(&para.text, para.label.is_none()) || is_aside(&view.outline.items[i]) {
             continue;
         }
         if para.label.as_deref() == Some("+") {
             if let Some(t) = last.and_then(|k| out.get_mut(k)) {
                 t.record.content = format!("{} + {}", t.record.content, crate::words::one_line(&para.text));
                 t.target_texts[0] = t.record.content.clone();
+                if let Some(d) = own_deadline(&t.record.content, input) {
+                    t.record.deadline = d;
+                }
                 continue;
             }
         }
-        out.push(prose_task(view, s, para, i, &fields, unit.as_deref(), input));
+        out.push(prose_task(view, s, para, i, &fields, unit.as_ref(), input));
         last = Some(out.len() - 1);
     }
 }
 
 /// The unit a section assigns its items to: the section's own title or the
-/// nearest enclosing one's, where that title is a numbered unit heading
-/// (`1. Sở Nội vụ`; any numbered heading of the organizing part).
-fn unit_of(view: &View, mut s: Option<usize>) -> Option<String> {
+/// nearest enclosing one's, where that title is a numbered or lettered unit heading
+/// (`1. Sở Nội vụ`, `a) Các sở, ban, ngành:`, `Giao Công an tỉnh:`).
+fn unit_of(view: &View, mut s: Option<usize>) -> Option<UnitRoles> {
     while let Some(i) = s {
         let sec = &view.outline.sections[i];
         let numbered = sec.printed.as_deref().and_then(label_kind).is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article));
-        let unit_heading = view.topics[i] == Topic::Organize && label_kind(sec.printed.as_deref().unwrap_or("")) != Some(LabelKind::Letter) || units::is_unit_name(&sec.title);
-        if sec.kind == SectionKind::Heading && numbered && unit_heading && sec.title.split_whitespace().count() <= 25 {
-            return Some(crate::words::one_line(sec.title.trim_end_matches([':', '.'])));
+        if sec.kind == SectionKind::Heading && numbered {
+            if let Some(roles) = units::heading_roles(&sec.title) {
+                return Some(roles);
+            }
         }
         s = sec.parent;
     }
     None
 }
 
+/// Whether items of section `s` read like an implementation part: its topic, or a công văn.
+fn assigning(view: &View, s: Option<usize>, input: &TaskInput) -> bool {
+    input.assigning || s.is_some_and(|s| view.topics[s] == Topic::Organize)
+}
+
+/// The lead and partners of a one-task paragraph: its inline unit (`b) Công an tỉnh: ...`) anywhere,
+/// its subject where the part assigns work (`8. Các sở ... chủ động ...`), else its unit heading's lead.
+fn paragraph_roles(view: &View, text: &str, parent: Option<usize>, input: &TaskInput) -> UnitRoles {
+    if let Some(r) = units::inline_roles(text) {
+        return r;
+    }
+    if assigning(view, parent, input) {
+        if let Some((l, p)) = units::assignment(text) {
+            return UnitRoles { lead: units::split(&l), partners: p };
+        }
+    }
+    unit_of(view, parent).unwrap_or_default()
+}
+
+/// A numbered paragraph that is itself an assignment stays one task even when bullets or a
+/// note follow it (`3. Giao Công an tỉnh là cơ quan thường trực, ...`).
+fn assignment_title_task(view: &View, s: usize, input: &TaskInput) -> Option<TaskDraft> {
+    let sec = &view.outline.sections[s];
+    let kind = sec.printed.as_deref().and_then(label_kind);
+    if sec.kind != SectionKind::Heading || !kind.is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article)) || view.has_subsections[s] {
+        return None;
+    }
+    let title = crate::words::one_line(&sec.title);
+    if !title.trim_end_matches(['/', ' ']).ends_with(['.', ';']) {
+        return None; // a heading over its items, not a sentence that assigns
+    }
+    let inline = units::inline_roles(&title).is_some() && title.split_whitespace().count() >= 8;
+    let sentence = assigning(view, sec.parent, input) && units::assignment(&title).is_some() && title.split_whitespace().count() >= 12;
+    if !(inline || sentence) {
+        return None;
+    }
+    leaf_task(view, s, input)
+}
+
 fn collect_fields(paras: &[(usize, &ParaItem)]) -> Fields {
     let mut f = Fields::default();
     for (_, p) in paras {
-        if let Some((field, value)) = field_line(&p.text) {
+        for (field, value) in field_line(&p.text).unwrap_or_default() {
             let slot = match field {
-                0 => &mut f.lead,
-                1 => &mut f.partners,
-                2 => &mut f.outputs,
-                _ => &mut f.deadline,
+                Field::Lead => &mut f.lead,
+                Field::Partners => &mut f.partners,
+                Field::Outputs => &mut f.outputs,
+                Field::Deadline => &mut f.deadline,
+                Field::Oversight => &mut f.notes,
             };
             slot.get_or_insert(value);
         }
@@ -208,25 +328,27 @@ fn is_aside(item: &Item) -> bool {
     }
 }
 
-/// `Trên đây là Kế hoạch ...`: the closing paragraph.
-fn is_closing(text: &str) -> bool {
-    crate::words::starts_with(text, "Trên đây là") || crate::words::starts_with(text, "Trong quá trình")
-}
-
-fn prose_task(view: &View, s: usize, para: &ParaItem, item: usize, fields: &Fields, unit: Option<&str>, input: &TaskInput) -> TaskDraft {
+fn prose_task(view: &View, s: usize, para: &ParaItem, item: usize, fields: &Fields, unit: Option<&UnitRoles>, input: &TaskInput) -> TaskDraft {
     let content = crate::words::one_line(&para.text);
     let mut lead = fields.lead.as_deref().map(units::split).unwrap_or_default();
     let mut partners = fields.partners.as_deref().map(units::split).unwrap_or_default();
     if lead.is_empty() {
         if let Some(u) = unit {
-            lead = vec![u.to_string()];
-        } else if view.topics[s] == Topic::Organize && para.label.is_none() {
+            lead = u.lead.clone();
+            if partners.is_empty() {
+                partners = u.partners.clone();
+            }
+        } else if assigning(view, Some(s), input) && para.label.is_none() {
             if let Some((l, p)) = units::assignment(&content) {
                 lead = vec![l];
                 partners = p;
             }
         }
     }
+    let deadline = match own_deadline(&content, input) {
+        Some(d) => d,
+        None => parse_deadline(fields.deadline.as_deref(), input),
+    };
     let label = para.label.as_deref().filter(|l| !matches!(*l, "-" | "+")).map(bare_label);
     let record = TaskRecord {
         doc_id: input.doc_id.to_string(),
@@ -236,9 +358,9 @@ fn prose_task(view: &View, s: usize, para: &ParaItem, item: usize, fields: &Fiel
         content: content.clone(),
         lead,
         partners,
-        deadline: parse_deadline(fields.deadline.as_deref(), input),
+        deadline,
         outputs: fields.outputs.clone().map(|o| crate::words::one_line(&o)),
-        notes: None,
+        notes: fields.notes.clone(),
         source: provenance(para.span, None),
     };
     let target_texts = [Some(content), record.outputs.clone()].into_iter().flatten().collect();
@@ -261,10 +383,12 @@ pub fn is_task_leaf(view: &View, s: usize) -> bool {
 fn leaf_task(view: &View, s: usize, input: &TaskInput) -> Option<TaskDraft> {
     let sec = &view.outline.sections[s];
     let content = crate::words::one_line(&sec.title);
-    let (lead, partners) = match units::assignment(&content) {
-        Some((l, p)) => (vec![l], p),
-        None => (unit_of(view, sec.parent).into_iter().collect(), Vec::new()),
-    };
+    if nontask::is_not_task(&content, false) {
+        return None;
+    }
+    let roles = paragraph_roles(view, &content, sec.parent, input);
+    let (lead, partners) = (roles.lead, roles.partners);
+    let deadline = own_deadline(&content, input).unwrap_or_default();
     let parent_path = sec.parent.map(|p| view.outline.sections[p].path.clone()).unwrap_or_default();
     let record = TaskRecord {
         doc_id: input.doc_id.to_string(),
@@ -274,7 +398,7 @@ fn leaf_task(view: &View, s: usize, input: &TaskInput) -> Option<TaskDraft> {
         content: content.clone(),
         lead,
         partners,
-        deadline: Deadline::default(),
+        deadline,
         outputs: None,
         notes: None,
         source: provenance(sec.span, None),
@@ -296,6 +420,25 @@ mod tests {
     fn row(cells: &[(Role, &str)]) -> LogicalRow {
         let cells = cells.iter().map(|&(role, text)| RoleCell { role, header: String::new(), text: text.into() }).collect();
         LogicalRow { label: None, cells, table: 1, row: 1, bold: false, merged_above: false, span: Span::default() }
+    }
+
+    #[test]
+    fn a_field_line_holding_two_roles_is_split() {
+        let f = field_line("Đơn vị chủ trì: Phòng Kinh tế; Đơn vị phối hợp: Phòng Tư pháp, Văn phòng.").expect("a field line");
+        assert_eq!(f, vec![(Field::Lead, "Phòng Kinh tế".to_string()), (Field::Partners, "Phòng Tư pháp, Văn phòng.".to_string())]);
+    }
+
+    #[test]
+    fn a_semicolon_inside_a_value_does_not_start_a_field() {
+        let f = field_line("- Sản phẩm: Báo cáo; Kế hoạch.").expect("a field line");
+        assert_eq!(f, vec![(Field::Outputs, "Báo cáo; Kế hoạch.".to_string())]);
+        assert_eq!(field_line("Thời gian thực hiện Kế hoạch: năm 2025"), None);
+    }
+
+    #[test]
+    fn oversight_lines_are_notes_without_the_final_stop() {
+        let f = field_line("Lãnh đạo phụ trách: Phó Chủ tịch Nguyễn Văn A.").expect("a field line");
+        assert_eq!(f, vec![(Field::Oversight, "Lãnh đạo phụ trách: Phó Chủ tịch Nguyễn Văn A".to_string())]);
     }
 
     #[test]

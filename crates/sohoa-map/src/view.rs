@@ -17,7 +17,7 @@ pub enum Part {
 /// What a top-level section of a plan is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
-    /// `MỤC ĐÍCH, YÊU CẦU`: no tasks.
+    /// `MỤC ĐÍCH, YÊU CẦU`, `MỤC TIÊU`, `CHỈ TIÊU ...`: no tasks (targets there are KPIs).
     Purpose,
     /// `KINH PHÍ`: no tasks.
     Funding,
@@ -39,17 +39,26 @@ pub struct View<'a> {
     pub has_subsections: Vec<bool>,
     /// Part in which each section opens.
     pub section_parts: Vec<Part>,
+    /// Items inside an annex that is a report outline or an empty form (`ĐỀ CƯƠNG BÁO CÁO`, `Biểu 01`): no tasks.
+    pub no_tasks: Vec<bool>,
+    /// Whether each section opens inside such an annex.
+    pub section_no_tasks: Vec<bool>,
 }
 
 impl<'a> View<'a> {
     pub fn new(outline: &'a Outline) -> Self {
         let parts = parts(outline);
+        let no_tasks = crate::nontask::outline_items(outline);
         let n = outline.sections.len();
         let mut children = vec![Vec::new(); n];
         let mut section_parts = vec![Part::Front; n];
+        let mut section_no_tasks = vec![false; n];
         for (i, item) in outline.items.iter().enumerate() {
             match item {
-                Item::Heading(s) => section_parts[*s] = parts[i],
+                Item::Heading(s) => {
+                    section_parts[*s] = parts[i];
+                    section_no_tasks[*s] = no_tasks[i] || defines_scope(&outline.sections[*s].title);
+                }
                 Item::Paragraph { section: Some(s), .. } | Item::Row { section: Some(s), .. } => children[*s].push(i),
                 _ => {}
             }
@@ -61,12 +70,13 @@ impl<'a> View<'a> {
             }
         }
         let topics = (0..n).map(|s| topic(outline, s)).collect();
-        View { outline, parts, topics, children, has_subsections, section_parts }
+        View { outline, parts, topics, children, has_subsections, section_parts, no_tasks, section_no_tasks }
     }
 
     /// Whether tasks may come from section `s`.
     pub fn tasks_allowed(&self, s: usize) -> bool {
         self.section_parts[s] != Part::Decision
+            && !self.section_no_tasks[s]
             && self.outline.sections[s].kind != SectionKind::Article
             && matches!(self.topics[s], Topic::Content | Topic::Organize)
     }
@@ -110,7 +120,8 @@ fn topic(outline: &Outline, s: usize) -> Topic {
     }
     let title = &outline.sections[top].title;
     let has = |w: &str| crate::words::contains(title, w);
-    if has("mục đích") || has("yêu cầu") || has("mục tiêu") && !has("nhiệm vụ") {
+    let targets = crate::words::starts_with(title, "chỉ tiêu") || crate::words::starts_with(title, "các chỉ tiêu");
+    if has("mục đích") || has("yêu cầu") || (has("mục tiêu") || targets) && !has("nhiệm vụ") {
         Topic::Purpose
     } else if has("kinh phí") {
         Topic::Funding
@@ -119,4 +130,10 @@ fn topic(outline: &Outline, s: usize) -> Topic {
     } else {
         Topic::Content
     }
+}
+
+/// A section that defines who or what the plan covers (`Đối tượng`, `Phạm vi, đối tượng`): no tasks.
+fn defines_scope(title: &str) -> bool {
+    let t = title.trim().trim_end_matches([':', '.']);
+    t.split_whitespace().count() <= 6 && ["Đối tượng", "Phạm vi"].iter().any(|w| crate::words::starts_with(t, w))
 }

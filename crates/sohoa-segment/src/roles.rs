@@ -26,6 +26,9 @@ pub fn role_of(header: &str, indicator_table: bool) -> Role {
     if key.contains("đơn vị tính") || key == "đvt" || (indicator_table && key == fold_key("đơn vị")) {
         return Role::Unit;
     }
+    if is_object_header(&key) {
+        return Role::Content;
+    }
     if key.starts_with(&fold_key("đơn vị")) && !key.contains(&fold_key("phối hợp")) {
         return Role::Lead;
     }
@@ -33,6 +36,12 @@ pub fn role_of(header: &str, indicator_table: bool) -> Role {
         .iter()
         .find(|(_, words)| words.iter().any(|w| key.contains(&fold_key(w))))
         .map_or(Role::Other, |(role, _)| *role)
+}
+
+/// `Đơn vị được kiểm tra`, `Cơ quan được khảo sát`: the units the work is done on, which are the
+/// rows' content (each row is the work on one unit), not who leads it.
+fn is_object_header(key: &str) -> bool {
+    ["đơn vị", "cơ quan", "địa phương"].iter().any(|w| key.starts_with(&fold_key(w))) && key.contains(&fold_key("được"))
 }
 
 fn is_label_header(key: &str) -> bool {
@@ -93,6 +102,14 @@ mod tests {
         let r = roles(&["STT", "Chiêu", "Chỉ tiêu năm 2024", "Cơ quan chủ trì thực hiện"]);
         use Role::*;
         assert_eq!(r, Some(vec![Label, Content, Target, Lead]));
+    }
+
+    #[test]
+    fn the_units_a_schedule_visits_are_its_content() {
+        let r = roles(&["STT", "Đơn vị được khảo sát", "Thời gian khảo sát"]);
+        use Role::*;
+        assert_eq!(r, Some(vec![Label, Content, Deadline]));
+        assert_eq!(role_of("Đơn vị thực hiện", false), Lead);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! field instructions, deleted text and drawing anchor numbers cannot leak.
 //! Text-box paragraphs become blocks after the paragraph that anchors them;
 //! `mc:AlternateContent` is read once (its `Choice`, else its `Fallback`).
-//! A footnote or endnote is appended at its mark as ` [note text]`.
+//! A footnote or endnote is never glued into the text at its mark: its text is kept
+//! aside (`Walker::notes_read`, in reading order) and the reader files it with the furniture.
 
 use super::deadline::Deadline;
 use super::fields::Fields;
@@ -31,6 +32,8 @@ pub(crate) struct Walker<'a> {
     pub line: u32,
     fields: Fields,
     note_depth: u8,
+    /// Footnote/endnote texts met at their marks, in reading order, kept out of the body.
+    pub notes_read: Vec<Paragraph>,
     /// Table-cell nesting: in a cell, a numbered paragraph without text still
     /// prints its number (a `TT` column), so it is kept.
     pub cell_depth: u32,
@@ -64,7 +67,7 @@ pub(crate) fn choose(alt: &Node) -> Option<&Node> {
 
 impl<'a> Walker<'a> {
     pub fn new(styles: &'a Styles, numbering: Numbering, notes: &'a Notes<'a>, deadline: &'a Deadline, norm: Normalizer) -> Self {
-        Walker { styles, numbering, notes, norm, deadline, line: 0, fields: Fields::default(), note_depth: 0, cell_depth: 0 }
+        Walker { styles, numbering, notes, norm, deadline, line: 0, fields: Fields::default(), note_depth: 0, notes_read: Vec::new(), cell_depth: 0 }
     }
 
     /// Walks a block container (`w:body`, `w:tc`, `w:txbxContent`, a note).
@@ -184,7 +187,8 @@ impl<'a> Walker<'a> {
                     self.flush(acc);
                     let kind = if c.name == "w:footnoteReference" { NoteKind::Foot } else { NoteKind::End };
                     if let Some(note) = self.note_text(kind, c.attr("id"))? {
-                        acc.text.push_str(&format!(" [{note}]"));
+                        let span = Span { line: self.line, ..Span::default() };
+                        self.notes_read.push(Paragraph { text: note, label: None, style: Style::default(), span });
                     }
                 }
                 "mc:AlternateContent" => {

@@ -1,8 +1,9 @@
 //! DOCX reader (zip + quick-xml): paragraphs with Word numbering, tables, footnotes.
 //!
 //! Choices: Word's automatic numbers become `Paragraph::label` (bullets all
-//! print as `"-"`, a `+` glyph as `"+"`); footnotes are appended at their mark
-//! as ` [text]`; nested tables are flattened into the outer cell's text;
+//! print as `"-"`, a `+` glyph as `"+"`); footnote and endnote texts are kept out of
+//! the body (never glued to the text at their mark) and follow the headers and footers
+//! in `Document::furniture`; nested tables are flattened into the outer cell's text;
 //! text boxes follow the paragraph that anchors them; headers and footers
 //! are read after the body into `Document::furniture` (each distinct
 //! paragraph once; one that fails to read only loses the furniture). Only the
@@ -67,18 +68,18 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture,
     let body = document
         .child("w:body")
         .ok_or_else(|| ExtractError::damaged(FORMAT, format!("{} has no w:body", parts.main)))?;
-    let walk = |norm: Normalizer| -> Result<(Vec<Block>, Normalizer), ExtractError> {
+    let walk = |norm: Normalizer| -> Result<(Vec<Block>, Vec<Paragraph>, Normalizer), ExtractError> {
         let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &deadline, norm);
         let mut blocks = Vec::new();
         walker.blocks(body, &mut blocks)?;
-        Ok((blocks, walker.norm))
+        Ok((blocks, walker.notes_read, walker.norm))
     };
-    let (mut blocks, mut norm) = walk(Normalizer::new())?;
+    let (mut blocks, mut notes_read, mut norm) = walk(Normalizer::new())?;
     // A run decided before the document showed what its font holds is read
     // again; out of time, the first reading stands.
     if let Some(again) = norm.replay() {
         match walk(again) {
-            Ok(second) => (blocks, norm) = second,
+            Ok(second) => (blocks, notes_read, norm) = second,
             Err(ExtractError::Timeout { .. }) => {}
             Err(e) => return Err(e),
         }
@@ -86,7 +87,9 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture,
     // The text-quality report (in the records) is the body's.
     let quality = norm.quality();
     let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &deadline, norm);
-    let furniture = read_furniture(&mut zip, &parts, &mut walker, &mut diagnostics);
+    let mut furniture = read_furniture(&mut zip, &parts, &mut walker, &mut diagnostics);
+    // Notes are furniture too: their text never joins the paragraph that marks them.
+    furniture.extend(notes_read);
     Ok(WithFurniture { body: Extracted { blocks, pages: None, diagnostics, quality }, furniture })
 }
 

@@ -14,11 +14,13 @@ pub(super) struct Coded {
     pub recurrence: Option<&'static str>,
     /// A by-date (`Chậm nhất ...`, `Trước ngày ...`): only the end of the span counts.
     pub by_date: bool,
+    /// A start with no end (`Bắt đầu thực hiện từ năm 2026`): only the start of the span counts.
+    pub open_end: bool,
 }
 
 impl Coded {
     fn new(kind: &'static str) -> Coded {
-        Coded { kind, span: None, recurrence: None, by_date: false }
+        Coded { kind, span: None, recurrence: None, by_date: false, open_end: false }
     }
 }
 
@@ -54,16 +56,22 @@ static ATOM: Lazy<Regex> = Lazy::new(|| {
         r"|năm\s+(?P<y>\d{4})",
     ))
 });
+/// `Trước ngày 05 của tháng liền kề`, `... năm trước liền kề`: a by-day that comes back every period.
+static NEXT_PERIOD: Lazy<Regex> = Lazy::new(|| re(r"\b(tháng|quý|năm)\s+(?:trước\s+|sau\s+)?liền\s+kề\b"));
+/// `Bắt đầu thực hiện từ năm 2026`: a start with no end.
+static OPEN_START: Lazy<Regex> = Lazy::new(|| re(r"^(?:bắt\s+đầu|khởi\s+động)\b|^(?:thực\s+hiện\s+)?từ\s+(?:năm|tháng|quý)\b"));
 static YEAR: Lazy<Regex> = Lazy::new(|| re(r"năm\s+(\d{4})"));
 
 /// Codes a deadline cell, or `None` when it names no time (`Theo Kế hoạch ...`).
 pub(super) fn code(raw: &str, plan_year: Option<i32>) -> Option<Coded> {
     let text = PARENS.replace_all(&raw.to_lowercase(), " ").into_owned();
-    PART_SPLIT
-        .split(&text)
-        .map(strip_label)
-        .filter(|p| !p.is_empty())
-        .find_map(|p| code_part(&p, plan_year))
+    let coded: Vec<Coded> = PART_SPLIT.split(&text).map(strip_label).filter(|p| !p.is_empty()).filter_map(|p| code_part(&p, plan_year)).collect();
+    let mut first = *coded.first()?;
+    // `Báo cáo định kỳ ...; thực hiện hằng năm`: a cadence-less recurrence takes the cadence the cell names later
+    if first.kind == "recurring" && first.recurrence.is_none() {
+        first.recurrence = coded.iter().skip(1).find(|c| c.kind == "recurring" && c.recurrence.is_some()).and_then(|c| c.recurrence);
+    }
+    Some(first)
 }
 
 /// `theo dõi: thường xuyên` is coded as `thường xuyên`.
@@ -163,6 +171,13 @@ fn periodic(alt: &str) -> Option<Coded> {
             _ => None,
         });
     }
+    if let Some(c) = NEXT_PERIOD.captures(alt) {
+        return recurring(Some(match &c[1] {
+            "tháng" => "monthly",
+            "quý" => "quarterly",
+            _ => "yearly",
+        }));
+    }
     if alt.contains("định kỳ") {
         return recurring(None);
     }
@@ -178,6 +193,9 @@ fn timed(alt: &str, plan_year: Option<i32>) -> Option<Coded> {
         if ATOM.find(alt).is_some_and(|a| a.start() >= m.start()) {
             return Some(Coded { span: Some(first), by_date: true, ..Coded::new("date") });
         }
+    }
+    if atoms.len() == 1 && OPEN_START.is_match(alt.trim()) && !alt.contains("đến") {
+        return Some(Coded { span: Some(first), open_end: true, ..Coded::new("period") });
     }
     if atoms.len() == 1 && first_is_day {
         return Some(Coded { span: Some(first), ..Coded::new("date") });
