@@ -13,13 +13,15 @@ fn prov(span: Span) -> Provenance {
 }
 
 /// Every text of the outline with its span and whether it sits in the preamble, in reading order.
+/// The trích yếu under a type title is not the preamble, even when it opens with `Thực hiện`.
 fn texts(view: &View) -> Vec<(String, Span, bool)> {
+    let title = title_items(view);
     let mut out = Vec::new();
     for (i, item) in view.outline.items.iter().enumerate() {
         match item {
             Item::Paragraph { para, section } => {
-                let preamble = section.is_none() && view.parts[i] != Part::Plan || section.is_none() && is_basis(&para.text);
-                out.push((crate::words::one_line(&para.text), para.span, preamble && is_basis(&para.text)));
+                let preamble = section.is_none() && !title.contains(&i) && is_basis(&para.text);
+                out.push((crate::words::one_line(&para.text), para.span, preamble));
             }
             Item::Heading(s) => {
                 let sec = &view.outline.sections[*s];
@@ -33,24 +35,59 @@ fn texts(view: &View) -> Vec<(String, Span, bool)> {
     out
 }
 
-/// `Căn cứ ...`, `Thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
+/// `Căn cứ ...`, `(Tiếp tục) thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
 fn is_basis(text: &str) -> bool {
-    ["căn cứ", "thực hiện", "xét đề nghị"].iter().any(|w| crate::words::starts_with(text, w))
+    ["căn cứ", "thực hiện", "tiếp tục thực hiện", "xét đề nghị"].iter().any(|w| crate::words::starts_with(text, w))
 }
 
-/// The citation records of the document, short mentions resolved.
+/// The items of the trích yếu: the paragraph right after each type title (`KẾ HOẠCH`) and
+/// the lines that continue it in lower case (`theo hướng xanh ...`).
+fn title_items(view: &View) -> Vec<usize> {
+    let items = &view.outline.items;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Item::Paragraph { para, section: None } = item else { continue };
+        if para.label.is_some() || crate::header::kind_of_title(&para.text).is_none() {
+            continue;
+        }
+        for (j, next) in items.iter().enumerate().skip(i + 1) {
+            let Item::Paragraph { para, section: None } = next else { break };
+            let lower = para.text.trim_start().chars().next().is_some_and(char::is_lowercase);
+            if j > i + 1 && !lower {
+                break;
+            }
+            out.push(j);
+        }
+    }
+    out
+}
+
+/// The document's kind as its first type title names it (`KẾ HOẠCH`: `ke_hoach`); a decision
+/// that issues a plan counts as the plan, the document its annex lines belong to.
+fn own_kind(view: &View) -> Option<String> {
+    let titles: Vec<&'static str> = view
+        .outline
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Paragraph { para, section: None } if para.label.is_none() => crate::header::kind_of_title(&para.text),
+            _ => None,
+        })
+        .collect();
+    titles.iter().find(|k| **k != "quyet_dinh").or(titles.first()).map(|k| k.to_string())
+}
+
+/// The citation records of the document, short mentions and law names resolved.
 pub fn citations(view: &View, doc_id: &str, own_number: Option<&str>) -> Vec<CitationRecord> {
     let mut found: Vec<(CitationMention, Span)> = Vec::new();
+    let own_kind = own_kind(view);
     for (text, span, preamble) in texts(view) {
-        let ctx = CitationContext { own_number: own_number.map(str::to_string), preamble };
+        let ctx = CitationContext { own_number: own_number.map(str::to_string), preamble, own_kind: own_kind.clone() };
         found.extend(citation::scan(&text, &ctx).into_iter().map(|m| (m, span)));
     }
-    let mut mentions: Vec<CitationMention> = found.iter().map(|(m, _)| m.clone()).collect();
-    citation::resolve_short_keys(&mut mentions);
-    mentions
+    citation::resolve(found)
         .into_iter()
-        .zip(found)
-        .map(|(m, (_, span))| CitationRecord {
+        .map(|(m, span)| CitationRecord {
             doc_id: doc_id.to_string(),
             kind: m.kind,
             number: m.number,
@@ -68,12 +105,13 @@ pub fn citations(view: &View, doc_id: &str, own_number: Option<&str>) -> Vec<Cit
         .collect()
 }
 
-/// The KPI records: targets of tasks (one per distinct target), indicator rows,
-/// and targets stated in the purpose part.
+/// The KPI records: targets of tasks (one per distinct target), indicator rows, and targets
+/// stated in paragraphs that are no task (a CHỈ TIÊU section, the purpose part, prose), once each.
 pub fn kpis(view: &View, tasks: &[TaskDraft], doc_id: &str, plan_year: Option<i32>) -> Vec<(usize, KpiRecord)> {
-    let ctx = KpiContext { plan_year };
+    let places = Places::new(view, plan_year);
     let mut out = Vec::new();
     for t in tasks {
+        let ctx = places.context(view, section_of(view, t.item));
         let row_kpi = indicator_kpi(view, t, &ctx);
         let texts: Vec<&str> = t.target_texts.iter().map(String::as_str).collect();
         let scanned = kpi::scan_texts(&texts, &ctx).into_iter().map(|(_, m)| m);
@@ -82,9 +120,62 @@ pub fn kpis(view: &View, tasks: &[TaskDraft], doc_id: &str, plan_year: Option<i3
         let text = t.target_texts.first().cloned().unwrap_or_default();
         out.extend(seen.into_iter().map(|m| (t.item, record(m, Some(t.record.id.clone()), &text, prov_of(t), doc_id, plan_year))));
     }
-    out.extend(purpose_kpis(view, doc_id, &ctx));
+    out.extend(untied_kpis(view, tasks, &places, doc_id));
     out.sort_by_key(|(i, _)| *i);
     out
+}
+
+/// What the place of a text says about its targets: the plan's period from its title, and per
+/// section whether it states targets and the period its heading (or an outer one) names.
+struct Places {
+    plan_year: Option<i32>,
+    plan_period: Option<String>,
+}
+
+impl Places {
+    fn new(view: &View, plan_year: Option<i32>) -> Self {
+        let title: Vec<String> = title_items(view)
+            .into_iter()
+            .filter_map(|i| match &view.outline.items[i] {
+                Item::Paragraph { para, .. } => Some(para.text.clone()),
+                _ => None,
+            })
+            .collect();
+        Places { plan_year, plan_period: kpi::period::named(&title.join(" ")) }
+    }
+
+    fn context(&self, view: &View, section: Option<usize>) -> KpiContext {
+        let chain = section_chain(view, section);
+        let heading = chain.iter().find_map(|&s| kpi::period::named(&view.outline.sections[s].title));
+        KpiContext {
+            plan_year: self.plan_year,
+            period: heading.or_else(|| self.plan_period.clone()),
+            states_targets: chain.iter().any(|&s| states_targets(&view.outline.sections[s].title)),
+        }
+    }
+}
+
+/// `s` and the sections around it, innermost first.
+fn section_chain(view: &View, section: Option<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut cur = section;
+    while let Some(s) = cur {
+        out.push(s);
+        cur = view.outline.sections[s].parent;
+    }
+    out
+}
+
+fn section_of(view: &View, item: usize) -> Option<usize> {
+    match &view.outline.items[item] {
+        Item::Paragraph { section, .. } | Item::Row { section, .. } => *section,
+        Item::Heading(s) => Some(*s),
+    }
+}
+
+/// A heading of targets: `CHỈ TIÊU ...`, `Mục tiêu cụ thể`.
+fn states_targets(title: &str) -> bool {
+    crate::words::contains(title, "chỉ tiêu") || crate::words::contains(title, "mục tiêu")
 }
 
 fn prov_of(t: &TaskDraft) -> Provenance {
@@ -118,19 +209,39 @@ fn names_measure(text: &str) -> bool {
     ["Tỷ lệ", "Mức độ", "Số lượng", "Chỉ số"].iter().any(|w| crate::words::starts_with(text, w))
 }
 
-fn purpose_kpis(view: &View, doc_id: &str, ctx: &KpiContext) -> Vec<(usize, KpiRecord)> {
-    let mut out = Vec::new();
+/// Targets in paragraphs of the plan that are no task and lie in no task's text: the
+/// purpose part, a CHỈ TIÊU section, prose that introduces items (`..., gồm 11 chuyên mục sau:`).
+/// A target stated twice so (a purpose line restating a chỉ tiêu) is kept once, the first time.
+fn untied_kpis(view: &View, tasks: &[TaskDraft], places: &Places, doc_id: &str) -> Vec<(usize, KpiRecord)> {
+    let task_items: Vec<usize> = tasks.iter().map(|t| t.item).collect();
+    let task_texts: Vec<String> = tasks.iter().map(|t| crate::words::key(&t.record.content)).collect();
+    let mut out: Vec<(usize, KpiRecord)> = Vec::new();
     for (i, item) in view.outline.items.iter().enumerate() {
         let Item::Paragraph { para, section: Some(s) } = item else { continue };
-        if view.topics[*s] != Topic::Purpose || view.section_parts[*s] == Part::Decision {
+        if task_items.contains(&i) || view.section_parts[*s] != Part::Plan || view.topics[*s] == Topic::Funding {
             continue;
         }
         let text = crate::words::one_line(&para.text);
-        for m in kpi::scan(&text, ctx) {
-            out.push((i, record(m, None, &text, prov(para.span), doc_id, ctx.plan_year)));
+        let key = crate::words::key(&text);
+        if key.is_empty() || task_texts.iter().any(|t| t.contains(&key)) {
+            continue;
+        }
+        let ctx = places.context(view, Some(*s));
+        for m in kpi::scan(&text, &ctx) {
+            let r = record(m, None, &text, prov(para.span), doc_id, ctx.plan_year);
+            if !out.iter().any(|(_, o)| restates(o, &r)) {
+                out.push((i, r));
+            }
         }
     }
     out
+}
+
+/// The same target stated again with no task: equal value, unit and comparator, and an
+/// indicator that holds the other's (folded).
+fn restates(a: &KpiRecord, b: &KpiRecord) -> bool {
+    let (ia, ib) = (crate::words::key(&a.indicator), crate::words::key(&b.indicator));
+    a.value == b.value && a.value_max == b.value_max && a.unit == b.unit && a.comparator == b.comparator && (ia.contains(&ib) || ib.contains(&ia))
 }
 
 fn record(m: KpiMention, task: Option<String>, text: &str, source: Provenance, doc_id: &str, plan_year: Option<i32>) -> KpiRecord {

@@ -49,7 +49,7 @@ fn scan_seed(stem: &str) -> Vec<CitationMention> {
     let own = common::own_number(&text);
     let mut out = Vec::new();
     for p in common::pieces(&text) {
-        out.extend(scan(&p.text, &CitationContext { own_number: own.clone(), preamble: p.preamble }));
+        out.extend(scan(&p.text, &CitationContext { own_number: own.clone(), preamble: p.preamble, ..Default::default() }));
     }
     resolve_short_keys(&mut out);
     out
@@ -96,7 +96,7 @@ fn seed_citations_match_gold() {
 
 #[test]
 fn lists_headers_and_self_references() {
-    let ctx = CitationContext { own_number: Some("169/KH-UBND".into()), preamble: false };
+    let ctx = CitationContext { own_number: Some("169/KH-UBND".into()), preamble: false, ..Default::default() };
     let keys = |t: &str| scan(t, &ctx).into_iter().map(|m| m.key).collect::<Vec<_>>();
     assert_eq!(keys("giao tại Nghị quyết số 01/NQ-CP, 02/NQ-CP năm 2024 và"), ["01/NQ-CP", "02/NQ-CP"]);
     assert!(keys("(Kèm theo Kế hoạch số 169/KH-UBND ngày 04 tháng 03 năm 2024)").is_empty());

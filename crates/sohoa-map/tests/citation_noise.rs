@@ -32,7 +32,7 @@ fn no_panic_on_noise() {
         let text: Vec<&str> = (0..len).map(|_| TOKENS[rng.next(TOKENS.len())]).collect();
         let glue = if rng.next(2) == 0 { " " } else { "" };
         let text = text.join(glue);
-        let ctx = CitationContext { own_number: Some("766/QĐ-TTg".into()), preamble: rng.next(2) == 0 };
+        let ctx = CitationContext { own_number: Some("766/QĐ-TTg".into()), preamble: rng.next(2) == 0, ..Default::default() };
         let mut m = scan(&text, &ctx);
         resolve_short_keys(&mut m);
         found += m.len();
@@ -42,7 +42,7 @@ fn no_panic_on_noise() {
         }
         let d = parse(&text, &DeadlineContext { plan_year: Some(2024) });
         assert_eq!(d.raw.as_deref(), Some(text.trim()).filter(|t| !t.is_empty()));
-        for k in kpi::scan(&text, &KpiContext { plan_year: Some(2024) }) {
+        for k in kpi::scan(&text, &KpiContext { plan_year: Some(2024), ..Default::default() }) {
             assert!(k.value.is_finite() && text.is_char_boundary(k.offset), "{text}");
         }
     }

@@ -47,7 +47,7 @@ fn seed_kpis_match_gold() {
     let (mut found_n, mut unexplained) = (0, Vec::new());
     let mut report = Vec::new();
     for doc in common::gold_docs() {
-        let ctx = KpiContext { plan_year: doc.year };
+        let ctx = KpiContext { plan_year: doc.year, ..Default::default() };
         let mut pred = seed_kpis(&doc.stem, &ctx);
         found_n += pred.len();
         let gold: Vec<&Value> = doc.records.iter().filter(|r| r["type"] == "kpi").collect();
@@ -105,7 +105,7 @@ fn seed_kpis_match_gold() {
 
 #[test]
 fn non_targets_give_nothing() {
-    let ctx = KpiContext { plan_year: Some(2024) };
+    let ctx = KpiContext { plan_year: Some(2024), ..Default::default() };
     for text in [
         "Trong thời gian 10 ngày kể từ ngày tiếp nhận",
         "Phát động mỗi cán bộ, công chức là 01 tuyên truyền viên",

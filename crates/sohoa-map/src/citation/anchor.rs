@@ -49,23 +49,24 @@ static LAW_NUMBER_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s
 static KIND_BEFORE: Lazy<Regex> =
     Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())));
 static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?(\d{{1,5}})\b", word_pattern())));
-static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+(?:\p{Lu}|sửa\s+đổi)"));
+/// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
+/// repeats a law named properly elsewhere in the document ([`super::resolve`]).
+static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+\p{L}"));
 static LAW_END: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\s+ngày\s+\d|\s+năm\s+\d{{4}}|\s+số\s+\d|\s+về\s|[;()\t\n]|\.(?:\s|$)|,\s*{}\b|$",
-        word_pattern()
+        r"(?i)\s+ngày\s+\d|\s+năm\s+\d{{4}}|\s+số\s+\d|\s+về\s|[;:()“”\t\n]|\.(?:\s|$)|,\s*{k}\b|\s+và\s+(?:các|những|một)\s|\s+và\s+{k}\s+số\b|\s+(?:hiện\s+hành|để|nhằm|đối\s+với|được|đã|sẽ|thì|là)\b|$",
+        k = word_pattern()
     ))
 });
 static STANDARD: Lazy<Regex> =
     Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*(\d{3,5})(?:\s*:\s*((?:19|20)\d{2}))?"));
-static DATED: Lazy<Regex> = Lazy::new(|| re(r"^\s*,?\s*(?:ngày\s+\d|năm\s+\d{4})"));
 
 /// All anchors of `text`, in order, none inside another (laws swallow the laws in their names).
-pub(super) fn find(text: &str, preamble: bool) -> Vec<Anchor> {
+pub(super) fn find(text: &str) -> Vec<Anchor> {
     let mut all: Vec<Anchor> = numbered(text)
         .chain(party(text))
         .chain(shorts(text))
-        .chain(laws(text, preamble))
+        .chain(laws(text))
         .chain(standards(text))
         .collect();
     all.sort_by_key(|a| (a.start, std::cmp::Reverse(a.core_end)));
@@ -160,15 +161,15 @@ fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
     })
 }
 
-fn laws(text: &str, preamble: bool) -> impl Iterator<Item = Anchor> + '_ {
+fn laws(text: &str) -> impl Iterator<Item = Anchor> + '_ {
     LAW.find_iter(text).filter_map(move |m| {
         let rest = &text[m.start()..];
-        let skip = m.end() - m.start();
+        // the name is read from right after the word `Luật`, so that `Luật số 8` has none
+        let skip = m.as_str().find("Luật").map_or(0, |i| i + "Luật".len());
         let end = LAW_END.find(&rest[skip..]).map_or(rest.len(), |e| e.start() + skip);
-        let name = rest[..end].trim_end_matches([',', ' ']).to_string();
+        let name = rest[..end].trim_end_matches([',', ' ', '"']).to_string();
         let numbered = rest[end..].trim_start().starts_with("số");
-        let dated = DATED.is_match(&rest[end..]);
-        if numbered || name.chars().count() > 160 || !(dated || preamble) || name.split_whitespace().count() < 2 {
+        if numbered || name.chars().count() > 160 || name.split_whitespace().count() < 2 {
             return None;
         }
         Some(Anchor {
@@ -201,20 +202,20 @@ mod tests {
 
     #[test]
     fn numbered_with_and_without_kind_word() {
-        let a = find("theo Quyết định số 528 /QĐ-UBND ngày 06/ 01/2025", false);
+        let a = find("theo Quyết định số 528 /QĐ-UBND ngày 06/ 01/2025");
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].word_kind, Some("quyet_dinh"));
         assert_eq!(a[0].named, Named::Numbered { number: "528".into(), year: None, symbol: "QĐ-UBND".into() });
-        let b = find("số 20/2008/NĐ-CP ngày 14/02/2008", false);
+        let b = find("số 20/2008/NĐ-CP ngày 14/02/2008");
         assert_eq!(b[0].word_kind, None);
-        assert!(find("ngày 23/4/2018", false).is_empty());
+        assert!(find("ngày 23/4/2018").is_empty());
     }
 
     #[test]
     fn short_law_and_standard() {
-        assert_eq!(find("theo Quyết định số 766 trên Cổng", false)[0].named, Named::Short { number: "766".into() });
-        assert!(find("theo kế hoạch 55 lớp; Luật số 8", false).is_empty());
-        let odd = find("Nghị quyết số 57/NQ/TW, Nghị quyết 19/NQ- HĐND ngày", false);
+        assert_eq!(find("theo Quyết định số 766 trên Cổng")[0].named, Named::Short { number: "766".into() });
+        assert!(find("theo kế hoạch 55 lớp; Luật số 8").is_empty());
+        let odd = find("Nghị quyết số 57/NQ/TW, Nghị quyết 19/NQ- HĐND ngày");
         let symbols: Vec<_> = odd.iter().map(|a| a.named.clone()).collect();
         assert_eq!(
             symbols,
@@ -223,14 +224,18 @@ mod tests {
                 Named::Numbered { number: "19".into(), year: None, symbol: "NQ-HĐND".into() },
             ]
         );
-        let law = find("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", true);
+        let law = find("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;");
         assert_eq!(law[0].named, Named::Law { name: "Luật Tổ chức chính quyền địa phương".into() });
         let text = "Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19/6/2015;";
-        let law = find(text, true);
+        let law = find(text);
         assert_eq!((law.len(), law[0].word_kind, Some(law[0].start)), (1, Some("luat"), text.find("Luật")));
-        let party = find("Nghị quyết số 18-NQ/TW ngày 25/10/2017", false);
+        let named = find("theo quy định của Luật Phòng, chống tệ nạn và các văn bản hướng dẫn");
+        assert_eq!(named[0].named, Named::Law { name: "Luật Phòng, chống tệ nạn".into() });
+        let lower = find("theo Luật bảo vệ rừng.");
+        assert_eq!(lower[0].named, Named::Law { name: "Luật bảo vệ rừng".into() });
+        let party = find("Nghị quyết số 18-NQ/TW ngày 25/10/2017");
         assert_eq!(party[0].named, Named::Party { number: "18".into(), symbol: "NQ/TW".into() });
-        let iso = find("tiêu chuẩn quốc gia ISO 9001: 2015 vào", false);
+        let iso = find("tiêu chuẩn quốc gia ISO 9001: 2015 vào");
         assert_eq!(iso[0].named, Named::Standard { symbol: "ISO".into(), number: "9001".into(), year: Some(2015) });
     }
 }

@@ -26,7 +26,7 @@ static OWN_ANNEX: Lazy<Regex> = Lazy::new(|| re(r"(?i)^[\s(*_]*(?:ban\s+hành\s+
 static HEADER: Lazy<Regex> =
     Lazy::new(|| re(&format!(r"(?i)\bcác\s+({})(?:\s+của\s+([^:;]{{1,100}}))?\s*:", word_pattern())));
 static PINPOINT: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)((?:điểm\s+[a-zđ]\)?\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-zđ]?|phụ\s+lục\s+(?:số\s+)?[IVXLC\d]+|chương\s+[IVXLC]+|mục\s+[IVXLC\d]+)\s*(?:của|tại|thuộc|-|–|,)?\s*$")
+    re(r"(?i)((?:điểm\s+[a-zđ]\)?\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-zđ]?|phụ\s+lục\s+(?:số\s+)?[IVXLC\d]+|biểu\s+(?:số\s+)?\d+[a-z]?|chương\s+[IVXLC]+|mục\s+[IVXLC\d]+)(?:\s*[-–]\s*[^;:()\-–]{1,80}?\s+(?:của|tại|thuộc))?\s*(?:của|tại|thuộc|-|–|,)?\s*$")
 });
 static AUTHORISED: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(.{1,100}?)\s+tại\s*$"));
@@ -77,6 +77,7 @@ mod tests {
         assert_eq!(pinpoint("theo khoản 5 Điều 14 ").as_deref(), Some("khoản 5 Điều 14"));
         assert_eq!(pinpoint("tại Phụ lục VII-").as_deref(), Some("Phụ lục VII"));
         assert_eq!(pinpoint("theo quy định tại "), None);
+        assert_eq!(pinpoint("căn cứ Biểu 02 - Danh mục nhiệm vụ của ").as_deref(), Some("Biểu 02"));
     }
 
     #[test]

@@ -36,33 +36,37 @@ static TITLE_END: Lazy<Regex> = Lazy::new(|| {
 });
 static ISSUED_BY: Lazy<Regex> = Lazy::new(|| re(r"\s+do\s+(.+?)\s+ban\s+hành\s*$"));
 
-/// Reads the fields after `text[from..]`.
+/// Reads the fields after `text[from..]`: `năm YYYY`, `ngày <date>` and `của <issuer>` in
+/// whatever order they come (`của Tỉnh ủy ... ngày 29/12/2025` as well as `ngày ... của ...`),
+/// then the title.
 pub(super) fn after(text: &str, from: usize) -> Fields {
     let mut f = Fields { end: from, ..Fields::default() };
-    if let Some(c) = YEAR_WORD.captures(&text[f.end..]) {
-        f.year_word = c[1].parse().ok();
-        f.end += c.get(0).map_or(0, |m| m.end());
-    }
-    if let Some(m) = DATE_WORD.find(&text[f.end..]) {
-        if let Some((day, len)) = date_at(&text[f.end + m.end()..]) {
-            f.date = Some(day);
-            f.end += m.end() + len;
-        }
-    }
-    if f.year_word.is_none() {
-        if let Some(c) = YEAR_WORD.captures(&text[f.end..]) {
-            f.year_word = c[1].parse().ok();
-            f.end += c.get(0).map_or(0, |m| m.end());
-        }
-    }
-    if let Some(m) = OF.find(&text[f.end..]) {
-        if let Some((name, len)) = issuer::forward(&text[f.end + m.end()..]) {
-            f.issuer = Some(name);
-            f.end += m.end() + len;
-        }
-    }
+    while year_word(text, &mut f) || date(text, &mut f) || issuer_of(text, &mut f) {}
     read_title(text, &mut f);
     f
+}
+
+fn year_word(text: &str, f: &mut Fields) -> bool {
+    let Some(c) = YEAR_WORD.captures(&text[f.end..]).filter(|_| f.year_word.is_none()) else { return false };
+    f.year_word = c[1].parse().ok();
+    f.end += c.get(0).map_or(0, |m| m.end());
+    true
+}
+
+fn date(text: &str, f: &mut Fields) -> bool {
+    let Some(m) = DATE_WORD.find(&text[f.end..]).filter(|_| f.date.is_none()) else { return false };
+    let Some((day, len)) = date_at(&text[f.end + m.end()..]) else { return false };
+    f.date = Some(day);
+    f.end += m.end() + len;
+    true
+}
+
+fn issuer_of(text: &str, f: &mut Fields) -> bool {
+    let Some(m) = OF.find(&text[f.end..]).filter(|_| f.issuer.is_none()) else { return false };
+    let Some((name, len)) = issuer::forward(&text[f.end + m.end()..]) else { return false };
+    f.issuer = Some(name);
+    f.end += m.end() + len;
+    true
 }
 
 fn read_title(text: &str, f: &mut Fields) {
@@ -95,6 +99,14 @@ mod tests {
         assert_eq!(f.issuer.as_deref(), Some("Chính phủ"));
         assert_eq!(f.title.as_deref(), Some("về thực hiện cơ chế một cửa"));
         assert_eq!(&t[f.end..], "; Nghị định");
+    }
+
+    #[test]
+    fn issuer_before_date() {
+        let f = after(" của Tỉnh ủy Hà Nam ngày 05/3/2024 về phát triển; Kế hoạch", 0);
+        assert_eq!(f.issuer.as_deref(), Some("Tỉnh ủy Hà Nam"));
+        assert_eq!(f.date, Some((2024, 3, 5)));
+        assert_eq!(f.title.as_deref(), Some("về phát triển"));
     }
 
     #[test]

@@ -18,6 +18,9 @@ const WORDS: &[(&str, &str)] = &[
     ("thông báo", "thong_bao"),
     ("văn bản", "van_ban"),
     ("hướng dẫn", "van_ban"),
+    ("báo cáo", "van_ban"),
+    ("đề án", "van_ban"),
+    ("phương án", "van_ban"),
     ("bộ luật", "luat"),
     ("luật", "luat"),
 ];
@@ -46,6 +49,7 @@ pub(crate) fn of_symbol(symbol: &str) -> Option<&'static str> {
         "KH" => "ke_hoach",
         "TB" => "thong_bao",
         "CĐ" | "CD" => "cong_dien",
+        "BC" | "ĐA" | "PA" => "van_ban",
         _ => return None,
     })
 }
@@ -70,6 +74,10 @@ mod tests {
         assert_eq!(of_word("Thông tư liên tịch"), Some("thong_tu"));
         assert_eq!(of_symbol("CD-TTg"), Some("cong_dien"));
         assert_eq!(of_symbol("RS-KSTT"), None);
+        assert_eq!(of_word("Đề án"), Some("van_ban"));
+        assert_eq!(of_word("Phương  án"), Some("van_ban"));
+        assert_eq!(of_symbol("PA-UBND"), Some("van_ban"));
+        assert_eq!(of_symbol("ĐA/TU"), Some("van_ban"));
         assert!(starts_with_kind("Quyết định số 5"));
         assert!(!starts_with_kind("Văn phòng Chính phủ"));
     }

@@ -43,6 +43,10 @@ pub struct CitationContext {
     pub own_number: Option<String>,
     /// The paragraph sits in the `Căn cứ ...` / `Thực hiện ...` preamble.
     pub preamble: bool,
+    /// The document's own kind (`ke_hoach`), from its type title: an annex line naming a
+    /// document of another kind (`(Ban hành kèm theo Nghị quyết số 35-NQ/TU ...)` under a
+    /// Kế hoạch) cites that document rather than naming the document itself.
+    pub own_kind: Option<String>,
 }
 
 /// One mention while the list it belongs to is still being read.
@@ -55,13 +59,11 @@ struct Draft {
 
 /// The citations in one paragraph or cell, in order.
 pub fn scan(text: &str, ctx: &CitationContext) -> Vec<CitationMention> {
-    if context::is_own_annex_line(text) {
-        return Vec::new();
-    }
+    let own_annex = context::is_own_annex_line(text);
     let header = context::header(text);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut prev_end: Option<usize> = None;
-    for a in anchor::find(text, ctx.preamble) {
+    for a in anchor::find(text) {
         let prefix = &text[..a.prefix_end];
         let f = fields::after(text, a.core_end);
         let chained = prev_end.is_some_and(|e| e <= a.start && is_separator(&text[e..a.start]));
@@ -77,7 +79,24 @@ pub fn scan(text: &str, ctx: &CitationContext) -> Vec<CitationMention> {
         .into_iter()
         .map(|d| d.mention)
         .filter(|m| own.as_deref() != Some(fold_key(&m.key).as_str()))
+        .filter(|m| !(own_annex && names_itself(m, ctx)))
         .collect()
+}
+
+/// Whether the document an annex line (`(Ban hành kèm theo ...)`) names may be the document
+/// itself: a decision (which issues plans) or a document of its own kind, from an issuing
+/// body that the document's own number does not contradict (`QĐ-UBND` under `/KH-UBND`).
+fn names_itself(m: &CitationMention, ctx: &CitationContext) -> bool {
+    let own_kind = ctx.own_kind.as_deref();
+    if m.kind != "quyet_dinh" && own_kind.is_some_and(|k| k != m.kind) {
+        return false;
+    }
+    let organ = |symbol: &str| symbol.rsplit(['-', '/']).next().map(str::to_uppercase);
+    let own_organ = ctx.own_number.as_deref().and_then(|n| organ(n.rsplit('/').next().unwrap_or(n)));
+    match (m.symbol.as_deref().and_then(organ), own_organ) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
 }
 
 fn is_separator(gap: &str) -> bool {
@@ -143,8 +162,8 @@ fn build(text: &str, a: &Anchor, f: &Fields, kind: String, ctx: &CitationContext
     }
 }
 
-/// Gives list items what the list says once: a year written after the last item, an
-/// issuer named before the first, the header's issuer to items of its kind.
+/// Gives list items what the list says once: a year or an issuer (`của Chính phủ`) written
+/// after the last item, an issuer named before the first, the header's issuer to items of its kind.
 fn share_list_fields(text: &str, drafts: &mut [Draft], header: Option<&context::Header>) {
     for i in (1..drafts.len()).rev() {
         if drafts[i].chained && drafts[i - 1].mention.year.is_none() && drafts[i - 1].year_word.is_none() {
@@ -153,6 +172,13 @@ fn share_list_fields(text: &str, drafts: &mut [Draft], header: Option<&context::
                 head[i - 1].mention.year = tail[0].year_word;
                 head[i - 1].year_word = tail[0].year_word;
             }
+        }
+    }
+    for i in (1..drafts.len()).rev() {
+        let (head, tail) = drafts.split_at_mut(i);
+        let (prev, cur) = (&mut head[i - 1].mention, &tail[0].mention);
+        if tail[0].chained && prev.issuer.is_none() && prev.kind == cur.kind {
+            prev.issuer = cur.issuer.clone();
         }
     }
     for i in 1..drafts.len() {
@@ -181,6 +207,39 @@ fn first_of_chain(head: &[Draft]) -> usize {
     head[i].mention.offset
 }
 
+/// The document-level pass over the mentions of a file, each with what the caller ties to it:
+/// a law named in lower case (`Luật phòng, chống ...`) is kept only when it repeats a law named
+/// properly in the file, whose name (as first printed) becomes its key; short mentions take
+/// the key of their full mention ([`resolve_short_keys`]).
+pub fn resolve<T>(found: Vec<(CitationMention, T)>) -> Vec<(CitationMention, T)> {
+    let proper: Vec<String> = found.iter().filter(|(m, _)| m.kind == "luat" && m.number.is_none() && !lower_case_law(&m.key)).map(|(m, _)| m.key.clone()).collect();
+    let first_printed = |key: &str| proper.iter().find(|p| crate::words::key(p) == crate::words::key(key)).cloned();
+    let (mut mentions, tags): (Vec<CitationMention>, Vec<T>) = found
+        .into_iter()
+        .filter_map(|(mut m, t)| {
+            if m.kind == "luat" && m.number.is_none() {
+                match first_printed(&m.key) {
+                    Some(key) => m.key = key,
+                    None if lower_case_law(&m.key) => return None,
+                    None => {}
+                }
+            }
+            Some((m, t))
+        })
+        .unzip();
+    resolve_short_keys(&mut mentions);
+    mentions.into_iter().zip(tags).collect()
+}
+
+/// A law's name whose first word after `Luật` is in lower case (`Luật phòng, chống ...`), other
+/// than an amending law's own name (`Luật sửa đổi, bổ sung ...`).
+fn lower_case_law(name: &str) -> bool {
+    let mut words = name.split_whitespace().skip_while(|w| w.to_lowercase() != "luật");
+    let _ = words.next();
+    let first = words.next().unwrap_or_default();
+    first != "sửa" && first.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// Gives each short mention (`Quyết định số 766`) the `key` of the full mention
 /// of the same document elsewhere in the file. Without one, the key stays the bare
 /// number: a key is never guessed from outside the document.
@@ -197,5 +256,62 @@ pub fn resolve_short_keys(mentions: &mut [CitationMention]) {
         if let Some(key) = found {
             m.key = key;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(preamble: bool) -> CitationContext {
+        CitationContext { own_number: Some("/KH-SXD".into()), preamble, own_kind: Some("ke_hoach".into()) }
+    }
+
+    fn keys(found: &[(CitationMention, ())]) -> Vec<String> {
+        found.iter().map(|(m, _)| m.key.clone()).collect()
+    }
+
+    #[test]
+    fn laws_by_name_and_their_lower_case_repeats() {
+        let mut found: Vec<(CitationMention, ())> = Vec::new();
+        for t in ["bảo đảm theo Luật Thủy lợi; trên 50% hồ chứa", "theo quy định của Luật thủy lợi.", "theo Luật sư tư vấn."] {
+            found.extend(scan(t, &ctx(false)).into_iter().map(|m| (m, ())));
+        }
+        let found = resolve(found);
+        assert_eq!(keys(&found), ["Luật Thủy lợi", "Luật Thủy lợi"]);
+        assert!(found.iter().all(|(m, _)| m.kind == "luat" && m.number.is_none() && m.role == "reference"));
+    }
+
+    #[test]
+    fn project_mentions_short_and_full() {
+        let mut found: Vec<(CitationMention, ())> = Vec::new();
+        for (t, pre) in [
+            ("Căn cứ Kế hoạch số 15-KH/TU của Tỉnh ủy Hà Nam ngày 02/3/2025 thực hiện Đề án 04-ĐA/TU;", true),
+            ("Bám sát Đề án số 04 và Phương án số 12/PA-UBND ngày 01/4/2025 của UBND tỉnh;", false),
+        ] {
+            found.extend(scan(t, &ctx(pre)).into_iter().map(|m| (m, ())));
+        }
+        let found = resolve(found);
+        assert_eq!(keys(&found), ["15-KH/TU", "04-ĐA/TU", "04-ĐA/TU", "12/PA-UBND"]);
+        let kh = &found[0].0;
+        assert_eq!((kh.issuer.as_deref(), kh.date.as_deref(), kh.year), (Some("Tỉnh ủy Hà Nam"), Some("2025-03-02"), Some(2025)));
+        let short = &found[2].0;
+        assert_eq!((short.kind.as_str(), short.symbol.as_deref(), short.role.as_str()), ("van_ban", None, "reference"));
+        assert_eq!(found[3].0.kind, "van_ban");
+    }
+
+    #[test]
+    fn annex_lines_of_another_kind_are_citations() {
+        let other = scan("(Ban hành kèm theo Nghị quyết số 12-NQ/TU ngày 05/5/2025 của Tỉnh ủy)", &ctx(false));
+        assert_eq!(other.len(), 1);
+        assert!(scan("(Ban hành kèm theo Quyết định số 30/QĐ-SXD ngày 05/5/2025)", &ctx(false)).is_empty());
+        assert!(scan("(Kèm theo Kế hoạch số /KH-SXD ngày 05/5/2025)", &ctx(false)).is_empty());
+    }
+
+    #[test]
+    fn a_trailing_issuer_is_shared() {
+        let m = scan("theo Quyết định số 10/QĐ-TTg, Quyết định số 11/QĐ-TTg năm 2024 của Thủ tướng Chính phủ", &ctx(false));
+        assert_eq!(m.len(), 2);
+        assert!(m.iter().all(|m| m.issuer.as_deref() == Some("Thủ tướng Chính phủ") && m.year == Some(2024)), "{m:?}");
     }
 }

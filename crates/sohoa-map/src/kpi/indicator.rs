@@ -19,8 +19,16 @@ static LEAD: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)^(?:[-+•*]\s*|\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+|(?:tiếp\s+tục|duy\s+trì|đảm\s+bảo|bảo\s+đảm|phấn\s+đấu|phát\s+động|thực\s+hiện|trong\s+đó|cụ\s+thể|đồng\s+thời|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|tăng|và|đạt|mục\s+tiêu)\b[\s,:]*|\d+(?:[.,]\d+)?\s*%\s*)")
 });
 static TRAIL: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:\b(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+quá|không\s+dưới|không\s+vượt\s+quá|trên|dưới|đạt|là|lên\s+mức|mức|lên|tỷ\s+lệ|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|từ|còn)|[\s,(])\s*$")
+    re(r"(?i)(?:\b(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+quá|không\s+dưới|không\s+vượt\s+quá|trên|dưới|đạt|là|lên\s+mức|mức|lên|tỷ\s+lệ|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|từ|còn|khoảng)|[\s,(])\s*$")
 });
+/// The last commitment phrase before a target: what the sentence commits to starts after it
+/// (`Tạo sự thống nhất ..., góp phần đạt chỉ số ... 12%/năm`).
+static COMMIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:phấn\s+đấu|góp\s+phần)\b"));
+/// A year or span opening or closing an indicator: the target's period, not what it measures.
+static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:(?:đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*")
+});
+static NEW_SUBJECT: Lazy<Regex> = Lazy::new(|| re(r",\s+\p{Lu}"));
 static NEW_PREDICATE: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b"));
 
 /// Indicators of `targets`, all found in `text`, in the same order.
@@ -61,21 +69,76 @@ fn split(text: &str, from: usize, to: usize) -> Option<usize> {
     let gap = &text[from..to];
     let marks: Vec<regex::Match> = SPLIT.find_iter(gap).collect();
     let verb = marks.iter().rev().find(|m| !m.as_str().trim().eq_ignore_ascii_case("và"));
-    verb.or(marks.last()).map(|m| from + m.start())
+    verb.or(marks.last()).map(|m| from + m.start()).or_else(|| outside_brackets_comma(gap).map(|i| from + i))
+}
+
+/// The one comma outside brackets of a gap between two targets (`05 KCN, nâng tổng số lên
+/// 12 KCN`); a gap with several is a list inside one target's phrase, not a boundary.
+fn outside_brackets_comma(gap: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut commas = Vec::new();
+    for (i, c) in gap.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth <= 0 => commas.push(i),
+            _ => {}
+        }
+    }
+    (commas.len() == 1).then(|| commas[0])
 }
 
 fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
     let open = text[start..t.num_start].rfind('(').map(|i| start + i);
     let closed = open.is_some_and(|o| text[o..t.num_start].contains(')'));
+    let counted = plain_count(t);
     let (before, after) = match open.filter(|_| !closed) {
         Some(o) => {
             let close = text[t.end..end].find(')').map_or(end, |i| t.end + i + 1);
-            (&text[start..o], &text[close..end])
+            match counted {
+                // a count in brackets (`phát sóng (mỗi tháng 02 chuyên mục)`) keeps the bracket's words
+                true => (&text[start..t.num_start], &text[t.unit_start..close]),
+                false => (&text[start..o], &text[close..end]),
+            }
         }
+        None if counted => (&text[start..t.num_start], before_new_subject(&text[t.unit_start..end])),
         None => (&text[start..t.num_start], after_part(text, t, end)),
     };
-    let joined = format!("{} {}", strip_before(before), strip_after(after));
-    joined.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches([' ', ',', ';', '.', ':', '-']).to_string()
+    let before = COMMIT.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
+    let (mut before, after) = (strip_before(before), strip_after(after));
+    if before.is_empty() && after.trim_matches([' ', ',', ';', '.', ':', '-']).is_empty() {
+        before = field_label(text, start).unwrap_or_default();
+    }
+    let joined = format!("{before} {after}");
+    let mut out = joined.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
+    loop {
+        let next = YEAR_EDGE.replace_all(&out, "").trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
+        if next == out || next.is_empty() {
+            return out;
+        }
+        out = next;
+    }
+}
+
+/// The words of a count's phrase up to a comma that opens a new subject (`..., Sở X thông báo`).
+fn before_new_subject(s: &str) -> &str {
+    NEW_SUBJECT.find(s).map_or(s, |m| &s[..m.start()])
+}
+
+/// A count with no comparator word (`Hình thành mới 05 Khu công nghiệp`): what it measures
+/// is said with its counted noun, which stays in the indicator.
+fn plain_count(t: &Target) -> bool {
+    t.comparator == "=" && !t.unit.starts_with('%') && t.unit != "điểm"
+}
+
+/// The field label a target's clause follows (`Diện tích mới: trên 2.000 ha`),
+/// when the clause says nothing else of what is measured.
+fn field_label(text: &str, clause_start: usize) -> Option<String> {
+    let head = text[..clause_start].trim_end();
+    let label_end = head.strip_suffix(':').map(str::len)?;
+    let from = CLAUSE_END.find_iter(&head[..label_end]).last().map_or(0, |m| m.end() - trailing_capital(m.as_str()));
+    let label = strip_before(&head[from..label_end]);
+    (!label.is_empty() && label.split_whitespace().count() <= 12).then_some(label)
 }
 
 /// The words after the number; a count keeps its unit when more words follow it.
@@ -135,6 +198,26 @@ mod tests {
             ["hồ sơ phải được tiếp nhận trên Hệ thống"]
         );
         assert_eq!(ind("Tăng năng suất trong 01 năm lên mức tối thiểu 5.280 hồ sơ (20 hồ sơ/ngày)"), ["năng suất trong 01 năm"]);
+    }
+
+    #[test]
+    fn counts_labels_and_brackets() {
+        let t = "Thành lập mới 04 Cụm công nghiệp, nâng tổng số lên 20 CCN; tỷ lệ lấp đầy trên 75%";
+        let got = indicators(t, &super::super::target::find_with(t, super::super::target::Counts { bare: true }));
+        assert_eq!(got, ["Thành lập mới Cụm công nghiệp", "nâng tổng số CCN", "tỷ lệ lấp đầy"]);
+        assert_eq!(ind("Số đơn vị được khảo sát: Tối thiểu 30%.")[0], "Số đơn vị được khảo sát");
+        assert_eq!(ind("đảm bảo chỉ tiêu: - Đạt tỷ lệ 100% hồ sơ được số hóa")[0], "hồ sơ được số hóa");
+        assert_eq!(ind("thực hiện nghiêm; phát sóng định kỳ (mỗi quý 03 chuyên đề).")[0], "phát sóng định kỳ (mỗi quý chuyên đề)");
+        assert_eq!(ind("Phát sóng mỗi quý 03 chuyên đề vào tối thứ Bảy, Đài tỉnh thông báo lịch")[0], "Phát sóng mỗi quý chuyên đề vào tối thứ Bảy");
+    }
+
+    #[test]
+    fn commitments_and_years_go() {
+        assert_eq!(
+            ind("Thống nhất hành động, góp phần đạt tốc độ tăng năng suất bình quân 7%/năm trong giai đoạn 2026-2030."),
+            ["tốc độ tăng năng suất bình quân"]
+        );
+        assert_eq!(ind("Hằng năm, phấn đấu đến năm 2029 đạt ít nhất 40% số thôn đạt chuẩn, riêng năm 2027")[0], "số thôn đạt chuẩn");
     }
 
     #[test]

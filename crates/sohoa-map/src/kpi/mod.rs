@@ -6,10 +6,9 @@
 //! levels (`VNeID mức 2`) give none.
 
 mod indicator;
+pub mod period;
 mod target;
 
-use once_cell::sync::Lazy;
-use regex::Regex;
 
 /// A target found in a text, before it is tied to a task.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,35 +24,41 @@ pub struct KpiMention {
 }
 
 /// What a KPI scan may lean on besides the text.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct KpiContext {
-    /// The plan year, the period of a target whose sentence gives none.
+    /// The plan year, the period of a target when neither its clause nor `period` names one.
     pub plan_year: Option<i32>,
+    /// The period its place names for a target whose own clause names none: the governing
+    /// heading's year or span (`ĐẾN NĂM 2030`), else the plan's from its title (`2026-2030`).
+    pub period: Option<String>,
+    /// The text states targets (a CHỈ TIÊU section): a number with its counted noun is a
+    /// target without a comparator word (`05 Khu công nghiệp`).
+    pub states_targets: bool,
 }
-
-static YEAR: Lazy<Regex> = Lazy::new(|| {
-    // invariant: a literal pattern, exercised by the tests
-    Regex::new(r"(?i)\bnăm\s+((?:19|20)\d{2})\b").expect("valid regex")
-});
 
 /// The targets in `text`, in order.
 pub fn scan(text: &str, ctx: &KpiContext) -> Vec<KpiMention> {
-    let targets = target::find(text);
+    let targets = target::find_with(text, target::Counts { bare: ctx.states_targets });
     let names = indicator::indicators(text, &targets);
-    let period = period(text, ctx);
+    let periods = period::of_targets(text, &targets);
     targets
         .into_iter()
         .zip(names)
-        .map(|(t, name)| KpiMention {
+        .zip(periods)
+        .map(|((t, name), own)| KpiMention {
             indicator: name,
             comparator: t.comparator.to_string(),
             value: t.value,
             value_max: t.value_max,
             unit: Some(t.unit),
-            period: period.clone(),
+            period: own.or_else(|| fallback_period(ctx)),
             offset: t.num_start,
         })
         .collect()
+}
+
+fn fallback_period(ctx: &KpiContext) -> Option<String> {
+    ctx.period.clone().or_else(|| ctx.plan_year.map(|y| y.to_string()))
 }
 
 /// The targets of one task's texts (content, outputs, notes, in that order): every target
@@ -103,18 +108,16 @@ pub fn same_target(a: &KpiMention, b: &KpiMention) -> bool {
     a.value == b.value && a.value_max == b.value_max && a.unit == b.unit && a.comparator == b.comparator
 }
 
-/// The year the text names for its target (`năm 2025`), if not before the plan year; else the plan year.
+/// The year or span a cell names for its target, else the context's.
 fn period(text: &str, ctx: &KpiContext) -> Option<String> {
-    let mut named = YEAR.captures_iter(text).filter_map(|c| c[1].parse::<i32>().ok());
-    let year = named.find(|y| !matches!(ctx.plan_year, Some(p) if *y < p)).or(ctx.plan_year);
-    year.map(|y| y.to_string())
+    period::named(text).or_else(|| fallback_period(ctx))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const CTX: KpiContext = KpiContext { plan_year: Some(2024) };
+    const CTX: KpiContext = KpiContext { plan_year: Some(2024), period: None, states_targets: false };
 
     #[test]
     fn table_rows() {

@@ -27,7 +27,20 @@ fn re(p: &str) -> Regex {
 
 const NUM: &str = r"\d+(?:[.,]\d+)*";
 
-static PERCENT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%")));
+static PERCENT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%(/(?:năm|tháng|quý|tuần))?")));
+static DASH_RANGE: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%?\s*[-–]\s*({NUM})\s*%")));
+/// A count written as a number and its counted noun (`05 Khu công nghiệp`, `2.000 ha`).
+static BARE_COUNT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s+(\p{{L}})")));
+/// Words that make the number after them a count the plan commits to anywhere: `gồm 11
+/// chuyên mục`, `mỗi tháng 02 chuyên mục`, `nâng tổng số lên 12 ...`.
+static QUANTIFIER: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)(?:\bgồm|\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$")
+});
+/// Words before a number that make it a name, a rank or a part rather than a count
+/// (`Dự án 1`, `khoản 4`, `Điều 17`, `số 08`, `mức 2`, `lần thứ 3`, `nhóm từ 30`).
+static NOT_COUNT_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)(?:\b(?:án|điều|khoản|điểm|số|mức|lần|thứ|biểu|mục|phụ\s+lục|chương|từ|đến|tới|dưới|ngày|tháng|năm|quý|tuần|giai\s+đoạn|kỳ|loại|hạng|cấp|nhóm|khóa|tầm|x)|[/.\d])\s*$")
+});
 static RANGE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|[\p{{L}}]+)"))
 });
@@ -50,23 +63,168 @@ const PAIRS: &[&str] = &[
 
 /// A number written the Vietnamese way.
 pub(super) fn number(s: &str) -> Option<f64> {
+    if s.contains('.') && s.contains(',') {
+        return s.replace('.', "").replace(',', ".").parse().ok();
+    }
     let groups: Vec<&str> = s.split('.').collect();
     let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3 && !g.contains(','));
     let t = if thousands { groups.concat() } else { s.to_string() };
     t.replace(',', ".").parse().ok()
 }
 
+/// Which numbers without a comparator word count as targets.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(super) struct Counts {
+    /// The text states targets (a CHỈ TIÊU section): every number with its counted noun is
+    /// one (`05 Khu công nghiệp`, `trên 2.000 ha`), except inside brackets (a composition).
+    pub bare: bool,
+}
+
 /// All targets of `text`, in order.
 pub(super) fn find(text: &str) -> Vec<Target> {
+    find_with(text, Counts::default())
+}
+
+/// All targets of `text` under `counts`, in order.
+pub(super) fn find_with(text: &str, counts: Counts) -> Vec<Target> {
     let mut out: Vec<Target> = ranges(text);
-    for t in percents(text).into_iter().chain(counts(text)) {
-        if !out.iter().any(|o| t.num_start < o.end && o.num_start < t.end) {
+    let dashed: Vec<Target> = dash_ranges(text).into_iter().filter(|t| !out.iter().any(|o| overlaps(t, o))).collect();
+    out.extend(dashed);
+    let bare = if counts.bare { bare_counts(text) } else { quantified_counts(text) };
+    for t in percents(text).into_iter().chain(self::counts(text)).chain(bare) {
+        if !out.iter().any(|o| overlaps(&t, o)) {
             out.push(t);
         }
     }
     out.sort_by_key(|t| t.num_start);
     out
 }
+
+fn overlaps(a: &Target, b: &Target) -> bool {
+    a.num_start < b.end && b.num_start < a.end
+}
+
+/// `60-70%`: a range without `từ`.
+fn dash_ranges(text: &str) -> Vec<Target> {
+    DASH_RANGE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let first = c.get(1)?;
+            if text[..first.start()].ends_with(|ch: char| ch.is_alphanumeric() || ch == '/' || ch == '.' || ch == ',') {
+                return None;
+            }
+            let end = c.get(0)?.end();
+            Some(Target {
+                value: number(first.as_str())?,
+                value_max: Some(number(&c[2])?),
+                unit: "%".into(),
+                comparator: "range",
+                num_start: first.start(),
+                unit_start: end,
+                end,
+            })
+        })
+        .collect()
+}
+
+/// Counts behind a quantifier word (`gồm 11 chuyên mục`), outside a composition in brackets.
+fn quantified_counts(text: &str) -> Vec<Target> {
+    bare_counts_where(text, false)
+}
+
+/// Every count of a text that states targets, outside brackets.
+fn bare_counts(text: &str) -> Vec<Target> {
+    bare_counts_where(text, true)
+}
+
+/// Whether the text before a number leaves it inside brackets: any open bracket, or with
+/// `only_listing` one that opens a listing (`(gồm 166 dự án ...; 02 ...)`).
+fn in_composition(before: &str, only_listing: bool) -> bool {
+    let Some(open) = before.rfind('(') else { return false };
+    if before[open..].contains(')') {
+        return false;
+    }
+    let inner = before[open + 1..].trim_start().to_lowercase();
+    !only_listing || ["gồm", "bao gồm", "trong đó"].iter().any(|w| inner.starts_with(w))
+}
+
+fn bare_counts_where(text: &str, every: bool) -> Vec<Target> {
+    BARE_COUNT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let n = c.get(1)?;
+            let before = &text[..n.start()];
+            let unit_start = c.get(2)?.start();
+            let year_like = n.as_str().len() == 4 && (n.as_str().starts_with("19") || n.as_str().starts_with("20"));
+            let quantified = QUANTIFIER.is_match(tail_words(before, 40)) && !in_composition(before, true);
+            let named = NOT_COUNT_BEFORE.is_match(tail_words(before, 24)) || after_name(before);
+            let admitted = quantified || every && !named && !in_composition(before, false);
+            if year_like || !admitted || TIME_UNIT.is_match(&text[unit_start..]) {
+                return None;
+            }
+            let (unit, len) = counted_noun(&text[unit_start..])?;
+            Some(Target {
+                value: number(n.as_str())?,
+                value_max: None,
+                unit,
+                comparator: comparator(before, ""),
+                num_start: n.start(),
+                unit_start,
+                end: unit_start + len,
+            })
+        })
+        .collect()
+}
+
+/// The number follows a capitalised word inside a phrase (`Nghị quyết 35`, `Bảo Hưng 2`): part of a name.
+fn after_name(before: &str) -> bool {
+    let t = before.trim_end();
+    let Some((head, last)) = t.rsplit_once(' ') else { return false };
+    let capital = last.chars().next().is_some_and(char::is_uppercase) && last.chars().all(char::is_alphabetic);
+    capital && head.chars().last().is_some_and(char::is_alphabetic)
+}
+
+/// The last `n` bytes of `s`, cut on a character boundary.
+fn tail_words(s: &str, n: usize) -> &str {
+    let mut from = s.len().saturating_sub(n);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
+/// Words that end a counted noun (`05 Khu công nghiệp đạt ...`, `11 chuyên mục sau`).
+const NOUN_STOPS: &[&str] = &[
+    "đạt", "sau", "vào", "về", "của", "cho", "được", "tại", "trên", "trong", "với", "và", "là", "có", "để",
+    "theo", "cụ", "từ", "đến", "mỗi", "thuộc", "đã", "sẽ", "phải", "nâng", "gồm", "hoàn", "trở", "thực", "đối",
+    "tham", "như", "do", "bằng", "năm", "tháng", "quý",
+];
+
+/// The counted noun after a number: up to three words, ending before punctuation, a stop word
+/// or an acronym that follows words (`01 tin, bài` and other fixed pairs whole; `12 KCN`).
+fn counted_noun(s: &str) -> Option<(String, usize)> {
+    if let Some(pair) = COMMA_PAIRS.iter().find(|p| s.to_lowercase().starts_with(*p)) {
+        return Some((s[..pair.len()].to_string(), pair.len()));
+    }
+    let mut end = 0;
+    let mut pos = 0;
+    for (i, w) in s.split(' ').enumerate() {
+        let core = w.trim_end_matches([',', ';', '.', ':', ')', '”', '"']);
+        let acronym = core.chars().count() > 1 && core.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        if i >= 3 || core.is_empty() || w.starts_with('(') || NOUN_STOPS.contains(&core.to_lowercase().as_str()) || i > 0 && acronym {
+            break;
+        }
+        end = pos + core.len();
+        if core.len() != w.len() || (i == 0 && acronym) {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    (end > 0).then(|| (s[..end].to_string(), end))
+}
+
+/// Counted nouns written with a comma inside (`tin, bài`).
+const COMMA_PAIRS: &[&str] = &["tin, bài"];
 
 fn ranges(text: &str) -> Vec<Target> {
     RANGE
@@ -98,10 +256,11 @@ fn percents(text: &str) -> Vec<Target> {
                 return None;
             }
             let end = c.get(0)?.end();
+            let unit = c.get(2).map_or("%".to_string(), |r| format!("%{}", r.as_str()));
             Some(Target {
                 value: number(n.as_str())?,
                 value_max: None,
-                unit: "%".into(),
+                unit,
                 comparator: comparator(&text[..n.start()], &text[end..]),
                 num_start: n.start(),
                 unit_start: end,
@@ -153,6 +312,9 @@ fn unit_words(s: &str) -> Option<(String, usize)> {
         if w.ends_with([';', '.', ')']) {
             break;
         }
+    }
+    if let Some(pair) = COMMA_PAIRS.iter().find(|p| s.to_lowercase().starts_with(*p)) {
+        return Some((s[..pair.len()].to_string(), pair.len()));
     }
     let first = words.first()?.1.trim_end_matches([',', ';', '.', ')']);
     if let Some(&(s2, second)) = words.get(1) {
@@ -219,6 +381,7 @@ mod tests {
         assert_eq!(number("1,5"), Some(1.5));
         assert_eq!(number("100"), Some(100.0));
         assert_eq!(number("2.5"), Some(2.5));
+        assert_eq!(number("1.234,5"), Some(1234.5));
     }
 
     #[test]
@@ -239,5 +402,23 @@ mod tests {
         assert_eq!(find("Duy trì 100% TTHC")[0].comparator, "=");
         assert!(find("trong thời gian 10 ngày; là 01 tuyên truyền viên; VNeID mức 2").is_empty());
         assert!(find("không quá 10 ngày").is_empty());
+    }
+
+    #[test]
+    fn rates_ranges_and_counts() {
+        let t = find("tăng bình quân 8%/năm; tỷ lệ sử dụng đạt 50-60%");
+        assert_eq!((t[0].unit.as_str(), t[0].value), ("%/năm", 8.0));
+        assert_eq!((t[1].comparator, t[1].value, t[1].value_max), ("range", 50.0, Some(60.0)));
+        let t = find("tổ chức chương trình năm 2026, gồm 12 kỳ phát sóng sau; mỗi quý 03 chuyên đề; ít nhất 02 tin, bài về");
+        let got: Vec<_> = t.iter().map(|t| (t.value, t.unit.as_str(), t.comparator)).collect();
+        assert_eq!(got, [(12.0, "kỳ phát sóng", "="), (3.0, "chuyên đề", "="), (2.0, "tin, bài", ">=")]);
+        assert!(find("Tổ chức 02 hội nghị tập huấn; 01 cán bộ").is_empty());
+        let bare = Counts { bare: true };
+        let t = find_with("Thành lập mới 04 Cụm công nghiệp, nâng tổng số lên 20 CCN; trên 1.500 ha", bare);
+        let got: Vec<_> = t.iter().map(|t| (t.value, t.unit.as_str(), t.comparator)).collect();
+        assert_eq!(got, [(4.0, "Cụm công nghiệp", "="), (20.0, "CCN", "="), (1500.0, "ha", ">=")]);
+        let t = find_with("công suất 1.234,5 MW (gồm 10 dự án thủy điện; 02 dự án điện gió)", bare);
+        assert_eq!(t.len(), 1);
+        assert!(find_with("Dự án 3, khoản 2 Điều 5, giai đoạn 1, nhóm từ 20 hộ trở lên, Bảo Lâm 2", bare).is_empty());
     }
 }
