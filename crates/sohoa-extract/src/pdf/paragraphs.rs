@@ -83,8 +83,10 @@ fn breaks(prev: &Line, cur: &Line, f: &Frame) -> bool {
     if style_changes {
         return true;
     }
-    if centered(prev, f) && centered(cur, f) {
-        return false;
+    if (centered(prev, f) || wrapped_centered(prev, f)) && centered(cur, f) {
+        // The document's kind in capitals (`KẾ HOẠCH`) stands on its own line above
+        // its summary (Nghị định 30/2020/NĐ-CP): capitals then sentence case part.
+        return all_capitals(prev) && !all_capitals(cur);
     }
     let short = prev.x1 < f.right - 3.0 * prev.size && !wrapped_word(prev, cur, f);
     let indented = cur.x0 > prev.x0 + cur.size;
@@ -103,6 +105,21 @@ fn wrapped_dash(prev: &Line, cur: &Line, text: &str, f: &Frame) -> bool {
     let full = prev.x1 >= f.right - 3.0 * prev.size;
     let flush = cur.x0 <= f.left + 0.5 * cur.size;
     dash && lower && open && full && flush
+}
+
+/// A line whose letters are all capitals (two letters at least).
+fn all_capitals(l: &Line) -> bool {
+    let letters: Vec<char> = l.raw_text().chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The first line of a centred paragraph that wrapped: nearly as wide as the
+/// text area, its middle on the page's middle, its clause still open.
+fn wrapped_centered(l: &Line, f: &Frame) -> bool {
+    let middle = ((l.x0 + l.x1) / 2.0 - f.center).abs() < l.size * 0.5;
+    let inset = l.x0 > f.left + 0.1 * l.size && l.x1 < f.right - 0.1 * l.size;
+    let open = !l.raw_text().trim_end().ends_with(['.', ';', ':', '!', '?']);
+    middle && inset && open
 }
 
 /// Whether `cur`'s first word is too wide for the room left at the end of
@@ -199,5 +216,30 @@ mod tests {
         let groups = group(lines_from_words(words), 595.0);
         let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
         assert_eq!(sizes, [2, 1]);
+    }
+
+    #[test]
+    fn a_centred_paragraph_that_wrapped_stays_one() {
+        let mut words = Vec::new();
+        words.extend(line_words("Căn cứ kế hoạch của tỉnh.", 70.0, 400.0, 80.0));
+        words.extend(line_words("(Ban hành kèm theo Nghị quyết số 35-NQ/TU ngày 29/12/2025 của", 73.0, 517.0, 100.0));
+        words.extend(line_words("Tỉnh ủy)", 270.0, 320.0, 115.0));
+        words.extend(line_words("Căn cứ chức năng, nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:", 100.0, 520.0, 135.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [1, 2, 1]);
+    }
+
+    #[test]
+    fn the_kind_in_capitals_stands_apart_from_its_summary() {
+        let mut words = Vec::new();
+        words.extend(line_words("KẾ HOẠCH", 260.0, 335.0, 100.0));
+        words.extend(line_words("Thực hiện Đề án số 08 về phát triển công nghiệp", 150.0, 445.0, 115.0));
+        words.extend(line_words("theo hướng xanh, hiện đại", 220.0, 375.0, 130.0));
+        words.extend(line_words("Căn cứ chức năng, nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:", 100.0, 520.0, 150.0));
+        words.extend(line_words("kế hoạch thực hiện.", 70.0, 300.0, 165.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [1, 2, 2]);
     }
 }
