@@ -77,6 +77,9 @@ fn breaks(prev: &Line, cur: &Line, f: &Frame) -> bool {
     if text.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
+    if line_break_after_colon(prev, cur, f) {
+        return false;
+    }
     // A bold run that began inside `prev` and fills `cur` is one emphasis, not a new block.
     let bold_run_goes_on = cur.bold() && prev.words.last().is_some_and(|w| w.bold);
     let style_changes = (prev.bold() != cur.bold() && !bold_run_goes_on) || (prev.italic() && !cur.italic());
@@ -105,6 +108,15 @@ fn wrapped_dash(prev: &Line, cur: &Line, text: &str, f: &Frame) -> bool {
     let full = prev.x1 >= f.right - 3.0 * prev.size;
     let flush = cur.x0 <= f.left + 0.5 * cur.size;
     dash && lower && open && full && flush
+}
+
+/// A line break inside one paragraph (`e) Đề nghị Sở Y tế:` / `Chỉ đạo ...`): the
+/// paragraph's first line is indented and ends on a colon, and the next line
+/// starts flush at the left edge where a new paragraph would be indented too.
+fn line_break_after_colon(prev: &Line, cur: &Line, f: &Frame) -> bool {
+    let first_indented = prev.x0 > f.left + cur.size;
+    let flush = cur.x0 <= f.left + 0.5 * cur.size;
+    first_indented && flush && prev.raw_text().trim_end().ends_with(':')
 }
 
 /// A line whose letters are all capitals (two letters at least).
@@ -241,5 +253,18 @@ mod tests {
         let groups = group(lines_from_words(words), 595.0);
         let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
         assert_eq!(sizes, [1, 2, 2]);
+    }
+
+    #[test]
+    fn a_line_break_after_an_indented_colon_keeps_the_paragraph() {
+        let mut words = Vec::new();
+        words.extend(line_words("e) Đề nghị ngân hàng nhà nước chi nhánh tỉnh:", 100.0, 380.0, 100.0));
+        words.extend(line_words("Chỉ đạo các ngân hàng, tổ chức tín dụng triển khai các chính sách", 70.0, 500.0, 115.0));
+        words.extend(line_words("hỗ trợ cho vay.", 70.0, 200.0, 130.0));
+        words.extend(line_words("g) Sở Y tế:", 100.0, 180.0, 145.0));
+        words.extend(line_words("Hướng dẫn các cơ sở y tế.", 100.0, 300.0, 160.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [3, 1, 1]);
     }
 }
