@@ -11,7 +11,7 @@ mkdir -p "$out"
 [ $# -gt 0 ] || set -- corpus/docx/*.docx
 for f in "$@"; do
     [ -f "$f" ] || { echo "no DOCX at $f (run scripts/make_docx.py first)" >&2; exit 1; }
-    stem=$(basename "$f" .docx)
+    stem=$(basename "$f"); stem=${stem%.*}  # .docx or .doc
     # LibreOffice now and then exits without writing the file: try up to three times.
     for _ in 1 2 3; do
         [ -f "$tmp/$stem.pdf" ] && break

@@ -13,7 +13,8 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
         if line.is_empty() {
             continue;
         }
-        let glued = ends_in_broken_reference(&out) && starts_reference_tail(line);
+        let glued = (ends_in_broken_reference(&out) && starts_reference_tail(line))
+            || (ends_in_ascii_hyphenated(&out) && starts_ascii_word(line));
         if !out.is_empty() && !glued {
             out.push(' ');
         }
@@ -58,6 +59,20 @@ fn starts_reference_tail(line: &str) -> bool {
         && !first_word.chars().any(char::is_lowercase)
 }
 
+/// `snv-`, `e-`: an ASCII word (an address, a code) broken after its hyphen.
+/// Vietnamese words carry diacritics or stand apart from a dash (`kinh tế -`).
+fn ends_in_ascii_hyphenated(s: &str) -> bool {
+    let last = s.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.len() > 1 && last.ends_with('-') && last[..last.len() - 1].chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// `cchc@lamdong.gov.vn`, `mail`: the next line goes on with an ASCII word.
+fn starts_ascii_word(line: &str) -> bool {
+    let first_word = line.split_whitespace().next().unwrap_or("");
+    first_word.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && first_word.chars().all(|c| c.is_ascii_graphic())
+}
+
 /// Folds runs of white space into one space and trims; a run holding a
 /// line break becomes one `'\n'`.
 pub fn single_space(s: &str) -> String {
@@ -88,6 +103,9 @@ mod tests {
         assert_eq!(join_lines(["Độc lập -", "Tự do"]), "Độc lập - Tự do");
         assert_eq!(join_lines(["Nghị định số 59/2022/", "NĐ-CP ngày"]), "Nghị định số 59/2022/NĐ-CP ngày");
         assert_eq!(join_lines(["tỷ lệ 20/", "năm"]), "tỷ lệ 20/ năm");
+        assert_eq!(join_lines(["email: snv-", "cchc@lamdong.gov.vn)"]), "email: snv-cchc@lamdong.gov.vn)");
+        assert_eq!(join_lines(["kinh tế -", "xã hội"]), "kinh tế - xã hội");
+        assert_eq!(join_lines(["giai đoạn 2026-", "2030"]), "giai đoạn 2026-2030");
     }
 
     #[test]

@@ -274,18 +274,42 @@ fn same_row(row: &[Word], w: &Word) -> bool {
 }
 
 /// Splits a sorted row where the horizontal gap exceeds 1.6 em, except after
-/// a bare label (`I.` + tab + heading stays one line).
+/// a bare label (`I.` + tab + heading stays one line) and across a blank left
+/// to be filled by hand (`Số:      /KH-UBND`, `..., ngày    tháng    năm 2026`).
 fn split_segments(row: Vec<Word>) -> Vec<Vec<Word>> {
     let mut out: Vec<Vec<Word>> = Vec::new();
     for w in row {
         match out.last_mut() {
-            Some(seg) if seg.last().is_some_and(|p| w.x0 - p.x1 <= p.size.max(w.size) * 1.6) || is_bare_label(seg) => {
+            Some(seg)
+                if seg.last().is_some_and(|p| w.x0 - p.x1 <= p.size.max(w.size) * 1.6 || spans_fill_blank(p, &w))
+                    || is_bare_label(seg) =>
+            {
                 seg.push(w)
             }
             _ => out.push(vec![w]),
         }
     }
     out
+}
+
+/// Whether a gap between `prev` and `next` is the blank an official document
+/// leaves for its number or date (Nghị định 30/2020/NĐ-CP): after `Số:`, `ngày`
+/// or `tháng`, a blank followed by the rest of the number (`/KH-UBND`) or date
+/// (`tháng`, `năm`, a day or month). The blank stays within one column (10 em).
+fn spans_fill_blank(prev: &Word, next: &Word) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let fold = |w: &Word| w.raw_text().nfc().collect::<String>().to_lowercase();
+    let (before, after) = (fold(prev), fold(next));
+    if next.x0 - prev.x1 > prev.size.max(next.size) * 10.0 {
+        return false;
+    }
+    match before.as_str() {
+        "số:" => after.starts_with('/'),
+        "ngày" | "tháng" => {
+            matches!(after.as_str(), "tháng" | "năm") || after.trim_end_matches(['/', '.']).parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+        }
+        _ => false,
+    }
 }
 
 /// A segment that is only a printed number or bullet (`I.`, `1.2.`, `a)`, `-`).
@@ -323,5 +347,24 @@ mod tests {
         let texts: Vec<String> = lines.iter().map(Line::raw_text).collect();
         assert_eq!(texts, ["SỞ", "CỘNG HÒA", "next"]);
         assert_eq!(lines[0].parts, 2);
+    }
+
+    #[test]
+    fn blanks_for_the_number_and_date_stay_in_one_line() {
+        let words = vec![
+            Word::plain("Số:", 60.0, 80.0, 0.0, 12.0),
+            Word::plain("/KH-UBND", 130.0, 180.0, 0.0, 12.0),
+            Word::plain("Lào", 300.0, 320.0, 0.0, 12.0),
+            Word::plain("Cai,", 323.0, 345.0, 0.0, 12.0),
+            Word::plain("ngày", 348.0, 370.0, 0.0, 12.0),
+            Word::plain("tháng", 410.0, 440.0, 0.0, 12.0),
+            Word::plain("năm", 480.0, 500.0, 0.0, 12.0),
+            Word::plain("2026", 503.0, 530.0, 0.0, 12.0),
+        ];
+        let texts: Vec<String> = lines_from_words(words).iter().map(Line::raw_text).collect();
+        assert_eq!(texts, ["Số: /KH-UBND", "Lào Cai, ngày tháng năm 2026"]);
+        // A wide gap after another word still splits the row.
+        let words = vec![Word::plain("Số:", 60.0, 80.0, 0.0, 12.0), Word::plain("Hà", 300.0, 320.0, 0.0, 12.0)];
+        assert_eq!(lines_from_words(words).len(), 2);
     }
 }

@@ -71,22 +71,75 @@ fn breaks(prev: &Line, cur: &Line, f: &Frame) -> bool {
         return true;
     }
     let text = cur.raw_text();
-    if split_label(&text).0.is_some() {
+    if split_label(&text).0.is_some() && !wrapped_dash(prev, cur, &text, f) {
         return true;
     }
     if text.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
-    let style_changes = prev.bold() != cur.bold() || (prev.italic() && !cur.italic());
+    if line_break_after_colon(prev, cur, f) {
+        return false;
+    }
+    // A bold run that began inside `prev` and fills `cur` is one emphasis, not a new block.
+    let bold_run_goes_on = cur.bold() && prev.words.last().is_some_and(|w| w.bold);
+    let style_changes = (prev.bold() != cur.bold() && !bold_run_goes_on) || (prev.italic() && !cur.italic());
     if style_changes {
         return true;
     }
-    if centered(prev, f) && centered(cur, f) {
-        return false;
+    if (centered(prev, f) || wrapped_centered(prev, f)) && centered(cur, f) {
+        // The document's kind in capitals (`KẾ HOẠCH`) stands on its own line above
+        // its summary (Nghị định 30/2020/NĐ-CP): capitals then sentence case part.
+        return all_capitals(prev) && !all_capitals(cur);
     }
-    let short = prev.x1 < f.right - 3.0 * prev.size;
+    let short = prev.x1 < f.right - 3.0 * prev.size && !wrapped_word(prev, cur, f);
     let indented = cur.x0 > prev.x0 + cur.size;
     short || indented
+}
+
+/// A dash that wrapped to the start of a line inside a compound (`kinh tế` /
+/// `- xã hội`): the previous line runs to the right edge without closing its
+/// clause, this one starts flush at the left edge and goes on in lower case.
+/// A bullet item would start with a capital after its dash.
+fn wrapped_dash(prev: &Line, cur: &Line, text: &str, f: &Frame) -> bool {
+    let mut chars = text.chars();
+    let dash = matches!(chars.next(), Some('-' | '–'));
+    let lower = chars.as_str().trim_start().chars().next().is_some_and(char::is_lowercase);
+    let open = !prev.raw_text().trim_end().ends_with(['.', ';', ':', '!', '?']);
+    let full = prev.x1 >= f.right - 3.0 * prev.size;
+    let flush = cur.x0 <= f.left + 0.5 * cur.size;
+    dash && lower && open && full && flush
+}
+
+/// A line break inside one paragraph (`e) Đề nghị Sở Y tế:` / `Chỉ đạo ...`): the
+/// paragraph's first line is indented and ends on a colon, and the next line
+/// starts flush at the left edge where a new paragraph would be indented too.
+fn line_break_after_colon(prev: &Line, cur: &Line, f: &Frame) -> bool {
+    let first_indented = prev.x0 > f.left + cur.size;
+    let flush = cur.x0 <= f.left + 0.5 * cur.size;
+    first_indented && flush && prev.raw_text().trim_end().ends_with(':')
+}
+
+/// A line whose letters are all capitals (two letters at least).
+fn all_capitals(l: &Line) -> bool {
+    let letters: Vec<char> = l.raw_text().chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The first line of a centred paragraph that wrapped: nearly as wide as the
+/// text area, its middle on the page's middle, its clause still open.
+fn wrapped_centered(l: &Line, f: &Frame) -> bool {
+    let middle = ((l.x0 + l.x1) / 2.0 - f.center).abs() < l.size * 0.5;
+    let inset = l.x0 > f.left + 0.1 * l.size && l.x1 < f.right - 0.1 * l.size;
+    let open = !l.raw_text().trim_end().ends_with(['.', ';', ':', '!', '?']);
+    middle && inset && open
+}
+
+/// Whether `cur`'s first word is too wide for the room left at the end of
+/// `prev` (a date or a long name wrapped whole): then `prev` is short only
+/// because of the wrap, not because its paragraph ended.
+fn wrapped_word(prev: &Line, cur: &Line, f: &Frame) -> bool {
+    let first = cur.words.first().map_or(0.0, |w| w.x1 - w.x0);
+    f.right - prev.x1 < first + 0.5 * cur.size
 }
 
 /// Groups a page's lines (in reading order) into paragraphs.
@@ -134,5 +187,84 @@ mod tests {
         let groups = group(lines_from_words(words), 595.0);
         let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
         assert_eq!(sizes, [2, 1, 2]);
+    }
+
+    #[test]
+    fn a_dash_wrapped_inside_a_compound_continues_the_paragraph() {
+        let mut words = Vec::new();
+        words.extend(line_words("- Chủ động tham mưu phát triển kinh tế", 100.0, 500.0, 100.0));
+        words.extend(line_words("- xã hội tại địa phương.", 70.0, 300.0, 115.0));
+        words.extend(line_words("- Tăng cường kiểm tra việc quản lý, sử dụng", 100.0, 500.0, 130.0));
+        words.extend(line_words("- nhất là khu vực giáp ranh.", 100.0, 300.0, 145.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        // The indented lower-case dash line is a bullet, not a wrapped dash.
+        assert_eq!(sizes, [2, 1, 1]);
+    }
+
+    #[test]
+    fn a_line_short_only_because_a_long_word_wrapped_continues() {
+        let mut words = Vec::new();
+        words.extend(line_words("a) Thời gian hoàn thành ban hành kế hoạch chậm nhất", 100.0, 500.0, 100.0));
+        words.extend(line_words("trong năm. Thời hạn là ngày", 70.0, 430.0, 115.0));
+        words.push(Word::plain("30/01/2026.", 70.0, 145.0, 130.0, 142.0));
+        words.extend(line_words("Chủ trì thực hiện.", 100.0, 250.0, 145.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [3, 1]);
+    }
+
+    #[test]
+    fn a_bold_run_wrapping_to_the_next_line_continues() {
+        let mut words = line_words("doanh nghiệp. Thời gian hoàn thành ban hành kế hoạch là ngày", 70.0, 500.0, 100.0);
+        let n = words.len();
+        words[n - 3..].iter_mut().for_each(|w| w.bold = true);
+        let mut date = Word::plain("30/01/2026.", 70.0, 145.0, 115.0, 127.0);
+        date.bold = true;
+        words.push(date);
+        let mut heading = line_words("II. TỔ CHỨC THỰC HIỆN", 70.0, 260.0, 130.0);
+        heading.iter_mut().for_each(|w| w.bold = true);
+        words.extend(heading);
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [2, 1]);
+    }
+
+    #[test]
+    fn a_centred_paragraph_that_wrapped_stays_one() {
+        let mut words = Vec::new();
+        words.extend(line_words("Căn cứ kế hoạch của tỉnh.", 70.0, 400.0, 80.0));
+        words.extend(line_words("(Ban hành kèm theo Nghị quyết số 35-NQ/TU ngày 29/12/2025 của", 73.0, 517.0, 100.0));
+        words.extend(line_words("Tỉnh ủy)", 270.0, 320.0, 115.0));
+        words.extend(line_words("Căn cứ chức năng, nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:", 100.0, 520.0, 135.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [1, 2, 1]);
+    }
+
+    #[test]
+    fn the_kind_in_capitals_stands_apart_from_its_summary() {
+        let mut words = Vec::new();
+        words.extend(line_words("KẾ HOẠCH", 260.0, 335.0, 100.0));
+        words.extend(line_words("Thực hiện Đề án số 08 về phát triển công nghiệp", 150.0, 445.0, 115.0));
+        words.extend(line_words("theo hướng xanh, hiện đại", 220.0, 375.0, 130.0));
+        words.extend(line_words("Căn cứ chức năng, nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:", 100.0, 520.0, 150.0));
+        words.extend(line_words("kế hoạch thực hiện.", 70.0, 300.0, 165.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [1, 2, 2]);
+    }
+
+    #[test]
+    fn a_line_break_after_an_indented_colon_keeps_the_paragraph() {
+        let mut words = Vec::new();
+        words.extend(line_words("e) Đề nghị ngân hàng nhà nước chi nhánh tỉnh:", 100.0, 380.0, 100.0));
+        words.extend(line_words("Chỉ đạo các ngân hàng, tổ chức tín dụng triển khai các chính sách", 70.0, 500.0, 115.0));
+        words.extend(line_words("hỗ trợ cho vay.", 70.0, 200.0, 130.0));
+        words.extend(line_words("g) Sở Y tế:", 100.0, 180.0, 145.0));
+        words.extend(line_words("Hướng dẫn các cơ sở y tế.", 100.0, 300.0, 160.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [3, 1, 1]);
     }
 }
