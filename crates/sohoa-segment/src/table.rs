@@ -325,6 +325,40 @@ mod tests {
         }
     }
 
+    fn grid_cell(col: u16, colspan: u16, rowspan: u16, text: &str) -> Cell {
+        Cell { text: text.into(), col, colspan, rowspan, bold: false, span: Default::default() }
+    }
+
+    fn grid_row(cells: Vec<Cell>) -> Row {
+        Row { cells, header: false, span: Default::default() }
+    }
+
+    const ROLES: [Role; 5] = [Role::Label, Role::Content, Role::Outputs, Role::Lead, Role::Partners];
+
+    #[test]
+    fn a_cell_merged_over_field_columns_fills_each_but_a_title_over_the_row_does_not() {
+        let headers: Vec<String> = ["TT", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "Phối hợp"].map(String::from).to_vec();
+        let both = spanned_fields(&grid_cell(3, 2, 1, "Theo phân công tại Quyết định"), &ROLES, &headers);
+        assert_eq!(both.len(), 1);
+        assert_eq!((both[0].role, both[0].header.as_str(), both[0].text.as_str()), (Role::Partners, "Phối hợp", "Theo phân công tại Quyết định"));
+        assert!(spanned_fields(&grid_cell(1, 4, 1, "Nhóm nhiệm vụ"), &ROLES, &headers).is_empty());
+        assert!(spanned_fields(&grid_cell(3, 1, 1, "Sở Nội vụ"), &ROLES, &headers).is_empty());
+    }
+
+    #[test]
+    fn a_row_under_a_merged_label_with_its_own_fields_is_a_task_of_its_own() {
+        let top = grid_row(vec![grid_cell(0, 1, 2, "2"), grid_cell(1, 1, 2, "Ban hành kế hoạch"), grid_cell(2, 1, 1, "Kế hoạch của tỉnh"), grid_cell(3, 1, 1, "Sở Nội vụ")]);
+        let sub = grid_row(vec![grid_cell(2, 1, 1, "Kế hoạch của đơn vị"), grid_cell(3, 1, 1, "Các cơ quan")]);
+        let expanded = expand_rowspans(&[&top, &sub], &ROLES, &[]);
+        assert!(!expanded[1].label_merged);
+        let texts: Vec<&str> = expanded[1].row.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, vec!["2", "Ban hành kế hoạch", "Kế hoạch của đơn vị", "Các cơ quan"]);
+        // the lower part of a row whose content goes on below the merged label continues it
+        let rest = grid_row(vec![grid_cell(1, 1, 1, "và tổ chức thực hiện")]);
+        let top_label_only = grid_row(vec![grid_cell(0, 1, 2, "3"), grid_cell(1, 1, 1, "Rà soát thủ tục")]);
+        assert!(expand_rowspans(&[&top_label_only, &rest], &ROLES, &[])[1].label_merged);
+    }
+
     #[test]
     fn continuation_rules() {
         let prev = row(Some("1"), "Cập nhật, công khai trên", "Công chức Văn hoá –");
