@@ -1,12 +1,16 @@
-//! The `sohoa` command: `convert`, `text`, `eval`.
+//! The `sohoa` command: `convert`, `text`, `eval`, `search`, `export`, `links`, `completions`, `man`.
 
 mod args;
 mod convert;
 mod eval;
+mod export;
+mod links;
+mod search;
+mod store;
 mod text;
 
 use args::{Cli, Command, Ocr};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use sohoa_extract::{ExtractOptions, OcrMode};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -20,11 +24,23 @@ fn main() -> ExitCode {
             jobs: a.jobs.map(usize::from),
             extract: extract_options(a.ocr, a.timeout),
             timeout: Duration::from_secs(a.timeout),
+            filters: convert::Filters { include: a.include, exclude: a.exclude },
+            archive: convert::ArchiveOptions { force: a.force, prune: a.prune, db: a.db },
+            quiet: a.quiet,
+            verbose: a.verbose,
         }),
         Command::Text(a) => text::run(&a.file, &extract_options(a.ocr, 120)).map(|()| true),
         Command::Eval(a) => {
-            eval::run(&eval::EvalConfig { gold: a.gold, pred: a.pred, json: a.json, show: a.show }).map(|()| true)
+            eval::run(&eval::EvalConfig { gold: a.gold, pred: a.pred, json: a.json, show: a.show, fail_under: a.fail_under })
         }
+        Command::Search(a) => search::run(&a).map(|()| true),
+        Command::Export(a) => export::run(&a).map(|()| true),
+        Command::Links(a) => links::run(&a).map(|()| true),
+        Command::Completions(a) => {
+            clap_complete::generate(a.shell, &mut Cli::command(), "sohoa", &mut std::io::stdout());
+            Ok(true)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()).map(|()| true).map_err(Into::into),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -2,7 +2,10 @@
 //! out, documents converted in parallel; a failing document becomes an
 //! `error` record and the batch goes on.
 
+mod archive;
 mod inputs;
+mod lock;
+mod manifest;
 mod progress;
 mod sink;
 mod summary;
@@ -10,6 +13,10 @@ mod worker;
 
 use crate::UsageError;
 use anyhow::{Context, Result};
+use archive::Archive;
+pub use archive::ArchiveOptions;
+pub use inputs::Filters;
+use inputs::Input;
 use progress::Progress;
 use rayon::prelude::*;
 use sink::Sink;
@@ -33,6 +40,14 @@ pub struct ConvertConfig {
     pub extract: ExtractOptions,
     /// Wall-clock budget per document.
     pub timeout: Duration,
+    /// `--include` / `--exclude`.
+    pub filters: Filters,
+    /// `--force`, `--prune`, `--db`.
+    pub archive: ArchiveOptions,
+    /// `-q`: no warnings, no summary.
+    pub quiet: bool,
+    /// `-v`: one line per input.
+    pub verbose: bool,
 }
 
 /// Shared state of one run.
@@ -41,6 +56,8 @@ struct Run<'a> {
     sink: Sink,
     progress: Progress,
     summary: Mutex<Summary>,
+    /// The manifest and store of an output folder (`None` for stdout).
+    archive: Option<Archive>,
     /// Set when stdout is closed: the remaining documents are not converted.
     stop: AtomicBool,
 }
@@ -48,24 +65,42 @@ struct Run<'a> {
 /// Converts everything; `Ok(true)` when every file converted cleanly.
 pub fn run(cfg: &ConvertConfig) -> Result<bool> {
     let start = Instant::now();
-    let inputs = inputs::collect(&cfg.paths);
-    let (names, warnings) = inputs::output_names(&inputs.files);
+    let inputs = inputs::collect(&cfg.paths, &cfg.filters)?;
+    let sink = open_sink(&cfg.out)?;
+    let archive = match &sink {
+        Sink::Dir(dir) => Some(Archive::open(dir, &cfg.archive)?),
+        Sink::Stdout(_) if cfg.archive.db.is_some() => return Err(UsageError("--db needs an output folder (--out DIR)".into()).into()),
+        Sink::Stdout(_) => None,
+    };
+    // the archive decides which inputs to convert before the pool runs
+    let plan = match &archive {
+        Some(a) => a.plan(&inputs.files, &cfg.archive)?,
+        None => archive::Plan { convert: inputs.files.clone(), ..archive::Plan::default() },
+    };
     let run = Run {
         cfg,
-        sink: open_sink(&cfg.out)?,
-        progress: Progress::new(inputs.files.len()),
+        sink,
+        progress: Progress::new(if cfg.quiet { 0 } else { plan.convert.len() }),
         summary: Mutex::new(Summary::default()),
+        archive,
         stop: AtomicBool::new(false),
     };
-    warnings.iter().for_each(|w| run.progress.warn(w));
+    inputs.warnings.iter().for_each(|w| run.warn(w));
+    run.load_unchanged(&plan.load);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(cfg.jobs.unwrap_or(0)).build().context("cannot start worker threads")?;
-    pool.install(|| inputs.files.par_iter().zip(&names).for_each(|(file, name)| run.one(file, name)));
+    pool.install(|| plan.convert.par_iter().for_each(|input| run.one(input)));
     run.progress.finish();
-    for path in &inputs.skipped {
-        eprintln!("sohoa: skipped {} (unknown file type)", path.display());
+    let linked = run.close(&plan)?;
+    if !cfg.quiet {
+        for path in &inputs.skipped {
+            eprintln!("sohoa: skipped {} (unknown file type)", path.display());
+        }
     }
     let summary = run.summary.into_inner().unwrap_or_else(|p| p.into_inner());
-    eprintln!("{}", summary.line(inputs.skipped.len(), start.elapsed()));
+    if !cfg.quiet {
+        eprintln!("{}", summary.line(inputs.skipped.len(), start.elapsed()));
+        eprintln!("{}", summary::archive_line(plan.unchanged, plan.load.len(), plan.gone.len(), cfg.archive.prune, linked));
+    }
     Ok(summary.failed == 0 && !run.stop.load(Ordering::SeqCst))
 }
 
@@ -79,23 +114,64 @@ fn open_sink(out: &Path) -> Result<Sink> {
 
 impl Run<'_> {
     /// Converts, writes and counts one input.
-    fn one(&self, file: &Path, name: &str) {
+    fn one(&self, input: &Input) {
         if self.stop.load(Ordering::SeqCst) {
             return;
         }
+        let (file, started) = (input.path.as_path(), Instant::now());
         let records = worker::convert(file, &self.cfg.extract, self.cfg.timeout);
         self.warn_about(&records);
         let mut failed = records.iter().any(|r| matches!(r, Record::Error(_)));
-        if let Err(e) = self.sink.write(name, &to_lines(&records)) {
+        let lines = to_lines(&records);
+        if let Err(e) = self.sink.write(&input.out, &lines) {
             failed = true;
             if e.kind() == ErrorKind::BrokenPipe {
                 self.stop.store(true, Ordering::SeqCst);
             } else {
-                self.progress.warn(&format!("cannot write the output of {}: {e}", file.display()));
+                self.warn(&format!("cannot write the output of {}: {e}", file.display()));
+            }
+        } else if let Some(archive) = &self.archive {
+            // store rows, then the manifest line: only a finished document is skipped next time
+            if let Err(e) = archive.finish(input, &records, &lines, started.elapsed()) {
+                failed = true;
+                self.warn(&format!("cannot record {} in the archive: {e:#}", file.display()));
             }
         }
+        if self.cfg.verbose {
+            eprintln!("sohoa: converted {} -> {} ({:.2} s)", file.display(), input.out, started.elapsed().as_secs_f64());
+        }
         self.summary.lock().unwrap_or_else(|p| p.into_inner()).add(&records, failed);
-        self.progress.done(name);
+        self.progress.done(&input.out);
+    }
+
+    /// A warning, unless `-q`.
+    fn warn(&self, msg: &str) {
+        if !self.cfg.quiet {
+            self.progress.warn(msg);
+        }
+    }
+
+    /// Puts unchanged outputs the store lacks into it.
+    fn load_unchanged(&self, load: &[Input]) {
+        let Some(archive) = &self.archive else { return };
+        for input in load {
+            if let Err(e) = archive.load(input) {
+                self.warn(&format!("cannot load the output of {} into the store: {e:#}", input.path.display()));
+            }
+        }
+    }
+
+    /// Reports (or prunes) disappeared inputs, links citations, compacts the manifest.
+    fn close(&self, plan: &archive::Plan) -> Result<Option<usize>> {
+        let Some(archive) = &self.archive else { return Ok(None) };
+        for entry in &plan.gone {
+            if self.cfg.archive.prune {
+                archive.prune(entry)?;
+            } else if self.cfg.verbose {
+                eprintln!("sohoa: {} is gone (its output {} is kept; --prune removes it)", entry.source, entry.output);
+            }
+        }
+        archive.close()
     }
 
     /// Warnings about a document that converted but may read badly.
@@ -103,14 +179,14 @@ impl Run<'_> {
         if let Some(Record::Document(d)) = records.first() {
             let runs = d.source.text_quality.undecoded_legacy_runs;
             if runs > 0 {
-                self.progress.warn(&format!(
+                self.warn(&format!(
                     "{}: {runs} run(s) look legacy-encoded (TCVN3/VNI) but were left as they were",
                     d.source.path
                 ));
             }
         }
         if let Some(Record::Error(e)) = records.first() {
-            self.progress.warn(&format!("{}: {} failed: {}", e.path, e.stage, e.cause));
+            self.warn(&format!("{}: {} failed: {}", e.path, e.stage, e.cause));
         }
     }
 }

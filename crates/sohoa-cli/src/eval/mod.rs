@@ -21,10 +21,13 @@ pub struct EvalConfig {
     pub json: bool,
     /// List up to this many missed gold records per type.
     pub show: usize,
+    /// `--fail-under`: the lowest task, citation and KPI F1 that passes.
+    pub fail_under: Option<f64>,
 }
 
-/// Scores every `GOLD/<stem>.gold.jsonl` against `PRED/<stem>.jsonl` and prints the report.
-pub fn run(cfg: &EvalConfig) -> Result<()> {
+/// Scores every `GOLD/<stem>.gold.jsonl` against `PRED/<stem>.jsonl` and prints the report;
+/// `Ok(false)` when an F1 is under `--fail-under`.
+pub fn run(cfg: &EvalConfig) -> Result<bool> {
     let docs = gold_files(&cfg.gold)?;
     let mut scores = score::Scores::default();
     let mut missing = Vec::new();
@@ -43,7 +46,21 @@ pub fn run(cfg: &EvalConfig) -> Result<()> {
     if cfg.json {
         println!("{}", report::summary_json(&scores));
     }
-    Ok(())
+    Ok(passes(&scores, cfg.fail_under))
+}
+
+/// Whether every F1 of tasks, citations and KPIs reaches `floor` (says which does not).
+fn passes(scores: &score::Scores, floor: Option<f64>) -> bool {
+    let Some(floor) = floor else { return true };
+    let mut ok = true;
+    for (name, tally) in score::TYPES.iter().zip(&scores.tallies).skip(1) {
+        let f1 = tally.prf().2;
+        if f1 < floor {
+            eprintln!("sohoa: {name} F1 {f1:.3} is under --fail-under {floor}");
+            ok = false;
+        }
+    }
+    ok
 }
 
 /// `(stem, path)` of every `*.gold.jsonl` in `dir`, sorted by name.
