@@ -3,7 +3,7 @@
 
 use crate::UsageError;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// One input file.
@@ -122,16 +122,17 @@ fn walk(root: &Path, dir: &Path, matcher: &Matcher, found: &mut Vec<(PathBuf, Pa
 /// file of that folder shares. Two inputs with one key (the same relative path
 /// under two roots) are a usage error: one would overwrite the other.
 fn name_outputs(found: Vec<(PathBuf, PathBuf)>) -> Result<(Vec<Input>, Vec<String>), UsageError> {
-    let mut stems: HashMap<String, usize> = HashMap::new();
+    // distinct relative paths per stem (one path under two roots is a collision, not a shared stem)
+    let mut stems: HashMap<String, HashSet<String>> = HashMap::new();
     for (_, rel) in &found {
-        *stems.entry(slash(&rel.with_extension(""))).or_default() += 1;
+        stems.entry(slash(&rel.with_extension(""))).or_default().insert(slash(rel));
     }
     let mut warnings = Vec::new();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut files = Vec::with_capacity(found.len());
     for (path, rel) in found {
         let stem = slash(&rel.with_extension(""));
-        let out = if stems[&stem] > 1 {
+        let out = if stems[&stem].len() > 1 {
             warnings.push(format!("{} shares its stem with another file of its folder: written to {}.jsonl", path.display(), slash(&rel)));
             format!("{}.jsonl", slash(&rel))
         } else {
