@@ -19,6 +19,19 @@ pub struct Link {
     pub line: Option<i64>,
 }
 
+/// The printed lines of one document: what it cites, what cites it.
+struct DocLinks<'a> {
+    number: Option<&'a str>,
+    cites: Vec<String>,
+    cited_by: Vec<String>,
+}
+
+impl<'a> DocLinks<'a> {
+    fn new(number: Option<&'a str>) -> Self {
+        DocLinks { number, cites: vec![], cited_by: vec![] }
+    }
+}
+
 /// Every link, in citing-file order.
 pub fn all(conn: &rusqlite::Connection) -> Result<Vec<Link>> {
     let mut stmt = conn.prepare(
@@ -41,16 +54,16 @@ pub fn run(a: &LinksArgs) -> Result<()> {
         }
         return Ok(());
     }
-    let mut by_doc: BTreeMap<&str, (Option<&str>, Vec<String>, Vec<String>)> = BTreeMap::new();
+    let mut by_doc: BTreeMap<&str, DocLinks> = BTreeMap::new();
     for l in &links {
-        let from = by_doc.entry(&l.from).or_insert((l.from_number.as_deref(), vec![], vec![]));
-        from.1.push(format!("  -> {} ({}) line {}", l.to, l.to_number.as_deref().unwrap_or("no number"), l.line.unwrap_or(0)));
-        let to = by_doc.entry(&l.to).or_insert((l.to_number.as_deref(), vec![], vec![]));
-        to.2.push(format!("  <- {} ({})", l.from, l.from_number.as_deref().unwrap_or("no number")));
+        let from = by_doc.entry(&l.from).or_insert_with(|| DocLinks::new(l.from_number.as_deref()));
+        from.cites.push(format!("  -> {} ({}) line {}", l.to, l.to_number.as_deref().unwrap_or("no number"), l.line.unwrap_or(0)));
+        let to = by_doc.entry(&l.to).or_insert_with(|| DocLinks::new(l.to_number.as_deref()));
+        to.cited_by.push(format!("  <- {} ({})", l.from, l.from_number.as_deref().unwrap_or("no number")));
     }
-    for (doc, (number, cites, cited_by)) in &by_doc {
-        println!("{doc} ({})", number.unwrap_or("no number"));
-        cites.iter().chain(cited_by).for_each(|l| println!("{l}"));
+    for (doc, d) in &by_doc {
+        println!("{doc} ({})", d.number.unwrap_or("no number"));
+        d.cites.iter().chain(&d.cited_by).for_each(|l| println!("{l}"));
     }
     eprintln!("sohoa: {} link(s) between {} document(s)", links.len(), by_doc.len());
     Ok(())

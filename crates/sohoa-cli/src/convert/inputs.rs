@@ -52,7 +52,7 @@ impl Matcher {
     fn wants(&self, rel: &Path) -> bool {
         let name = rel.file_name().map(Path::new).unwrap_or(rel);
         let hit = |set: &GlobSet| set.is_match(rel) || set.is_match(name);
-        self.include.as_ref().map_or(true, hit) && !hit(&self.exclude)
+        self.include.as_ref().is_none_or(hit) && !hit(&self.exclude)
     }
 }
 

@@ -195,7 +195,7 @@ pub fn decide(manifest: &Manifest, c: &Check) -> (Action, Option<Entry>) {
             _ => return (Action::Convert, None),
         }
     }
-    let in_store = c.store.map_or(true, |known| known.get(&entry.path) == Some(&entry.sha256));
+    let in_store = c.store.is_none_or(|known| known.get(&entry.path) == Some(&entry.sha256));
     (if in_store { Action::Skip } else { Action::Load }, refreshed)
 }
 

@@ -71,7 +71,7 @@ fn resolve<'a>(c: &Cite, list: &'a [Candidate]) -> Option<&'a Candidate> {
     let fits: Vec<&Candidate> = list
         .iter()
         .filter(|d| d.path != c.path)
-        .filter(|d| c.year.map_or(true, |y| d.years.is_empty() || d.years.contains(&y)))
+        .filter(|d| c.year.is_none_or(|y| d.years.is_empty() || d.years.contains(&y)))
         .filter(|d| issuers_agree(c.issuer.as_deref(), d.issuer.as_deref()))
         .collect();
     let first = *fits.first()?;
