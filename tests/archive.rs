@@ -119,6 +119,19 @@ fn readme_questions_are_answered_by_the_store() {
         ]
     );
 
+    // ... and the README's DuckDB query over the CSVs, here over the same tables of the store
+    let mut stmt = conn
+        .prepare(
+            "SELECT c.path AS cites, c.target_path AS cited, d.number, d.issuer, count(t.id) AS tasks_of_cited \
+             FROM citations c JOIN documents d ON d.path = c.target_path LEFT JOIN tasks t ON t.path = c.target_path \
+             WHERE c.target_path IS NOT NULL GROUP BY c.path, c.target_path, d.number, d.issuer ORDER BY cites",
+        )
+        .expect("prepares");
+    let rows: Vec<(String, String, i64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(2)?, r.get(4)?))).expect("runs").map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!((rows[0].1.as_str(), rows[1].1.as_str()), ("528/QĐ-UBND", "215/KH-UBND"));
+    assert!(rows.iter().all(|(_, _, tasks)| *tasks >= 3), "{rows:?}");
+
     // the CSV export the README reads with DuckDB: one file per table, a header row
     let csv = tmp.path().join("csv");
     let status = sohoa().args(["export", "--format", "csv", "--db"]).arg(&db).arg(&csv).stderr(Stdio::null()).status().expect("runs");
