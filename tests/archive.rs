@@ -41,8 +41,9 @@ fn a_killed_run_run_again_equals_an_undisturbed_run() {
     assert_eq!(want_outputs.len(), 7);
     let want_store = dump(&ref_db, &tmp.path().join("ref-dump"));
 
-    // kill points: at once, and after 1, 3 and 6 documents are finished
-    for (k, after) in [0usize, 1, 3, 6].into_iter().enumerate() {
+    // kill points: at once, after 1, 3 and 6 of the 7 documents are finished, and
+    // after the last (while citations are linked and the manifest rewritten, or after)
+    for (k, after) in [0usize, 1, 3, 6, 7].into_iter().enumerate() {
         let (out, db) = (tmp.path().join(format!("run{k}")), tmp.path().join(format!("run{k}.sqlite")));
         let mut child = convert(&out, &db).spawn().expect("sohoa starts");
         let start = Instant::now();

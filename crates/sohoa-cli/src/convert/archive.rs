@@ -126,7 +126,7 @@ impl Archive {
 
     /// End of a run: links citations, rewrites the manifest compactly.
     pub fn close(&self) -> Result<Option<usize>> {
-        let linked = self.store.as_ref().map(Store::link).transpose()?;
+        let linked = self.store.as_ref().map(Store::link).transpose()?.flatten();
         self.manifest.compact()?;
         Ok(linked)
     }

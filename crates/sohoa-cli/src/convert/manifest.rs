@@ -204,6 +204,9 @@ pub fn decide(manifest: &Manifest, c: &Check) -> (Action, Option<Entry>) {
 pub fn conflict(manifest: &Manifest, inputs: &[Input]) -> Option<String> {
     for input in inputs {
         let Some(entry) = manifest.get(&input.rel) else { continue };
+        if entry.source == input.path.display().to_string() {
+            continue;
+        }
         let old = Path::new(&entry.source);
         let same = match (old.canonicalize(), input.path.canonicalize()) {
             (Ok(a), Ok(b)) => a == b,

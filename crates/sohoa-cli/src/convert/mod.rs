@@ -80,7 +80,7 @@ pub fn run(cfg: &ConvertConfig) -> Result<bool> {
     let run = Run {
         cfg,
         sink,
-        progress: Progress::new(if cfg.quiet { 0 } else { plan.convert.len() }),
+        progress: if cfg.quiet { Progress::hidden() } else { Progress::new(plan.convert.len()) },
         summary: Mutex::new(Summary::default()),
         archive,
         stop: AtomicBool::new(false),
@@ -99,7 +99,9 @@ pub fn run(cfg: &ConvertConfig) -> Result<bool> {
     let summary = run.summary.into_inner().unwrap_or_else(|p| p.into_inner());
     if !cfg.quiet {
         eprintln!("{}", summary.line(inputs.skipped.len(), start.elapsed()));
-        eprintln!("{}", summary::archive_line(plan.unchanged, plan.load.len(), plan.gone.len(), cfg.archive.prune, linked));
+        if cfg.out.as_os_str() != "-" {
+            eprintln!("{}", summary::archive_line(plan.unchanged, plan.load.len(), plan.gone.len(), cfg.archive.prune, linked));
+        }
     }
     Ok(summary.failed == 0 && !run.stop.load(Ordering::SeqCst))
 }

@@ -64,6 +64,7 @@ pub fn archive_line(unchanged: usize, loaded: usize, gone: usize, pruned: bool, 
     if let Some(n) = linked {
         parts.push(format!("{n} citations linked to documents of the archive"));
     }
+    // `None`: no store, or nothing changed since the last linking
     format!("sohoa: {}", parts.join(", "))
 }
 

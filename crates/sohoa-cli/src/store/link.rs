@@ -62,6 +62,7 @@ pub fn link_all(conn: &mut Connection) -> anyhow::Result<usize> {
             linked += 1;
         }
     }
+    tx.execute("INSERT OR REPLACE INTO meta VALUES ('links_stale', '0')", [])?;
     tx.commit()?;
     Ok(linked)
 }

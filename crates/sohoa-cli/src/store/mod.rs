@@ -88,6 +88,7 @@ impl Store {
             params![file.path, file.source, file.output, doc_id, file.sha256, file.size as i64, status, sohoa_map::SOHOA_VERSION, sohoa_map::SCHEMA_VERSION],
         )?;
         rows::insert(&tx, &file.path, &records)?;
+        mark_links_stale(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -97,15 +98,28 @@ impl Store {
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         delete_rows(&tx, path)?;
+        mark_links_stale(&tx)?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Links citations to the archive's documents (see [`link`]).
-    pub fn link(&self) -> Result<usize> {
+    /// Links citations to the archive's documents (see [`link`]) when a file's
+    /// rows changed since the last linking; `None` when nothing changed.
+    pub fn link(&self) -> Result<Option<usize>> {
         let mut conn = self.lock();
-        link::link_all(&mut conn)
+        let stale: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'links_stale'", [], |r| r.get(0)).optional()?;
+        if stale.as_deref() == Some("0") {
+            return Ok(None);
+        }
+        link::link_all(&mut conn).map(Some)
     }
+}
+
+/// Notes, in a file's transaction, that citations must be linked again: a run
+/// killed before linking leaves the mark for the next run.
+fn mark_links_stale(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute("INSERT OR REPLACE INTO meta VALUES ('links_stale', '1')", [])?;
+    Ok(())
 }
 
 /// Deletes a file's rows from every table (the search index only when the file was there).
