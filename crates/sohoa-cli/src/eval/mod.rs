@@ -95,3 +95,18 @@ fn load(path: &Path) -> Result<Vec<Value>> {
     }
     Ok(recs)
 }
+
+#[cfg(test)]
+mod fail_under_tests {
+    use super::*;
+
+    #[test]
+    fn fail_under_gates_on_the_lowest_f1() {
+        let mut scores = score::Scores::default();
+        assert!(passes(&scores, Some(0.9)), "no records anywhere scores 1.0");
+        scores.tallies[2] = score::Tally { gold: 2, pred: 2, hit: 1, fields: vec![] };
+        assert!(passes(&scores, None));
+        assert!(passes(&scores, Some(0.5)));
+        assert!(!passes(&scores, Some(0.6)));
+    }
+}
