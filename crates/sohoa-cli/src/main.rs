@@ -37,10 +37,14 @@ fn main() -> ExitCode {
         Command::Export(a) => export::run(&a).map(|()| true),
         Command::Links(a) => links::run(&a).map(|()| true),
         Command::Completions(a) => {
-            clap_complete::generate(a.shell, &mut Cli::command(), "sohoa", &mut std::io::stdout());
-            Ok(true)
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "sohoa", &mut script);
+            print_bytes(&script)
         }
-        Command::Man => clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()).map(|()| true).map_err(Into::into),
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page).map_err(anyhow::Error::from).and_then(|()| print_bytes(&page))
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -49,6 +53,15 @@ fn main() -> ExitCode {
             eprintln!("sohoa: {e:#}");
             ExitCode::from(if e.is::<UsageError>() { 2 } else { 1 })
         }
+    }
+}
+
+/// Writes generated text to stdout; a closed pipe (`| head`) is not an error.
+fn print_bytes(bytes: &[u8]) -> anyhow::Result<bool> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(true),
     }
 }
 

@@ -87,9 +87,14 @@ impl Archive {
         store.replace(&file_row(input, &entry.sha256, entry.size), &lines)
     }
 
+    /// The size and mtime of an input, taken before it is read (a file changed
+    /// while it converts then looks changed to the next run, never unchanged).
+    pub fn stamp(input: &Input) -> Stamp {
+        Stamp::of(&input.path).unwrap_or(Stamp { size: 0, mtime_ns: 0 })
+    }
+
     /// After the output file of `input` is written: its store rows, then its manifest line.
-    pub fn finish(&self, input: &Input, records: &[Record], lines: &str, elapsed: Duration) -> Result<()> {
-        let stamp = Stamp::of(&input.path).unwrap_or(Stamp { size: 0, mtime_ns: 0 });
+    pub fn finish(&self, input: &Input, stamp: Stamp, records: &[Record], lines: &str, elapsed: Duration) -> Result<()> {
         let sha256 = match records.first() {
             Some(Record::Document(d)) => d.source.sha256.clone(),
             _ => manifest::sha256_of(&input.path).unwrap_or_default(),

@@ -120,7 +120,7 @@ impl Run<'_> {
         if self.stop.load(Ordering::SeqCst) {
             return;
         }
-        let (file, started) = (input.path.as_path(), Instant::now());
+        let (file, started, stamp) = (input.path.as_path(), Instant::now(), Archive::stamp(input));
         let records = worker::convert(file, &self.cfg.extract, self.cfg.timeout);
         self.warn_about(&records);
         let mut failed = records.iter().any(|r| matches!(r, Record::Error(_)));
@@ -134,7 +134,7 @@ impl Run<'_> {
             }
         } else if let Some(archive) = &self.archive {
             // store rows, then the manifest line: only a finished document is skipped next time
-            if let Err(e) = archive.finish(input, &records, &lines, started.elapsed()) {
+            if let Err(e) = archive.finish(input, stamp, &records, &lines, started.elapsed()) {
                 failed = true;
                 self.warn(&format!("cannot record {} in the archive: {e:#}", file.display()));
             }
