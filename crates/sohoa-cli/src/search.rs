@@ -48,11 +48,19 @@ fn match_query(query: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// The text of the record an index row stands for (the index keeps none).
+const TEXT: &str = "CASE s.type \
+    WHEN 'task' THEN (SELECT t.content || ' | ' || t.lead || ' | ' || t.partners FROM tasks t WHERE t.path = s.path AND t.id = s.ref) \
+    WHEN 'citation' THEN (SELECT c.text FROM citations c WHERE c.path = s.path AND c.seq = CAST(s.ref AS INTEGER)) \
+    WHEN 'kpi' THEN (SELECT k.text FROM kpis k WHERE k.path = s.path AND k.seq = CAST(s.ref AS INTEGER)) \
+    WHEN 'section' THEN (SELECT x.title FROM sections x WHERE x.path = s.path AND x.id = s.ref) \
+    ELSE (SELECT d.title FROM documents d WHERE d.path = s.path) END";
+
 /// Matches, best first (ties in path and reference order).
 pub fn find(conn: &rusqlite::Connection, a: &SearchArgs) -> Result<Vec<Hit>> {
     let Some(q) = match_query(&a.query) else { return Err(UsageError("the query has no words".into()).into()) };
     let kind = a.kind.or(a.lead.as_ref().map(|_| SearchType::Task));
-    let mut sql = String::from("SELECT s.type, s.path, s.ref, s.page, s.line, s.text FROM search s");
+    let mut sql = format!("SELECT s.type, s.path, s.ref, s.page, s.line, {TEXT} FROM search JOIN search_rows s ON s.id = search.rowid");
     let mut args: Vec<Sql> = vec![Sql::Text(q)];
     sql.push_str(" WHERE search MATCH ?1");
     if let Some(k) = kind {
@@ -70,7 +78,7 @@ pub fn find(conn: &rusqlite::Connection, a: &SearchArgs) -> Result<Vec<Hit>> {
         ));
     }
     args.push(Sql::Integer(a.limit as i64));
-    sql.push_str(&format!(" ORDER BY rank, s.path, s.ref LIMIT ?{}", args.len()));
+    sql.push_str(&format!(" ORDER BY search.rank, s.path, s.ref LIMIT ?{}", args.len()));
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
         Ok(Hit { kind: r.get(0)?, path: r.get(1)?, id: r.get(2)?, page: r.get(3)?, line: r.get(4)?, text: r.get(5)? })

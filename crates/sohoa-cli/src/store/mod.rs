@@ -131,7 +131,8 @@ fn delete_rows(tx: &rusqlite::Transaction, path: &str) -> rusqlite::Result<()> {
     for (table, _) in schema::TABLES {
         tx.execute(&format!("DELETE FROM {table} WHERE path = ?1"), [path])?;
     }
-    tx.execute("DELETE FROM search WHERE path = ?1", [path])?;
+    tx.execute("DELETE FROM search WHERE rowid IN (SELECT id FROM search_rows WHERE path = ?1)", [path])?;
+    tx.execute("DELETE FROM search_rows WHERE path = ?1", [path])?;
     Ok(())
 }
 
@@ -161,6 +162,7 @@ mod tests {
         assert_eq!(count("SELECT COUNT(*) FROM tasks"), 1);
         assert_eq!(count("SELECT COUNT(*) FROM task_units WHERE role = 'partner'"), 2);
         assert_eq!(count("SELECT COUNT(*) FROM search WHERE search MATCH 'phong chong ma tuy'"), 2);
+        assert_eq!(count("SELECT COUNT(*) FROM search_rows"), 2);
         assert_eq!(count("SELECT COUNT(*) FROM tasks WHERE deadline_end = '2025-03-31' AND doc_number = '5/KH-UBND'"), 1);
     }
 }

@@ -206,7 +206,9 @@ struct Indexed<'a> {
 }
 
 fn index(tx: &Transaction, row: &Indexed) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached("INSERT INTO search (folded, type, path, ref, page, line, text) VALUES (?1,?2,?3,?4,?5,?6,?7)")?;
-    stmt.execute(params![search_fold(row.text), row.kind, row.path, row.id, row.source["page"].as_i64(), row.source["line"].as_i64(), row.text])?;
+    let mut which = tx.prepare_cached("INSERT INTO search_rows (type, path, ref, page, line) VALUES (?1,?2,?3,?4,?5)")?;
+    which.execute(params![row.kind, row.path, row.id, row.source["page"].as_i64(), row.source["line"].as_i64()])?;
+    let mut folded = tx.prepare_cached("INSERT INTO search (rowid, folded) VALUES (?1, ?2)")?;
+    folded.execute(params![tx.last_insert_rowid(), search_fold(row.text)])?;
     Ok(())
 }

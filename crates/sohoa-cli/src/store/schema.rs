@@ -2,7 +2,7 @@
 //! `errors`, `task_units` and the folded full-text index `search`.
 
 /// Bumped when a table changes; a store of another version is rebuilt.
-pub const STORE_VERSION: &str = "1";
+pub const STORE_VERSION: &str = "2";
 
 /// Every table and index, created when missing.
 pub const SCHEMA: &str = r#"
@@ -64,10 +64,16 @@ CREATE TABLE IF NOT EXISTS kpis (
 CREATE TABLE IF NOT EXISTS errors (
     path TEXT PRIMARY KEY, doc_id TEXT, stage TEXT NOT NULL, cause TEXT NOT NULL
 );
+-- the folded index keeps no copy of the text (contentless); search_rows says
+-- which record each index row stands for, and the record's table gives its text
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    folded, type UNINDEXED, path UNINDEXED, ref UNINDEXED, page UNINDEXED, line UNINDEXED, text UNINDEXED,
-    tokenize = 'unicode61'
+    folded, content = '', contentless_delete = 1, tokenize = 'unicode61'
 );
+CREATE TABLE IF NOT EXISTS search_rows (
+    id INTEGER PRIMARY KEY,         -- the rowid of the index row
+    type TEXT NOT NULL, path TEXT NOT NULL, ref TEXT NOT NULL, page INTEGER, line INTEGER
+);
+CREATE INDEX IF NOT EXISTS search_rows_path ON search_rows(path);
 CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
 CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
