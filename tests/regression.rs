@@ -1,5 +1,5 @@
 //! Regression gate: the output of every corpus file equals its reviewed copy in
-//! `fixtures/expected/<corpus folder>/<stem>.jsonl`. `UPDATE_EXPECT=1` rewrites them.
+//! `fixtures/expected/<corpus folder>/<path in the folder>.jsonl`. `UPDATE_EXPECT=1` rewrites them.
 
 mod common;
 
@@ -75,7 +75,10 @@ fn rewrite(dir: &Path, got: &[(String, String)]) {
         }
     }
     for (name, text) in got {
-        std::fs::write(dir.join(name), text).expect("fixture is writable");
+        let path = dir.join(name);
+        // invariant: a fixture path joined to the fixtures folder has a parent
+        std::fs::create_dir_all(path.parent().expect("fixture has a folder")).expect("fixtures folder is writable");
+        std::fs::write(path, text).expect("fixture is writable");
     }
     eprintln!("UPDATE_EXPECT=1: rewrote {} fixture(s) in {}", got.len(), dir.display());
 }

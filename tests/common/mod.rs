@@ -44,20 +44,29 @@ pub fn corpus_folders() -> Vec<String> {
     names
 }
 
-/// Files of `dir` (not recursive) with their contents, sorted by name.
+/// The `.jsonl` files under `dir` (recursively, hidden entries such as the
+/// manifest folder skipped) with their contents, named by their `/` separated
+/// path relative to `dir`, sorted: the mirrored output layout.
 pub fn read_outputs(dir: &Path) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
-        .expect("output folder is readable")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .map(|p| {
-            let name = p.file_name().expect("file has a name").to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).expect("output is UTF-8"))
-        })
-        .collect();
+    let mut files = Vec::new();
+    collect_outputs(dir, "", &mut files);
     files.sort();
     files
+}
+
+fn collect_outputs(dir: &Path, prefix: &str, files: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).expect("output folder is readable").filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_outputs(&path, &format!("{prefix}{name}/"), files);
+        } else if path.extension().is_some_and(|x| x == "jsonl") {
+            files.push((format!("{prefix}{name}"), std::fs::read_to_string(&path).expect("output is UTF-8")));
+        }
+    }
 }
 
 static CONVERT: Mutex<()> = Mutex::new(());

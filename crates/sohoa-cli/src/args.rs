@@ -1,11 +1,12 @@
-//! The command line: `sohoa convert`, `sohoa text`, `sohoa eval`.
+//! The command line: `sohoa convert`, `text`, `eval`, and the archive's
+//! `search`, `export`, `links`, plus `completions` and `man`.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// sohoa: Vietnamese government plan documents in, JSON Lines records out.
 #[derive(Debug, Parser)]
-#[command(name = "sohoa", version, about)]
+#[command(name = "sohoa", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -22,6 +23,16 @@ pub enum Command {
     /// Internal: one worker process of `convert` (requests on stdin, records on stdout).
     #[command(hide = true)]
     Worker(WorkerArgs),
+    /// Search the store of an archive (folded: `phong chong ma tuy` finds `Phòng, chống ma túy`).
+    Search(SearchArgs),
+    /// Write every table of a store as one CSV or JSON Lines file.
+    Export(ExportArgs),
+    /// For each document of a store: the archive documents it cites, and those citing it.
+    Links(LinksArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Longest `--timeout`: one day.
@@ -29,17 +40,66 @@ pub const MAX_TIMEOUT: u64 = 86_400;
 /// Most `--jobs`.
 pub const MAX_JOBS: u16 = 256;
 
+/// Examples and exit codes, shown by `sohoa --help`.
+const AFTER_HELP: &str = "\
+Examples:
+  sohoa convert archive/ -o out/ --db archive.sqlite    convert (again: only new and changed files)
+  sohoa convert plan.pdf -o - | jq -c 'select(.type == \"task\")'
+  sohoa search 'phong chong ma tuy' --db archive.sqlite --type task
+  sohoa export --db archive.sqlite --format csv csv/
+  sohoa links --db archive.sqlite
+
+Exit status:
+  0  success (convert: every file converted)
+  1  convert: at least one file gave an error record; eval: a score under --fail-under; other failures
+  2  usage error (bad arguments, a missing input path, an output folder another run holds)";
+
+/// Examples of `sohoa convert --help`.
+const CONVERT_HELP: &str = "\
+Output: DIR/<path relative to its input folder>.jsonl (a file given by name: DIR/<stem>.jsonl),
+and DIR/.sohoa/manifest.jsonl, one line per input. A re-run converts only new and changed
+inputs; a killed run, run again, finishes the job.
+
+Examples:
+  sohoa convert province/ -o out/ --db province.sqlite -j 2
+  sohoa convert province/ -o out/ --include '*.docx' --exclude '**/draft/**'
+  sohoa convert plan.pdf -o - | jq -c 'select(.type == \"task\") | {content, lead}'
+
+Exit status: 0 every file converted, 1 some file gave an error record, 2 usage error.";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = CONVERT_HELP)]
 pub struct ConvertArgs {
     /// Input files and folders.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Output folder (created if missing), or `-` for JSON Lines on stdout.
-    #[arg(long)]
+    #[arg(short, long)]
     pub out: PathBuf,
     /// Documents converted at the same time, one worker process each (default: the number of CPUs; at most 256).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS as i64))]
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS as i64))]
     pub jobs: Option<u16>,
+    /// Also keep the records in this SQLite store (created if missing, updated in place).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// Convert every input again, even unchanged ones.
+    #[arg(long)]
+    pub force: bool,
+    /// Remove the outputs and store rows of inputs that are gone.
+    #[arg(long)]
+    pub prune: bool,
+    /// Convert only files whose relative path or name matches this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files whose relative path or name matches this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// No warnings and no summary on stderr.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// One line per converted input on stderr.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Time budget per document, in seconds (at most 86400); a worker past it is killed.
     #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT))]
     pub timeout: u64,
@@ -125,6 +185,77 @@ pub struct EvalArgs {
     /// for gold such as `fixtures/gold/real/annex-only/`.
     #[arg(long, value_enum, default_value_t = crate::eval::Scope::Whole)]
     pub scope: crate::eval::Scope,
+    /// Exit with status 1 when a task, citation or KPI F1 is below this (0 to 1).
+    #[arg(long, value_name = "F1")]
+    pub fail_under: Option<f64>,
+}
+
+/// `search --type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchType {
+    Task,
+    Citation,
+    Kpi,
+    Section,
+    Document,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  sohoa search 'phong chong ma tuy' --db archive.sqlite\n  sohoa search 'kiem tra' --db archive.sqlite --type task --lead 'van phong' --year 2025 --json")]
+pub struct SearchArgs {
+    /// Words to find (case, tone marks and đ are folded).
+    pub query: String,
+    /// The store made by `sohoa convert --db`.
+    #[arg(long, value_name = "FILE")]
+    pub db: PathBuf,
+    /// Only records of this type.
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<SearchType>,
+    /// Only tasks one of whose lead units contains this (folded).
+    #[arg(long, value_name = "UNIT")]
+    pub lead: Option<String>,
+    /// Only records of documents of this year.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+    /// One JSON object per match.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many matches.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The store made by `sohoa convert --db`.
+    #[arg(long, value_name = "FILE")]
+    pub db: PathBuf,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// Output folder: one file per table.
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LinksArgs {
+    /// The store made by `sohoa convert --db`.
+    #[arg(long, value_name = "FILE")]
+    pub db: PathBuf,
+    /// One JSON object per link.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
 }
 
 #[cfg(test)]

@@ -1,12 +1,16 @@
-//! The `sohoa` command: `convert`, `text`, `eval`.
+//! The `sohoa` command: `convert`, `text`, `eval`, `search`, `export`, `links`, `completions`, `man`.
 
 mod args;
 mod convert;
 mod eval;
+mod export;
+mod links;
+mod search;
+mod store;
 mod text;
 
 use args::{Cli, Command, Ocr};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use sohoa_extract::{ExtractOptions, OcrMode};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -16,8 +20,26 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Convert(a) => convert::run(&convert_config(a)),
         Command::Text(a) => text::run(&a.file, &extract_options(a.ocr, 120)).map(|()| 0),
-        Command::Eval(a) => {
-            eval::run(&eval::EvalConfig { gold: a.gold, pred: a.pred, json: a.json, show: a.show, scope: a.scope }).map(|()| 0)
+        Command::Eval(a) => eval::run(&eval::EvalConfig {
+            gold: a.gold,
+            pred: a.pred,
+            json: a.json,
+            show: a.show,
+            scope: a.scope,
+            fail_under: a.fail_under,
+        })
+        .map(|passed| if passed { 0 } else { 1 }),
+        Command::Search(a) => search::run(&a).map(|()| 0),
+        Command::Export(a) => export::run(&a).map(|()| 0),
+        Command::Links(a) => links::run(&a).map(|()| 0),
+        Command::Completions(a) => {
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "sohoa", &mut script);
+            print_bytes(&script).map(|()| 0)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page).map_err(anyhow::Error::from).and_then(|()| print_bytes(&page)).map(|()| 0)
         }
         Command::Worker(a) => convert::serve(&extract_options(a.ocr, a.timeout)).map(|()| 0),
     };
@@ -27,6 +49,15 @@ fn main() -> ExitCode {
             eprintln!("sohoa: {e:#}");
             ExitCode::from(if e.is::<UsageError>() { 2 } else { 1 })
         }
+    }
+}
+
+/// Writes generated text to stdout; a closed pipe (`| head`) is not an error.
+fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
 }
 
@@ -65,6 +96,10 @@ fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
         timeout: Duration::from_secs(a.timeout),
         shard: a.shard,
         workers,
+        filters: convert::Filters { include: a.include, exclude: a.exclude },
+        archive: convert::ArchiveOptions { force: a.force, prune: a.prune, db: a.db },
+        quiet: a.quiet,
+        verbose: a.verbose,
     }
 }
 

@@ -2,9 +2,15 @@
 
 use serde::{Serialize, Serializer};
 
-/// One JSON Lines record.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+/// The version of the record contract every record carries as `schema_version`.
+pub const SCHEMA_VERSION: &str = "1.1";
+
+/// The version of sohoa the document record carries as `sohoa_version`.
+pub const SOHOA_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One JSON Lines record; serialized as `type`, `schema_version`, then its
+/// fields (the document adds `sohoa_version` last).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Document(DocumentRecord),
     Section(SectionRecord),
@@ -12,6 +18,46 @@ pub enum Record {
     Citation(CitationRecord),
     Kpi(KpiRecord),
     Error(ErrorRecord),
+}
+
+/// The serialized form of a [`Record`]: the contract's `type` tag, then the versions.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Tagged<'a> {
+    Document(Versioned<'a, DocumentRecord>),
+    Section(Versioned<'a, SectionRecord>),
+    Task(Versioned<'a, TaskRecord>),
+    Citation(Versioned<'a, CitationRecord>),
+    Kpi(Versioned<'a, KpiRecord>),
+    Error(Versioned<'a, ErrorRecord>),
+}
+
+/// A record's fields behind `schema_version` (and `sohoa_version` for documents).
+#[derive(Serialize)]
+struct Versioned<'a, T> {
+    schema_version: &'static str,
+    #[serde(flatten)]
+    record: &'a T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sohoa_version: Option<&'static str>,
+}
+
+fn versioned<'a, T>(record: &'a T, sohoa_version: Option<&'static str>) -> Versioned<'a, T> {
+    Versioned { schema_version: SCHEMA_VERSION, record, sohoa_version }
+}
+
+impl Serialize for Record {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let tagged = match self {
+            Record::Document(r) => Tagged::Document(versioned(r, Some(SOHOA_VERSION))),
+            Record::Section(r) => Tagged::Section(versioned(r, None)),
+            Record::Task(r) => Tagged::Task(versioned(r, None)),
+            Record::Citation(r) => Tagged::Citation(versioned(r, None)),
+            Record::Kpi(r) => Tagged::Kpi(versioned(r, None)),
+            Record::Error(r) => Tagged::Error(versioned(r, None)),
+        };
+        tagged.serialize(s)
+    }
 }
 
 /// Where a record came from: `{page, line}`, plus `{table, row}` for table rows.
@@ -172,5 +218,18 @@ fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(v) => number(v, s),
         None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    #[test]
+    fn every_record_names_the_contract_version_after_its_type() {
+        let e = Record::Error(ErrorRecord { doc_id: None, path: "x".into(), stage: "read".into(), cause: "gone".into() });
+        let line = serde_json::to_string(&e).expect("serializes");
+        assert!(line.starts_with(r#"{"type":"error","schema_version":"1.1","doc_id":null"#), "{line}");
+        assert!(!line.contains("sohoa_version"), "{line}");
     }
 }

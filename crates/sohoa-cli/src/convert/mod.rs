@@ -2,7 +2,10 @@
 //! out, documents converted in parallel; a failing document becomes an
 //! `error` record and the batch goes on.
 
+mod archive;
 mod inputs;
+mod lock;
+mod manifest;
 mod progress;
 pub mod shard;
 mod sink;
@@ -20,6 +23,10 @@ pub use serve::serve;
 
 use crate::UsageError;
 use anyhow::Result;
+use archive::Archive;
+pub use archive::ArchiveOptions;
+pub use inputs::Filters;
+use inputs::Input;
 use progress::Progress;
 use protocol::Converted;
 use sink::Sink;
@@ -46,6 +53,14 @@ pub struct ConvertConfig {
     pub shard: Option<shard::Shard>,
     /// Worker processes; `None` converts in this process (threads).
     pub workers: Option<WorkerConfig>,
+    /// `--include` / `--exclude`.
+    pub filters: Filters,
+    /// `--force`, `--prune`, `--db`.
+    pub archive: ArchiveOptions,
+    /// `-q`: no warnings, no summary.
+    pub quiet: bool,
+    /// `-v`: one line per input.
+    pub verbose: bool,
 }
 
 /// Shared state of one run.
@@ -54,6 +69,8 @@ struct Run<'a> {
     sink: Sink,
     progress: Progress,
     summary: Mutex<Summary>,
+    /// The manifest and store of an output folder (`None` for stdout).
+    archive: Option<Archive>,
     /// Set when stdout is closed: the remaining documents are not converted.
     stop: AtomicBool,
     /// Index of the next input to hand out.
@@ -67,15 +84,26 @@ struct Run<'a> {
 pub fn run(cfg: &ConvertConfig) -> Result<u8> {
     let start = Instant::now();
     signals::install();
-    let mut inputs = inputs::collect(&cfg.paths);
+    let mut inputs = inputs::collect(&cfg.paths, &cfg.filters)?;
     let not_regular = drop_non_regular(&mut inputs.files);
-    let (names, warnings) = inputs::output_names(&inputs.files);
-    let (inputs, names) = shard::select(inputs, names, &cfg.paths, cfg.shard);
+    let inputs = shard::select(inputs, &cfg.paths, cfg.shard);
+    let sink = open_sink(&cfg.out)?;
+    let archive = match &sink {
+        Sink::Dir(dir) => Some(Archive::open(dir, &cfg.archive)?),
+        Sink::Stdout(_) if cfg.archive.db.is_some() => return Err(UsageError("--db needs an output folder (--out DIR)".into()).into()),
+        Sink::Stdout(_) => None,
+    };
+    // the archive decides which inputs to convert before the pool runs
+    let plan = match &archive {
+        Some(a) => a.plan(&inputs.files, &cfg.archive)?,
+        None => archive::Plan { convert: inputs.files.clone(), ..archive::Plan::default() },
+    };
     let run = Run {
         cfg,
-        sink: open_sink(&cfg.out)?,
-        progress: Progress::new(inputs.files.len()),
+        sink,
+        progress: if cfg.quiet { Progress::hidden() } else { Progress::new(plan.convert.len()) },
         summary: Mutex::new(Summary::default()),
+        archive,
         stop: AtomicBool::new(false),
         next: AtomicUsize::new(0),
         scratch: match cfg.workers {
@@ -83,23 +111,32 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8> {
             None => None,
         },
     };
-    warnings.iter().chain(&not_regular).for_each(|w| run.progress.warn(w));
-    let jobs = cfg.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).min(inputs.files.len()).max(1);
+    inputs.warnings.iter().chain(&not_regular).for_each(|w| run.warn(w));
+    run.load_unchanged(&plan.load);
+    let jobs = cfg.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).min(plan.convert.len()).max(1);
     std::thread::scope(|s| {
         for slot in 0..jobs {
-            let (run, files, names) = (&run, &inputs.files, &names);
-            s.spawn(move || run.slot(slot, files, names));
+            let (run, files) = (&run, &plan.convert);
+            s.spawn(move || run.slot(slot, files));
         }
     });
     run.progress.finish();
-    for path in &inputs.skipped {
-        eprintln!("sohoa: skipped {} (unknown file type)", path.display());
+    let linked = run.close(&plan)?;
+    if !cfg.quiet {
+        for path in &inputs.skipped {
+            eprintln!("sohoa: skipped {} (unknown file type)", path.display());
+        }
     }
     let summary = run.summary.into_inner().unwrap_or_else(|p| p.into_inner());
     if let Some(signal) = signals::received() {
-        eprintln!("sohoa: interrupted ({}): {} of {} documents done", signals::name(signal), summary.documents, inputs.files.len());
+        eprintln!("sohoa: interrupted ({}): {} of {} documents done", signals::name(signal), summary.documents, plan.convert.len());
     }
-    eprintln!("{}", summary.line(inputs.skipped.len(), start.elapsed()));
+    if !cfg.quiet {
+        eprintln!("{}", summary.line(inputs.skipped.len(), start.elapsed()));
+        if cfg.out.as_os_str() != "-" {
+            eprintln!("{}", summary::archive_line(plan.unchanged, plan.load.len(), plan.gone.len(), cfg.archive.prune, linked));
+        }
+    }
     Ok(match signals::received() {
         Some(signal) => 128 + signal as u8,
         None if summary.failed == 0 && !run.stop.load(Ordering::SeqCst) => 0,
@@ -109,13 +146,13 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8> {
 
 /// Removes FIFOs, devices and sockets from the inputs (reading one would
 /// block or never end); a warning for each.
-fn drop_non_regular(files: &mut Vec<PathBuf>) -> Vec<String> {
+fn drop_non_regular(files: &mut Vec<Input>) -> Vec<String> {
     use std::os::unix::fs::FileTypeExt;
     let mut warnings = Vec::new();
     files.retain(|f| {
-        let special = std::fs::metadata(f).map(|m| m.file_type()).ok().filter(|t| t.is_fifo() || t.is_char_device() || t.is_block_device() || t.is_socket());
+        let special = std::fs::metadata(&f.path).map(|m| m.file_type()).ok().filter(|t| t.is_fifo() || t.is_char_device() || t.is_block_device() || t.is_socket());
         if special.is_some() {
-            warnings.push(format!("skipped {} (not a regular file: FIFO, device or socket)", f.display()));
+            warnings.push(format!("skipped {} (not a regular file: FIFO, device or socket)", f.path.display()));
         }
         special.is_none()
     });
@@ -134,22 +171,24 @@ fn open_sink(out: &Path) -> Result<Sink> {
 
 impl Run<'_> {
     /// One slot of the pool: takes inputs until none are left or the run stops.
-    fn slot(&self, slot: usize, files: &[PathBuf], names: &[String]) {
+    fn slot(&self, slot: usize, files: &[Input]) {
         let mut worker: Option<pool::Worker> = None;
         loop {
             if self.stop.load(Ordering::SeqCst) || signals::received().is_some() {
                 return;
             }
             let i = self.next.fetch_add(1, Ordering::SeqCst);
-            let (Some(file), Some(name)) = (files.get(i), names.get(i)) else { return };
+            let Some(input) = files.get(i) else { return };
+            // taken before the input is read: a file changed meanwhile looks changed next time
+            let (started, stamp) = (Instant::now(), Archive::stamp(input));
             let converted = match (&self.cfg.workers, &self.scratch) {
-                (Some(wcfg), Some(scratch)) => match self.in_worker(&mut worker, wcfg, &scratch.slot(slot), file) {
+                (Some(wcfg), Some(scratch)) => match self.in_worker(&mut worker, wcfg, &scratch.slot(slot), &input.path) {
                     Some(c) => c,
                     None => return,
                 },
-                _ => Converted::from_records(&worker::convert(file, &self.cfg.extract, self.cfg.timeout)),
+                _ => Converted::from_records(&worker::convert(&input.path, &self.cfg.extract, self.cfg.timeout)),
             };
-            self.one(file, name, &converted);
+            self.one(input, &converted, started, stamp);
         }
     }
 
@@ -160,7 +199,7 @@ impl Run<'_> {
             match pool::Worker::spawn(wcfg, tmp) {
                 Ok(w) => *worker = Some(w),
                 Err(e) => {
-                    self.progress.warn(&format!("cannot start a worker process ({e}); converting {} in this process", file.display()));
+                    self.warn(&format!("cannot start a worker process ({e}); converting {} in this process", file.display()));
                     return Some(Converted::from_records(&worker::convert(file, &self.cfg.extract, self.cfg.timeout)));
                 }
             }
@@ -180,19 +219,59 @@ impl Run<'_> {
         }
     }
 
-    /// Writes and counts one input.
-    fn one(&self, file: &Path, name: &str, converted: &Converted) {
-        converted.warnings.iter().for_each(|w| self.progress.warn(w));
+    /// Writes, records and counts one converted input.
+    fn one(&self, input: &Input, converted: &Converted, started: Instant, stamp: manifest::Stamp) {
+        let file = input.path.as_path();
+        converted.warnings.iter().for_each(|w| self.warn(w));
         let mut failed = converted.failed;
-        if let Err(e) = self.sink.write(name, &converted.lines) {
+        if let Err(e) = self.sink.write(&input.out, &converted.lines) {
             failed = true;
             if e.kind() == ErrorKind::BrokenPipe {
                 self.stop.store(true, Ordering::SeqCst);
             } else {
-                self.progress.warn(&format!("cannot write the output of {}: {e}", file.display()));
+                self.warn(&format!("cannot write the output of {}: {e}", file.display()));
+            }
+        } else if let Some(archive) = &self.archive {
+            // store rows, then the manifest line: only a finished document is skipped next time
+            if let Err(e) = archive.finish(input, stamp, converted, started.elapsed()) {
+                failed = true;
+                self.warn(&format!("cannot record {} in the archive: {e:#}", file.display()));
             }
         }
+        if self.cfg.verbose {
+            eprintln!("sohoa: converted {} -> {} ({:.2} s)", file.display(), input.out, started.elapsed().as_secs_f64());
+        }
         self.summary.lock().unwrap_or_else(|p| p.into_inner()).add_counts(&converted.counts, failed);
-        self.progress.done(name);
+        self.progress.done(&input.out);
+    }
+
+    /// A warning, unless `-q`.
+    fn warn(&self, msg: &str) {
+        if !self.cfg.quiet {
+            self.progress.warn(msg);
+        }
+    }
+
+    /// Puts unchanged outputs the store lacks into it.
+    fn load_unchanged(&self, load: &[Input]) {
+        let Some(archive) = &self.archive else { return };
+        for input in load {
+            if let Err(e) = archive.load(input) {
+                self.warn(&format!("cannot load the output of {} into the store: {e:#}", input.path.display()));
+            }
+        }
+    }
+
+    /// Reports (or prunes) disappeared inputs, links citations, compacts the manifest.
+    fn close(&self, plan: &archive::Plan) -> Result<Option<usize>> {
+        let Some(archive) = &self.archive else { return Ok(None) };
+        for entry in &plan.gone {
+            if self.cfg.archive.prune {
+                archive.prune(entry)?;
+            } else if self.cfg.verbose {
+                eprintln!("sohoa: {} is gone (its output {} is kept; --prune removes it)", entry.source, entry.output);
+            }
+        }
+        archive.close()
     }
 }

@@ -24,6 +24,11 @@ impl Progress {
         Progress { bar }
     }
 
+    /// No bar at all (`-q`).
+    pub fn hidden() -> Self {
+        Progress { bar: ProgressBar::hidden() }
+    }
+
     /// Prints a warning on stderr without breaking the bar.
     pub fn warn(&self, msg: &str) {
         let line = format!("sohoa: warning: {msg}");

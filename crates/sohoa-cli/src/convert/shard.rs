@@ -6,6 +6,8 @@
 //! chosen over the whole list first, so N slices write what one run writes.
 
 use super::inputs::Inputs;
+#[cfg(test)]
+use super::inputs::Input;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -37,14 +39,15 @@ impl Shard {
     }
 }
 
-/// Keeps the files of `shard` (all of them without one), with their output names.
-pub fn select(inputs: Inputs, names: Vec<String>, roots: &[PathBuf], shard: Option<Shard>) -> (Inputs, Vec<String>) {
+/// Keeps the files of `shard` (all of them without one); output names were
+/// chosen over the whole list, so slices never collide.
+pub fn select(inputs: Inputs, roots: &[PathBuf], shard: Option<Shard>) -> Inputs {
     let Some(shard) = shard else {
-        return (inputs, names);
+        return inputs;
     };
-    let (files, names) = inputs.files.into_iter().zip(names).filter(|(f, _)| shard.holds(&relative(f, roots))).unzip();
+    let files = inputs.files.into_iter().filter(|f| shard.holds(&f.rel)).collect();
     let skipped = inputs.skipped.into_iter().filter(|f| shard.holds(&relative(f, roots))).collect();
-    (Inputs { files, skipped }, names)
+    Inputs { files, skipped, warnings: inputs.warnings }
 }
 
 /// `file` relative to the input folder it was found under (`/`-separated), or
@@ -103,15 +106,17 @@ mod tests {
     }
 
     #[test]
-    fn select_keeps_names_with_their_files() {
-        let files: Vec<PathBuf> = (0..20).map(|i| PathBuf::from(format!("{i}.txt"))).collect();
-        let names: Vec<String> = (0..20).map(|i| format!("n{i}")).collect();
-        let inputs = Inputs { files: files.clone(), skipped: Vec::new() };
-        let (kept, kept_names) = select(inputs, names, &[], Some(Shard { index: 2, count: 3 }));
+    fn select_keeps_the_files_of_its_slice_and_their_output_names() {
+        let input = |i: usize| Input { path: PathBuf::from(format!("{i}.txt")), rel: format!("{i}.txt"), out: format!("{i}.jsonl") };
+        let inputs = Inputs { files: (0..20).map(input).collect(), skipped: Vec::new(), warnings: Vec::new() };
+        let shard = Shard { index: 2, count: 3 };
+        let kept = select(inputs, &[], Some(shard));
         assert!(!kept.files.is_empty() && kept.files.len() < 20);
-        for (f, n) in kept.files.iter().zip(&kept_names) {
-            let i = files.iter().position(|x| x == f).expect("kept files come from the input");
-            assert_eq!(n, &format!("n{i}"));
+        for f in &kept.files {
+            assert!(shard.holds(&f.rel));
+            assert_eq!(f.out, f.rel.replace(".txt", ".jsonl"));
         }
+        let all = select(Inputs { files: (0..20).map(input).collect(), skipped: Vec::new(), warnings: Vec::new() }, &[], None);
+        assert_eq!(all.files.len(), 20);
     }
 }

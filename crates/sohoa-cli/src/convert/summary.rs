@@ -50,6 +50,22 @@ impl Summary {
     }
 }
 
+/// The archive line of a run into a folder: what was skipped, loaded, gone and linked.
+pub fn archive_line(unchanged: usize, loaded: usize, gone: usize, pruned: bool, linked: Option<usize>) -> String {
+    let mut parts = vec![format!("{unchanged} unchanged (skipped)")];
+    if loaded > 0 {
+        parts.push(format!("{loaded} loaded into the store from their outputs"));
+    }
+    if gone > 0 {
+        parts.push(if pruned { format!("{gone} gone (pruned)") } else { format!("{gone} gone (outputs kept; --prune removes them)") });
+    }
+    if let Some(n) = linked {
+        parts.push(format!("{n} citations linked to documents of the archive"));
+    }
+    // `None`: no store, or nothing changed since the last linking
+    format!("sohoa: {}", parts.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +78,7 @@ mod tests {
         s.add_counts(&crate::convert::protocol::Converted::from_records(&[err]).counts, true);
         assert_eq!((s.documents, s.records[5], s.failed), (1, 1, 1));
         let line = s.line(2, Duration::from_millis(1500));
+        assert_eq!(archive_line(3, 0, 1, false, Some(2)), "sohoa: 3 unchanged (skipped), 1 gone (outputs kept; --prune removes them), 2 citations linked to documents of the archive");
         assert_eq!(line, "sohoa: 1 documents, 2 skipped (unknown type); records: 0 document, 0 section, 0 task, 0 citation, 0 kpi, 1 error; 1 failed; 1.5 s");
     }
 }

@@ -26,10 +26,13 @@ pub struct EvalConfig {
     pub show: usize,
     /// Which records of each prediction the gold annotates.
     pub scope: Scope,
+    /// `--fail-under`: the lowest task, citation and KPI F1 that passes.
+    pub fail_under: Option<f64>,
 }
 
-/// Scores every `GOLD/<stem>.gold.jsonl` against `PRED/<stem>.jsonl` and prints the report.
-pub fn run(cfg: &EvalConfig) -> Result<()> {
+/// Scores every `GOLD/<stem>.gold.jsonl` against `PRED/<stem>.jsonl` and prints the report;
+/// `Ok(false)` when an F1 is under `--fail-under`.
+pub fn run(cfg: &EvalConfig) -> Result<bool> {
     let docs = gold_files(&cfg.gold)?;
     let mut scores = score::Scores::default();
     let mut missing = Vec::new();
@@ -48,7 +51,21 @@ pub fn run(cfg: &EvalConfig) -> Result<()> {
     if cfg.json {
         println!("{}", report::summary_json(&scores));
     }
-    Ok(())
+    Ok(passes(&scores, cfg.fail_under))
+}
+
+/// Whether every F1 of tasks, citations and KPIs reaches `floor` (says which does not).
+fn passes(scores: &score::Scores, floor: Option<f64>) -> bool {
+    let Some(floor) = floor else { return true };
+    let mut ok = true;
+    for (name, tally) in score::TYPES.iter().zip(&scores.tallies).skip(1) {
+        let f1 = tally.prf().2;
+        if f1 < floor {
+            eprintln!("sohoa: {name} F1 {f1:.3} is under --fail-under {floor}");
+            ok = false;
+        }
+    }
+    ok
 }
 
 /// `(stem, path)` of every `*.gold.jsonl` in `dir`, sorted by name.
@@ -82,4 +99,19 @@ fn load(path: &Path) -> Result<Vec<Value>> {
         recs.push(v);
     }
     Ok(recs)
+}
+
+#[cfg(test)]
+mod fail_under_tests {
+    use super::*;
+
+    #[test]
+    fn fail_under_gates_on_the_lowest_f1() {
+        let mut scores = score::Scores::default();
+        assert!(passes(&scores, Some(0.9)), "no records anywhere scores 1.0");
+        scores.tallies[2] = score::Tally { gold: 2, pred: 2, hit: 1, fields: vec![] };
+        assert!(passes(&scores, None));
+        assert!(passes(&scores, Some(0.5)));
+        assert!(!passes(&scores, Some(0.6)));
+    }
 }

@@ -1,0 +1,71 @@
+#!/bin/sh
+# Archive bench: builds a synthetic province archive from the corpus (nested
+# province/district/year folders; text, DOCX, PDF with a text layer, XLSX; no
+# scans), converts it with `--jobs 2 --db`, and prints files/s, total seconds,
+# peak RSS and store size: for N files (default 10000), then for N/10 files,
+# then a re-run of the unchanged N files.
+#   scripts/bench_archive.sh [N]
+# BIN overrides the binary (default target/release/sohoa); WORK the scratch
+# folder (default a temp folder, removed at the end). OCR is off: the archive
+# holds no scans, and a PDF that looks poor must not turn into minutes of OCR.
+set -eu
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+bin=${BIN:-target/release/sohoa}
+[ -x "$bin" ] || { echo "build sohoa first: cargo build --release -p sohoa-cli" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time)" >&2; exit 1; }
+work=${WORK:-$(mktemp -d)}
+[ -n "${WORK:-}" ] || trap 'rm -rf "$work"' EXIT
+
+# the pool of source files, by format, with weights (copies per round)
+pool() {
+    for f in corpus/seeds/*.txt corpus/tcvn3/*.txt corpus/vni/*.txt corpus/archive/*/*/*.txt corpus/archive/*/*/*/*.txt; do echo "$f"; done
+    for f in corpus/docx/*.docx corpus/real/*.docx; do echo "$f"; done
+    for f in corpus/pdf/*.pdf corpus/real/20_*.pdf corpus/real/22_*.pdf; do echo "$f"; done
+    for f in corpus/real/*.xlsx; do echo "$f"; done
+}
+
+# make_archive DIR COUNT: COUNT files under DIR/<province>/<district>/<year>/
+make_archive() {
+    dir=$1 count=$2
+    mkdir -p "$dir"
+    pool > "$work/pool.txt"
+    total=$(wc -l < "$work/pool.txt")
+    awk -v count="$count" -v total="$total" -v dir="$dir" '
+        { src[NR - 1] = $0 }
+        END {
+            for (i = 0; i < count; i++) {
+                f = src[i % total]
+                n = split(f, parts, "/"); name = parts[n]
+                ext = name; sub(/^.*\./, "", ext); stem = name; sub(/\.[^.]*$/, "", stem)
+                p = sprintf("tinh%02d/huyen%02d/%d", i % 7, int(i / 7) % 13, 2020 + int(i / 91) % 6)
+                printf "%s\t%s/%s/%s_%05d.%s\n", f, dir, p, stem, i, ext
+            }
+        }' "$work/pool.txt" | while IFS="$(printf '\t')" read -r src dst; do
+        mkdir -p "$(dirname "$dst")"
+        cp "$src" "$dst"
+    done
+}
+
+# run LABEL ARCHIVE OUT DB: one timed conversion
+run() {
+    label=$1 archive=$2 out=$3 db=$4
+    files=$(find "$archive" -type f | wc -l)
+    start=$(date +%s.%N)
+    /usr/bin/time -v -o "$work/time.txt" "$bin" convert "$archive" -o "$out" --db "$db" --jobs 2 --ocr off -q || true
+    end=$(date +%s.%N)
+    secs=$(echo "$end - $start" | bc -l)
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+    size=$(du -k "$db" | cut -f1)
+    printf '%-28s %7d files %9.1f s %8.1f files/s  peak RSS %6.1f MiB  store %7.1f MiB\n' \
+        "$label" "$files" "$secs" "$(echo "$files / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1024" | bc -l)"
+}
+
+echo "binary: $bin ($("$bin" --version)), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+make_archive "$work/big" "$n"
+small=$((n / 10))
+make_archive "$work/small" "$small"
+run "convert $n" "$work/big" "$work/big-out" "$work/big.sqlite"
+run "convert $small" "$work/small" "$work/small-out" "$work/small.sqlite"
+run "re-run unchanged $n" "$work/big" "$work/big-out" "$work/big.sqlite"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
