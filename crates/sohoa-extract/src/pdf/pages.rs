@@ -110,6 +110,22 @@ fn judge(glyphs: Vec<Glyph>, rules: Vec<Rule>, images: usize) -> PageContent {
 pub(super) struct OcrOutcome {
     pub used: bool,
     pub error: Option<ExtractError>,
+    /// Tesseract's confidences over every OCRed page, and how many pages were OCRed.
+    pub confidence: ocr::PageConfidence,
+    pub pages: usize,
+}
+
+impl OcrOutcome {
+    /// The document's confidence: text-layer pages count as `text_layer`, OCRed
+    /// pages as their words' score.
+    pub fn document_confidence(&self, text_layer: f64, pages: usize) -> f64 {
+        if self.pages == 0 || pages == 0 {
+            return text_layer;
+        }
+        let ocr = self.confidence.score() * text_layer;
+        let text_pages = pages.saturating_sub(self.pages) as f64;
+        (ocr * self.pages as f64 + text_layer * text_pages) / (self.pages as f64 + text_pages)
+    }
 }
 
 /// OCRs the pages that need it (and pages pdf-extract failed on), where OCR is on and installed.
@@ -123,7 +139,7 @@ pub(super) fn ocr_pages(
     let wanted: Vec<usize> = (0..read.len())
         .filter(|&i| matches!(read[i].content, PageContent::NeedsOcr(_) | PageContent::Failed(_)))
         .collect();
-    let mut outcome = OcrOutcome { used: false, error: None };
+    let mut outcome = OcrOutcome { used: false, error: None, confidence: Default::default(), pages: 0 };
     if wanted.is_empty() || opts.ocr == OcrMode::Off {
         return outcome;
     }
@@ -141,6 +157,9 @@ pub(super) fn ocr_pages(
         match result {
             Some(Ok(o)) if !o.words.is_empty() => {
                 outcome.used = true;
+                outcome.pages += 1;
+                outcome.confidence = outcome.confidence.merged(o.confidence);
+                diagnostics.push(super::diag(confidence_note(page.num, &o)));
                 page.width = o.width;
                 page.height = o.height;
                 page.content = PageContent::Ocr(o);
@@ -153,28 +172,26 @@ pub(super) fn ocr_pages(
     outcome
 }
 
-/// OCRs `pages` on a few threads (one Tesseract each); `None` for a page not
-/// started before `deadline`. Results in the order of `pages`.
+/// The OCR diagnostic of one page: its confidence, the seal or signature ink
+/// removed, and a warning under [`ocr::CONFIDENCE_FLOOR`].
+fn confidence_note(num: u32, page: &OcrPage) -> String {
+    let c = page.confidence;
+    let mut note = format!("page {num}: OCR confidence {:.2} (mean word confidence {:.0}, {:.0}% of {} words unsure)", c.score(), c.mean(), c.unsure_share() * 100.0, c.words);
+    if page.coloured_pixels > 0 {
+        note.push_str(&format!("; {} pixels of coloured ink (seal, signature) removed", page.coloured_pixels));
+    }
+    if c.score() < ocr::CONFIDENCE_FLOOR {
+        note.push_str(&format!("; under the floor {:.2}: check this page by hand", ocr::CONFIDENCE_FLOOR));
+    }
+    note
+}
+
+/// OCRs `pages` on the threads of the current rayon pool (the CLI's `--jobs`:
+/// one Tesseract per thread, so documents and their pages share that budget);
+/// `None` for a page not started before `deadline`. Results in the order of `pages`.
 fn ocr_parallel(session: &OcrSession, pages: &[u32], deadline: Instant) -> Vec<Option<Result<OcrPage, ExtractError>>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(pages.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<Result<OcrPage, ExtractError>>>> = pages.iter().map(|_| Default::default()).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if i >= pages.len() || Instant::now() >= deadline {
-                    break;
-                }
-                let result = session.page(pages[i], deadline);
-                // invariant: each slot is written by the one worker that took its index
-                if let Ok(mut slot) = slots[i].lock() {
-                    *slot = Some(result);
-                }
-            });
-        }
-    });
-    slots.into_iter().map(|m| m.into_inner().ok().flatten()).collect()
+    use rayon::prelude::*;
+    pages.par_iter().map(|&p| (Instant::now() < deadline).then(|| session.page(p, deadline))).collect()
 }
 
 /// A page after layout: tables found, other lines in reading order.
