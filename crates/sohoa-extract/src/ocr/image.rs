@@ -35,6 +35,11 @@ impl Gray {
         &self.pixels
     }
 
+    /// Share (0..1) of ink pixels.
+    pub fn ink_share(&self) -> f64 {
+        self.pixels.iter().filter(|&&v| v < INK).count() as f64 / self.pixels.len().max(1) as f64
+    }
+
     pub(super) fn pixels_mut(&mut self) -> &mut [u8] {
         &mut self.pixels
     }

@@ -28,6 +28,10 @@ pub(crate) const DPI: f32 = 300.0;
 /// What to install when OCR is missing.
 pub(crate) const INSTALL_HINT: &str = "install tesseract-ocr and tesseract-ocr-vie (and poppler-utils for pdftoppm)";
 
+/// A page image with less ink than this share of its pixels is blank (a
+/// scanned back page, a page of dust): Tesseract is not run on it.
+const BLANK_INK: f64 = 0.0005;
+
 /// Shortest horizontal rule looked for in a page image, in points.
 const MIN_H_RULE: f32 = 24.0;
 /// Shortest vertical rule looked for in a page image, in points.
@@ -84,6 +88,9 @@ impl OcrSession {
     /// OCRs 1-based page `page`; gives up at `deadline`.
     pub fn page(&self, page: u32, deadline: Instant) -> Result<OcrPage, ExtractError> {
         let (gray, prepared) = self.render(page, deadline)?;
+        if gray.ink_share() < BLANK_INK {
+            return Ok(assemble(&gray, Grid { slope: 0.0, h_rules: Vec::new(), v_rules: Vec::new() }, ""));
+        }
         let grid = Grid::find(&gray);
         let clean = self.dir.path().join(format!("c{page}.pgm"));
         let unreadable = |e: std::io::Error| ExtractError::Unreadable(format!("cannot write the page image: {e}"));

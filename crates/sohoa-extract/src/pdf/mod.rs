@@ -9,6 +9,7 @@ mod fonts;
 mod furniture;
 mod guard;
 mod layout;
+mod legacy_layer;
 mod pages;
 mod paragraphs;
 mod paths;

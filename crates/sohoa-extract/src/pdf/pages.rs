@@ -83,6 +83,7 @@ pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
         return page(PageContent::Failed(why.clone()));
     }
     if plan.fonts.is_empty() {
+        // A blank page is rendered but not read: OCR skips a page without ink.
         let why = if plan.images > 0 { "image-only page" } else { "empty page" };
         return page(PageContent::NeedsOcr(why.into()));
     }
@@ -96,10 +97,10 @@ pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
     page(content)
 }
 
-/// A text layer is used unless it is garbage, or nearly empty on a page with images.
-fn judge(glyphs: Vec<Glyph>, rules: Vec<Rule>, images: usize) -> PageContent {
-    // A glyph pdf-extract could not map to Unicode comes out empty: count it as U+FFFD.
-    let text: String = glyphs.iter().map(|g| if g.text.is_empty() { "\u{FFFD}" } else { g.text.as_str() }).collect();
+/// A text layer is used unless it is garbage once its legacy fonts are
+/// decoded ([`legacy_layer`]), or nearly empty on a page with images.
+fn judge(mut glyphs: Vec<Glyph>, rules: Vec<Rule>, images: usize) -> PageContent {
+    let text = super::legacy_layer::decoded_text(&mut glyphs);
     match quality::unusable(&text) {
         Some(why) if images > 0 || !why.starts_with("no text") => PageContent::NeedsOcr(why),
         _ => PageContent::Text { glyphs, rules },
