@@ -12,6 +12,7 @@ mod confidence;
 mod image;
 mod process;
 mod skew;
+pub(crate) mod slots;
 mod tsv;
 
 use crate::error::ExtractError;

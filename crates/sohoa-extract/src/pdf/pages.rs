@@ -187,12 +187,28 @@ fn confidence_note(num: u32, page: &OcrPage) -> String {
     note
 }
 
-/// OCRs `pages` on the threads of the current rayon pool (the CLI's `--jobs`:
-/// one Tesseract per thread, so documents and their pages share that budget);
+/// OCRs `pages` on a few threads of this document, each page waiting for
+/// one of the process's Tesseract slots ([`ocr::slots`]: the CLI's `--jobs`);
 /// `None` for a page not started before `deadline`. Results in the order of `pages`.
 fn ocr_parallel(session: &OcrSession, pages: &[u32], deadline: Instant) -> Vec<Option<Result<OcrPage, ExtractError>>> {
-    use rayon::prelude::*;
-    pages.par_iter().map(|&p| (Instant::now() < deadline).then(|| session.page(p, deadline))).collect()
+    let limit = ocr::slots::limit();
+    let workers = ocr::slots::workers(limit, pages.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Result<OcrPage, ExtractError>>>> = pages.iter().map(|_| Default::default()).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(_slot) = (i < pages.len()).then(|| ocr::slots::acquire(limit, deadline)).flatten() else { break };
+                let result = session.page(pages[i], deadline);
+                // invariant: each slot is written by the one worker that took its index
+                if let Ok(mut slot) = slots[i].lock() {
+                    *slot = Some(result);
+                }
+            });
+        }
+    });
+    slots.into_iter().map(|m| m.into_inner().ok().flatten()).collect()
 }
 
 /// A page after layout: tables found, other lines in reading order.
