@@ -6,6 +6,7 @@
 //! re-normalize, they compare with [`fold_key`].
 
 pub mod accuracy;
+mod capitals;
 mod detect;
 mod file;
 pub mod fold;
@@ -332,7 +333,10 @@ fn best_reading(bytes: &[u8], hinted: Option<Legacy>, unhinted: &[Legacy]) -> Op
         .iter()
         .rev()
         .map(|&encoding| {
-            let text = encoding.decode(bytes);
+            let mut text = encoding.decode(bytes);
+            if encoding == Legacy::Tcvn3 {
+                text = capitals::mend(&text);
+            }
             let score = score(&text);
             Reading { encoding, text, score }
         })

@@ -20,30 +20,28 @@ const BAND: isize = 1;
 impl Gray {
     /// Parses a binary PGM (`P5`, maxval < 256).
     pub fn from_pgm(bytes: &[u8]) -> Option<Gray> {
-        let mut fields = Vec::new();
-        let mut pos = 2;
-        if !bytes.starts_with(b"P5") {
-            return None;
-        }
-        while fields.len() < 3 {
-            while bytes.get(pos)?.is_ascii_whitespace() {
-                pos += 1;
-            }
-            if bytes[pos] == b'#' {
-                while *bytes.get(pos)? != b'\n' {
-                    pos += 1;
-                }
-                continue;
-            }
-            let start = pos;
-            while bytes.get(pos)?.is_ascii_digit() {
-                pos += 1;
-            }
-            fields.push(std::str::from_utf8(&bytes[start..pos]).ok()?.parse::<usize>().ok()?);
-        }
-        let (width, height, maxval) = (fields[0], fields[1], fields[2]);
-        let pixels = bytes.get(pos + 1..pos + 1 + width.checked_mul(height)?)?.to_vec();
-        (maxval > 0 && maxval < 256 && width > 0 && height > 0).then_some(Gray { width, height, pixels })
+        let (width, height, offset) = pnm_header(bytes, b"P5")?;
+        let pixels = bytes.get(offset..offset + width.checked_mul(height)?)?.to_vec();
+        Some(Gray { width, height, pixels })
+    }
+
+    /// An image of `width`×`height` grey `pixels` (row by row); `None` if they do not fill it.
+    pub fn from_pixels(width: usize, height: usize, pixels: Vec<u8>) -> Option<Gray> {
+        (width > 0 && height > 0 && pixels.len() == width.checked_mul(height)?).then_some(Gray { width, height, pixels })
+    }
+
+    /// The grey values, row by row.
+    pub fn pixels(&self) -> &[u8] {
+        &self.pixels
+    }
+
+    /// Share (0..1) of ink pixels.
+    pub fn ink_share(&self) -> f64 {
+        self.pixels.iter().filter(|&&v| v < INK).count() as f64 / self.pixels.len().max(1) as f64
+    }
+
+    pub(super) fn pixels_mut(&mut self) -> &mut [u8] {
+        &mut self.pixels
     }
 
     /// Ink within `band` pixels across the rule's direction (`dx`, `dy` = 1, 0 or 0, 1).
@@ -137,6 +135,33 @@ impl Gray {
         }
         merge_close(out)
     }
+}
+
+/// Width, height and data offset of a binary PNM image with `magic` (`P5`, `P6`) and maxval < 256.
+pub(crate) fn pnm_header(bytes: &[u8], magic: &[u8; 2]) -> Option<(usize, usize, usize)> {
+    let mut fields = Vec::new();
+    let mut pos = 2;
+    if !bytes.starts_with(magic) {
+        return None;
+    }
+    while fields.len() < 3 {
+        while bytes.get(pos)?.is_ascii_whitespace() {
+            pos += 1;
+        }
+        if bytes[pos] == b'#' {
+            while *bytes.get(pos)? != b'\n' {
+                pos += 1;
+            }
+            continue;
+        }
+        let start = pos;
+        while bytes.get(pos)?.is_ascii_digit() {
+            pos += 1;
+        }
+        fields.push(std::str::from_utf8(&bytes[start..pos]).ok()?.parse::<usize>().ok()?);
+    }
+    let (width, height, maxval) = (fields[0], fields[1], fields[2]);
+    (maxval > 0 && maxval < 256 && width > 0 && height > 0).then_some((width, height, pos + 1))
 }
 
 /// Rules found on neighbouring paths (one line seen through the band, or a thick

@@ -1,13 +1,18 @@
 //! OCR through Tesseract (`tesseract` + `pdftoppm` as external programs): page images to positioned words.
 //!
 //! Needs the Debian packages `poppler-utils` (pdftoppm), `tesseract-ocr` and
-//! `tesseract-ocr-vie`. Pages are rendered at [`DPI`] into a private temporary
-//! directory; Tesseract's TSV word boxes come back in display-space points.
+//! `tesseract-ocr-vie`. Pages are rendered in colour at [`DPI`] into a private
+//! temporary directory, coloured ink removed and tonal scans thresholded
+//! ([`binarize`]); Tesseract's TSV word boxes come back in display-space points,
+//! with its word confidences summed up per page ([`confidence`]).
 
+mod binarize;
 mod clean;
+mod confidence;
 mod image;
 mod process;
 mod skew;
+pub(crate) mod slots;
 mod tsv;
 
 use crate::error::ExtractError;
@@ -15,6 +20,7 @@ use once_cell::sync::OnceCell;
 use std::path::PathBuf;
 use std::time::Instant;
 
+pub(crate) use confidence::{PageConfidence, FLOOR as CONFIDENCE_FLOOR};
 pub(crate) use tsv::OcrWord;
 
 /// Resolution pages are rendered at.
@@ -22,6 +28,10 @@ pub(crate) const DPI: f32 = 300.0;
 
 /// What to install when OCR is missing.
 pub(crate) const INSTALL_HINT: &str = "install tesseract-ocr and tesseract-ocr-vie (and poppler-utils for pdftoppm)";
+
+/// A page image with less ink than this share of its pixels is blank (a
+/// scanned back page, a page of dust): Tesseract is not run on it.
+const BLANK_INK: f64 = 0.0005;
 
 /// Shortest horizontal rule looked for in a page image, in points.
 const MIN_H_RULE: f32 = 24.0;
@@ -38,6 +48,10 @@ pub(crate) struct OcrPage {
     /// Horizontal rules `[y, x0, x1]` and vertical rules `[x, y0, y1]`, in points.
     pub h_rules: Vec<[f32; 3]>,
     pub v_rules: Vec<[f32; 3]>,
+    /// How far Tesseract trusted its words.
+    pub confidence: PageConfidence,
+    /// Pixels of coloured ink (seals, signatures) removed before reading.
+    pub coloured_pixels: usize,
 }
 
 /// Whether `pdftoppm` and `tesseract` with the Vietnamese model can run (checked once).
@@ -74,7 +88,10 @@ impl OcrSession {
 
     /// OCRs 1-based page `page`; gives up at `deadline`.
     pub fn page(&self, page: u32, deadline: Instant) -> Result<OcrPage, ExtractError> {
-        let gray = self.render(page, deadline)?;
+        let (gray, prepared) = self.render(page, deadline)?;
+        if gray.ink_share() < BLANK_INK {
+            return Ok(assemble(&gray, Grid { slope: 0.0, h_rules: Vec::new(), v_rules: Vec::new() }, ""));
+        }
         let grid = Grid::find(&gray);
         let clean = self.dir.path().join(format!("c{page}.pgm"));
         let unreadable = |e: std::io::Error| ExtractError::Unreadable(format!("cannot write the page image: {e}"));
@@ -84,19 +101,21 @@ impl OcrSession {
         let _ = std::fs::remove_file(&clean);
         let tsv = std::fs::read_to_string(out.with_extension("tsv"))
             .map_err(|e| ExtractError::Unreadable(format!("tesseract wrote no TSV for page {page}: {e}")))?;
-        Ok(assemble(&gray, grid, &tsv))
+        let mut read = assemble(&gray, grid, &tsv);
+        read.coloured_pixels = prepared.coloured;
+        Ok(read)
     }
 
-    /// The page rendered at [`DPI`] in grey.
-    fn render(&self, page: u32, deadline: Instant) -> Result<image::Gray, ExtractError> {
+    /// The page rendered at [`DPI`] in colour, made black and white ([`binarize::prepare`]).
+    fn render(&self, page: u32, deadline: Instant) -> Result<(image::Gray, binarize::Prepared), ExtractError> {
         let prefix = self.dir.path().join(format!("p{page}"));
         let (n, dpi) = (page.to_string(), (DPI as u32).to_string());
-        let args = ["-r", &dpi, "-f", &n, "-l", &n, "-gray", "-singlefile", path_str(&self.pdf)?, path_str(&prefix)?];
+        let args = ["-r", &dpi, "-f", &n, "-l", &n, "-singlefile", path_str(&self.pdf)?, path_str(&prefix)?];
         process::run("pdftoppm", &args, deadline)?;
-        let pgm = prefix.with_extension("pgm");
-        let bytes = std::fs::read(&pgm).map_err(|e| ExtractError::Unreadable(format!("pdftoppm wrote no image: {e}")))?;
-        let _ = std::fs::remove_file(&pgm);
-        image::Gray::from_pgm(&bytes).ok_or_else(|| ExtractError::Unreadable("pdftoppm wrote an unreadable image".into()))
+        let ppm = prefix.with_extension("ppm");
+        let bytes = std::fs::read(&ppm).map_err(|e| ExtractError::Unreadable(format!("pdftoppm wrote no image: {e}")))?;
+        let _ = std::fs::remove_file(&ppm);
+        binarize::prepare(&bytes).ok_or_else(|| ExtractError::Unreadable("pdftoppm wrote an unreadable image".into()))
     }
 }
 
@@ -122,7 +141,8 @@ fn assemble(gray: &image::Gray, grid: Grid, tsv: &str) -> OcrPage {
     let scale = 72.0 / DPI;
     let mut lines: Vec<Vec<OcrWord>> = tsv::lines(tsv).into_iter().map(|l| tsv::straighten(l, grid.slope, scale)).collect();
     tsv::even_heights(&mut lines);
-    let words = lines.into_iter().flatten().collect();
+    let words: Vec<OcrWord> = lines.into_iter().flatten().collect();
+    let confidence = PageConfidence::of(&words);
     let to_points = |r: Vec<[f32; 3]>| r.into_iter().map(|[a, b, c]| [a * scale, b * scale, c * scale]).collect();
     OcrPage {
         width: gray.width as f32 * scale,
@@ -130,6 +150,8 @@ fn assemble(gray: &image::Gray, grid: Grid, tsv: &str) -> OcrPage {
         words,
         h_rules: to_points(grid.h_rules),
         v_rules: to_points(grid.v_rules),
+        confidence,
+        coloured_pixels: 0,
     }
 }
 

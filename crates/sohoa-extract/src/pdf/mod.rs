@@ -9,6 +9,7 @@ mod fonts;
 mod furniture;
 mod guard;
 mod layout;
+mod legacy_layer;
 mod limits;
 mod pages;
 mod paragraphs;
@@ -60,6 +61,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let blocks = layout_document(read, &mut norm);
     let mut quality = norm.quality();
     quality.ocr = ocr.used;
+    quality.confidence = ocr.document_confidence(quality.confidence, ids.len());
     Ok(Extracted { blocks, pages: Some(ids.len() as u32), diagnostics, quality })
 }
 

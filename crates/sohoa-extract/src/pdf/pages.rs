@@ -81,6 +81,7 @@ pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
         return page(PageContent::Failed(why.clone()));
     }
     if plan.fonts.is_empty() {
+        // A blank page is rendered but not read: OCR skips a page without ink.
         let why = if plan.images > 0 { "image-only page" } else { "empty page" };
         return page(PageContent::NeedsOcr(why.into()));
     }
@@ -94,10 +95,10 @@ pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
     page(content)
 }
 
-/// A text layer is used unless it is garbage, or nearly empty on a page with images.
-fn judge(glyphs: Vec<Glyph>, rules: Vec<Rule>, images: usize) -> PageContent {
-    // A glyph pdf-extract could not map to Unicode comes out empty: count it as U+FFFD.
-    let text: String = glyphs.iter().map(|g| if g.text.is_empty() { "\u{FFFD}" } else { g.text.as_str() }).collect();
+/// A text layer is used unless it is garbage once its legacy fonts are
+/// decoded ([`legacy_layer`]), or nearly empty on a page with images.
+fn judge(mut glyphs: Vec<Glyph>, rules: Vec<Rule>, images: usize) -> PageContent {
+    let text = super::legacy_layer::decoded_text(&mut glyphs);
     match quality::unusable(&text) {
         Some(why) if images > 0 || !why.starts_with("no text") => PageContent::NeedsOcr(why),
         _ => PageContent::Text { glyphs, rules },
@@ -108,6 +109,22 @@ fn judge(glyphs: Vec<Glyph>, rules: Vec<Rule>, images: usize) -> PageContent {
 pub(super) struct OcrOutcome {
     pub used: bool,
     pub error: Option<ExtractError>,
+    /// Tesseract's confidences over every OCRed page, and how many pages were OCRed.
+    pub confidence: ocr::PageConfidence,
+    pub pages: usize,
+}
+
+impl OcrOutcome {
+    /// The document's confidence: text-layer pages count as `text_layer`, OCRed
+    /// pages as their words' score.
+    pub fn document_confidence(&self, text_layer: f64, pages: usize) -> f64 {
+        if self.pages == 0 || pages == 0 {
+            return text_layer;
+        }
+        let ocr = self.confidence.score() * text_layer;
+        let text_pages = pages.saturating_sub(self.pages) as f64;
+        (ocr * self.pages as f64 + text_layer * text_pages) / (self.pages as f64 + text_pages)
+    }
 }
 
 /// OCRs the pages that need it (and pages pdf-extract failed on), where OCR is on and installed.
@@ -121,7 +138,7 @@ pub(super) fn ocr_pages(
     let wanted: Vec<usize> = (0..read.len())
         .filter(|&i| matches!(read[i].content, PageContent::NeedsOcr(_) | PageContent::Failed(_)))
         .collect();
-    let mut outcome = OcrOutcome { used: false, error: None };
+    let mut outcome = OcrOutcome { used: false, error: None, confidence: Default::default(), pages: 0 };
     if wanted.is_empty() || opts.ocr == OcrMode::Off {
         return outcome;
     }
@@ -139,6 +156,9 @@ pub(super) fn ocr_pages(
         match result {
             Some(Ok(o)) if !o.words.is_empty() => {
                 outcome.used = true;
+                outcome.pages += 1;
+                outcome.confidence = outcome.confidence.merged(o.confidence);
+                diagnostics.push(super::diag(confidence_note(page.num, &o)));
                 page.width = o.width;
                 page.height = o.height;
                 page.content = PageContent::Ocr(o);
@@ -151,19 +171,33 @@ pub(super) fn ocr_pages(
     outcome
 }
 
-/// OCRs `pages` on a few threads (one Tesseract each); `None` for a page not
-/// started before `deadline`. Results in the order of `pages`.
+/// The OCR diagnostic of one page: its confidence, the seal or signature ink
+/// removed, and a warning under [`ocr::CONFIDENCE_FLOOR`].
+fn confidence_note(num: u32, page: &OcrPage) -> String {
+    let c = page.confidence;
+    let mut note = format!("page {num}: OCR confidence {:.2} (mean word confidence {:.0}, {:.0}% of {} words unsure)", c.score(), c.mean(), c.unsure_share() * 100.0, c.words);
+    if page.coloured_pixels > 0 {
+        note.push_str(&format!("; {} pixels of coloured ink (seal, signature) removed", page.coloured_pixels));
+    }
+    if c.score() < ocr::CONFIDENCE_FLOOR {
+        note.push_str(&format!("; under the floor {:.2}: check this page by hand", ocr::CONFIDENCE_FLOOR));
+    }
+    note
+}
+
+/// OCRs `pages` on a few threads of this document, each page waiting for
+/// one of the process's Tesseract slots ([`ocr::slots`]: the CLI's `--jobs`);
+/// `None` for a page not started before `deadline`. Results in the order of `pages`.
 fn ocr_parallel(session: &OcrSession, pages: &[u32], deadline: Instant) -> Vec<Option<Result<OcrPage, ExtractError>>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(pages.len().max(1));
+    let limit = ocr::slots::limit();
+    let workers = ocr::slots::workers(limit, pages.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots: Vec<std::sync::Mutex<Option<Result<OcrPage, ExtractError>>>> = pages.iter().map(|_| Default::default()).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if i >= pages.len() || Instant::now() >= deadline {
-                    break;
-                }
+                let Some(_slot) = (i < pages.len()).then(|| ocr::slots::acquire(limit, deadline)).flatten() else { break };
                 let result = session.page(pages[i], deadline);
                 // invariant: each slot is written by the one worker that took its index
                 if let Ok(mut slot) = slots[i].lock() {

@@ -45,7 +45,7 @@ pub fn font_hint(font: Option<&str>) -> FontHint {
 fn is_caps_family(name: &str) -> bool {
     let mut family = name.split(',').next().unwrap_or(name).trim_end();
     for _ in 0..3 {
-        for style in ["Bold", "Italic", "Regular", "Oblique"] {
+        for style in ["Bold", "Italic", "Regular", "Oblique", "Book", "Normal", "Roman", "MT", "PS"] {
             family = family.strip_suffix(style).unwrap_or(family);
         }
         family = family.trim_end_matches([' ', '-']);
@@ -67,6 +67,8 @@ mod tests {
         assert!(font_hint(Some("VnTimeH,Bold")).capitals);
         assert!(font_hint(Some("VnArialH-BoldItalic")).capitals);
         assert!(!font_hint(Some("VnTime-Bold")).capitals);
+        assert!(font_hint(Some(".VnTimeH-Book")).capitals, "LibreOffice's style name");
+        assert!(font_hint(Some("VnArialH,BoldMT")).capitals);
         assert_eq!(font_hint(Some("VnTime")).encoding, Some(Legacy::Tcvn3));
         assert_eq!(font_hint(Some("VNI-Times")).encoding, Some(Legacy::Vni));
         assert_eq!(font_hint(Some("Times New Roman")), FontHint::default());
