@@ -53,6 +53,13 @@ fn listing(dir: &Path) -> Vec<String> {
     v
 }
 
+/// The outputs of a run in `dir`: its listing without the archive's own
+/// `.sohoa/` folder (manifest, lock), whose temp folder must be empty.
+fn outputs(dir: &Path) -> Vec<String> {
+    assert_eq!(listing(&dir.join(".sohoa/tmp")), Vec::<String>::new(), "temp files left in {}", dir.display());
+    listing(dir).into_iter().filter(|n| n != ".sohoa").collect()
+}
+
 fn stem(name: &str) -> String {
     Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
@@ -125,7 +132,7 @@ fn a_hostile_batch_gives_one_error_per_bad_file_and_the_rest_as_a_clean_run() {
         assert!(a == b, "{o} differs from a clean run");
         assert!(!String::from_utf8_lossy(&a).contains("\"type\":\"error\""), "{o} failed");
     }
-    assert!(listing(&out).iter().all(|n| n.ends_with(".jsonl")), "{:?}", listing(&out));
+    assert!(outputs(&out).iter().all(|n| n.ends_with(".jsonl")), "{:?}", outputs(&out));
     assert_eq!(listing(&tmp), Vec::<String>::new(), "temp files left");
 }
 
@@ -177,7 +184,7 @@ fn sigint_stops_the_pool_prints_the_summary_and_leaves_nothing() {
     assert!(stderr.contains("interrupted (SIGINT)") && stderr.contains("documents;"), "{stderr}");
     assert_eq!(wait_gone(&tmp), Vec::<String>::new(), "processes left");
     assert_eq!(listing(&tmp), Vec::<String>::new(), "temp files left");
-    assert!(listing(&out).iter().all(|n| n.ends_with(".jsonl")), "{:?}", listing(&out));
+    assert!(outputs(&out).iter().all(|n| n.ends_with(".jsonl")), "{:?}", outputs(&out));
 }
 
 #[test]
@@ -196,7 +203,7 @@ fn after_kill_9_the_workers_die_and_the_next_run_removes_what_was_left() {
     std::fs::write(out.join(".sohoa-XXXXXX.partial"), b"{\"type\":").expect("write");
     let rerun = sohoa(&["convert".as_ref(), root().join(GOOD[0]).as_os_str(), "--out".as_ref(), out.as_os_str()], &tmp).output().expect("runs");
     assert_eq!(rerun.status.code(), Some(0), "{}", String::from_utf8_lossy(&rerun.stderr));
-    assert!(listing(&out).iter().all(|n| n.ends_with(".jsonl")), "{:?}", listing(&out));
+    assert!(outputs(&out).iter().all(|n| n.ends_with(".jsonl")), "{:?}", outputs(&out));
     assert_eq!(listing(&tmp), Vec::<String>::new(), "a dead run's temp folder stayed");
 }
 
@@ -221,7 +228,7 @@ fn damaged_batch() -> (tempfile::TempDir, usize, usize, usize) {
     }
     let run = sohoa(&["convert".as_ref(), dir.as_os_str(), "--out".as_ref(), out.as_os_str(), "--ocr".as_ref(), "off".as_ref()], &tmp).output().expect("runs");
     assert!(matches!(run.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&run.stderr));
-    let outputs = listing(&out);
+    let outputs = outputs(&out);
     let read_ok = outputs.iter().filter(|n| std::fs::read_to_string(out.join(n)).is_ok_and(|t| t.starts_with("{\"type\":\"document\""))).count();
     eprintln!("damaged PDFs: sohoa reads {read_ok} of 40, pdftotext {poppler}");
     (work, outputs.len(), read_ok, poppler)

@@ -7,13 +7,34 @@ use std::process::Command;
 
 const SOHOA: &str = env!("CARGO_BIN_EXE_sohoa");
 
-/// `{file name: content}` of a folder.
+/// `{path under the folder: content}` of every output of a folder (the
+/// archive's own `.sohoa/` aside).
 fn outputs(dir: &Path) -> BTreeMap<String, String> {
-    std::fs::read_dir(dir)
-        .expect("output folder")
-        .map(|e| e.expect("entry").path())
-        .map(|p| (p.file_name().expect("name").to_string_lossy().into_owned(), std::fs::read_to_string(&p).expect("output file")))
-        .collect()
+    let mut found = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for p in std::fs::read_dir(&d).expect("output folder").map(|e| e.expect("entry").path()) {
+            let rel = p.strip_prefix(dir).expect("under the folder").to_string_lossy().into_owned();
+            if rel == ".sohoa" {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                found.insert(rel, std::fs::read_to_string(&p).expect("output file"));
+            }
+        }
+    }
+    found
+}
+
+/// The input paths a folder's manifest lists, sorted.
+fn manifest_paths(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join(".sohoa/manifest.jsonl")).expect("manifest");
+    let mut paths: Vec<String> =
+        text.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("manifest line")["path"].as_str().expect("path").to_string()).collect();
+    paths.sort();
+    paths
 }
 
 fn convert(cwd: &Path, out: &Path, shard: Option<&str>) {
@@ -49,17 +70,21 @@ fn four_shards_write_what_one_run_writes() {
     convert(dir.path(), &whole, None);
     let expected = outputs(&whole);
     assert!(expected.len() >= 12, "{:?}", expected.keys());
-    assert!(expected.keys().any(|k| k.ends_with("-2.jsonl")), "same stems get numbered names");
+    assert!(expected.contains_key("2025/000_1565e888bd593adb.jsonl") && expected.contains_key("2026/000_1565e888bd593adb.jsonl"), "same stems in two folders: two outputs");
 
     let mut merged = BTreeMap::new();
+    let mut listed = Vec::new();
     for i in 1..=4 {
         let out = dir.path().join(format!("out-{i}"));
         convert(dir.path(), &out, Some(&format!("{i}/4")));
         for (name, content) in outputs(&out) {
             assert!(merged.insert(name.clone(), content).is_none(), "{name} written by two shards");
         }
+        listed.extend(manifest_paths(&out));
     }
     assert_eq!(merged, expected);
+    listed.sort();
+    assert_eq!(listed, manifest_paths(&whole), "the shards' manifests together list what one run's lists");
 }
 
 #[test]
