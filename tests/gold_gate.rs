@@ -198,8 +198,11 @@ fn regressions(baseline: &Value, current: &Value) -> Vec<String> {
     out
 }
 
-/// The real-documents issue's floors: (record type, F1 floor, fields over matched records with theirs).
-const REAL_TARGETS: [(&str, f64, &[(&str, f64)]); 4] = [
+/// A floor: a record type, its F1 floor, and fields (over matched records) with theirs.
+type Target<'a> = (&'a str, f64, &'a [(&'a str, f64)]);
+
+/// The real-documents issue's floors.
+const REAL_TARGETS: [Target; 4] = [
     ("document", 0.0, &[("kind", 0.9), ("number", 0.9), ("issuer", 0.9), ("place", 0.9), ("date", 0.9), ("title", 0.9), ("year", 0.9), ("signer", 0.9), ("recipients", 0.9)]),
     ("task", 0.93, &[("lead", 0.9), ("partners", 0.9), ("deadline", 0.9)]),
     ("citation", 0.93, &[]),
@@ -207,7 +210,7 @@ const REAL_TARGETS: [(&str, f64, &[(&str, f64)]); 4] = [
 ];
 
 /// The figures of `summary` under the floors of `targets`.
-fn below_targets(summary: &Value, targets: &[(&str, f64, &[(&str, f64)])]) -> Vec<String> {
+fn below_targets(summary: &Value, targets: &[Target]) -> Vec<String> {
     let mut out = Vec::new();
     for (kind, floor, fields) in targets {
         if f1(summary, kind) < floor - EPSILON {
