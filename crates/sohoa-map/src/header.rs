@@ -303,7 +303,7 @@ mod tests {
         assert_eq!(f.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
         assert_eq!(f.subject.as_deref(), Some("V/v tăng cường công tác quản lý khoáng sản trên địa bàn"));
         assert_eq!(expand_body("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"), "Sở Nông nghiệp và Môi trường");
-        assert_eq!(expand_body("PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN TỨ KỲ"), "Phòng Tài chính - Kế hoạch huyện Tứ Kỳ");
+        assert_eq!(expand_body("PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN VĨNH TƯỜNG"), "Phòng Tài chính - Kế hoạch huyện Vĩnh Tường");
         let f = read_letterhead(&v(&["ỦY BAN NHÂN DÂN _", "TỈNH LÀO CAI", "Số: 11/2026/QĐ-UBND"]));
         assert_eq!(f.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
         assert_eq!(read_letterhead(&v(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐƠN ĐĂNG KÝ KINH DOANH"])).issuer, None);

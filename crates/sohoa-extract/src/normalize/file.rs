@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn utf8_with_a_few_bad_bytes_stays_utf8() {
-        let mut bytes = "Số: 11 /QĐ-UBND\nỦy ban nhân dân xã Đa Lộc ban hành kế hoạch\n".repeat(5).into_bytes();
+        let mut bytes = "Số: 11 /QĐ-UBND\nỦy ban nhân dân xã Hòa Bình ban hành kế hoạch\n".repeat(5).into_bytes();
         bytes.insert(10, 0xFF);
         let text = unicode_text(&bytes).expect("stays Unicode");
         assert!(text.starts_with("Số: 11 /\u{FFFD}QĐ-UBND"), "{text}");
