@@ -27,9 +27,18 @@ def in_root(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def expected(cli, tmp_path_factory):
+def broken(tmp_path_factory):
+    """A file that exists but cannot be read as what it claims (the CLI
+    refuses a missing input path as a usage error, so it gives no record)."""
+    path = tmp_path_factory.mktemp("broken") / "minutes.docx"
+    path.write_bytes(b"PK\x03\x04 truncated zip")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def expected(cli, tmp_path_factory, broken):
     out = tmp_path_factory.mktemp("cli")
-    return cli_records(cli, SEEDS + REAL + ["corpus/missing.pdf"], out)
+    return cli_records(cli, SEEDS + REAL + [broken], out)
 
 
 def test_corpus_has_what_the_tests_name():
@@ -59,17 +68,20 @@ def test_bytes_without_a_name_are_named_bytes():
         sohoa.convert((ROOT / SEEDS[0]).read_bytes())  # a text dump needs a name with its extension
 
 
-def test_missing_file_raises_a_read_error(expected):
+def test_missing_file_raises_a_read_error(expected, broken):
     with pytest.raises(sohoa.ConversionError) as info:
         sohoa.convert("corpus/missing.pdf")
     e = info.value
     assert (e.stage, e.path, e.doc_id) == ("read", "corpus/missing.pdf", None)
     assert "cannot read file" in e.cause
-    assert e.record == expected["corpus/missing.pdf"][0]
+    cli_error = expected[broken][0]
+    assert (e.record["type"], list(e.record)) == ("error", list(cli_error)), "the CLI's error record shape"
 
 
-def test_errors_record_gives_the_clis_error_record(expected):
-    assert sohoa.convert("corpus/missing.pdf", errors="record") == expected["corpus/missing.pdf"]
+def test_errors_record_gives_the_clis_error_record(expected, broken):
+    records = sohoa.convert(broken, errors="record")
+    assert records[0]["stage"] == "extract"
+    assert records == expected[broken]
 
 
 def test_unreadable_bytes_raise_an_extract_error_with_doc_id():
