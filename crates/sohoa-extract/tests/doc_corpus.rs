@@ -36,12 +36,7 @@ fn real_docs_with_tables_keep_them() {
 /// running headers and footers (which the transcripts also hold, e.g. a
 /// publisher's banner on every page).
 fn printed_text(doc: &Document) -> String {
-    let mut out = plain_text(doc);
-    for p in &doc.furniture {
-        out.push_str(&p.text);
-        out.push('\n');
-    }
-    out
+    sohoa_golden::plain_text(doc, support::PlainText { furniture: true, ..Default::default() })
 }
 
 #[test]

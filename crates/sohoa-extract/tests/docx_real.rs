@@ -24,32 +24,6 @@ fn read(path: &Path) -> Document {
     extract_file(path, &ExtractOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// A readable dump: one line per paragraph, tables row by row.
-fn dump(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        match b {
-            Block::Paragraph(p) => {
-                let flags = format!("{}{}", if p.style.bold { "B" } else { "" }, p.style.heading.map_or(String::new(), |h| format!("H{h}")));
-                out.push_str(&format!("P{} [{}] {{{}}} {}\n", p.span.line, p.label.as_deref().unwrap_or(""), flags, p.text.replace('\n', "⏎")));
-            }
-            Block::Table(t) => {
-                out.push_str(&format!("TABLE {} rows\n", t.rows.len()));
-                for r in &t.rows {
-                    let cells: Vec<String> = r
-                        .cells
-                        .iter()
-                        .map(|c| format!("c{}+{}x{}{} {}", c.col, c.colspan, c.rowspan, if c.bold { "B" } else { "" }, c.text.replace('\n', "⏎")))
-                        .collect();
-                    out.push_str(&format!("  {}| {}\n", if r.header { "H" } else { "" }, cells.join(" | ")));
-                }
-            }
-            Block::PageBreak { page } => out.push_str(&format!("PAGE {page}\n")),
-        }
-    }
-    out
-}
-
 #[test]
 fn every_real_docx_reads_and_matches_its_dump() {
     let files = real_docx();
@@ -60,15 +34,11 @@ fn every_real_docx_reads_and_matches_its_dump() {
         assert!(doc.blocks.len() > 5, "{}: only {} blocks", path.display(), doc.blocks.len());
         let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 name");
         let expect = repo().join("fixtures/docx/real").join(format!("{stem}.expect.txt"));
-        let got = dump(&doc);
-        if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-            std::fs::create_dir_all(expect.parent().expect("has parent")).expect("mkdir");
-            std::fs::write(&expect, &got).expect("write expect");
-        } else if std::fs::read_to_string(&expect).ok().as_deref() != Some(got.as_str()) {
-            mismatched.push(stem.to_string());
+        if let Err(problem) = sohoa_golden::check(&expect, &sohoa_golden::render(&doc)) {
+            mismatched.push(problem);
         }
     }
-    assert!(mismatched.is_empty(), "dumps differ (UPDATE_EXPECT=1 to refresh): {mismatched:?}");
+    sohoa_golden::assert_no_problems(&mismatched, "real DOCX dumps", "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test docx_real");
 }
 
 /// A section number typed at the start of a paragraph (`I.`, `1.2.`, `a)`, `Điều 3.`).

@@ -40,49 +40,20 @@ fn paragraph_lines(doc: &Document) -> Vec<String> {
         .collect()
 }
 
-fn dump(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        match b {
-            Block::Paragraph(p) => out.push_str(&format!(
-                "P [{}] {}{}\n",
-                p.label.as_deref().unwrap_or(""),
-                if p.style.bold { "**" } else { "" },
-                p.text.replace('\n', "⏎")
-            )),
-            Block::Table(t) => {
-                for r in &t.rows {
-                    let cells: Vec<String> = r
-                        .cells
-                        .iter()
-                        .map(|c| format!("{}+{}x{} {}", c.col, c.colspan, c.rowspan, c.text.replace('\n', "⏎")))
-                        .collect();
-                    out.push_str(&format!("{}| {}\n", if r.header { "H" } else { " " }, cells.join(" | ")));
-                }
-            }
-            Block::PageBreak { .. } => {}
-        }
-    }
-    out
-}
-
 #[test]
 fn seed_docx_dumps_match() {
     let files = seed_docx();
     assert_eq!(files.len(), 5, "one DOCX per seed");
     let mut differ = Vec::new();
     for path in files {
-        let got = dump(&read(&path));
+        let got = sohoa_golden::render(&read(&path));
         let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 name");
         let expect = repo().join(format!("fixtures/docx/seeds/{stem}.expect.txt"));
-        if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-            std::fs::create_dir_all(expect.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&expect, got).expect("write");
-        } else if std::fs::read_to_string(&expect).ok() != Some(got) {
-            differ.push(stem.to_string());
+        if let Err(problem) = sohoa_golden::check(&expect, &got) {
+            differ.push(problem);
         }
     }
-    assert!(differ.is_empty(), "dumps differ (UPDATE_EXPECT=1 refreshes): {differ:?}");
+    sohoa_golden::assert_no_problems(&differ, "seed DOCX dumps", "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test docx_seeds");
 }
 
 #[test]

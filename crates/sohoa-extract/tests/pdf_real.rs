@@ -9,6 +9,11 @@ use sohoa_extract::{extract_file, Block, Document, ExtractError, ExtractOptions,
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// All text in reading order, a table row per line (cells joined), as the transcripts lay rows out.
+fn plain_text(doc: &Document) -> String {
+    sohoa_golden::plain_text(doc, sohoa_golden::PlainText { tables: sohoa_golden::TableText::RowPerLine, furniture: false })
+}
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -46,34 +51,6 @@ fn skip_without_ocr(test: &str) -> bool {
     }
     eprintln!("SKIPPED {test}: tesseract (with the vie model) or pdftoppm is not installed; install tesseract-ocr tesseract-ocr-vie poppler-utils");
     true
-}
-
-/// All text of a document in reading order: labels, paragraphs, and a table row per
-/// line (cells joined), as the transcripts lay rows out; `support::plain_text` puts
-/// one cell per line instead.
-fn plain_text(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        match b {
-            Block::Paragraph(p) => {
-                if let Some(l) = &p.label {
-                    out.push_str(l);
-                    out.push(' ');
-                }
-                out.push_str(&p.text);
-                out.push('\n');
-            }
-            Block::Table(t) => {
-                for r in &t.rows {
-                    let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
-                    out.push_str(&cells.join(" "));
-                    out.push('\n');
-                }
-            }
-            Block::PageBreak { .. } => {}
-        }
-    }
-    out
 }
 
 fn fold_chars(s: &str) -> Vec<char> {

@@ -8,6 +8,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+fn plain_text(doc: &Document) -> String {
+    sohoa_golden::plain_text(doc, sohoa_golden::PlainText::default())
+}
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -48,26 +52,6 @@ fn words(text: &str) -> HashSet<String> {
 fn word_recall(seed: &str, got: &str) -> f64 {
     let (want, have) = (words(seed), words(got));
     want.iter().filter(|w| have.contains(*w)).count() as f64 / want.len().max(1) as f64
-}
-
-fn plain_text(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        match b {
-            Block::Paragraph(p) => {
-                out.push_str(p.label.as_deref().unwrap_or(""));
-                out.push(' ');
-                out.push_str(&p.text);
-                out.push('\n');
-            }
-            Block::Table(t) => t.rows.iter().flat_map(|r| &r.cells).for_each(|c| {
-                out.push_str(&c.text);
-                out.push('\n');
-            }),
-            Block::PageBreak { .. } => {}
-        }
-    }
-    out
 }
 
 #[test]

@@ -28,29 +28,6 @@ fn read(path: &Path) -> Document {
     extract_file(path, &ExtractOptions::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn dump(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        match b {
-            Block::Paragraph(p) => out.push_str(&format!("P{} {}\n", p.span.line, p.text)),
-            Block::Table(t) => {
-                out.push_str(&format!("TABLE {} rows\n", t.rows.len()));
-                for r in &t.rows {
-                    let cells: Vec<String> = r
-                        .cells
-                        .iter()
-                        .filter(|c| !c.text.is_empty() || c.colspan > 1 || c.rowspan > 1)
-                        .map(|c| format!("c{}+{}x{} {}", c.col, c.colspan, c.rowspan, c.text.replace('\n', "⏎")))
-                        .collect();
-                    out.push_str(&format!("  R{} | {}\n", r.span.line, cells.join(" | ")));
-                }
-            }
-            Block::PageBreak { .. } => {}
-        }
-    }
-    out
-}
-
 #[test]
 fn every_spreadsheet_reads_and_matches_its_dump() {
     let files = sheets();
@@ -61,15 +38,11 @@ fn every_spreadsheet_reads_and_matches_its_dump() {
         assert!(doc.blocks.iter().any(|b| matches!(b, Block::Table(t) if t.rows.len() > 2)), "{}: no table", path.display());
         let name = path.file_name().and_then(|s| s.to_str()).expect("utf-8 name");
         let expect = repo().join("fixtures/sheet").join(format!("{name}.expect.txt"));
-        let got = dump(&doc);
-        if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-            std::fs::create_dir_all(expect.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&expect, got).expect("write");
-        } else if std::fs::read_to_string(&expect).ok() != Some(got) {
-            differ.push(name.to_string());
+        if let Err(problem) = sohoa_golden::check(&expect, &sohoa_golden::render(&doc)) {
+            differ.push(problem);
         }
     }
-    assert!(differ.is_empty(), "dumps differ (UPDATE_EXPECT=1 refreshes): {differ:?}");
+    sohoa_golden::assert_no_problems(&differ, "spreadsheet dumps", "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test sheet_real");
 }
 
 #[test]

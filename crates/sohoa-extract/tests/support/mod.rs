@@ -1,48 +1,16 @@
-//! Shared by the data-driven reader tests: a plain rendering of a `Document`
-//! and the check of every fixture of a folder against its `.expected.txt`;
+//! Shared by the data-driven reader tests: the check of every fixture of a
+//! folder against its `.expected.txt` (rendered by `sohoa_golden::render`),
 //! corpus file lists and a document's plain text.
 // Each test binary compiles this module and uses only part of it.
 #![allow(dead_code)]
 
-use sohoa_extract::{extract_bytes, Block, Document, ExtractOptions, OcrMode};
-use std::fmt::Write;
+use sohoa_extract::{extract_bytes, Document, ExtractOptions, OcrMode};
+pub use sohoa_golden::{render, PlainText};
 use std::path::{Path, PathBuf};
 
 /// `fixtures/<name>` of the repository.
 pub fn fixtures(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(name)
-}
-
-/// One line per paragraph, table row and cell.
-pub fn render(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        // Writing into a String cannot fail.
-        let _ = match b {
-            Block::Paragraph(p) => writeln!(
-                out,
-                "P{} label={:?} bold={} heading={:?} align={:?} | {}",
-                p.span.line,
-                p.label,
-                p.style.bold,
-                p.style.heading,
-                p.style.align,
-                p.text.replace('\n', "⏎")
-            ),
-            Block::Table(t) => {
-                let _ = writeln!(out, "T{}", t.span.line);
-                for r in &t.rows {
-                    let _ = writeln!(out, "  R{} header={}", r.span.line, r.header);
-                    for c in &r.cells {
-                        let _ = writeln!(out, "    C col={} span={}x{} bold={} | {}", c.col, c.colspan, c.rowspan, c.bold, c.text.replace('\n', "⏎"));
-                    }
-                }
-                Ok(())
-            }
-            Block::PageBreak { page } => writeln!(out, "PAGE {page}"),
-        };
-    }
-    out
 }
 
 /// Every `fixtures/<name>/*.<ext>` (crash fixtures aside) renders as its
@@ -56,18 +24,16 @@ pub fn check_fixtures(name: &str, ext: &str) {
     paths.sort();
     assert!(!paths.is_empty(), "no .{ext} fixtures in fixtures/{name}");
     let opts = ExtractOptions { ocr: OcrMode::Off, ..Default::default() };
+    let mut problems = Vec::new();
     for p in paths {
         let bytes = std::fs::read(&p).expect("fixture readable");
         let doc = extract_bytes(&p.display().to_string(), &bytes, &opts).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        let got = render(&doc);
         let want_path = p.with_extension("expected.txt");
-        if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-            std::fs::write(&want_path, &got).expect("write expected");
-            continue;
+        if let Err(problem) = sohoa_golden::check(&want_path, &render(&doc)) {
+            problems.push(problem);
         }
-        let want = std::fs::read_to_string(&want_path).unwrap_or_default();
-        assert_eq!(got, want, "{} differs from {}", p.display(), want_path.display());
     }
+    sohoa_golden::assert_no_problems(&problems, "fixture renderings", "UPDATE_EXPECT=1 cargo test -p sohoa-extract");
 }
 
 /// `corpus/real/<sub>` of the repository.
@@ -91,25 +57,5 @@ pub fn opts() -> ExtractOptions {
 
 /// All text of a document in reading order, one paragraph or cell per line.
 pub fn plain_text(doc: &Document) -> String {
-    let mut out = String::new();
-    for b in &doc.blocks {
-        match b {
-            Block::Paragraph(p) => {
-                if let Some(l) = &p.label {
-                    out.push_str(l);
-                    out.push(' ');
-                }
-                out.push_str(&p.text);
-                out.push('\n');
-            }
-            Block::Table(t) => {
-                for c in t.rows.iter().flat_map(|r| &r.cells) {
-                    out.push_str(&c.text);
-                    out.push('\n');
-                }
-            }
-            Block::PageBreak { .. } => {}
-        }
-    }
-    out
+    sohoa_golden::plain_text(doc, PlainText::default())
 }
