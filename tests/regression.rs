@@ -4,12 +4,8 @@
 mod common;
 
 use common::{converted, corpus_folders, read_outputs, repo_root, updating};
-use similar::TextDiff;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// Lines of diff shown per file before the rest is cut.
-const MAX_DIFF_LINES: usize = 80;
 
 #[test]
 fn corpus_output_matches_fixtures() {
@@ -25,13 +21,7 @@ fn corpus_output_matches_fixtures() {
         let expected = if expected_dir.is_dir() { read_outputs(&expected_dir) } else { vec![] };
         problems.extend(compare(&folder, &expected, &got));
     }
-    assert!(
-        problems.is_empty(),
-        "{} output file(s) differ from fixtures/expected:\n\n{}\n\nIf the change is intended, review it and run `make fixtures` \
-         (UPDATE_EXPECT=1 cargo test -p sohoa-cli --test regression).",
-        problems.len(),
-        problems.join("\n")
-    );
+    sohoa_golden::assert_no_problems(&problems, "output file(s)", "make fixtures");
 }
 
 /// One message per differing, new or vanished file.
@@ -42,7 +32,7 @@ fn compare(folder: &str, expected: &[(String, String)], got: &[(String, String)]
     for (name, text) in &got {
         match expected.get(name) {
             None => out.push(format!("fixtures/expected/{folder}/{name}: new output, no fixture yet")),
-            Some(want) if want != text => out.push(diff(&format!("{folder}/{name}"), want, text)),
+            Some(want) if want != text => out.push(sohoa_golden::diff(&format!("{folder}/{name}"), want, text)),
             Some(_) => {}
         }
     }
@@ -50,20 +40,6 @@ fn compare(folder: &str, expected: &[(String, String)], got: &[(String, String)]
         out.push(format!("fixtures/expected/{folder}/{name}: no longer produced"));
     }
     out
-}
-
-/// A unified diff, cut after [`MAX_DIFF_LINES`] lines.
-fn diff(name: &str, want: &str, got: &str) -> String {
-    let text = TextDiff::from_lines(want, got)
-        .unified_diff()
-        .context_radius(1)
-        .header(&format!("expected/{name}"), &format!("actual/{name}"))
-        .to_string();
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.len() <= MAX_DIFF_LINES {
-        return text;
-    }
-    format!("{}\n... {} more diff lines\n", lines[..MAX_DIFF_LINES].join("\n"), lines.len() - MAX_DIFF_LINES)
 }
 
 /// Replaces the fixtures of one folder with `got`, removing stale files.

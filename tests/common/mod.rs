@@ -28,7 +28,7 @@ pub fn sohoa() -> Command {
 
 /// Whether expected files are to be rewritten instead of compared.
 pub fn updating() -> bool {
-    std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1")
+    sohoa_golden::updating()
 }
 
 /// The subfolders of `corpus/`, sorted.
