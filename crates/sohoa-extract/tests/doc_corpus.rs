@@ -7,7 +7,6 @@ mod support;
 use sohoa_extract::normalize::diacritic_accuracy;
 use support::{corpus, files, opts, plain_text};
 use sohoa_extract::{extract_file, Block, Document, ExtractOptions};
-use std::path::PathBuf;
 
 #[test]
 fn every_real_doc_reads_with_text() {
@@ -76,18 +75,4 @@ fn a_spent_time_budget_is_a_timeout_error() {
     let opts = ExtractOptions { time_budget: std::time::Duration::ZERO, ..opts() };
     let err = extract_file(&p, &opts).expect_err("no time at all");
     assert!(matches!(err, sohoa_extract::ExtractError::Timeout { .. }), "{err}");
-}
-
-#[test]
-#[ignore = "debug dump: DUMP=<file> cargo test -p sohoa-extract --test doc_corpus dump -- --ignored --nocapture"]
-fn dump() {
-    let p = PathBuf::from(std::env::var("DUMP").expect("DUMP=<file>"));
-    let doc = extract_file(&p, &opts()).expect("reads");
-    if std::env::var("DUMP_BLOCKS").is_ok() {
-        for b in &doc.blocks {
-            println!("{b:?}");
-        }
-    }
-    println!("{}", printed_text(&doc));
-    println!("{:?}", doc.source.text_quality);
 }
