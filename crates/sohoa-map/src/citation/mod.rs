@@ -18,15 +18,23 @@ use fields::Fields;
 /// A citation found in one text, before provenance and short-mention resolution.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CitationMention {
+    /// The document kind (`nghi_dinh`, ...), as in `CitationRecord::kind`.
     pub kind: String,
+    /// The number part of the số ký hiệu, as printed.
     pub number: Option<String>,
+    /// The year, from the number, date or `năm YYYY`.
     pub year: Option<i32>,
+    /// The symbol part (`NĐ-CP`).
     pub symbol: Option<String>,
     /// The canonical id; a short mention holds its bare number until [`resolve_short_keys`].
     pub key: String,
+    /// ISO date of issue.
     pub date: Option<String>,
+    /// The issuer as written.
     pub issuer: Option<String>,
+    /// What it is about, when the text says.
     pub title: Option<String>,
+    /// `khoản 5 Điều 14`, `Phụ lục VII`.
     pub pinpoint: Option<String>,
     /// `basis` or `reference`.
     pub role: String,

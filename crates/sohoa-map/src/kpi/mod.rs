@@ -13,11 +13,17 @@ mod target;
 /// A target found in a text, before it is tied to a task.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KpiMention {
+    /// What is measured, in the document's words.
     pub indicator: String,
+    /// `>=`, `<=`, `=` or `range`.
     pub comparator: String,
+    /// The target value (the lower bound of a range).
     pub value: f64,
+    /// The upper bound, for `range` only.
     pub value_max: Option<f64>,
+    /// The unit as written.
     pub unit: Option<String>,
+    /// The year or span its own clause names, if any.
     pub period: Option<String>,
     /// Byte offset of the number in the scanned text.
     pub offset: usize,
