@@ -386,7 +386,7 @@ mod tests {
 
     #[test]
     fn a_title_case_annex_number_line_opens_a_numbered_annex() {
-        let outline = crate::segment(&document(vec![
+        let outline = crate::outline(&document(vec![
             para("Nội dung của kế hoạch."),
             para("Phụ lục I"),
             para("THỜI GIAN KIỂM TRA"),
@@ -420,7 +420,7 @@ mod tests {
             para("PHỤ LỤC"),
             table(&[&["STT", "Nhiệm vụ"], &["1", "Rà soát"]]),
         ]);
-        let out = crate::segment(&doc);
+        let out = crate::outline(&doc);
         let lh = out.letterhead.expect("a letterhead");
         assert!(lh.lines.contains(&"Số: /KH-UBND".to_string()));
         assert_eq!(out.signatures.len(), 1);
@@ -452,10 +452,30 @@ mod tests {
             para("Nguyễn Ngọc Phúc"),
             para("PHỤ LỤC"),
         ]);
-        let out = crate::segment(&doc);
+        let out = crate::outline(&doc);
         assert_eq!(out.letterhead.map(|l| l.lines.len()), Some(7));
         assert_eq!(out.signatures[0].recipients, ["Nơi nhận:", "- Bộ Nội vụ;", "- Lưu: VT, NC."]);
         assert_eq!(out.signatures[0].signer, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc"]);
         assert_eq!(texts(&out.items), ["BÁO CÁO", "Trên đây là báo cáo."]);
+    }
+
+    #[test]
+    fn what_segment_cannot_place_is_in_its_diagnostics() {
+        let letterhead: &[&[&str]] = &[&["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"], &["Số: /KH-UBND", "Lâm Đồng, ngày tháng 01 năm 2026"]];
+        let mut doc = document(vec![
+            table(letterhead),
+            para("KẾ HOẠCH"),
+            para("I. NỘI DUNG"),
+            table(&[&["Hội nghị sơ kết", "Quý II"], &["Hội nghị tổng kết", "Quý IV"]]),
+            table(letterhead),
+        ]);
+        if let Block::Table(t) = &mut doc.blocks[3] {
+            t.span = Span { page: Some(2), line: 14, bbox: None };
+        }
+        let out = crate::outline(&doc);
+        let codes: Vec<(&str, Option<u32>)> = out.diagnostics.iter().map(|d| (d.code, d.span.and_then(|s| s.page))).collect();
+        assert_eq!(codes, [("segment.table_as_text", Some(2)), ("segment.letterhead_ignored", None)]);
+        assert_eq!(out.diagnostics[0].to_string(), "segment.table_as_text: a table of 2 rows without a header row read as paragraphs (page 2 line 14)");
+        assert!(crate::outline(&document(vec![para("KẾ HOẠCH"), para("I. NỘI DUNG")])).diagnostics.is_empty());
     }
 }
