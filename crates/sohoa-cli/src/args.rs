@@ -164,6 +164,10 @@ pub struct TextArgs {
     /// When to read pages without a usable text layer with OCR.
     #[arg(long, value_enum, default_value_t = Ocr::Auto)]
     pub ocr: Ocr,
+    /// Also print, on stderr, what each stage (extract, segment, map) noticed, one
+    /// `path: stage code: message (span)` line each.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, clap::Args)]

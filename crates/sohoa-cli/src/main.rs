@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Convert(a) => convert::run(&convert_config(a)),
-        Command::Text(a) => text::run(&a.file, &extract_options(a.ocr, 120)).map(|()| 0),
+        Command::Text(a) => text::run(&a.file, &extract_options(a.ocr, 120), a.verbose).map(|()| 0),
         Command::Eval(a) => eval::run(&eval::EvalConfig {
             gold: a.gold,
             pred: a.pred,

@@ -4,11 +4,13 @@
 //! Every reader sends its text through the [`normalize::Normalizer`] once.
 
 pub mod detect;
-pub mod label;
 pub mod error;
-pub mod model;
 pub mod normalize;
 pub mod options;
+
+// The model, the label grammar and the vocabularies live in sohoa-doc (the crate under
+// every stage); re-exported so that `sohoa_extract::...` and readers' `crate::model::...` keep working.
+pub use sohoa_doc::{label, model, vocab};
 
 mod doc;
 mod docx;

@@ -29,9 +29,15 @@ pub fn check(path: &Path, actual: &str) -> Result<(), String> {
     }
     match std::fs::read_to_string(path) {
         Ok(want) if want == actual => Ok(()),
-        Ok(want) => Err(diff(&path.display().to_string(), &want, actual)),
+        Ok(want) => Err(diff(&shown(path), &want, actual)),
         Err(e) => Err(format!("{}: no golden yet ({e}); run with UPDATE_EXPECT=1 and review the new file", path.display())),
     }
+}
+
+/// `path` from its `fixtures/` folder on, for short diff headers.
+fn shown(path: &Path) -> String {
+    let full = path.display().to_string();
+    full.find("fixtures/").map_or(full.clone(), |i| full[i..].to_string())
 }
 
 /// Writes `actual` to `path`, creating its folder.

@@ -2,7 +2,7 @@
 //! (every block with its span and style), `plain_text` for word and diacritic
 //! counts against transcripts.
 
-use sohoa_extract::{Block, Document, Table};
+use sohoa_doc::{Block, Document, Table};
 use std::fmt::Write;
 
 /// One line per paragraph, table row and cell, with line numbers, labels and

@@ -3,7 +3,7 @@
 use crate::header;
 use crate::record::{Attachment, DocumentRecord, Signer, SourceRecord, TextQualityRecord};
 use crate::signature;
-use sohoa_extract::Document;
+use sohoa_doc::Source;
 use sohoa_segment::{Item, Outline};
 
 /// Every paragraph and heading as one line of text, in reading order.
@@ -29,9 +29,9 @@ fn with_label(label: Option<&str>, text: &str) -> String {
     }
 }
 
-/// The document record of `doc`: the letterhead and signature blocks first, the
+/// The document record of `src`'s outline: the letterhead and signature blocks first, the
 /// running lines where the document has none (text dumps without a letterhead).
-pub fn build(doc: &Document, outline: &Outline) -> DocumentRecord {
+pub fn build(src: &Source, outline: &Outline) -> DocumentRecord {
     let lines = lines(outline);
     let head = &lines[..lines.len().min(40)];
     let lh = outline.letterhead.as_ref().map(|l| header::read_letterhead(&l.lines)).unwrap_or_default();
@@ -50,8 +50,8 @@ pub fn build(doc: &Document, outline: &Outline) -> DocumentRecord {
     let year = title.as_deref().and_then(header::year_in).or_else(|| place_date.as_ref().and_then(|(_, _, y)| *y));
     let block = outline.signatures.first();
     DocumentRecord {
-        doc_id: doc.source.doc_id().to_string(),
-        source: source(doc),
+        doc_id: src.doc_id().to_string(),
+        source: source(src),
         kind: kind.to_string(),
         number,
         issuer: lh.issuer.clone().or_else(|| lines.iter().take(60).find_map(|l| header::issuer(l))),
@@ -65,13 +65,13 @@ pub fn build(doc: &Document, outline: &Outline) -> DocumentRecord {
     }
 }
 
-fn source(doc: &Document) -> SourceRecord {
-    let q = &doc.source.text_quality;
+fn source(src: &Source) -> SourceRecord {
+    let q = &src.text_quality;
     SourceRecord {
-        path: doc.source.path.clone(),
-        format: doc.source.format.name().to_string(),
-        sha256: doc.source.sha256.clone(),
-        pages: doc.source.pages,
+        path: src.path.clone(),
+        format: src.format.name().to_string(),
+        sha256: src.sha256.clone(),
+        pages: src.pages,
         text_quality: TextQualityRecord {
             encodings: q.encodings.clone(),
             converted_chars: q.converted_chars,

@@ -1,8 +1,9 @@
 //! The document's own header fields: kind, number, place and date, title, issuer, year.
 
+use sohoa_doc::vocab::units::{BODY_TYPES, LEVELS};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use sohoa_extract::normalize::fold_key;
+use sohoa_doc::fold_key;
 
 /// Document type titles and their `kind` codes.
 pub const KINDS: &[(&str, &str)] = &[
@@ -103,9 +104,6 @@ static ISSUER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:ỦY|UỶ) BAN NHÂN DÂN|UBND")
         .expect("static regex") // invariant: valid literal
 });
-
-/// Administrative levels, longest first so that `thị trấn` wins over `thị`.
-const LEVELS: &[&str] = &["thành phố", "thị trấn", "thị xã", "huyện", "tỉnh", "quận", "phường", "xã"];
 
 /// `ỦY BAN NHÂN DÂN XÃ HÒA BÌNH` / `Ủy ban nhân dân thị trấn An Thạnh xây dựng ...` → `UBND xã Hòa Bình`.
 pub fn issuer(text: &str) -> Option<String> {
@@ -234,9 +232,6 @@ fn starts_with_level(t: &str) -> bool {
     let lower = t.to_lowercase();
     LEVELS.iter().any(|l| lower.starts_with(&format!("{l} ")))
 }
-
-/// Words that name the kind of body, written with one capital (`Chi cục`, `Văn phòng`).
-const BODY_TYPES: &[&str] = &["ban quản lý", "bệnh viện", "chi cục", "tổng cục", "văn phòng", "trung tâm", "hội đồng", "thanh tra", "kho bạc", "sở", "ban", "cục", "phòng", "bộ", "viện", "trường"];
 
 /// A body's name in capitals written as a name: `UBND tỉnh Lào Cai`, `Sở Tài chính`,
 /// `Sở Nông nghiệp và Môi trường` (one capital for the kind, one for each field).

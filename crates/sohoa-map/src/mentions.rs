@@ -5,7 +5,7 @@ use crate::kpi::{self, KpiContext, KpiMention};
 use crate::record::{CitationRecord, KpiRecord, Provenance};
 use crate::tasks::TaskDraft;
 use crate::view::{Part, Topic, View};
-use sohoa_extract::Span;
+use sohoa_doc::Span;
 use sohoa_segment::{Item, SectionKind};
 
 fn prov(span: Span) -> Provenance {
@@ -281,7 +281,7 @@ mod tests {
         let opts = sohoa_extract::ExtractOptions::default();
         // invariant: a UTF-8 text with a `.txt` name is always read by the text reader
         let doc = sohoa_extract::extract_bytes("plan.txt", text.as_bytes(), &opts).expect("text is readable");
-        crate::records(&doc)
+        crate::records(&doc.source, &sohoa_segment::outline(&doc))
     }
 
     const PLAN: &str = "KẾ HOẠCH\n\n\

@@ -5,8 +5,8 @@ use crate::record::{Deadline, Provenance, TaskRecord};
 use crate::nontask;
 use crate::units::{self, UnitRoles};
 use crate::view::{Topic, View};
-use sohoa_extract::normalize::fold_key;
-use sohoa_extract::Span;
+use sohoa_doc::fold_key;
+use sohoa_doc::Span;
 use sohoa_segment::{bare_label, label_kind, Item, LabelKind, LogicalRow, ParaItem, Role, SectionKind};
 
 /// A task with what the KPI pass needs to know about it.

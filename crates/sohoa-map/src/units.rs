@@ -1,5 +1,6 @@
 //! Unit lists (`lead`, `partners`) and the subject of an assignment sentence.
 
+use sohoa_doc::vocab::units::{GROUP_NOUNS, UNIT_HEADS};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -74,22 +75,6 @@ fn activity_split(p: &str) -> Option<String> {
     let unit = unit.trim();
     (label.split_whitespace().count() <= 5 && !unit.is_empty()).then(|| unit.to_string())
 }
-
-/// Words an agency, office or post name starts with (`Sở`, `Phòng`, `UBND`, `Công chức`...).
-const UNIT_HEADS: &[&str] = &[
-    "Sở", "Phòng", "Ban", "UBND", "Ủy ban", "Uỷ ban", "Văn phòng", "Công chức", "Cán bộ", "Bộ phận", "Trung tâm", "Đài", "Hội",
-    "Đoàn", "Công an", "Bộ Chỉ huy", "Ban Chỉ huy", "Mặt trận", "Chi cục", "Cục", "Thanh tra", "Kho bạc", "Bảo hiểm", "Liên đoàn",
-    "Hội đồng", "Tòa án", "Toà án", "Viện", "Thủ trưởng", "Chủ tịch", "Giám đốc", "Người đứng đầu", "Đảng ủy", "Đảng uỷ", "Tổ công tác",
-    "Lãnh đạo", "Đơn vị", "Cơ quan", "Hợp đồng", "Trường", "Báo", "Tổ chức, cá nhân", "Doanh nghiệp", "Thường trực", "Ngân hàng",
-    "Bộ tư lệnh", "Bộ đội", "Tỉnh đoàn", "Huyện đoàn", "Bệnh viện", "Hải quan", "Quân sự", "Công ty", "Tổng công ty", "Tập đoàn",
-    "Chi nhánh", "Hợp tác xã", "Học viện", "Quỹ", "Kiểm lâm", "Hạt Kiểm lâm", "Đồn Biên phòng", "Bưu điện", "Điện lực", "Kiểm toán",
-];
-
-/// Nouns that make `Các ...`/`Những ...` a group of units (`Các sở, ban, ngành`), not of things.
-const GROUP_NOUNS: &[&str] = &[
-    "sở", "ban", "ngành", "cơ quan", "đơn vị", "phòng", "địa phương", "xã", "huyện", "tổ chức", "hội", "doanh nghiệp", "bộ", "trường",
-    "công chức", "cán bộ", "thành viên", "chi cục", "trung tâm", "lực lượng", "cấp ủy", "cấp", "đoàn thể", "ủy ban", "uỷ ban",
-];
 
 /// Leading words that wrap a unit without being part of it (`Giao Sở Nội vụ`, `Đề nghị Ủy ban ...`).
 const WRAPPERS: &[&str] = &["Giao cho", "Giao", "Đề nghị", "Yêu cầu"];

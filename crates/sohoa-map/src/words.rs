@@ -1,6 +1,6 @@
 //! Phrase tests on running text that ignore case, tone placement and punctuation.
 
-use sohoa_extract::normalize::fold_key;
+use sohoa_doc::fold_key;
 
 /// `text` on one line: every run of white space (line breaks too) folded into one space, trimmed.
 /// Record text values are always written this way.

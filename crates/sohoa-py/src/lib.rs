@@ -5,7 +5,6 @@
 
 mod many;
 mod pipeline;
-mod text;
 
 use pipeline::{Input, Settings};
 use pyo3::exceptions::{PyStopIteration, PyValueError};
@@ -74,7 +73,7 @@ fn text_or_error(
 ) -> PyResult<(Option<String>, Option<String>)> {
     let (input, settings) = (input(path, data, name)?, settings(ocr, timeout)?);
     Ok(py.allow_threads(|| match pipeline::document(&input, &settings) {
-        Ok(doc) => (Some(text::render_document(&doc)), None),
+        Ok(doc) => (Some(sohoa_doc::render::render_document(&doc)), None),
         Err(f) => {
             let error = sohoa_map::ErrorRecord { doc_id: f.doc_id, path: input.display(), stage: f.stage.into(), cause: f.cause };
             (None, Some(to_json(&[Record::Error(error)])))

@@ -1,4 +1,4 @@
-//! One document through read → extract → map, never failing: the stages run on
+//! One document through read → extract → segment → map, never failing: the stages run on
 //! a worker thread under a time budget, and an error, a panic or a timeout
 //! becomes one `error` record naming the stage and the cause, as `sohoa convert`
 //! writes it (the same steps as the CLI's `convert/worker.rs`).
@@ -75,7 +75,7 @@ pub fn records(input: &Input, settings: &Settings) -> Vec<Record> {
     let run = |tracker: &Tracker, input: &Input, settings: &Settings| {
         let doc = extract(input, &settings.extract, tracker)?;
         tracker.enter(2);
-        catch_unwind(AssertUnwindSafe(|| sohoa_map::records(&doc)))
+        catch_unwind(AssertUnwindSafe(|| sohoa_map::records(&doc.source, &sohoa_segment::outline(&doc))))
             .map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
     };
     guarded(input, settings, run).unwrap_or_else(|f| {

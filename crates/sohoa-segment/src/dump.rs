@@ -3,7 +3,7 @@
 //! (`fixtures/segment/`) and for reading what segment found.
 
 use crate::outline::{Item, LogicalRow, Outline, ParaItem, Section};
-use sohoa_extract::Span;
+use sohoa_doc::Span;
 use std::fmt::Write;
 
 impl Outline {

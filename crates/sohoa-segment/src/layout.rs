@@ -4,8 +4,8 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use sohoa_extract::normalize::fold_key;
-use sohoa_extract::{Span, Table};
+use sohoa_doc::fold_key;
+use sohoa_doc::{Span, Table};
 
 /// The letterhead: the issuing side's lines (bodies, `Số: ...`, `V/v ...`) and the
 /// national side's (motto, `Place, ngày ...`). A table gives its columns left to
@@ -104,7 +104,7 @@ fn is_letterhead_line(line: &str) -> bool {
     if t.is_empty() || RULE.is_match(t) || DATE_TAIL.is_match(t) || NUMBER_TAIL.is_match(t) || short && (is_number_line(t) || is_place_date(t) || is_subject(t)) {
         return true;
     }
-    let (label, _) = sohoa_extract::label::split_label(t);
+    let (label, _) = sohoa_doc::label::split_label(t);
     label.is_none() && is_caps(t) && !is_title(t) && t.split_whitespace().count() <= 14
 }
 
@@ -328,7 +328,7 @@ impl SignatureBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sohoa_extract::{Cell, Row};
+    use sohoa_doc::{Cell, Row};
 
     fn table(rows: &[&[&str]]) -> Table {
         let rows = rows

@@ -5,21 +5,23 @@
 //! joined, continuation rows merged, group rows turned into sections.
 
 mod dump;
-mod labels;
 mod layout;
 mod outline;
 mod roles;
 mod table;
 mod tree;
 
-pub use labels::{bare as bare_label, kind as label_kind, LabelKind};
 pub use layout::{is_number_line, is_person_name, is_place_date, is_recipients_head, is_signer_title, is_subject, strip_motto, strip_motto_lines, Letterhead, SignatureBlock};
 pub use outline::*;
 pub use roles::role_of;
+pub use sohoa_doc::label::{bare as bare_label, kind as label_kind, LabelKind};
 
-use sohoa_extract::Document;
+/// The label grammar, shared with the readers.
+use sohoa_doc::label as labels;
+
+use sohoa_doc::Document;
 
 /// The structure of `doc`: always succeeds; what could not be placed is in `diagnostics`.
-pub fn segment(doc: &Document) -> Outline {
+pub fn outline(doc: &Document) -> Outline {
     tree::Walker::run(doc)
 }

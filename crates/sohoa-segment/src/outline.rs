@@ -1,6 +1,6 @@
 //! `Outline`: what segment hands to map — the section tree and the items in reading order.
 
-use sohoa_extract::{Span, Style};
+use sohoa_doc::{Diagnostic, Span, Style};
 
 /// Why a section exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,23 +31,8 @@ pub struct Section {
     pub style: Style,
 }
 
-/// What a table column holds, read from its header cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// `Stt`, `TT`, `Số TT`.
-    Label,
-    Content,
-    Lead,
-    Partners,
-    Deadline,
-    Outputs,
-    Notes,
-    /// `Đơn vị` / `Đơn vị tính` of an indicator table.
-    Unit,
-    /// `Chỉ tiêu năm 2024`, `Kế hoạch`, `Mục tiêu`: a target value.
-    Target,
-    Other,
-}
+/// What a table column holds, read from its header cell (the shared vocabulary).
+pub use sohoa_doc::vocab::roles::Role;
 
 /// A cell of a logical row, with the role of its column.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,8 +91,8 @@ pub enum Item {
 pub struct Outline {
     pub sections: Vec<Section>,
     pub items: Vec<Item>,
-    /// What could not be placed, in words.
-    pub diagnostics: Vec<String>,
+    /// What segment could not place or read as it stands (`segment.*` codes).
+    pub diagnostics: Vec<Diagnostic>,
     /// The document's letterhead (the first one), kept out of `items`.
     pub letterhead: Option<crate::layout::Letterhead>,
     /// Signature blocks (`Nơi nhận` and the signer) in reading order, kept out of `items`.

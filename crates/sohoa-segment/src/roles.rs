@@ -1,52 +1,8 @@
-//! Column roles from header cells: `Stt`, `Nội dung`, `chủ trì`, `phối hợp`, `Thời gian`, `Sản phẩm`, `Ghi chú`...
+//! A header row's column roles, each cell read with the shared vocabulary ([`sohoa_doc::vocab::roles`]).
 
 use crate::outline::Role;
-use sohoa_extract::normalize::fold_key;
-
-/// Words that name each role in a header cell, tried in this order (first hit wins).
-const RULES: &[(Role, &[&str])] = &[
-    (Role::Notes, &["ghi chú"]),
-    (Role::Other, &["đánh giá", "kinh phí", "nguồn vốn"]),
-    (Role::Outputs, &["sản phẩm", "kết quả", "dự kiến"]),
-    (Role::Deadline, &["thời gian", "thời hạn", "tiến độ", "thời điểm", "hoàn thành"]),
-    (Role::Partners, &["phối hợp"]),
-    (Role::Content, &["nội dung"]),
-    (Role::Lead, &["chủ trì", "tham mưu", "thực hiện", "trách nhiệm", "cơ quan", "đơn vị chủ", "người"]),
-    (Role::Target, &["chỉ tiêu năm", "chỉ tiêu giao", "mục tiêu", "kế hoạch năm", "giá trị"]),
-    (Role::Content, &["nội dung", "nhiệm vụ", "công việc", "chỉ tiêu", "tên", "hoạt động", "giải pháp", "lĩnh vực"]),
-];
-
-/// The role of one header cell. `indicator_table`: the table has a `Chỉ tiêu`
-/// column, so a bare `Đơn vị` is the unit of measure, not the lead.
-pub fn role_of(header: &str, indicator_table: bool) -> Role {
-    let key = fold_key(header);
-    if is_label_header(&key) {
-        return Role::Label;
-    }
-    if key.contains("đơn vị tính") || key == "đvt" || (indicator_table && key == fold_key("đơn vị")) {
-        return Role::Unit;
-    }
-    if is_object_header(&key) {
-        return Role::Content;
-    }
-    if key.starts_with(&fold_key("đơn vị")) && !key.contains(&fold_key("phối hợp")) {
-        return Role::Lead;
-    }
-    RULES
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| key.contains(&fold_key(w))))
-        .map_or(Role::Other, |(role, _)| *role)
-}
-
-/// `Đơn vị được kiểm tra`, `Cơ quan được khảo sát`: the units the work is done on, which are the
-/// rows' content (each row is the work on one unit), not who leads it.
-fn is_object_header(key: &str) -> bool {
-    ["đơn vị", "cơ quan", "địa phương"].iter().any(|w| key.starts_with(&fold_key(w))) && key.contains(&fold_key("được"))
-}
-
-fn is_label_header(key: &str) -> bool {
-    matches!(key, "stt" | "tt" | "số tt" | "số thứ tự" | "thứ tự" | "số" | "mục")
-}
+use sohoa_doc::fold_key;
+pub use sohoa_doc::vocab::roles::role_of;
 
 /// The roles of a header row, or `None` when the row does not read as a header
 /// (fewer than two known roles, or cells as long as content).

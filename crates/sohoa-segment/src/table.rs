@@ -4,9 +4,9 @@
 use crate::labels::{self, LabelKind};
 use crate::outline::{LogicalRow, Role, RoleCell};
 use crate::roles::header_roles;
-use sohoa_extract::label::split_label;
-use sohoa_extract::normalize::fold_key;
-use sohoa_extract::{Cell, Row, Table};
+use sohoa_doc::label::split_label;
+use sohoa_doc::fold_key;
+use sohoa_doc::{Cell, Row, Table};
 
 /// The open logical table that later pieces may continue.
 #[derive(Debug, Clone)]

@@ -4,8 +4,8 @@ use crate::labels::{self, LabelKind};
 use crate::layout::{self, Letterhead, SignatureBlock};
 use crate::outline::{Item, LogicalRow, Outline, ParaItem, Section, SectionKind};
 use crate::table::{self, OpenTable, Piece};
-use sohoa_extract::normalize::fold_key;
-use sohoa_extract::{Block, Document, Paragraph, Span, Style, Table};
+use sohoa_doc::fold_key;
+use sohoa_doc::{Block, Diagnostic, Document, Paragraph, Span, Style, Table};
 
 /// Titles that start a new document part (a plan after its decision): the section stack resets.
 const PART_TITLES: &[&str] = &["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "BÁO CÁO", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "HƯỚNG DẪN", "TỜ TRÌNH", "THÔNG BÁO"];
@@ -116,7 +116,7 @@ impl Walker {
         let typed;
         let p = if p.label.is_none() {
             // A reader that left a typed number in the text (`I. MỤC ĐÍCH`): split it here.
-            let (label, rest) = sohoa_extract::label::split_label(&p.text);
+            let (label, rest) = sohoa_doc::label::split_label(&p.text);
             typed = Paragraph { label, text: rest.to_string(), ..p.clone() };
             &typed
         } else {
@@ -239,7 +239,12 @@ impl Walker {
         self.in_signature = false;
         if let Some(l) = layout::letterhead_table(t) {
             self.open_table = None;
-            self.out.letterhead.get_or_insert(l);
+            if self.out.letterhead.is_some() {
+                let d = Diagnostic::new("segment.letterhead_ignored", format!("a second letterhead ({} lines) left out: the first one is the document's", l.lines.len()));
+                self.out.diagnostics.push(d.at(t.span));
+            } else {
+                self.out.letterhead = Some(l);
+            }
             return;
         }
         if let Some(s) = layout::signature_table(t) {
@@ -269,9 +274,11 @@ impl Walker {
     /// A table that is only layout (a header block, a signature block): its cells become paragraphs.
     fn layout_table(&mut self, rows: Vec<Vec<String>>, span: Span) {
         self.open_table = None;
+        let d = Diagnostic::new("segment.table_as_text", format!("a table of {} rows without a header row read as paragraphs", rows.len()));
+        self.out.diagnostics.push(d.at(span));
         for cell in rows.into_iter().flatten() {
             for line in cell.split('\n').filter(|l| !l.trim().is_empty()) {
-                let (label, rest) = sohoa_extract::label::split_label(line);
+                let (label, rest) = sohoa_doc::label::split_label(line);
                 self.push_para(ParaItem { label, text: rest.to_string(), style: Style::default(), span });
             }
         }
@@ -353,7 +360,7 @@ fn annex_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::outline::Item;
-    use sohoa_extract::{Block, Cell, Document, Format, Paragraph, Row, Source, Span, Style, Table, TextQuality};
+    use sohoa_doc::{Block, Cell, Document, Format, Paragraph, Row, Source, Span, Style, Table, TextQuality};
 
     fn para(text: &str) -> Block {
         Block::Paragraph(Paragraph { text: text.to_string(), label: None, style: Style::default(), span: Span::default() })
@@ -379,7 +386,7 @@ mod tests {
 
     #[test]
     fn a_title_case_annex_number_line_opens_a_numbered_annex() {
-        let outline = crate::segment(&document(vec![
+        let outline = crate::outline(&document(vec![
             para("Nội dung của kế hoạch."),
             para("Phụ lục I"),
             para("THỜI GIAN KIỂM TRA"),
@@ -413,7 +420,7 @@ mod tests {
             para("PHỤ LỤC"),
             table(&[&["STT", "Nhiệm vụ"], &["1", "Rà soát"]]),
         ]);
-        let out = crate::segment(&doc);
+        let out = crate::outline(&doc);
         let lh = out.letterhead.expect("a letterhead");
         assert!(lh.lines.contains(&"Số: /KH-UBND".to_string()));
         assert_eq!(out.signatures.len(), 1);
@@ -445,10 +452,30 @@ mod tests {
             para("Nguyễn Ngọc Phúc"),
             para("PHỤ LỤC"),
         ]);
-        let out = crate::segment(&doc);
+        let out = crate::outline(&doc);
         assert_eq!(out.letterhead.map(|l| l.lines.len()), Some(7));
         assert_eq!(out.signatures[0].recipients, ["Nơi nhận:", "- Bộ Nội vụ;", "- Lưu: VT, NC."]);
         assert_eq!(out.signatures[0].signer, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc"]);
         assert_eq!(texts(&out.items), ["BÁO CÁO", "Trên đây là báo cáo."]);
+    }
+
+    #[test]
+    fn what_segment_cannot_place_is_in_its_diagnostics() {
+        let letterhead: &[&[&str]] = &[&["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"], &["Số: /KH-UBND", "Lâm Đồng, ngày tháng 01 năm 2026"]];
+        let mut doc = document(vec![
+            table(letterhead),
+            para("KẾ HOẠCH"),
+            para("I. NỘI DUNG"),
+            table(&[&["Hội nghị sơ kết", "Quý II"], &["Hội nghị tổng kết", "Quý IV"]]),
+            table(letterhead),
+        ]);
+        if let Block::Table(t) = &mut doc.blocks[3] {
+            t.span = Span { page: Some(2), line: 14, bbox: None };
+        }
+        let out = crate::outline(&doc);
+        let codes: Vec<(&str, Option<u32>)> = out.diagnostics.iter().map(|d| (d.code, d.span.and_then(|s| s.page))).collect();
+        assert_eq!(codes, [("segment.table_as_text", Some(2)), ("segment.letterhead_ignored", None)]);
+        assert_eq!(out.diagnostics[0].to_string(), "segment.table_as_text: a table of 2 rows without a header row read as paragraphs (page 2 line 14)");
+        assert!(crate::outline(&document(vec![para("KẾ HOẠCH"), para("I. NỘI DUNG")])).diagnostics.is_empty());
     }
 }

@@ -32,7 +32,7 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
 fn outline_of(path: &Path) -> String {
     let opts = ExtractOptions { ocr: OcrMode::Off, ..Default::default() };
     match extract_file(path, &opts) {
-        Ok(doc) => sohoa_segment::segment(&doc).dump(),
+        Ok(doc) => sohoa_segment::outline(&doc).dump(),
         Err(e) => format!("ERROR {e}\n"),
     }
 }

@@ -108,6 +108,7 @@ impl Archive {
             sha256,
             status: if converted.failed { "error" } else { "ok" }.into(),
             records: counts(&converted.counts),
+            diagnostics: converted.diagnostic_counts.clone(),
             sohoa_version: SOHOA_VERSION.into(),
             schema_version: SCHEMA_VERSION.into(),
             seconds: (elapsed.as_secs_f64() * 1000.0).round() / 1000.0,

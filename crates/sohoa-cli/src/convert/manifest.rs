@@ -44,6 +44,10 @@ pub struct Entry {
     /// `ok` or `error` (the output is one error record).
     pub status: String,
     pub records: Counts,
+    /// The stages' diagnostics per code (`pdf.page_failed`, `segment.table_as_text`...);
+    /// left out when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub diagnostics: BTreeMap<String, usize>,
     pub sohoa_version: String,
     pub schema_version: String,
     pub seconds: f64,
@@ -239,6 +243,7 @@ mod tests {
             sha256: "ab".into(),
             status: "ok".into(),
             records: Counts::default(),
+            diagnostics: BTreeMap::new(),
             sohoa_version: SOHOA_VERSION.into(),
             schema_version: SCHEMA_VERSION.into(),
             seconds: 0.5,

@@ -186,7 +186,7 @@ impl Run<'_> {
                     Some(c) => c,
                     None => return,
                 },
-                _ => Converted::from_records(&worker::convert(&input.path, &self.cfg.extract, self.cfg.timeout)),
+                _ => Converted::from_conversion(&worker::convert(&input.path, &self.cfg.extract, self.cfg.timeout)),
             };
             self.one(input, &converted, started, stamp);
         }
@@ -200,7 +200,7 @@ impl Run<'_> {
                 Ok(w) => *worker = Some(w),
                 Err(e) => {
                     self.warn(&format!("cannot start a worker process ({e}); converting {} in this process", file.display()));
-                    return Some(Converted::from_records(&worker::convert(file, &self.cfg.extract, self.cfg.timeout)));
+                    return Some(Converted::from_conversion(&worker::convert(file, &self.cfg.extract, self.cfg.timeout)));
                 }
             }
         }
@@ -240,6 +240,7 @@ impl Run<'_> {
         }
         if self.cfg.verbose {
             eprintln!("sohoa: converted {} -> {} ({:.2} s)", file.display(), input.out, started.elapsed().as_secs_f64());
+            converted.diagnostics.iter().for_each(|d| eprintln!("{}: {d}", file.display()));
         }
         self.summary.lock().unwrap_or_else(|p| p.into_inner()).add_counts(&converted.counts, failed);
         self.progress.done(&input.out);

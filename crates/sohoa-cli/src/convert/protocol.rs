@@ -3,8 +3,10 @@
 //! line per stage change or result (worker → parent).
 
 use super::summary::type_index;
+use super::worker::Conversion;
 use sohoa_map::Record;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Convert the file at `path` (its bytes, hex-encoded: file names need not be UTF-8).
@@ -34,6 +36,12 @@ pub struct Converted {
     pub failed: bool,
     /// Warnings for stderr.
     pub warnings: Vec<String>,
+    /// The stages' diagnostics, one `stage code: message (span)` line each (printed with `-v`).
+    #[serde(default)]
+    pub diagnostics: Vec<String>,
+    /// Diagnostics per code (the manifest entry's `diagnostics`).
+    #[serde(default)]
+    pub diagnostic_counts: BTreeMap<String, usize>,
 }
 
 impl Converted {
@@ -46,7 +54,19 @@ impl Converted {
             counts,
             failed: records.iter().any(|r| matches!(r, Record::Error(_))),
             warnings: warnings_about(records),
+            diagnostics: Vec::new(),
+            diagnostic_counts: BTreeMap::new(),
         }
+    }
+
+    /// [`Converted::from_records`] with the diagnostics of every stage.
+    pub fn from_conversion(c: &Conversion) -> Self {
+        let mut out = Converted::from_records(&c.records);
+        for (stage, d) in &c.diagnostics {
+            out.diagnostics.push(format!("{stage} {d}"));
+            *out.diagnostic_counts.entry(d.code.to_string()).or_default() += 1;
+        }
+        out
     }
 }
 
@@ -102,6 +122,32 @@ mod tests {
         let p = PathBuf::from(std::ffi::OsStr::from_bytes(b"/tmp/a\xff b.pdf"));
         assert_eq!(path_from_hex(&path_to_hex(&p)), Some(p));
         assert_eq!(path_from_hex("zz"), None);
+    }
+
+    #[test]
+    fn diagnostics_are_lines_and_counts_per_code() {
+        use sohoa_extract::{Diagnostic, Span};
+        let c = Conversion {
+            records: Vec::new(),
+            diagnostics: vec![
+                ("extract", Diagnostic::new("pdf.page_failed", "page 2: bad stream")),
+                ("segment", Diagnostic::new("segment.table_as_text", "a table read as text").at(Span::line(7))),
+                ("segment", Diagnostic::new("segment.table_as_text", "another").at(Span { page: Some(3), line: 9, bbox: None })),
+            ],
+        };
+        let conv = Converted::from_conversion(&c);
+        assert_eq!(
+            conv.diagnostics,
+            [
+                "extract pdf.page_failed: page 2: bad stream",
+                "segment segment.table_as_text: a table read as text (line 7)",
+                "segment segment.table_as_text: another (page 3 line 9)"
+            ]
+        );
+        let counts: Vec<(&str, usize)> = conv.diagnostic_counts.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(counts, [("pdf.page_failed", 1), ("segment.table_as_text", 2)]);
+        let back: Converted = serde_json::from_str(&serde_json::to_string(&conv).expect("serializes")).expect("parses");
+        assert_eq!(back, conv);
     }
 
     #[test]

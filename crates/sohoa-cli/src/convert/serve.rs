@@ -18,8 +18,8 @@ pub fn serve(opts: &ExtractOptions) -> Result<()> {
             // a parent that went away ends this process at the next request anyway
             let _ = send(&Reply::Stage { stage: stage.to_string(), doc_id: doc_id.map(str::to_string) });
         });
-        let records = worker::convert_observed(&path, opts, observer);
-        send(&Reply::Done(Converted::from_records(&records))).context("cannot answer the parent")?;
+        let conversion = worker::convert_observed(&path, opts, observer);
+        send(&Reply::Done(Converted::from_conversion(&conversion))).context("cannot answer the parent")?;
     }
     Ok(())
 }

@@ -1,10 +1,13 @@
-//! Converting one document into its records, never failing: read, extract and
-//! map run on a thread with a large stack; an error or a panic becomes one
+//! Converting one document into its records, never failing: read, extract,
+//! segment and map run on a thread with a large stack, each stage called once
+//! (extract → `Document`, segment → `Outline`, map → records), and every stage's
+//! diagnostics are kept with the records; an error or a panic becomes one
 //! `error` record naming the stage and the cause. In process ([`convert`]) a
 //! time budget bounds the wait; inside a `sohoa worker` process
 //! ([`convert_observed`]) the parent enforces it by killing the process.
 
 use sohoa_extract::{ExtractError, ExtractOptions};
+use sohoa_extract::Diagnostic;
 use sohoa_map::{ErrorRecord, Record};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -13,7 +16,7 @@ use std::sync::{mpsc, Arc, OnceLock};
 use std::time::Duration;
 
 /// The stages of one document, as `error.stage` names them.
-const STAGES: [&str; 3] = ["read", "extract", "map"];
+const STAGES: [&str; 4] = ["read", "extract", "segment", "map"];
 
 /// Stack of a document's worker thread: readers of nested formats recurse.
 const WORKER_STACK: usize = 32 << 20;
@@ -46,6 +49,21 @@ impl Tracker {
     }
 }
 
+/// One document's records and what each stage noticed on the way.
+#[derive(Debug, Default)]
+pub struct Conversion {
+    pub records: Vec<Record>,
+    /// `(stage, diagnostic)`, stages `extract`, `segment`, `map`, in that order.
+    pub diagnostics: Vec<(&'static str, Diagnostic)>,
+}
+
+impl Conversion {
+    /// A conversion that is one record (an error record) and no diagnostics.
+    fn only(record: Record) -> Self {
+        Conversion { records: vec![record], diagnostics: Vec::new() }
+    }
+}
+
 /// A failure in one stage.
 struct Failure {
     doc_id: Option<String>,
@@ -55,17 +73,17 @@ struct Failure {
 
 /// All records of the file at `path`, or one error record; a document still
 /// running after `timeout` gives an error record (its thread is left behind).
-pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Vec<Record> {
+pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Conversion {
     convert_with(path, opts, Some(timeout), Tracker::default())
 }
 
 /// All records of the file at `path`, or one error record, however long it
 /// takes; `observer` hears each stage as it starts.
-pub fn convert_observed(path: &Path, opts: &ExtractOptions, observer: StageObserver) -> Vec<Record> {
+pub fn convert_observed(path: &Path, opts: &ExtractOptions, observer: StageObserver) -> Conversion {
     convert_with(path, opts, None, Tracker { observer: Some(observer), ..Tracker::default() })
 }
 
-fn convert_with(path: &Path, opts: &ExtractOptions, timeout: Option<Duration>, tracker: Tracker) -> Vec<Record> {
+fn convert_with(path: &Path, opts: &ExtractOptions, timeout: Option<Duration>, tracker: Tracker) -> Conversion {
     let display = path.display().to_string();
     let tracker = Arc::new(tracker);
     let (tx, rx) = mpsc::channel();
@@ -88,11 +106,11 @@ fn convert_with(path: &Path, opts: &ExtractOptions, timeout: Option<Duration>, t
         },
     };
     result.unwrap_or_else(|f| {
-        vec![Record::Error(ErrorRecord { doc_id: f.doc_id, path: display, stage: f.stage.into(), cause: f.cause })]
+        Conversion::only(Record::Error(ErrorRecord { doc_id: f.doc_id, path: display, stage: f.stage.into(), cause: f.cause }))
     })
 }
 
-fn run_stages(path: &Path, opts: &ExtractOptions, tracker: &Tracker) -> Result<Vec<Record>, Failure> {
+fn run_stages(path: &Path, opts: &ExtractOptions, tracker: &Tracker) -> Result<Conversion, Failure> {
     tracker.enter(0);
     let bytes = read(path, opts)?;
     let sha = sohoa_extract::hex_sha256(&bytes);
@@ -100,9 +118,18 @@ fn run_stages(path: &Path, opts: &ExtractOptions, tracker: &Tracker) -> Result<V
     tracker.enter(1);
     let doc = sohoa_extract::extract_bytes(&path.display().to_string(), &bytes, opts).map_err(|e| tracker.fail(cause_chain(&e)))?;
     drop(bytes);
+    catch_unwind(AssertUnwindSafe(|| structure(doc, tracker))).map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
+}
+
+/// The segment and map stages of an extracted document, each called once.
+fn structure(doc: sohoa_extract::Document, tracker: &Tracker) -> Conversion {
     tracker.enter(2);
-    catch_unwind(AssertUnwindSafe(|| sohoa_map::records(&doc)))
-        .map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
+    let outline = sohoa_segment::outline(&doc);
+    tracker.enter(3);
+    let mapped = sohoa_map::map(&doc.source, &outline);
+    let tagged = |stage: &'static str, ds: Vec<Diagnostic>| ds.into_iter().map(move |d| (stage, d));
+    let diagnostics = tagged("extract", doc.diagnostics).chain(tagged("segment", outline.diagnostics)).chain(tagged("map", mapped.diagnostics)).collect();
+    Conversion { records: mapped.records, diagnostics }
 }
 
 /// The file's bytes, within the size limit.
@@ -139,8 +166,8 @@ pub fn cause_chain(e: &dyn std::error::Error) -> String {
 mod tests {
     use super::*;
 
-    fn error_of(records: &[Record]) -> &ErrorRecord {
-        match records {
+    fn error_of(c: &Conversion) -> &ErrorRecord {
+        match c.records.as_slice() {
             [Record::Error(e)] => e,
             other => panic!("expected one error record, got {other:?}"),
         }
@@ -172,7 +199,7 @@ mod tests {
         let p = dir.path().join("plan.txt");
         std::fs::write(&p, "KẾ HOẠCH\nCải cách hành chính năm 2025\n").expect("write");
         let recs = convert(&p, &ExtractOptions::default(), Duration::from_secs(30));
-        assert!(matches!(recs.first(), Some(Record::Document(_))), "{recs:?}");
+        assert!(matches!(recs.records.first(), Some(Record::Document(_))), "{recs:?}");
     }
 
     #[test]
@@ -183,7 +210,7 @@ mod tests {
         let recs = convert(&plan, &ExtractOptions::default(), Duration::from_nanos(1));
         let e = error_of(&recs);
         assert!(e.cause.contains("time budget"), "{}", e.cause);
-        assert!(["read", "extract", "map"].contains(&e.stage.as_str()));
+        assert!(STAGES.contains(&e.stage.as_str()));
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture,
     let notes = notes::Notes::parse(&table, &fib, text.len() as u32);
     clock.check()?;
     let mut diagnostics = Vec::new();
-    let mut note = |what: &str, e: ExtractError| diagnostics.push(Diagnostic { span: None, message: format!("{what} ignored: {e}") });
+    let mut note = |what: &str, e: ExtractError| diagnostics.push(Diagnostic::new("doc.part_ignored", format!("{what} ignored: {e}")));
     let fonts = fonts::parse(&table, fib.sttbf_ffn).unwrap_or_else(|e| { note("font table", e); Vec::new() });
     let styles = styles::Styles::parse(&table, fib.stshf).unwrap_or_else(|e| { note("style sheet", e); Default::default() });
     let chpx = fkp::chpx_runs(&wd, &table, fib.plcf_bte_chpx).unwrap_or_else(|e| { note("character runs", e); fkp::Runs::empty() });

@@ -52,7 +52,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture,
         match parse_part(&mut zip, name, &deadline) {
             Err(e @ (ExtractError::Timeout { .. } | ExtractError::Limit { .. })) => Err(e),
             Err(e) => {
-                diagnostics.push(crate::model::Diagnostic { span: None, message: format!("{name} ignored: {e}") });
+                diagnostics.push(crate::model::Diagnostic::new("docx.part_ignored", format!("{name} ignored: {e}")));
                 Ok(None)
             }
             Ok(node) => Ok(node),
@@ -101,7 +101,7 @@ fn read_furniture(zip: &mut SafeZip, parts: &PartMap, walker: &mut Walker, diagn
         let mut blocks = Vec::new();
         let read = parse_part(zip, name, walker.deadline).and_then(|root| root.map_or(Ok(()), |r| walker.blocks(&r, &mut blocks)));
         if let Err(e) = read {
-            diagnostics.push(Diagnostic { span: None, message: format!("{name} ignored: {e}") });
+            diagnostics.push(Diagnostic::new("docx.part_ignored", format!("{name} ignored: {e}")));
             break;
         }
         stories.push(blocks);

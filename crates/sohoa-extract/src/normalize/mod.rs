@@ -9,7 +9,7 @@ pub mod accuracy;
 mod capitals;
 mod detect;
 mod file;
-pub mod fold;
+pub use sohoa_doc::fold;
 pub mod garbage;
 mod ledger;
 pub mod legacy;

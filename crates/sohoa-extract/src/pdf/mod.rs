@@ -42,7 +42,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let mut read: Vec<PageRead> = Vec::new();
     for &(num, id) in &ids {
         if Instant::now() >= deadline {
-            diagnostics.push(diag(format!("time budget exceeded: pages {num}–{} not read", ids.len())));
+            diagnostics.push(diag("pdf.time_budget", format!("time budget exceeded: pages {num}–{} not read", ids.len())));
             break;
         }
         read.push(pages::read_page(&doc, num, id));
@@ -51,7 +51,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let ocr = pages::ocr_pages(bytes, &mut read, opts, deadline, &mut diagnostics);
     for p in &read {
         if let PageContent::Failed(why) = &p.content {
-            diagnostics.push(diag(format!("page {}: {why}", p.num)));
+            diagnostics.push(diag("pdf.page_failed", format!("page {}: {why}", p.num)));
         }
     }
     if !read.iter().any(|p| p.has_text()) {
@@ -65,8 +65,9 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     Ok(Extracted { blocks, pages: Some(ids.len() as u32), diagnostics, quality })
 }
 
-fn diag(message: String) -> Diagnostic {
-    Diagnostic { span: None, message }
+/// A diagnostic of the PDF reader; `code` is its stable name (`pdf.*`, `ocr.*`).
+fn diag(code: &'static str, message: String) -> Diagnostic {
+    Diagnostic::new(code, message)
 }
 
 /// The error for a document none of whose pages gave text.

@@ -145,7 +145,7 @@ pub(super) fn ocr_pages(
     let session = match OcrSession::new(bytes) {
         Ok(s) => s,
         Err(e) => {
-            diagnostics.push(super::diag(format!("{} page(s) need OCR: {e}", wanted.len())));
+            diagnostics.push(super::diag("ocr.unavailable", format!("{} page(s) need OCR: {e}", wanted.len())));
             outcome.error = Some(e);
             return outcome;
         }
@@ -158,14 +158,15 @@ pub(super) fn ocr_pages(
                 outcome.used = true;
                 outcome.pages += 1;
                 outcome.confidence = outcome.confidence.merged(o.confidence);
-                diagnostics.push(super::diag(confidence_note(page.num, &o)));
+                let code = if o.confidence.score() < ocr::CONFIDENCE_FLOOR { "ocr.low_confidence" } else { "ocr.page_read" };
+                diagnostics.push(super::diag(code, confidence_note(page.num, &o)));
                 page.width = o.width;
                 page.height = o.height;
                 page.content = PageContent::Ocr(o);
             }
-            Some(Ok(_)) => diagnostics.push(super::diag(format!("page {}: OCR found no text", page.num))),
-            Some(Err(e)) => diagnostics.push(super::diag(format!("page {}: OCR failed: {e}", page.num))),
-            None => diagnostics.push(super::diag(format!("page {}: not OCRed, time budget exceeded", page.num))),
+            Some(Ok(_)) => diagnostics.push(super::diag("ocr.no_text", format!("page {}: OCR found no text", page.num))),
+            Some(Err(e)) => diagnostics.push(super::diag("ocr.failed", format!("page {}: OCR failed: {e}", page.num))),
+            None => diagnostics.push(super::diag("ocr.time_budget", format!("page {}: not OCRed, time budget exceeded", page.num))),
         }
     }
     outcome

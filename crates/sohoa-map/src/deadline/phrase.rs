@@ -3,6 +3,7 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+use sohoa_doc::vocab::deadline::TIME_WORDS;
 
 use super::calendar::{quarter_number, valid, Span};
 
@@ -84,9 +85,7 @@ fn strip_label(part: &str) -> String {
 }
 
 fn starts_time_word(part: &str) -> bool {
-    ["thường xuyên", "hàng", "hằng", "định kỳ", "quý", "tháng", "năm", "trước", "chậm"]
-        .iter()
-        .any(|w| part.starts_with(w))
+    TIME_WORDS.iter().any(|w| part.starts_with(w))
 }
 
 fn code_part(part: &str, plan_year: Option<i32>) -> Option<Coded> {

@@ -3,6 +3,7 @@
 use super::rows::{is_column_numbers, row_start_line};
 use crate::normalize::{fold_key, join_lines};
 use crate::text::plain::Chunk;
+use sohoa_doc::vocab::roles;
 
 /// Chunks a header may spread over (titles wrap into many short blocks).
 const MAX_HEADER_CHUNKS: usize = 10;
@@ -13,18 +14,8 @@ const MAX_HEADER_LINE: usize = 60;
 /// Words a column title may have.
 const MAX_TITLE_WORDS: usize = 10;
 
-/// What a column holds, read from its title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Role {
-    Stt,
-    Content,
-    Lead,
-    Partners,
-    Deadline,
-    Outputs,
-    Notes,
-    Other,
-}
+/// What a column holds, read from its title: the one column vocabulary ([`sohoa_doc::vocab::roles`]).
+pub(super) use sohoa_doc::vocab::roles::Role;
 
 /// A table header: one title per column.
 #[derive(Debug, Clone)]
@@ -83,12 +74,7 @@ pub(super) fn starts_with_stt(line: &str) -> bool {
 
 /// A folded title that is, or starts with, the Stt title.
 fn is_stt_title(key: &str) -> bool {
-    let mut words = key.split_whitespace();
-    match words.next() {
-        Some("stt" | "tt" | "s.tt" | "số.tt") => true,
-        Some("số") => matches!(words.next(), Some("tt" | "thứ" | "tt.")),
-        _ => false,
-    }
+    roles::starts_with_label_header(key)
 }
 
 /// Splits the header text into titles: each title starts with a capital letter
@@ -138,7 +124,7 @@ fn caps_split(cur: &[&str], w: &str) -> bool {
 /// The roles of the titles; `None` unless the first is Stt and two more are known.
 fn roles_of(titles: &[String]) -> Option<Vec<Role>> {
     let mut roles: Vec<Role> = titles.iter().map(|t| role_of(t)).collect();
-    if roles.first() != Some(&Role::Stt) || roles.len() < 3 {
+    if roles.first() != Some(&Role::Label) || roles.len() < 3 {
         return None;
     }
     let known = roles.iter().skip(1).filter(|r| **r != Role::Other).count();
@@ -152,26 +138,13 @@ fn roles_of(titles: &[String]) -> Option<Vec<Role>> {
     Some(roles)
 }
 
-/// The role a column title names, by the usual plan vocabulary.
+/// The role a column title names, by the plan vocabulary shared with segment; a title that
+/// starts with the Stt title is the number column (a dump wraps `Số TT` onto the next title).
 pub(super) fn role_of(title: &str) -> Role {
-    let key = fold_key(title);
-    let has = |words: &[&str]| words.iter().any(|w| key.contains(&fold_key(w)));
-    if is_stt_title(&key) {
-        Role::Stt
-    } else if has(&["ghi chú"]) {
-        Role::Notes
-    } else if has(&["sản phẩm", "kết quả"]) {
-        Role::Outputs
-    } else if has(&["thời gian", "thời hạn", "tiến độ", "hoàn thành"]) {
-        Role::Deadline
-    } else if has(&["phối hợp"]) {
-        Role::Partners
-    } else if has(&["chủ trì", "tham mưu", "thực hiện", "phụ trách", "trách nhiệm"]) {
-        Role::Lead
-    } else if has(&["nội dung", "nhiệm vụ", "công việc", "lĩnh vực", "tên ", "chỉ tiêu"]) {
-        Role::Content
+    if is_stt_title(&fold_key(title)) {
+        Role::Label
     } else {
-        Role::Other
+        roles::role_of(title, false)
     }
 }
 
@@ -184,7 +157,7 @@ mod tests {
         let t = split_titles("Số TT Nội dung công việc Công chức tham mưu Tổ chức, cá nhân phối hợp Thời hạn hoàn thành Sản phẩm dự kiến hoàn thành");
         assert_eq!(t, vec!["Số TT", "Nội dung công việc", "Công chức tham mưu", "Tổ chức, cá nhân phối hợp", "Thời hạn hoàn thành", "Sản phẩm dự kiến hoàn thành"]);
         let roles = roles_of(&t).unwrap_or_default();
-        assert_eq!(roles, vec![Role::Stt, Role::Content, Role::Lead, Role::Partners, Role::Deadline, Role::Outputs]);
+        assert_eq!(roles, vec![Role::Label, Role::Content, Role::Lead, Role::Partners, Role::Deadline, Role::Outputs]);
     }
 
     #[test]
@@ -196,6 +169,6 @@ mod tests {
     #[test]
     fn a_three_column_list_keeps_its_content_column() {
         let t = split_titles("Số TT Lĩnh vực Thời gian hoàn thành");
-        assert_eq!(roles_of(&t), Some(vec![Role::Stt, Role::Content, Role::Deadline]));
+        assert_eq!(roles_of(&t), Some(vec![Role::Label, Role::Content, Role::Deadline]));
     }
 }

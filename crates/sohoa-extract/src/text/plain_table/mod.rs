@@ -8,7 +8,7 @@
 
 mod cell_text;
 mod cells;
-mod deadline;
+use sohoa_doc::vocab::deadline;
 mod header;
 mod line_rows;
 mod merged;

@@ -1,5 +1,7 @@
 //! Deadline phrases (`Quý II/2024`, `Thường xuyên trong năm 2024`, `Chậm nhất ngày 15/9/2024`):
-//! they anchor the deadline column and mark where two merged cells part.
+//! where a deadline opens, inside a text or at its start. The text reader anchors a dump's
+//! deadline column on them and parts two merged cells there; map's deadline coder keeps
+//! a part that opens with a [`TIME_WORDS`] word whole (it is no activity label).
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -26,6 +28,10 @@ static INSIDE: Lazy<Regex> = Lazy::new(|| {
     ))
 });
 
+/// Words a deadline part opens with (lower case): `Thường xuyên: ...`, `Quý I: ...` are times,
+/// while `Theo dõi: thường xuyên` is an activity label before one.
+pub const TIME_WORDS: &[&str] = &["thường xuyên", "hàng", "hằng", "định kỳ", "quý", "tháng", "năm", "trước", "chậm"];
+
 /// Compiles a pattern whose literal spaces match any run of white space (a phrase may wrap).
 fn spaced(pattern: &str) -> Regex {
     Regex::new(&pattern.replace(' ', r"\s+")).expect("static regex") // invariant: callers pass valid literals
@@ -37,12 +43,12 @@ static YEAR: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Whether `text` starts with a deadline phrase.
-pub(super) fn starts_with_deadline(text: &str) -> bool {
+pub fn starts_with_deadline(text: &str) -> bool {
     STARTS.is_match(text.trim_start())
 }
 
 /// Byte offset inside `text` (never 0) where a capitalized deadline phrase begins.
-pub(super) fn inside(text: &str) -> Option<usize> {
+pub fn inside(text: &str) -> Option<usize> {
     let m = INSIDE.captures(text)?.name("d")?;
     let before = text[..m.start()].trim();
     (!before.is_empty()).then_some(m.start())
@@ -52,7 +58,7 @@ pub(super) fn inside(text: &str) -> Option<usize> {
 /// the same run (`Quý II/2024 Đề án được` → after `Quý II/2024`): the first year
 /// token, when the text after it starts in upper case (or with a number after a
 /// full stop) and is not itself a deadline.
-pub(super) fn end_of_leading(text: &str) -> Option<usize> {
+pub fn end_of_leading(text: &str) -> Option<usize> {
     if !starts_with_deadline(text) {
         return None;
     }

@@ -186,11 +186,39 @@ pub enum Block {
     PageBreak { page: u32 },
 }
 
-/// A non-fatal observation made while reading (a page that failed, a run left undecoded).
+/// A non-fatal observation made by a stage (a page that failed, a part ignored, a table
+/// read as text): what the user sees with `-v` and what the archive manifest counts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    /// Stable and dotted, `<stage or format>.<what>` (`pdf.time_budget`,
+    /// `docx.part_ignored`, `segment.table_as_text`): the key the manifest counts by.
+    pub code: &'static str,
     pub span: Option<Span>,
     pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no span.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { code, span: None, message: message.into() }
+    }
+
+    /// The same diagnostic, placed at `span`.
+    pub fn at(self, span: Span) -> Self {
+        Diagnostic { span: Some(span), ..self }
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    /// `code: message (page P line L)`, the span left out when there is none.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)?;
+        match self.span {
+            Some(Span { page: Some(p), line, .. }) => write!(f, " (page {p} line {line})"),
+            Some(Span { page: None, line, .. }) => write!(f, " (line {line})"),
+            None => Ok(()),
+        }
+    }
 }
 
 /// One input document, extracted and normalized.
