@@ -4,9 +4,8 @@
 //! `ConversionError` and documents the API.
 
 mod many;
-mod pipeline;
 
-use pipeline::{Input, Settings};
+use sohoa_pipeline::{Input, Settings};
 use pyo3::exceptions::{PyStopIteration, PyValueError};
 use pyo3::prelude::*;
 use sohoa_extract::{ExtractOptions, OcrMode};
@@ -39,7 +38,7 @@ fn settings(ocr: &str, timeout: Option<f64>) -> PyResult<Settings> {
         return Err(PyValueError::new_err(format!("timeout must be a positive number of seconds, not {seconds}")));
     }
     let timeout = Duration::from_secs_f64(seconds);
-    Ok(Settings { extract: ExtractOptions { time_budget: timeout, ocr, ..ExtractOptions::default() }, timeout })
+    Ok(Settings { extract: ExtractOptions { time_budget: timeout, ocr, ..ExtractOptions::default() }, timeout: Some(timeout) })
 }
 
 /// The input: a path, or bytes under `name`.
@@ -56,7 +55,7 @@ fn input(path: Option<PathBuf>, data: Option<Vec<u8>>, name: Option<String>) -> 
 #[pyo3(signature = (path=None, data=None, name=None, ocr="auto", timeout=None))]
 fn convert_json(py: Python<'_>, path: Option<PathBuf>, data: Option<Vec<u8>>, name: Option<String>, ocr: &str, timeout: Option<f64>) -> PyResult<String> {
     let (input, settings) = (input(path, data, name)?, settings(ocr, timeout)?);
-    Ok(py.allow_threads(|| to_json(&pipeline::records(&input, &settings))))
+    Ok(py.allow_threads(|| to_json(&sohoa_pipeline::convert(&input, &settings, None).records)))
 }
 
 /// The text of one document as `sohoa text` prints it: `(text, None)`, or
@@ -72,7 +71,7 @@ fn text_or_error(
     timeout: Option<f64>,
 ) -> PyResult<(Option<String>, Option<String>)> {
     let (input, settings) = (input(path, data, name)?, settings(ocr, timeout)?);
-    Ok(py.allow_threads(|| match pipeline::document(&input, &settings) {
+    Ok(py.allow_threads(|| match sohoa_pipeline::document(&input, &settings) {
         Ok(doc) => (Some(sohoa_doc::render::render_document(&doc)), None),
         Err(f) => {
             let error = sohoa_map::ErrorRecord { doc_id: f.doc_id, path: input.display(), stage: f.stage.into(), cause: f.cause };

@@ -1,7 +1,7 @@
 //! `convert_many`: documents converted on a pool of Rust threads, handed to
 //! Python one at a time in input order while the rest go on converting.
 
-use crate::pipeline::{self, Input, Settings};
+use sohoa_pipeline::{Input, Settings};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
@@ -34,7 +34,7 @@ impl Batch {
                 if stop.load(Ordering::SeqCst) || i >= inputs.len() {
                     break;
                 }
-                let records = pipeline::records(&inputs[i], &settings);
+                let records = sohoa_pipeline::convert(&inputs[i], &settings, None).records;
                 if tx.send((i, inputs[i].display(), crate::to_json(&records))).is_err() {
                     break;
                 }

@@ -212,7 +212,7 @@ impl Run<'_> {
                 *worker = None;
                 scratch::clear(tmp);
                 match lost {
-                    pool::Lost::Failed(c) => Some(c),
+                    pool::Lost::Failed(c) => Some(*c),
                     pool::Lost::Interrupted => None,
                 }
             }

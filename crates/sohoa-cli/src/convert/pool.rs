@@ -50,7 +50,7 @@ pub enum Lost {
     /// A stop signal arrived; the worker was killed.
     Interrupted,
     /// The worker died or was killed; the error record says why.
-    Failed(Converted),
+    Failed(Box<Converted>),
 }
 
 impl Worker {
@@ -103,7 +103,7 @@ impl Worker {
         line.push('\n');
         if self.stdin.write_all(line.as_bytes()).and_then(|()| self.stdin.flush()).is_err() {
             let cause = self.death_cause();
-            return Err(Lost::Failed(progress.error(&display, cause)));
+            return Err(Lost::Failed(Box::new(progress.error(&display, cause))));
         }
         let deadline = Instant::now() + cfg.timeout;
         loop {
@@ -114,7 +114,7 @@ impl Worker {
             let now = Instant::now();
             if now >= deadline {
                 self.kill();
-                return Err(Lost::Failed(progress.error(&display, format!("timed out after {} s", cfg.timeout_secs))));
+                return Err(Lost::Failed(Box::new(progress.error(&display, format!("timed out after {} s", cfg.timeout_secs)))));
             }
             match self.replies.recv_timeout(POLL.min(deadline - now)) {
                 Ok(Reply::Stage { stage, doc_id }) => {
@@ -125,7 +125,7 @@ impl Worker {
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => {
                     let cause = self.death_cause();
-                    return Err(Lost::Failed(progress.error(&display, cause)));
+                    return Err(Lost::Failed(Box::new(progress.error(&display, cause))));
                 }
             }
         }

@@ -24,7 +24,8 @@ pub enum Role {
 
 /// Words that name each role in a header cell, tried in this order (first hit wins).
 pub const RULES: &[(Role, &[&str])] = &[
-    (Role::Notes, &["ghi chú"]),
+    // A leader named in a column oversees the work: notes, as a `Lãnh đạo phụ trách` line is.
+    (Role::Notes, &["ghi chú", "lãnh đạo phụ trách"]),
     (Role::Other, &["đánh giá", "kinh phí", "nguồn vốn"]),
     (Role::Outputs, &["sản phẩm", "kết quả", "dự kiến"]),
     (Role::Deadline, &["thời gian", "thời hạn", "tiến độ", "thời điểm", "hoàn thành"]),
@@ -106,7 +107,8 @@ mod tests {
         assert_eq!(role_of("Sản phẩm dự kiến hoàn thành", false), Role::Outputs);
         assert_eq!(role_of("Thời hạn hoàn thành", false), Role::Deadline);
         assert_eq!(role_of("Kinh phí thực hiện", false), Role::Other);
-        assert_eq!(role_of("Lãnh đạo phụ trách", false), Role::Lead);
+        assert_eq!(role_of("Lãnh đạo phụ trách", false), Role::Notes);
+        assert_eq!(role_of("Đơn vị phụ trách", false), Role::Lead);
         assert_eq!(role_of("Số TT", false), Role::Label);
     }
 

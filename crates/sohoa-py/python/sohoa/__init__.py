@@ -39,7 +39,7 @@ Record = Dict[str, Any]
 class ConversionError(Exception):
     """A document that could not be converted.
 
-    ``stage`` is ``"read"``, ``"extract"`` or ``"map"``; ``cause`` says why;
+    ``stage`` is ``"read"``, ``"extract"``, ``"segment"`` or ``"map"``; ``cause`` says why;
     ``path`` names the input (the path, or the ``name`` given with bytes);
     ``doc_id`` is known once the bytes were read; ``record`` is the ``error``
     record ``sohoa convert`` would write for it. A panic inside sohoa and a

@@ -8,13 +8,13 @@
 
 mod cell_text;
 mod cells;
-use sohoa_doc::vocab::deadline;
 mod header;
 mod line_rows;
 mod merged;
 mod rows;
 
 use super::plain::Chunk;
+use sohoa_doc::vocab::deadline;
 use crate::model::{Cell, Row, Span, Table};
 use cells::{Columns, Layout};
 use header::{Header, Role};
