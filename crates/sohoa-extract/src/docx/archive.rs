@@ -5,6 +5,7 @@
 
 use crate::error::ExtractError;
 use crate::options::ExtractOptions;
+use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
 /// Smallest per-entry allowance regardless of the ratio cap, so that tiny,
@@ -55,11 +56,14 @@ impl<'a> SafeZip<'a> {
         let mut extents = Vec::with_capacity(self.zip.len());
         for i in 0..self.zip.len() {
             let entry = self.zip.by_index_raw(i).map_err(|e| bad(format!("entry {i}: {e}")))?;
-            let end = entry.data_start().saturating_add(entry.compressed_size());
+            let name = entry_name(&entry);
+            // by_index_raw has found the entry's data, so its start is known
+            let start = entry.data_start().ok_or_else(|| bad(format!("entry {name} has no data offset")))?;
+            let end = start.saturating_add(entry.compressed_size());
             if end > file_len {
-                return Err(bad(format!("entry {} runs past the end of the file", entry.name())));
+                return Err(bad(format!("entry {name} runs past the end of the file")));
             }
-            extents.push((entry.header_start(), end, entry.name().to_string()));
+            extents.push((entry.header_start(), end, name));
         }
         extents.sort();
         for pair in extents.windows(2) {
@@ -81,7 +85,7 @@ impl<'a> SafeZip<'a> {
 
     /// All entry names.
     pub fn names(&self) -> Vec<String> {
-        self.zip.file_names().map(str::to_string).collect()
+        self.zip.file_names().filter_map(Result::ok).map(Cow::into_owned).collect()
     }
 
     /// Reads one entry, `None` when absent. Decompression stops at the cap.
@@ -94,7 +98,7 @@ impl<'a> SafeZip<'a> {
     pub fn read_index(&mut self, index: usize) -> Result<Vec<u8>, ExtractError> {
         let (format, limits) = (self.format, self.limits);
         let entry = self.zip.by_index(index).map_err(|e| ExtractError::damaged(format, format!("entry {index}: {e}")))?;
-        let name = entry.name().to_string();
+        let name = entry_name(&entry);
         let allowance = limits.allowance(entry.compressed_size());
         let mut out = Vec::new();
         entry
@@ -116,7 +120,7 @@ impl<'a> SafeZip<'a> {
     pub fn check_xml_entries(&mut self) -> Result<(), ExtractError> {
         let mut total = 0u64;
         for i in 0..self.zip.len() {
-            let is_xml = self.zip.name_for_index(i).is_some_and(|n| n.ends_with(".xml") || n.ends_with(".rels"));
+            let is_xml = self.zip.name_for_index(i).and_then(Result::ok).is_some_and(|n| n.ends_with(".xml") || n.ends_with(".rels"));
             if is_xml {
                 total = total.saturating_add(self.read_index(i)?.len() as u64);
             }
@@ -126,4 +130,9 @@ impl<'a> SafeZip<'a> {
         }
         Ok(())
     }
+}
+
+/// An entry's name as stored (UTF-8, else CP437), lossy where neither decodes.
+fn entry_name<R: Read>(entry: &zip::read::ZipFile<'_, R>) -> String {
+    entry.name().map_or_else(|_| String::from_utf8_lossy(entry.name_raw()).into_owned(), Cow::into_owned)
 }
