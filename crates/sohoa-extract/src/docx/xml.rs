@@ -2,8 +2,8 @@
 //! element names (`w:p` whatever prefix the file uses). DOCTYPEs are refused,
 //! so no entity expansion can happen; nesting depth is capped.
 
-use super::deadline::Deadline;
 use crate::error::ExtractError;
+use crate::kit::Budget;
 use quick_xml::escape::unescape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
@@ -153,8 +153,8 @@ impl PendingText {
 }
 
 /// Parses a whole XML part into its root element.
-pub(crate) fn parse(bytes: &[u8], part: &str, deadline: &Deadline) -> Result<Node, ExtractError> {
-    let bad = |cause: String| ExtractError::damaged(deadline.format, format!("{part}: {cause}"));
+pub(crate) fn parse(bytes: &[u8], part: &str, budget: &Budget) -> Result<Node, ExtractError> {
+    let bad = |cause: String| ExtractError::damaged(budget.format(), format!("{part}: {cause}"));
     let mut reader = NsReader::from_reader(bytes);
     // A lone `&` stays in the text and fails there, as an unterminated entity.
     reader.config_mut().allow_dangling_amp = true;
@@ -164,7 +164,7 @@ pub(crate) fn parse(bytes: &[u8], part: &str, deadline: &Deadline) -> Result<Nod
     loop {
         events = events.wrapping_add(1);
         if events.is_multiple_of(4096) {
-            deadline.check()?;
+            budget.check()?;
         }
         let pos = reader.buffer_position();
         let event = reader.read_event().map_err(|e| bad(format!("XML error near byte {pos}: {e}")))?;

@@ -7,7 +7,6 @@ mod device;
 mod emit;
 mod fonts;
 mod furniture;
-mod guard;
 mod layout;
 mod legacy_layer;
 mod limits;
@@ -20,17 +19,16 @@ mod stream;
 mod tables;
 
 use crate::error::ExtractError;
+use crate::kit::{Budget, Extracted};
 use crate::model::{Block, Diagnostic};
 use crate::normalize::Normalizer;
 use crate::options::{ExtractOptions, OcrMode};
-use crate::Extracted;
 use emit::Emitter;
 use pages::{PageContent, PageRead};
-use std::time::Instant;
 
 /// Reads one pdf file.
 pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
-    let deadline = Instant::now() + opts.time_budget;
+    let budget = Budget::start(opts, "pdf");
     limits::check_nesting(bytes)?;
     let doc = pages::load(bytes)?;
     limits::check_streams(&doc)?;
@@ -41,28 +39,28 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let mut diagnostics = Vec::new();
     let mut read: Vec<PageRead> = Vec::new();
     for &(num, id) in &ids {
-        if Instant::now() >= deadline {
+        if budget.expired() {
             diagnostics.push(diag(format!("time budget exceeded: pages {num}–{} not read", ids.len())));
             break;
         }
         read.push(pages::read_page(&doc, num, id));
     }
     drop(doc);
-    let ocr = pages::ocr_pages(bytes, &mut read, opts, deadline, &mut diagnostics);
+    let ocr = pages::ocr_pages(bytes, &mut read, opts, &budget, &mut diagnostics);
     for p in &read {
         if let PageContent::Failed(why) = &p.content {
             diagnostics.push(diag(format!("page {}: {why}", p.num)));
         }
     }
     if !read.iter().any(|p| p.has_text()) {
-        return Err(no_text_error(&read, ocr.error, opts, ids.len()));
+        return Err(no_text_error(&read, ocr.error, opts, &budget, ids.len()));
     }
     let mut norm = Normalizer::new();
     let blocks = layout_document(read, &mut norm);
     let mut quality = norm.quality();
     quality.ocr = ocr.used;
     quality.confidence = ocr.document_confidence(quality.confidence, ids.len());
-    Ok(Extracted { blocks, pages: Some(ids.len() as u32), diagnostics, quality })
+    Ok(Extracted { blocks, pages: Some(ids.len() as u32), diagnostics, quality, furniture: Vec::new() })
 }
 
 fn diag(message: String) -> Diagnostic {
@@ -70,9 +68,9 @@ fn diag(message: String) -> Diagnostic {
 }
 
 /// The error for a document none of whose pages gave text.
-fn no_text_error(read: &[PageRead], ocr_error: Option<ExtractError>, opts: &ExtractOptions, pages: usize) -> ExtractError {
+fn no_text_error(read: &[PageRead], ocr_error: Option<ExtractError>, opts: &ExtractOptions, budget: &Budget, pages: usize) -> ExtractError {
     if read.is_empty() {
-        return ExtractError::Timeout { format: "pdf", seconds: opts.time_budget.as_secs() };
+        return budget.timeout();
     }
     if let Some(e) = ocr_error {
         return e;

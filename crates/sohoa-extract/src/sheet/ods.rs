@@ -13,8 +13,8 @@
 //! than [`MAX_TEXT_BYTES`], is refused here, before calamine allocates it.
 
 use super::grid::MAX_CELLS;
-use crate::docx::{Deadline, SafeZip};
 use crate::error::ExtractError;
+use crate::kit::{Budget, SafeZip};
 use calamine::Dimensions;
 use quick_xml::escape::unescape;
 use quick_xml::events::{BytesStart, Event};
@@ -43,9 +43,9 @@ fn limit(cause: String) -> ExtractError {
 }
 
 /// Reads the merged areas of every sheet and checks the cell bounds.
-pub(crate) fn merges(zip: &mut SafeZip, deadline: &Deadline) -> Result<Merges, ExtractError> {
+pub(crate) fn merges(zip: &mut SafeZip, budget: &Budget) -> Result<Merges, ExtractError> {
     let content = zip.read("content.xml")?.ok_or_else(|| damaged("no content.xml"))?;
-    let mut scan = Scan { reader: Reader::from_reader(content.as_slice()), deadline, merges: 0, text: 0 };
+    let mut scan = Scan { reader: Reader::from_reader(content.as_slice()), budget, merges: 0, text: 0 };
     scan.reader.config_mut().check_end_names = false;
     scan.reader.config_mut().allow_dangling_amp = true;
     let mut out = Merges::new();
@@ -66,7 +66,7 @@ pub(crate) fn merges(zip: &mut SafeZip, deadline: &Deadline) -> Result<Merges, E
 /// The XML reader and the workbook-wide counts.
 struct Scan<'a, 'd> {
     reader: Reader<&'a [u8]>,
-    deadline: &'d Deadline,
+    budget: &'d Budget,
     merges: usize,
     /// Cell text calamine would build so far, in bytes.
     text: u64,
@@ -117,7 +117,7 @@ impl<'a> Scan<'a, '_> {
                 Event::Start(e) if e.name().as_ref() == "table:table-row" => {
                     let cells = self.row()?;
                     sheet.finish_row(&e, &cells, &mut self.merges)?;
-                    self.deadline.check()?;
+                    self.budget.check()?;
                 }
                 Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
                     sheet.finish_row(&e, &RowScan::default(), &mut self.merges)?;

@@ -1,35 +1,12 @@
 //! Zip container access with zip-bomb guards: entry-size and compression-ratio
-//! caps enforced while decompressing, and overlapping entries refused.
+//! caps ([`Limits`]) enforced while decompressing, and overlapping entries refused.
 //!
 //! Shared by the DOCX reader and the spreadsheet reader (xlsx/ods are zips too).
 
+use super::limits::Limits;
 use crate::error::ExtractError;
-use crate::options::ExtractOptions;
 use std::borrow::Cow;
 use std::io::{Cursor, Read};
-
-/// Smallest per-entry allowance regardless of the ratio cap, so that tiny,
-/// highly repetitive parts (an empty styles.xml) are not refused.
-const RATIO_FLOOR_BYTES: u64 = 1 << 20;
-
-/// The caps applied while reading entries.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Limits {
-    pub max_entry_bytes: u64,
-    pub max_ratio: u64,
-}
-
-impl Limits {
-    pub fn from_options(opts: &ExtractOptions) -> Self {
-        Limits { max_entry_bytes: opts.max_entry_bytes, max_ratio: opts.max_compression_ratio }
-    }
-
-    /// How many bytes an entry of `compressed` bytes may inflate to.
-    fn allowance(&self, compressed: u64) -> u64 {
-        let by_ratio = compressed.saturating_mul(self.max_ratio).max(RATIO_FLOOR_BYTES);
-        by_ratio.min(self.max_entry_bytes)
-    }
-}
 
 /// An opened zip archive whose entries have been checked for overlap.
 pub(crate) struct SafeZip<'a> {
