@@ -2,6 +2,7 @@
 //!
 //! Each page is read on its own under `catch_unwind` (pdf-extract panics on some
 //! damaged files); pages without a usable text layer go to OCR ([`crate::ocr`]).
+//! Running headers and footers leave the body for `Document::furniture`.
 
 mod device;
 mod emit;
@@ -56,11 +57,13 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
         return Err(no_text_error(&read, ocr.error, opts, &budget, ids.len()));
     }
     let mut norm = Normalizer::new();
-    let blocks = layout_document(read, &mut norm);
+    let (blocks, running) = layout_document(read, &mut norm);
+    // The text-quality report (in the records) is the body's.
     let mut quality = norm.quality();
     quality.ocr = ocr.used;
     quality.confidence = ocr.document_confidence(quality.confidence, ids.len());
-    Ok(Extracted { blocks, pages: Some(ids.len() as u32), diagnostics, quality, furniture: Vec::new() })
+    let furniture = furniture::paragraphs(&running, &mut norm);
+    Ok(Extracted { blocks, pages: Some(ids.len() as u32), diagnostics, quality, furniture })
 }
 
 fn diag(message: String) -> Diagnostic {
@@ -85,14 +88,15 @@ fn no_text_error(read: &[PageRead], ocr_error: Option<ExtractError>, opts: &Extr
     ExtractError::damaged("pdf", reasons.join("; "))
 }
 
-/// Layout of every page: tables, furniture removal, paragraphs, blocks.
-fn layout_document(read: Vec<PageRead>, norm: &mut Normalizer) -> Vec<Block> {
+/// Layout of every page: tables, furniture removal, paragraphs, blocks; and
+/// the running headers and footers removed.
+fn layout_document(read: Vec<PageRead>, norm: &mut Normalizer) -> (Vec<Block>, Vec<layout::Line>) {
     let mut laid: Vec<pages::LaidOut> = read.into_iter().map(pages::lay_out).collect();
     let mut lines: Vec<furniture::PageLines> = laid
         .iter_mut()
         .map(|p| furniture::PageLines { height: p.height, lines: std::mem::take(&mut p.lines) })
         .collect();
-    furniture::remove(&mut lines);
+    let running = furniture::remove(&mut lines);
     let mut blocks = Vec::new();
     let mut emitter = Emitter { norm, line_no: 0, page: 1, page_height: 0.0 };
     for (i, (page, lines)) in laid.into_iter().zip(lines).enumerate() {
@@ -104,7 +108,7 @@ fn layout_document(read: Vec<PageRead>, norm: &mut Normalizer) -> Vec<Block> {
         emit_page(&mut emitter, page, lines.lines, &mut blocks);
     }
     emit::mark_repeated_headers(&mut blocks);
-    blocks
+    (blocks, running)
 }
 
 /// Paragraphs and tables of one page, tables placed by their top edge.
