@@ -1,5 +1,5 @@
 //! PDFs built here with lopdf: a page that crashes pdf-extract, encryption,
-//! rotation, ruled tables over two pages, garbage bytes.
+//! rotation, ruled tables over two pages, garbage bytes, running headers.
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sohoa_extract::{extract_bytes, Block, Document as Doc, ExtractError, ExtractOptions, OcrMode};
@@ -189,4 +189,20 @@ fn ruled_table_pieces_on_two_pages_repeat_their_header() {
         })
         .collect();
     assert_eq!(kinds, ["p", "t", "|", "t", "p"]);
+}
+
+#[test]
+fn a_running_header_leaves_the_body_for_the_furniture_and_page_numbers_go() {
+    let page_of = |n: u32| {
+        text_line(72.0, 800.0, "UBND TINH - Ke hoach so 12/KH-UBND")
+            + &text_line(72.0, 400.0, &format!("Body text of page {n} with enough words in it."))
+            + &text_line(290.0, 30.0, &format!("- {n} -"))
+    };
+    let pdf = bytes(build((1..=4).map(|n| page(&page_of(n))).collect()));
+    let doc = extract_bytes("running.pdf", &pdf, &no_ocr()).expect("readable");
+    let texts = paragraphs(&doc);
+    assert_eq!(texts.iter().filter(|t| t.starts_with("Body text")).count(), 4, "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("Ke hoach") || t.starts_with("- ")), "{texts:?}");
+    let furniture: Vec<(&str, u32)> = doc.furniture.iter().map(|p| (p.text.as_str(), p.span.line)).collect();
+    assert_eq!(furniture, [("UBND TINH - Ke hoach so 12/KH-UBND", 1)], "the header once, page numbers dropped");
 }

@@ -4,16 +4,16 @@
 //! after the paragraph (or table) that holds their anchor.
 
 use super::boxes::Boxes;
-use super::clock::Clock;
 use super::fkp::{Para, Runs};
 use super::lists::Lists;
 use super::notes::Notes;
 use super::pieces::Piece;
-use super::sink::{clean_text, paragraphs_of, BlockSink, ParaOut};
 use super::sprm::{CharProps, ParaProps};
 use super::styles::Styles;
-use super::table::{RawCell, RawRow};
 use crate::error::ExtractError;
+use crate::kit::rows::{RawCell, RawRow};
+use crate::kit::sink::{clean_text, paragraphs_of, BlockSink, ParaOut};
+use crate::kit::Budget;
 use crate::model::{Align, Block, Paragraph, Style};
 use crate::normalize::Normalizer;
 use std::collections::HashMap;
@@ -64,7 +64,7 @@ struct Walker<'a, 'n> {
     last_was_cell_end: bool,
     sink: BlockSink,
     boxes: &'n mut Boxes,
-    clock: &'n Clock,
+    budget: &'n Budget,
     /// Text boxes anchored in the open paragraph, and in the open table.
     boxes_here: Vec<Paragraph>,
     boxes_after_table: Vec<Paragraph>,
@@ -72,7 +72,7 @@ struct Walker<'a, 'n> {
 
 /// The blocks of the story at `range`; text boxes anchored there are read at
 /// their anchor (so in reading order), and those no anchor claimed at the end.
-pub(crate) fn blocks(parts: &DocParts, range: Range<u32>, lists: &mut Lists, norm: &mut Normalizer, boxes: &mut Boxes, clock: &Clock) -> Result<Vec<Block>, ExtractError> {
+pub(crate) fn blocks(parts: &DocParts, range: Range<u32>, lists: &mut Lists, norm: &mut Normalizer, boxes: &mut Boxes, budget: &Budget) -> Result<Vec<Block>, ExtractError> {
     let mut w = Walker {
         parts,
         lists,
@@ -87,7 +87,7 @@ pub(crate) fn blocks(parts: &DocParts, range: Range<u32>, lists: &mut Lists, nor
         last_was_cell_end: false,
         sink: BlockSink::default(),
         boxes,
-        clock,
+        budget,
         boxes_here: Vec::new(),
         boxes_after_table: Vec::new(),
     };
@@ -96,7 +96,7 @@ pub(crate) fn blocks(parts: &DocParts, range: Range<u32>, lists: &mut Lists, nor
     let mut piece_ix = parts.pieces.partition_point(|p| (p.cp_end as usize) <= start);
     for (i, &ch) in parts.text[start..end].iter().enumerate() {
         if i.is_multiple_of(4096) {
-            clock.check()?;
+            budget.check()?;
         }
         // `text` is indexed by CP and CPs are u32, so `start + i` fits.
         let cp = (start + i) as u32;
@@ -187,7 +187,7 @@ impl Walker<'_, '_> {
 
     /// The paragraphs of a text-box story (which places no boxes itself).
     fn text_box(&mut self, range: Range<u32>) -> Result<Vec<Paragraph>, ExtractError> {
-        let blocks = blocks(self.parts, range, self.lists, self.norm, &mut Boxes::default(), self.clock)?;
+        let blocks = blocks(self.parts, range, self.lists, self.norm, &mut Boxes::default(), self.budget)?;
         Ok(paragraphs_of(blocks))
     }
 

@@ -10,35 +10,30 @@
 //! Word 6/95 files (nFib < 101) are refused as unsupported.
 
 mod boxes;
-mod clock;
 mod fib;
 mod fkp;
 mod fonts;
-pub(crate) mod furniture;
+mod furniture;
 mod layout;
 mod le;
 mod lists;
 mod notes;
 mod pieces;
-pub(crate) mod sink;
 mod sprm;
 mod stories;
 mod styles;
-pub(crate) mod table;
-
-pub(crate) use clock::Clock;
 
 use crate::error::ExtractError;
+use crate::kit::{Budget, Extracted};
 use crate::model::Diagnostic;
 use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
-use crate::{Extracted, WithFurniture};
 use fib::Fib;
 use std::io::{Cursor, Read};
 
 /// Reads one doc file.
-pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture, ExtractError> {
-    let clock = Clock::new(opts.time_budget, "doc");
+pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
+    let budget = Budget::start(opts, "doc");
     let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| ExtractError::damaged("doc", e))?;
     let wd = read_stream(&mut cfb, "/WordDocument", bytes.len())?;
     let fib = Fib::parse(&wd)?;
@@ -49,27 +44,27 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture,
     let pieces = pieces::parse_clx(le::slice(&table, fib.clx.fc, fib.clx.lcb, "CLX")?)?;
     let text = decode_stories(&wd, &pieces, &fib)?;
     let notes = notes::Notes::parse(&table, &fib, text.len() as u32);
-    clock.check()?;
+    budget.check()?;
     let mut diagnostics = Vec::new();
     let mut note = |what: &str, e: ExtractError| diagnostics.push(Diagnostic::new("doc.part_ignored", format!("{what} ignored: {e}")));
     let fonts = fonts::parse(&table, fib.sttbf_ffn).unwrap_or_else(|e| { note("font table", e); Vec::new() });
     let styles = styles::Styles::parse(&table, fib.stshf).unwrap_or_else(|e| { note("style sheet", e); Default::default() });
     let chpx = fkp::chpx_runs(&wd, &table, fib.plcf_bte_chpx).unwrap_or_else(|e| { note("character runs", e); fkp::Runs::empty() });
     let papx = fkp::papx_runs(&wd, &table, fib.plcf_bte_papx, &styles).unwrap_or_else(|e| { note("paragraph runs", e); fkp::Runs::empty() });
-    clock.check()?;
+    budget.check()?;
     let mut norm = Normalizer::new();
     let new_lists = || lists::Lists::parse(&table, fib.plf_lst, fib.plf_lfo);
     let parts = layout::DocParts { text: &text, notes: &notes, pieces: &pieces, chpx: &chpx, papx: &papx, styles: &styles, fonts: &fonts };
     let text_len = text.len() as u32;
     let mut boxes = boxes::Boxes::new(stories::main_boxes(&table, &fib, text_len), stories::shape_anchors(&table, &fib));
-    let blocks = layout::blocks(&parts, 0..fib.ccp_text, &mut new_lists(), &mut norm, &mut boxes, &clock)?;
+    let blocks = layout::blocks(&parts, 0..fib.ccp_text, &mut new_lists(), &mut norm, &mut boxes, &budget)?;
     // Headers come after the body, so that they cannot sway how body runs
     // decode, and the text-quality report (in the records) is the body's.
     let quality = norm.quality();
     let mut ranges = stories::header_stories(&table, &fib, text_len);
     ranges.extend(stories::header_boxes(&table, &fib, text_len));
-    let furniture = furniture::paragraphs(&parts, &ranges, &mut new_lists(), &mut norm, &clock)?;
-    Ok(WithFurniture { body: Extracted { blocks, pages: None, diagnostics, quality }, furniture })
+    let furniture = furniture::paragraphs(&parts, &ranges, &mut new_lists(), &mut norm, &budget)?;
+    Ok(Extracted { blocks, pages: None, diagnostics, quality, furniture })
 }
 
 /// The characters of every story that fits the stream: all of them, else the

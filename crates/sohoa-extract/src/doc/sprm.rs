@@ -157,7 +157,7 @@ pub(crate) struct CellDef {
     pub right: i32,
     /// Merged into the cell on its left (Word 97 horizontal merge).
     pub h_merged: bool,
-    pub v_merge: super::table::VMerge,
+    pub v_merge: crate::kit::rows::VMerge,
 }
 
 impl ParaProps {
@@ -195,7 +195,7 @@ fn table_def(op: &[u8]) -> Vec<CellDef> {
                 left: centers[i],
                 right: centers[i + 1],
                 h_merged: grf & 0x0002 != 0,
-                v_merge: super::table::VMerge::from_bits(grf & 0x0020 != 0, grf & 0x0040 != 0),
+                v_merge: crate::kit::rows::VMerge::from_bits(grf & 0x0020 != 0, grf & 0x0040 != 0),
             }
         })
         .collect()

@@ -7,7 +7,6 @@
 //! A footnote or endnote is never glued into the text at its mark: its text is kept
 //! aside (`Walker::notes_read`, in reading order) and the reader files it with the furniture.
 
-use super::deadline::Deadline;
 use super::fields::Fields;
 use super::notes::{NoteKind, Notes};
 use super::numbering::Numbering;
@@ -15,6 +14,7 @@ use super::props::{on_off, para_props, run_props, ParaProps};
 use super::styles::{heading_level, Styles};
 use super::xml::Node;
 use crate::error::ExtractError;
+use crate::kit::Budget;
 use crate::model::{Block, Paragraph, Span, Style};
 use crate::normalize::{single_space, Normalizer};
 
@@ -27,7 +27,7 @@ pub(crate) struct Walker<'a> {
     pub numbering: Numbering,
     pub notes: &'a Notes<'a>,
     pub norm: Normalizer,
-    pub deadline: &'a Deadline,
+    pub budget: &'a Budget,
     /// Running paragraph counter (`span.line`).
     pub line: u32,
     fields: Fields,
@@ -66,8 +66,8 @@ pub(crate) fn choose(alt: &Node) -> Option<&Node> {
 }
 
 impl<'a> Walker<'a> {
-    pub fn new(styles: &'a Styles, numbering: Numbering, notes: &'a Notes<'a>, deadline: &'a Deadline, norm: Normalizer) -> Self {
-        Walker { styles, numbering, notes, norm, deadline, line: 0, fields: Fields::default(), note_depth: 0, notes_read: Vec::new(), cell_depth: 0 }
+    pub fn new(styles: &'a Styles, numbering: Numbering, notes: &'a Notes<'a>, budget: &'a Budget, norm: Normalizer) -> Self {
+        Walker { styles, numbering, notes, norm, budget, line: 0, fields: Fields::default(), note_depth: 0, notes_read: Vec::new(), cell_depth: 0 }
     }
 
     /// Walks a block container (`w:body`, `w:tc`, `w:txbxContent`, a note).
@@ -101,7 +101,7 @@ impl<'a> Walker<'a> {
 
     /// One paragraph, plus the blocks of text boxes anchored in it.
     fn paragraph(&mut self, p: &Node) -> Result<(Paragraph, Vec<Block>), ExtractError> {
-        self.deadline.check()?;
+        self.budget.check()?;
         self.line += 1;
         self.fields.paragraph_start();
         let line = self.line;

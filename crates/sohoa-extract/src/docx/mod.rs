@@ -9,9 +9,7 @@
 //! paragraph once; one that fails to read only loses the furniture). Only the
 //! main document, header/footer, styles, numbering, notes and theme parts are parsed.
 
-mod archive;
 mod body;
-mod deadline;
 mod fields;
 mod format;
 mod notes;
@@ -22,14 +20,12 @@ mod styles;
 mod table;
 mod xml;
 
-pub(crate) use archive::{Limits, SafeZip};
-pub(crate) use deadline::Deadline;
-
 use crate::error::ExtractError;
+use crate::kit::furniture::distinct;
+use crate::kit::{Budget, Extracted, Limits, SafeZip};
 use crate::model::{Block, Diagnostic, Paragraph};
 use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
-use crate::{Extracted, WithFurniture};
 use body::Walker;
 use notes::Notes;
 use numbering::Numbering;
@@ -40,19 +36,19 @@ use xml::Node;
 const FORMAT: &str = "docx";
 
 /// Reads one docx file.
-pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture, ExtractError> {
-    let deadline = Deadline::start(opts, FORMAT);
+pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
+    let budget = Budget::start(opts, FORMAT);
     let mut zip = SafeZip::open(bytes, Limits::from_options(opts), FORMAT)?;
-    let parts = PartMap::read(&mut zip, &deadline)?;
-    let document = parse_part(&mut zip, &parts.main, &deadline)?
+    let parts = PartMap::read(&mut zip, &budget)?;
+    let document = parse_part(&mut zip, &parts.main, &budget)?
         .ok_or_else(|| ExtractError::damaged(FORMAT, format!("main part {} is missing", parts.main)))?;
     let mut diagnostics = Vec::new();
     let mut optional = |part: Part| -> Result<Option<Node>, ExtractError> {
         let Some(name) = parts.get(part) else { return Ok(None) };
-        match parse_part(&mut zip, name, &deadline) {
+        match parse_part(&mut zip, name, &budget) {
             Err(e @ (ExtractError::Timeout { .. } | ExtractError::Limit { .. })) => Err(e),
             Err(e) => {
-                diagnostics.push(crate::model::Diagnostic::new("docx.part_ignored", format!("{name} ignored: {e}")));
+                diagnostics.push(Diagnostic::new("docx.part_ignored", format!("{name} ignored: {e}")));
                 Ok(None)
             }
             Ok(node) => Ok(node),
@@ -69,7 +65,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture,
         .child("w:body")
         .ok_or_else(|| ExtractError::damaged(FORMAT, format!("{} has no w:body", parts.main)))?;
     let walk = |norm: Normalizer| -> Result<(Vec<Block>, Vec<Paragraph>, Normalizer), ExtractError> {
-        let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &deadline, norm);
+        let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &budget, norm);
         let mut blocks = Vec::new();
         walker.blocks(body, &mut blocks)?;
         Ok((blocks, walker.notes_read, walker.norm))
@@ -86,11 +82,11 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<WithFurniture,
     }
     // The text-quality report (in the records) is the body's.
     let quality = norm.quality();
-    let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &deadline, norm);
+    let mut walker = Walker::new(&styles, Numbering::parse(numbering_xml.as_ref()), &notes, &budget, norm);
     let mut furniture = read_furniture(&mut zip, &parts, &mut walker, &mut diagnostics);
     // Notes are furniture too: their text never joins the paragraph that marks them.
     furniture.extend(notes_read);
-    Ok(WithFurniture { body: Extracted { blocks, pages: None, diagnostics, quality }, furniture })
+    Ok(Extracted { blocks, pages: None, diagnostics, quality, furniture })
 }
 
 /// The header and footer parts' distinct paragraphs; the first part that
@@ -99,20 +95,20 @@ fn read_furniture(zip: &mut SafeZip, parts: &PartMap, walker: &mut Walker, diagn
     let mut stories = Vec::new();
     for name in parts.headers_and_footers() {
         let mut blocks = Vec::new();
-        let read = parse_part(zip, name, walker.deadline).and_then(|root| root.map_or(Ok(()), |r| walker.blocks(&r, &mut blocks)));
+        let read = parse_part(zip, name, walker.budget).and_then(|root| root.map_or(Ok(()), |r| walker.blocks(&r, &mut blocks)));
         if let Err(e) = read {
             diagnostics.push(Diagnostic::new("docx.part_ignored", format!("{name} ignored: {e}")));
             break;
         }
         stories.push(blocks);
     }
-    crate::doc::furniture::distinct(stories)
+    distinct(stories)
 }
 
 /// Reads and parses one part; `None` when the archive lacks it.
-fn parse_part(zip: &mut SafeZip, name: &str, deadline: &Deadline) -> Result<Option<Node>, ExtractError> {
+fn parse_part(zip: &mut SafeZip, name: &str, budget: &Budget) -> Result<Option<Node>, ExtractError> {
     match zip.read(name)? {
-        Some(bytes) => xml::parse(&bytes, name, deadline).map(Some),
+        Some(bytes) => xml::parse(&bytes, name, budget).map(Some),
         None => Ok(None),
     }
 }

@@ -2,10 +2,9 @@
 //! (`_rels/.rels`, `word/_rels/document.xml.rels`), with the conventional
 //! names as fallback.
 
-use super::archive::SafeZip;
-use super::deadline::Deadline;
 use super::xml::{self, Node};
 use crate::error::ExtractError;
+use crate::kit::{Budget, SafeZip};
 
 /// The parts the reader uses besides the main document.
 #[derive(Debug, Clone, Copy)]
@@ -67,16 +66,16 @@ fn resolve(base_dir: &str, target: &str) -> String {
     segments.join("/")
 }
 
-fn read_rels(zip: &mut SafeZip, name: &str, deadline: &Deadline) -> Result<Vec<(String, String)>, ExtractError> {
+fn read_rels(zip: &mut SafeZip, name: &str, budget: &Budget) -> Result<Vec<(String, String)>, ExtractError> {
     match zip.read(name)? {
-        Some(bytes) => Ok(xml::parse(&bytes, name, deadline).map(|r| relationships(&r)).unwrap_or_default()),
+        Some(bytes) => Ok(xml::parse(&bytes, name, budget).map(|r| relationships(&r)).unwrap_or_default()),
         None => Ok(Vec::new()),
     }
 }
 
 impl PartMap {
-    pub fn read(zip: &mut SafeZip, deadline: &Deadline) -> Result<Self, ExtractError> {
-        let package = read_rels(zip, "_rels/.rels", deadline)?;
+    pub fn read(zip: &mut SafeZip, budget: &Budget) -> Result<Self, ExtractError> {
+        let package = read_rels(zip, "_rels/.rels", budget)?;
         let main = package
             .iter()
             .find(|(t, _)| t.ends_with("/officeDocument"))
@@ -85,7 +84,7 @@ impl PartMap {
             .unwrap_or_else(|| "word/document.xml".to_string());
         let (dir, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
         let rels_name = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
-        let rels = read_rels(zip, &rels_name, deadline)?
+        let rels = read_rels(zip, &rels_name, budget)?
             .into_iter()
             .map(|(t, target)| (t, resolve(dir, &target)))
             .collect();

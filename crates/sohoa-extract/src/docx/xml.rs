@@ -2,8 +2,9 @@
 //! element names (`w:p` whatever prefix the file uses). DOCTYPEs are refused,
 //! so no entity expansion can happen; nesting depth is capped.
 
-use super::deadline::Deadline;
 use crate::error::ExtractError;
+use crate::kit::Budget;
+use quick_xml::escape::unescape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
@@ -82,25 +83,25 @@ impl Node {
 }
 
 /// Short prefix for the namespaces the readers care about.
-fn prefix_for(ns: &[u8]) -> &'static str {
+fn prefix_for(ns: &str) -> &'static str {
     match ns {
-        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-        | b"http://purl.oclc.org/ooxml/wordprocessingml/main" => "w",
-        b"http://schemas.openxmlformats.org/markup-compatibility/2006" => "mc",
-        b"http://schemas.openxmlformats.org/drawingml/2006/main" | b"http://purl.oclc.org/ooxml/drawingml/main" => "a",
-        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" => "wp",
-        b"http://schemas.microsoft.com/office/word/2010/wordprocessingShape" => "wps",
-        b"urn:schemas-microsoft-com:vml" => "v",
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        | "http://purl.oclc.org/ooxml/wordprocessingml/main" => "w",
+        "http://schemas.openxmlformats.org/markup-compatibility/2006" => "mc",
+        "http://schemas.openxmlformats.org/drawingml/2006/main" | "http://purl.oclc.org/ooxml/drawingml/main" => "a",
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" => "wp",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape" => "wps",
+        "urn:schemas-microsoft-com:vml" => "v",
         _ => "?",
     }
 }
 
 fn element_name(reader: &NsReader<&[u8]>, e: &BytesStart) -> String {
-    let (res, local) = reader.resolve_element(e.name());
-    let local = String::from_utf8_lossy(local.as_ref());
+    let (res, local) = reader.resolver().resolve_element(e.name());
+    let local = local.as_ref();
     match res {
         ResolveResult::Bound(ns) => format!("{}:{local}", prefix_for(ns.as_ref())),
-        _ => local.into_owned(),
+        _ => local.to_string(),
     }
 }
 
@@ -108,26 +109,79 @@ fn make_node(reader: &NsReader<&[u8]>, e: &BytesStart) -> Result<Node, quick_xml
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a?;
-        let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
-        let value = a.unescape_value()?.into_owned();
+        let key = a.key.local_name().as_ref().to_string();
+        let value = unescape(&a.value)?.into_owned();
         attrs.push((key, value));
     }
     Ok(Node { name: element_name(reader, e), attrs, children: Vec::new() })
 }
 
+/// Character data between two pieces of markup, kept raw until the markup
+/// that ends it: quick-xml reports each entity reference as an event of its
+/// own, and the text node is the whole run, unescaped once.
+#[derive(Default)]
+struct PendingText {
+    raw: String,
+    /// Where the run starts, for the error message.
+    start: u64,
+}
+
+impl PendingText {
+    fn push(&mut self, raw: &str, pos: u64) {
+        if self.raw.is_empty() {
+            self.start = pos;
+        }
+        self.raw.push_str(raw);
+    }
+
+    /// An entity or character reference, written back as it stood.
+    fn push_ref(&mut self, name: &str, pos: u64) {
+        self.push("&", pos);
+        self.raw.push_str(name);
+        self.raw.push(';');
+    }
+
+    /// The unescaped run, if any; the buffer is left empty.
+    fn take(&mut self) -> Result<Option<String>, (u64, quick_xml::Error)> {
+        if self.raw.is_empty() {
+            return Ok(None);
+        }
+        let raw = std::mem::take(&mut self.raw);
+        let text = unescape(&raw).map_err(|e| (self.start, quick_xml::Error::from(e)))?;
+        Ok(Some(text.into_owned()))
+    }
+}
+
 /// Parses a whole XML part into its root element.
-pub(crate) fn parse(bytes: &[u8], part: &str, deadline: &Deadline) -> Result<Node, ExtractError> {
-    let bad = |cause: String| ExtractError::damaged(deadline.format, format!("{part}: {cause}"));
+pub(crate) fn parse(bytes: &[u8], part: &str, budget: &Budget) -> Result<Node, ExtractError> {
+    let bad = |cause: String| ExtractError::damaged(budget.format(), format!("{part}: {cause}"));
     let mut reader = NsReader::from_reader(bytes);
+    // A lone `&` stays in the text and fails there, as an unterminated entity.
+    reader.config_mut().allow_dangling_amp = true;
     let mut stack: Vec<Node> = vec![Node::default()];
+    let mut text = PendingText::default();
     let mut events = 0u32;
     loop {
         events = events.wrapping_add(1);
         if events.is_multiple_of(4096) {
-            deadline.check()?;
+            budget.check()?;
         }
         let pos = reader.buffer_position();
         let event = reader.read_event().map_err(|e| bad(format!("XML error near byte {pos}: {e}")))?;
+        match event {
+            Event::Text(t) => {
+                text.push(&t, pos);
+                continue;
+            }
+            Event::GeneralRef(r) => {
+                text.push_ref(&r, pos);
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(t) = text.take().map_err(|(at, e)| bad(format!("bad text near byte {at}: {e}")))? {
+            push_child(&mut stack, Child::Text(t));
+        }
         match event {
             Event::Start(e) => {
                 if stack.len() > MAX_DEPTH {
@@ -148,16 +202,10 @@ pub(crate) fn parse(bytes: &[u8], part: &str, deadline: &Deadline) -> Result<Nod
                 let node = stack.pop().expect("stack has an open element");
                 push_child(&mut stack, Child::Node(node));
             }
-            Event::Text(t) => {
-                let text = t.unescape().map_err(|e| bad(format!("bad text near byte {pos}: {e}")))?;
-                push_child(&mut stack, Child::Text(text.into_owned()));
-            }
-            Event::CData(t) => {
-                push_child(&mut stack, Child::Text(String::from_utf8_lossy(&t).into_owned()));
-            }
+            Event::CData(t) => push_child(&mut stack, Child::Text(t.to_string())),
             Event::DocType(_) => return Err(bad("DOCTYPE declarations are refused (entity expansion)".into())),
             Event::Eof => break,
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+            Event::Text(_) | Event::GeneralRef(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
         }
     }
     if stack.len() != 1 {

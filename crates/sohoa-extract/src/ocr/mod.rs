@@ -16,9 +16,9 @@ pub(crate) mod slots;
 mod tsv;
 
 use crate::error::ExtractError;
+use crate::kit::Budget;
 use once_cell::sync::OnceCell;
 use std::path::PathBuf;
-use std::time::Instant;
 
 pub(crate) use confidence::{PageConfidence, FLOOR as CONFIDENCE_FLOOR};
 pub(crate) use tsv::OcrWord;
@@ -86,9 +86,9 @@ impl OcrSession {
         Ok(OcrSession { dir, pdf })
     }
 
-    /// OCRs 1-based page `page`; gives up at `deadline`.
-    pub fn page(&self, page: u32, deadline: Instant) -> Result<OcrPage, ExtractError> {
-        let (gray, prepared) = self.render(page, deadline)?;
+    /// OCRs 1-based page `page`; gives up when the budget runs out.
+    pub fn page(&self, page: u32, budget: &Budget) -> Result<OcrPage, ExtractError> {
+        let (gray, prepared) = self.render(page, budget)?;
         if gray.ink_share() < BLANK_INK {
             return Ok(assemble(&gray, Grid { slope: 0.0, h_rules: Vec::new(), v_rules: Vec::new() }, ""));
         }
@@ -97,7 +97,7 @@ impl OcrSession {
         let unreadable = |e: std::io::Error| ExtractError::Unreadable(format!("cannot write the page image: {e}"));
         std::fs::write(&clean, clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope).to_pgm()).map_err(unreadable)?;
         let out = self.dir.path().join(format!("t{page}"));
-        process::run("tesseract", &[path_str(&clean)?, path_str(&out)?, "-l", "vie", "--psm", "6", "tsv"], deadline)?;
+        process::run("tesseract", &[path_str(&clean)?, path_str(&out)?, "-l", "vie", "--psm", "6", "tsv"], budget)?;
         let _ = std::fs::remove_file(&clean);
         let tsv = std::fs::read_to_string(out.with_extension("tsv"))
             .map_err(|e| ExtractError::Unreadable(format!("tesseract wrote no TSV for page {page}: {e}")))?;
@@ -107,11 +107,11 @@ impl OcrSession {
     }
 
     /// The page rendered at [`DPI`] in colour, made black and white ([`binarize::prepare`]).
-    fn render(&self, page: u32, deadline: Instant) -> Result<(image::Gray, binarize::Prepared), ExtractError> {
+    fn render(&self, page: u32, budget: &Budget) -> Result<(image::Gray, binarize::Prepared), ExtractError> {
         let prefix = self.dir.path().join(format!("p{page}"));
         let (n, dpi) = (page.to_string(), (DPI as u32).to_string());
         let args = ["-r", &dpi, "-f", &n, "-l", &n, "-singlefile", path_str(&self.pdf)?, path_str(&prefix)?];
-        process::run("pdftoppm", &args, deadline)?;
+        process::run("pdftoppm", &args, budget)?;
         let ppm = prefix.with_extension("ppm");
         let bytes = std::fs::read(&ppm).map_err(|e| ExtractError::Unreadable(format!("pdftoppm wrote no image: {e}")))?;
         let _ = std::fs::remove_file(&ppm);

@@ -1,11 +1,12 @@
-//! Running an external program with a deadline.
+//! Running an external program within the document's time budget.
 
 use crate::error::ExtractError;
+use crate::kit::Budget;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Runs `program args`, killing it at `deadline`; fails on a non-zero exit.
-pub(super) fn run(program: &str, args: &[&str], deadline: Instant) -> Result<(), ExtractError> {
+/// Runs `program args`, killing it when the budget runs out; fails on a non-zero exit.
+pub(super) fn run(program: &str, args: &[&str], budget: &Budget) -> Result<(), ExtractError> {
     let mut child = Command::new(program)
         .args(args)
         .env("OMP_THREAD_LIMIT", "1")
@@ -18,7 +19,7 @@ pub(super) fn run(program: &str, args: &[&str], deadline: Instant) -> Result<(),
         match child.try_wait() {
             Ok(Some(status)) if status.success() => return Ok(()),
             Ok(Some(status)) => return Err(ExtractError::Unreadable(format!("{program} failed ({status})"))),
-            Ok(None) if Instant::now() >= deadline => {
+            Ok(None) if budget.expired() => {
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(ExtractError::Unreadable(format!("{program} did not finish within the time budget")));

@@ -7,8 +7,8 @@
 //! unlike a rayon task, a waiting document never picks up another document's
 //! pages, so a short document is not held back behind a long one.
 
+use crate::kit::Budget;
 use std::sync::{Condvar, Mutex};
-use std::time::Instant;
 
 /// Slots in use, and the condition a freed slot signals.
 static IN_USE: Mutex<usize> = Mutex::new(0);
@@ -30,19 +30,18 @@ pub(crate) fn workers(limit: usize, pages: usize) -> usize {
     limit.clamp(1, 4).min(pages.max(1))
 }
 
-/// Waits for one of `limit` slots; `None` once `deadline` passes first.
-pub(crate) fn acquire(limit: usize, deadline: Instant) -> Option<Slot> {
+/// Waits for one of `limit` slots; `None` once the budget runs out first.
+pub(crate) fn acquire(limit: usize, budget: &Budget) -> Option<Slot> {
     let mut used = IN_USE.lock().unwrap_or_else(|p| p.into_inner());
     loop {
         if *used < limit.max(1) {
             *used += 1;
             return Some(Slot(()));
         }
-        let now = Instant::now();
-        if now >= deadline {
+        if budget.expired() {
             return None;
         }
-        used = FREED.wait_timeout(used, deadline - now).unwrap_or_else(|p| p.into_inner()).0;
+        used = FREED.wait_timeout(used, budget.remaining()).unwrap_or_else(|p| p.into_inner()).0;
     }
 }
 
@@ -62,11 +61,11 @@ mod tests {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool of one thread");
         let limit = pool.install(limit);
         assert_eq!(limit, 1);
-        let first = acquire(limit, Instant::now() + Duration::from_secs(1));
+        let first = acquire(limit, &Budget::new(Duration::from_secs(1), "pdf"));
         assert!(first.is_some());
-        assert!(acquire(limit, Instant::now() + Duration::from_millis(20)).is_none(), "one slot only");
+        assert!(acquire(limit, &Budget::new(Duration::from_millis(20), "pdf")).is_none(), "one slot only");
         drop(first);
-        assert!(acquire(limit, Instant::now() + Duration::from_millis(20)).is_some(), "freed on drop");
+        assert!(acquire(limit, &Budget::new(Duration::from_millis(20), "pdf")).is_some(), "freed on drop");
         assert_eq!(workers(2, 10), 2);
     }
 }

@@ -1,7 +1,12 @@
 //! Running headers, footers and page numbers: text repeated at the same place on
-//! most pages, and bare page numbers in the top or bottom margin.
+//! most pages, and bare page numbers in the top or bottom margin. Both leave
+//! the body; the running headers and footers become `Document::furniture`.
 
 use super::layout::Line;
+use crate::kit::furniture::distinct;
+use crate::label::split_label;
+use crate::model::{Block, Paragraph, Span, Style};
+use crate::normalize::Normalizer;
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::collections::HashMap;
@@ -33,8 +38,9 @@ fn key(line: &Line, height: f32) -> Option<(bool, i32, String)> {
 }
 
 /// Removes running headers/footers (on at least half the pages, three pages or
-/// more) and bare page numbers in the margins. Returns how many lines went.
-pub(crate) fn remove(pages: &mut [PageLines]) -> usize {
+/// more) and bare page numbers in the margins. Returns the running headers
+/// and footers, page by page (the page numbers go).
+pub(crate) fn remove(pages: &mut [PageLines]) -> Vec<Line> {
     let mut counts: HashMap<(bool, i32, String), usize> = HashMap::new();
     for page in pages.iter() {
         let mut seen: Vec<(bool, i32, String)> = page.lines.iter().filter_map(|l| key(l, page.height)).collect();
@@ -45,18 +51,41 @@ pub(crate) fn remove(pages: &mut [PageLines]) -> usize {
         }
     }
     let needed = pages.len().div_ceil(2);
-    let mut removed = 0;
+    let mut running = Vec::new();
     for page in pages.iter_mut() {
         let height = page.height;
-        let before = page.lines.len();
-        page.lines.retain(|l| {
-            let Some(k) = key(l, height) else { return true };
+        let lines = std::mem::take(&mut page.lines);
+        for l in lines {
+            let Some(k) = key(&l, height) else {
+                page.lines.push(l);
+                continue;
+            };
             let repeated = pages_len_ok(needed) && counts.get(&k).is_some_and(|&n| n >= needed);
-            !(repeated || PAGE_NUMBER.is_match(l.raw_text().trim()))
-        });
-        removed += before - page.lines.len();
+            if PAGE_NUMBER.is_match(l.raw_text().trim()) {
+                continue;
+            }
+            if repeated {
+                running.push(l);
+            } else {
+                page.lines.push(l);
+            }
+        }
     }
-    removed
+    running
+}
+
+/// The running headers and footers as furniture: normalized after the body
+/// (so they cannot sway how it decodes), each distinct paragraph once.
+pub(crate) fn paragraphs(running: &[Line], norm: &mut Normalizer) -> Vec<Paragraph> {
+    let story = running
+        .iter()
+        .map(|l| {
+            let text = l.text(norm);
+            let (label, rest) = split_label(&text);
+            Block::Paragraph(Paragraph { text: rest.to_string(), label, style: Style::default(), span: Span::line(0) })
+        })
+        .collect();
+    distinct(vec![story])
 }
 
 /// Repetition only means something from three pages on.
@@ -82,10 +111,14 @@ mod tests {
             page(&[("3", 30.0), ("Báo cáo số 12", 770.0), ("Body three", 300.0)]),
             page(&[("- 4 -", 30.0), ("Báo cáo số 12", 770.0), ("Body four", 300.0)]),
         ];
-        assert_eq!(remove(&mut pages), 6);
+        let running = remove(&mut pages);
+        assert_eq!(running.iter().map(Line::raw_text).collect::<Vec<_>>(), ["Báo cáo số 12"; 3]);
         for p in &pages {
             assert_eq!(p.lines.len(), 1);
             assert!(p.lines[0].raw_text().starts_with("Body"));
         }
+        let furniture = paragraphs(&running, &mut Normalizer::new());
+        let got: Vec<(&str, u32)> = furniture.iter().map(|p| (p.text.as_str(), p.span.line)).collect();
+        assert_eq!(got, [("Báo cáo số 12", 1)], "kept once, numbered from 1");
     }
 }

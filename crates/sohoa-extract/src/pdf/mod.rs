@@ -2,12 +2,12 @@
 //!
 //! Each page is read on its own under `catch_unwind` (pdf-extract panics on some
 //! damaged files); pages without a usable text layer go to OCR ([`crate::ocr`]).
+//! Running headers and footers leave the body for `Document::furniture`.
 
 mod device;
 mod emit;
 mod fonts;
 mod furniture;
-mod guard;
 mod layout;
 mod legacy_layer;
 mod limits;
@@ -20,17 +20,16 @@ mod stream;
 mod tables;
 
 use crate::error::ExtractError;
+use crate::kit::{Budget, Extracted};
 use crate::model::{Block, Diagnostic};
 use crate::normalize::Normalizer;
 use crate::options::{ExtractOptions, OcrMode};
-use crate::Extracted;
 use emit::Emitter;
 use pages::{PageContent, PageRead};
-use std::time::Instant;
 
 /// Reads one pdf file.
 pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
-    let deadline = Instant::now() + opts.time_budget;
+    let budget = Budget::start(opts, "pdf");
     limits::check_nesting(bytes)?;
     let doc = pages::load(bytes)?;
     limits::check_streams(&doc)?;
@@ -41,28 +40,30 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let mut diagnostics = Vec::new();
     let mut read: Vec<PageRead> = Vec::new();
     for &(num, id) in &ids {
-        if Instant::now() >= deadline {
+        if budget.expired() {
             diagnostics.push(diag("pdf.time_budget", format!("time budget exceeded: pages {num}–{} not read", ids.len())));
             break;
         }
         read.push(pages::read_page(&doc, num, id));
     }
     drop(doc);
-    let ocr = pages::ocr_pages(bytes, &mut read, opts, deadline, &mut diagnostics);
+    let ocr = pages::ocr_pages(bytes, &mut read, opts, &budget, &mut diagnostics);
     for p in &read {
         if let PageContent::Failed(why) = &p.content {
             diagnostics.push(diag("pdf.page_failed", format!("page {}: {why}", p.num)));
         }
     }
     if !read.iter().any(|p| p.has_text()) {
-        return Err(no_text_error(&read, ocr.error, opts, ids.len()));
+        return Err(no_text_error(&read, ocr.error, opts, &budget, ids.len()));
     }
     let mut norm = Normalizer::new();
-    let blocks = layout_document(read, &mut norm);
+    let (blocks, running) = layout_document(read, &mut norm);
+    // The text-quality report (in the records) is the body's.
     let mut quality = norm.quality();
     quality.ocr = ocr.used;
     quality.confidence = ocr.document_confidence(quality.confidence, ids.len());
-    Ok(Extracted { blocks, pages: Some(ids.len() as u32), diagnostics, quality })
+    let furniture = furniture::paragraphs(&running, &mut norm);
+    Ok(Extracted { blocks, pages: Some(ids.len() as u32), diagnostics, quality, furniture })
 }
 
 /// A diagnostic of the PDF reader; `code` is its stable name (`pdf.*`, `ocr.*`).
@@ -71,9 +72,9 @@ fn diag(code: &'static str, message: String) -> Diagnostic {
 }
 
 /// The error for a document none of whose pages gave text.
-fn no_text_error(read: &[PageRead], ocr_error: Option<ExtractError>, opts: &ExtractOptions, pages: usize) -> ExtractError {
+fn no_text_error(read: &[PageRead], ocr_error: Option<ExtractError>, opts: &ExtractOptions, budget: &Budget, pages: usize) -> ExtractError {
     if read.is_empty() {
-        return ExtractError::Timeout { format: "pdf", seconds: opts.time_budget.as_secs() };
+        return budget.timeout();
     }
     if let Some(e) = ocr_error {
         return e;
@@ -88,14 +89,15 @@ fn no_text_error(read: &[PageRead], ocr_error: Option<ExtractError>, opts: &Extr
     ExtractError::damaged("pdf", reasons.join("; "))
 }
 
-/// Layout of every page: tables, furniture removal, paragraphs, blocks.
-fn layout_document(read: Vec<PageRead>, norm: &mut Normalizer) -> Vec<Block> {
+/// Layout of every page: tables, furniture removal, paragraphs, blocks; and
+/// the running headers and footers removed.
+fn layout_document(read: Vec<PageRead>, norm: &mut Normalizer) -> (Vec<Block>, Vec<layout::Line>) {
     let mut laid: Vec<pages::LaidOut> = read.into_iter().map(pages::lay_out).collect();
     let mut lines: Vec<furniture::PageLines> = laid
         .iter_mut()
         .map(|p| furniture::PageLines { height: p.height, lines: std::mem::take(&mut p.lines) })
         .collect();
-    furniture::remove(&mut lines);
+    let running = furniture::remove(&mut lines);
     let mut blocks = Vec::new();
     let mut emitter = Emitter { norm, line_no: 0, page: 1, page_height: 0.0 };
     for (i, (page, lines)) in laid.into_iter().zip(lines).enumerate() {
@@ -107,7 +109,7 @@ fn layout_document(read: Vec<PageRead>, norm: &mut Normalizer) -> Vec<Block> {
         emit_page(&mut emitter, page, lines.lines, &mut blocks);
     }
     emit::mark_repeated_headers(&mut blocks);
-    blocks
+    (blocks, running)
 }
 
 /// Paragraphs and tables of one page, tables placed by their top edge.

@@ -9,12 +9,11 @@ use super::quality;
 use super::stream::{self, StreamConfig};
 use super::tables::{self, GridTable};
 use crate::error::ExtractError;
+use crate::kit::{guard, Budget};
 use crate::model::Diagnostic;
 use crate::ocr::{self, OcrPage, OcrSession};
 use crate::options::{ExtractOptions, OcrMode};
-use super::guard;
 use pdf_extract::{Document, ObjectId};
-use std::time::Instant;
 
 /// What one page gave.
 pub(super) enum PageContent {
@@ -132,7 +131,7 @@ pub(super) fn ocr_pages(
     bytes: &[u8],
     read: &mut [PageRead],
     opts: &ExtractOptions,
-    deadline: Instant,
+    budget: &Budget,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> OcrOutcome {
     let wanted: Vec<usize> = (0..read.len())
@@ -151,7 +150,7 @@ pub(super) fn ocr_pages(
         }
     };
     let nums: Vec<u32> = wanted.iter().map(|&i| read[i].num).collect();
-    for (i, result) in wanted.into_iter().zip(ocr_parallel(&session, &nums, deadline)) {
+    for (i, result) in wanted.into_iter().zip(ocr_parallel(&session, &nums, budget)) {
         let page = &mut read[i];
         match result {
             Some(Ok(o)) if !o.words.is_empty() => {
@@ -188,8 +187,8 @@ fn confidence_note(num: u32, page: &OcrPage) -> String {
 
 /// OCRs `pages` on a few threads of this document, each page waiting for
 /// one of the process's Tesseract slots ([`ocr::slots`]: the CLI's `--jobs`);
-/// `None` for a page not started before `deadline`. Results in the order of `pages`.
-fn ocr_parallel(session: &OcrSession, pages: &[u32], deadline: Instant) -> Vec<Option<Result<OcrPage, ExtractError>>> {
+/// `None` for a page not started before the budget ran out. Results in the order of `pages`.
+fn ocr_parallel(session: &OcrSession, pages: &[u32], budget: &Budget) -> Vec<Option<Result<OcrPage, ExtractError>>> {
     let limit = ocr::slots::limit();
     let workers = ocr::slots::workers(limit, pages.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -198,8 +197,8 @@ fn ocr_parallel(session: &OcrSession, pages: &[u32], deadline: Instant) -> Vec<O
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(_slot) = (i < pages.len()).then(|| ocr::slots::acquire(limit, deadline)).flatten() else { break };
-                let result = session.page(pages[i], deadline);
+                let Some(_slot) = (i < pages.len()).then(|| ocr::slots::acquire(limit, budget)).flatten() else { break };
+                let result = session.page(pages[i], budget);
                 // invariant: each slot is written by the one worker that took its index
                 if let Ok(mut slot) = slots[i].lock() {
                     *slot = Some(result);

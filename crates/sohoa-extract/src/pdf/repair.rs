@@ -7,7 +7,7 @@
 //! and trailer (the old `/Root`, `/Info`, `/Encrypt`, `/ID` when found, else
 //! the catalog found by type) are written after them.
 
-use super::guard;
+use crate::kit::guard;
 use crate::error::ExtractError;
 use once_cell::sync::Lazy;
 use pdf_extract::xref::XrefEntry;

@@ -11,11 +11,10 @@ mod lexer;
 mod reader;
 mod segments;
 
-use crate::doc::Clock;
 use crate::error::ExtractError;
+use crate::kit::{Budget, Extracted};
 use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
-use crate::Extracted;
 use lexer::Lexer;
 use reader::Reader;
 
@@ -24,7 +23,7 @@ const MAX_DEPTH: usize = 10_000;
 
 /// Reads one rtf file.
 pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
-    let clock = Clock::new(opts.time_budget, "rtf");
+    let budget = Budget::start(opts, "rtf");
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
     let body = bytes.get(start..).unwrap_or(&[]);
     if !body.starts_with(b"{\\rtf") {
@@ -36,7 +35,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let mut n = 0usize;
     while let Some(t) = lexer.next() {
         if n.is_multiple_of(4096) {
-            clock.check()?;
+            budget.check()?;
         }
         n += 1;
         reader.token(t);
@@ -46,5 +45,5 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
         }
     }
     let blocks = reader.finish();
-    Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
+    Ok(Extracted { blocks, quality: norm.quality(), ..Extracted::default() })
 }

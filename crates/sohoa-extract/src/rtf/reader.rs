@@ -3,8 +3,8 @@
 use super::fonts::FontTable;
 use super::lexer::Token;
 use super::segments::Segments;
-use crate::doc::sink::{BlockSink, ParaOut};
-use crate::doc::table::{RawCell, RawRow, VMerge};
+use crate::kit::rows::{RawCell, RawRow, VMerge};
+use crate::kit::sink::{BlockSink, ParaOut};
 use crate::model::{Align, Block, Style};
 use crate::normalize::Normalizer;
 

@@ -1,7 +1,7 @@
 //! Paragraph content as read: runs of raw bytes or Unicode text, each under one font.
 
 use super::fonts::FontTable;
-use crate::doc::sink::clean_text;
+use crate::kit::sink::clean_text;
 use crate::normalize::legacy::font_hint;
 use crate::normalize::Normalizer;
 

@@ -4,8 +4,8 @@
 //! `XFD1048576` ask for 17 billion slots.
 
 use super::grid::MAX_CELLS;
-use crate::docx::SafeZip;
 use crate::error::ExtractError;
+use crate::kit::SafeZip;
 
 /// Refuses a workbook with a worksheet whose value cells span more than
 /// [`MAX_CELLS`] cells (`sheet.cells`).

@@ -2,8 +2,8 @@
 //! dropped, merged ranges as colspan/rowspan (cells they cover omitted).
 
 use super::value::display;
-use crate::docx::Deadline;
 use crate::error::ExtractError;
+use crate::kit::Budget;
 use crate::model::{Cell, Row, Span, Table};
 use crate::normalize::{single_space, Normalizer};
 use calamine::{Data, Dimensions, Range};
@@ -32,7 +32,7 @@ fn used_bounds(range: &Range<Data>) -> Option<Area> {
 
 /// The merged areas crossing each row (clipped to the used area); an area's
 /// anchor is its top-left cell.
-fn merge_rows(merges: &[Dimensions], bounds: Area, deadline: &Deadline) -> Result<HashMap<u32, Vec<Area>>, ExtractError> {
+fn merge_rows(merges: &[Dimensions], bounds: Area, budget: &Budget) -> Result<HashMap<u32, Vec<Area>>, ExtractError> {
     let mut map: HashMap<u32, Vec<Area>> = HashMap::new();
     let mut entries = 0u64;
     for m in merges {
@@ -40,10 +40,10 @@ fn merge_rows(merges: &[Dimensions], bounds: Area, deadline: &Deadline) -> Resul
         if area.0 > area.2 || area.1 > area.3 || (m.start.0 < bounds.0 || m.start.1 < bounds.1) {
             continue;
         }
-        deadline.check()?;
+        budget.check()?;
         entries += u64::from(area.2 - area.0 + 1);
         if entries > MAX_CELLS {
-            return Err(ExtractError::Limit { format: deadline.format, cause: "merged ranges overlap too much".into() });
+            return Err(ExtractError::Limit { format: budget.format(), cause: "merged ranges overlap too much".into() });
         }
         for r in area.0..=area.2 {
             map.entry(r).or_default().push(area);
@@ -74,19 +74,19 @@ pub(crate) fn sheet_table(
     merges: &[Dimensions],
     norm: &mut Normalizer,
     line: &mut u32,
-    deadline: &Deadline,
+    budget: &Budget,
 ) -> Result<Option<Table>, ExtractError> {
     let Some(bounds) = used_bounds(range) else { return Ok(None) };
     let cells = u64::from(bounds.2 - bounds.0 + 1) * u64::from(bounds.3 - bounds.1 + 1);
     if cells > MAX_CELLS {
-        return Err(ExtractError::Limit { format: deadline.format, cause: format!("sheet spans {cells} cells") });
+        return Err(ExtractError::Limit { format: budget.format(), cause: format!("sheet spans {cells} cells") });
     }
-    let merged = merge_rows(merges, bounds, deadline)?;
+    let merged = merge_rows(merges, bounds, budget)?;
     let row_has_value = |r: u32| (bounds.1..=bounds.3).any(|c| range.get_value((r, c)).is_some_and(|v| !matches!(v, Data::Empty)));
     let kept: Vec<u32> = (bounds.0..=bounds.2).filter(|&r| row_has_value(r)).collect();
     let mut rows = Vec::with_capacity(kept.len());
     for &r in &kept {
-        deadline.check()?;
+        budget.check()?;
         *line += 1;
         let span = Span::line(*line);
         let mut cells = Vec::new();

@@ -15,43 +15,41 @@ mod ods;
 mod ole;
 mod value;
 
-use crate::docx::{Deadline, Limits, SafeZip};
 use crate::error::ExtractError;
+use crate::kit::{guard, Budget, Extracted, Limits, SafeZip};
 use crate::model::{Block, Format, Paragraph, Span, Style, Table};
 use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
-use crate::Extracted;
 use calamine::{open_workbook_auto_from_rs, Dimensions, Ods, Reader, Sheets, Xls, Xlsx};
 use std::io::Cursor;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Reads one spreadsheet.
 pub(crate) fn read(bytes: &[u8], format: Format, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
     let name = format.name();
-    let deadline = Deadline::start(opts, name);
-    let ods_merges = precheck(bytes, format, opts, &deadline)?;
+    let budget = Budget::start(opts, name);
+    let ods_merges = precheck(bytes, format, opts, &budget)?;
     let mut workbook = guarded(name, || open(bytes, format))?
         .map_err(|e| ExtractError::damaged(name, format!("cannot open workbook: {e}")))?;
     let mut norm = Normalizer::new();
     let mut line = 0u32;
     let mut tables: Vec<(String, Table)> = Vec::new();
     for sheet in workbook.sheet_names() {
-        deadline.check()?;
+        budget.check()?;
         let range = guarded(name, || workbook.worksheet_range(&sheet))?
             .map_err(|e| ExtractError::damaged(name, format!("sheet {sheet}: {e}")))?;
         let merges = guarded(name, || merged_regions(&mut workbook, &sheet, &ods_merges))?;
-        if let Some(table) = grid::sheet_table(&range, &merges, &mut norm, &mut line, &deadline)? {
+        if let Some(table) = grid::sheet_table(&range, &merges, &mut norm, &mut line, &budget)? {
             tables.push((sheet, table));
         }
     }
     let blocks = into_blocks(tables, &mut norm);
-    Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
+    Ok(Extracted { blocks, quality: norm.quality(), ..Extracted::default() })
 }
 
 /// Checks done before calamine sees the bytes: zip bombs (xlsx, ods),
 /// looping sector chains (xls), repeat counts (ods). Returns the ODS merged
 /// areas, which calamine does not report.
-fn precheck(bytes: &[u8], format: Format, opts: &ExtractOptions, deadline: &Deadline) -> Result<ods::Merges, ExtractError> {
+fn precheck(bytes: &[u8], format: Format, opts: &ExtractOptions, budget: &Budget) -> Result<ods::Merges, ExtractError> {
     match format {
         Format::Xlsx | Format::Ods => {
             let mut zip = SafeZip::open(bytes, Limits::from_options(opts), format.name())?;
@@ -60,7 +58,7 @@ fn precheck(bytes: &[u8], format: Format, opts: &ExtractOptions, deadline: &Dead
                 dims::check_xlsx(&mut zip)?;
             }
             if format == Format::Ods {
-                return ods::merges(&mut zip, deadline);
+                return ods::merges(&mut zip, budget);
             }
         }
         Format::Xls => check_xls(bytes)?,
@@ -90,8 +88,7 @@ fn check_xls(bytes: &[u8]) -> Result<(), ExtractError> {
 /// Runs a calamine call; calamine indexes some malformed records without
 /// bounds checks, and such a panic means the file is damaged.
 fn guarded<T>(format: &'static str, f: impl FnOnce() -> T) -> Result<T, ExtractError> {
-    catch_unwind(AssertUnwindSafe(f))
-        .map_err(|p| ExtractError::damaged(format, format!("malformed records ({})", crate::panic_text(&p))))
+    guard::catch(f).map_err(|p| ExtractError::damaged(format, format!("malformed records ({p})")))
 }
 
 /// Opens the workbook with the reader of its detected format.

@@ -13,9 +13,10 @@
 //! than [`MAX_TEXT_BYTES`], is refused here, before calamine allocates it.
 
 use super::grid::MAX_CELLS;
-use crate::docx::{Deadline, SafeZip};
 use crate::error::ExtractError;
+use crate::kit::{Budget, SafeZip};
 use calamine::Dimensions;
+use quick_xml::escape::unescape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -42,15 +43,16 @@ fn limit(cause: String) -> ExtractError {
 }
 
 /// Reads the merged areas of every sheet and checks the cell bounds.
-pub(crate) fn merges(zip: &mut SafeZip, deadline: &Deadline) -> Result<Merges, ExtractError> {
+pub(crate) fn merges(zip: &mut SafeZip, budget: &Budget) -> Result<Merges, ExtractError> {
     let content = zip.read("content.xml")?.ok_or_else(|| damaged("no content.xml"))?;
-    let mut scan = Scan { reader: Reader::from_reader(content.as_slice()), deadline, merges: 0, text: 0 };
+    let mut scan = Scan { reader: Reader::from_reader(content.as_slice()), budget, merges: 0, text: 0 };
     scan.reader.config_mut().check_end_names = false;
+    scan.reader.config_mut().allow_dangling_amp = true;
     let mut out = Merges::new();
     loop {
         match scan.next()? {
-            Event::Start(e) if e.name().as_ref() == b"table:table" => {
-                if let Some(name) = text_attr(&e, b"table:name")? {
+            Event::Start(e) if e.name().as_ref() == "table:table" => {
+                if let Some(name) = text_attr(&e, "table:name")? {
                     let sheet = scan.table(&name)?;
                     out.insert(name, sheet);
                 }
@@ -64,7 +66,7 @@ pub(crate) fn merges(zip: &mut SafeZip, deadline: &Deadline) -> Result<Merges, E
 /// The XML reader and the workbook-wide counts.
 struct Scan<'a, 'd> {
     reader: Reader<&'a [u8]>,
-    deadline: &'d Deadline,
+    budget: &'d Budget,
     merges: usize,
     /// Cell text calamine would build so far, in bytes.
     text: u64,
@@ -92,6 +94,8 @@ impl<'a> Scan<'a, '_> {
                 }
                 Event::Empty(e) => spaces(&e),
                 Event::Text(t) => t.len() as u64,
+                // `&name;` as written
+                Event::GeneralRef(r) => r.len() as u64 + 2,
                 Event::CData(t) => t.len() as u64,
                 Event::End(_) if depth == 0 => return Ok(len),
                 Event::End(_) => {
@@ -110,15 +114,15 @@ impl<'a> Scan<'a, '_> {
         let mut sheet = Sheet::default();
         loop {
             match self.next()? {
-                Event::Start(e) if e.name().as_ref() == b"table:table-row" => {
+                Event::Start(e) if e.name().as_ref() == "table:table-row" => {
                     let cells = self.row()?;
                     sheet.finish_row(&e, &cells, &mut self.merges)?;
-                    self.deadline.check()?;
+                    self.budget.check()?;
                 }
-                Event::Empty(e) if e.name().as_ref() == b"table:table-row" => {
+                Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
                     sheet.finish_row(&e, &RowScan::default(), &mut self.merges)?;
                 }
-                Event::End(e) if e.name().as_ref() == b"table:table" => break,
+                Event::End(e) if e.name().as_ref() == "table:table" => break,
                 Event::Eof => return Err(damaged(format!("sheet {name} is cut off"))),
                 _ => {}
             }
@@ -141,7 +145,7 @@ impl<'a> Scan<'a, '_> {
                     row.cell(&e, content)?;
                 }
                 Event::Empty(e) if is_cell(&e) => row.cell(&e, 0)?,
-                Event::End(e) if e.name().as_ref() == b"table:table-row" => return Ok(row),
+                Event::End(e) if e.name().as_ref() == "table:table-row" => return Ok(row),
                 Event::Eof => return Err(damaged("a row is cut off")),
                 _ => {}
             }
@@ -151,14 +155,14 @@ impl<'a> Scan<'a, '_> {
 
 /// Characters an element inside a cell may add: `text:c` for `text:s`, else one.
 fn spaces(e: &BytesStart) -> u64 {
-    if e.name().as_ref() != b"text:s" {
+    if e.name().as_ref() != "text:s" {
         return 1;
     }
-    count_attr(e, b"text:c").ok().flatten().unwrap_or(1)
+    count_attr(e, "text:c").ok().flatten().unwrap_or(1)
 }
 
 fn is_cell(e: &BytesStart) -> bool {
-    matches!(e.name().as_ref(), b"table:table-cell" | b"table:covered-table-cell")
+    matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell")
 }
 
 /// One sheet's running position, merged areas and cell bounds.
@@ -180,7 +184,7 @@ impl Sheet {
     /// times: its merged areas (once per repetition when the row holds a
     /// value; once only for an empty row, whose repetitions are layout).
     fn finish_row(&mut self, e: &BytesStart, cells: &RowScan, total: &mut usize) -> Result<(), ExtractError> {
-        let repeats = count_attr(e, b"table:number-rows-repeated")?.unwrap_or(1).min(MAX_ROWS - self.row);
+        let repeats = count_attr(e, "table:number-rows-repeated")?.unwrap_or(1).min(MAX_ROWS - self.row);
         self.stored = self.stored.saturating_add(cells.pos);
         self.text = self.text.saturating_add(cells.text.saturating_mul(repeats.max(1)));
         if let (Some((c0, c1)), true) = (cells.used, repeats > 0) {
@@ -251,7 +255,7 @@ struct RowScan {
 impl RowScan {
     /// Accounts for one cell element whose content holds up to `content` bytes of text.
     fn cell(&mut self, e: &BytesStart, content: u64) -> Result<(), ExtractError> {
-        let repeats = count_attr(e, b"table:number-columns-repeated")?.unwrap_or(1);
+        let repeats = count_attr(e, "table:number-columns-repeated")?.unwrap_or(1);
         self.pos += self.pending.min(MAX_COLUMNS - self.pos);
         self.pending = 0;
         let col = self.pos;
@@ -265,9 +269,9 @@ impl RowScan {
         } else {
             self.pending = count;
         }
-        if e.name().as_ref() == b"table:table-cell" && count > 0 {
-            let span = |key: &[u8]| count_attr(e, key).ok().flatten().unwrap_or(1).max(1);
-            let (cols, rows) = (span(b"table:number-columns-spanned"), span(b"table:number-rows-spanned"));
+        if e.name().as_ref() == "table:table-cell" && count > 0 {
+            let span = |key: &str| count_attr(e, key).ok().flatten().unwrap_or(1).max(1);
+            let (cols, rows) = (span("table:number-columns-spanned"), span("table:number-rows-spanned"));
             if cols > 1 || rows > 1 {
                 self.spans.push(SpanCell { col, repeats: count, cols, rows });
             }
@@ -282,9 +286,9 @@ fn has_value(e: &BytesStart) -> Result<bool, ExtractError> {
     for attr in e.attributes() {
         let attr = attr.map_err(|err| damaged(format!("content.xml attribute: {err}")))?;
         match attr.key.as_ref() {
-            b"office:value" | b"office:string-value" | b"office:date-value" | b"office:time-value"
-            | b"office:boolean-value" | b"table:formula" => return Ok(true),
-            b"office:value-type" if attr.value.as_ref() == b"string" => return Ok(true),
+            "office:value" | "office:string-value" | "office:date-value" | "office:time-value"
+            | "office:boolean-value" | "table:formula" => return Ok(true),
+            "office:value-type" if attr.value.as_ref() == "string" => return Ok(true),
             _ => {}
         }
     }
@@ -292,15 +296,15 @@ fn has_value(e: &BytesStart) -> Result<bool, ExtractError> {
 }
 
 /// An attribute's unescaped text.
-fn text_attr(e: &BytesStart, key: &[u8]) -> Result<Option<String>, ExtractError> {
+fn text_attr(e: &BytesStart, key: &str) -> Result<Option<String>, ExtractError> {
     let attr = e.try_get_attribute(key).map_err(|err| damaged(format!("content.xml attribute: {err}")))?;
-    attr.map(|a| a.unescape_value().map(|v| v.into_owned()).map_err(|err| damaged(format!("content.xml attribute: {err}"))))
+    attr.map(|a| unescape(&a.value).map(|v| v.into_owned()).map_err(|err| damaged(format!("content.xml attribute: {err}"))))
         .transpose()
 }
 
 /// A count attribute (`number-rows-repeated`, ...); not a number → damaged, as calamine refuses it too.
-fn count_attr(e: &BytesStart, key: &[u8]) -> Result<Option<u64>, ExtractError> {
+fn count_attr(e: &BytesStart, key: &str) -> Result<Option<u64>, ExtractError> {
     let Some(text) = text_attr(e, key)? else { return Ok(None) };
-    let n = text.trim().parse::<u64>().map_err(|_| damaged(format!("content.xml: {} is not a count", String::from_utf8_lossy(key))))?;
+    let n = text.trim().parse::<u64>().map_err(|_| damaged(format!("content.xml: {key} is not a count")))?;
     Ok(Some(n))
 }

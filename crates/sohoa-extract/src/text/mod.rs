@@ -6,9 +6,9 @@ mod plain;
 mod plain_table;
 
 use crate::error::ExtractError;
+use crate::kit::Extracted;
 use crate::normalize::Normalizer;
 use crate::options::ExtractOptions;
-use crate::Extracted;
 
 /// The two dump styles sohoa knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
         Style::Markdown => markdown::blocks(&lines),
         Style::Plain => plain::blocks(&lines),
     };
-    Ok(Extracted { blocks, pages: None, diagnostics: Vec::new(), quality: norm.quality() })
+    Ok(Extracted { blocks, quality: norm.quality(), ..Extracted::default() })
 }
 
 /// The file's text: UTF-8 (a BOM is dropped), else the normalizer's legacy decoding.

@@ -1,34 +1,12 @@
 //! Zip container access with zip-bomb guards: entry-size and compression-ratio
-//! caps enforced while decompressing, and overlapping entries refused.
+//! caps ([`Limits`]) enforced while decompressing, and overlapping entries refused.
 //!
 //! Shared by the DOCX reader and the spreadsheet reader (xlsx/ods are zips too).
 
+use super::limits::Limits;
 use crate::error::ExtractError;
-use crate::options::ExtractOptions;
+use std::borrow::Cow;
 use std::io::{Cursor, Read};
-
-/// Smallest per-entry allowance regardless of the ratio cap, so that tiny,
-/// highly repetitive parts (an empty styles.xml) are not refused.
-const RATIO_FLOOR_BYTES: u64 = 1 << 20;
-
-/// The caps applied while reading entries.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Limits {
-    pub max_entry_bytes: u64,
-    pub max_ratio: u64,
-}
-
-impl Limits {
-    pub fn from_options(opts: &ExtractOptions) -> Self {
-        Limits { max_entry_bytes: opts.max_entry_bytes, max_ratio: opts.max_compression_ratio }
-    }
-
-    /// How many bytes an entry of `compressed` bytes may inflate to.
-    fn allowance(&self, compressed: u64) -> u64 {
-        let by_ratio = compressed.saturating_mul(self.max_ratio).max(RATIO_FLOOR_BYTES);
-        by_ratio.min(self.max_entry_bytes)
-    }
-}
 
 /// An opened zip archive whose entries have been checked for overlap.
 pub(crate) struct SafeZip<'a> {
@@ -55,11 +33,14 @@ impl<'a> SafeZip<'a> {
         let mut extents = Vec::with_capacity(self.zip.len());
         for i in 0..self.zip.len() {
             let entry = self.zip.by_index_raw(i).map_err(|e| bad(format!("entry {i}: {e}")))?;
-            let end = entry.data_start().saturating_add(entry.compressed_size());
+            let name = entry_name(&entry);
+            // by_index_raw has found the entry's data, so its start is known
+            let start = entry.data_start().ok_or_else(|| bad(format!("entry {name} has no data offset")))?;
+            let end = start.saturating_add(entry.compressed_size());
             if end > file_len {
-                return Err(bad(format!("entry {} runs past the end of the file", entry.name())));
+                return Err(bad(format!("entry {name} runs past the end of the file")));
             }
-            extents.push((entry.header_start(), end, entry.name().to_string()));
+            extents.push((entry.header_start(), end, name));
         }
         extents.sort();
         for pair in extents.windows(2) {
@@ -81,7 +62,7 @@ impl<'a> SafeZip<'a> {
 
     /// All entry names.
     pub fn names(&self) -> Vec<String> {
-        self.zip.file_names().map(str::to_string).collect()
+        self.zip.file_names().filter_map(Result::ok).map(Cow::into_owned).collect()
     }
 
     /// Reads one entry, `None` when absent. Decompression stops at the cap.
@@ -94,7 +75,7 @@ impl<'a> SafeZip<'a> {
     pub fn read_index(&mut self, index: usize) -> Result<Vec<u8>, ExtractError> {
         let (format, limits) = (self.format, self.limits);
         let entry = self.zip.by_index(index).map_err(|e| ExtractError::damaged(format, format!("entry {index}: {e}")))?;
-        let name = entry.name().to_string();
+        let name = entry_name(&entry);
         let allowance = limits.allowance(entry.compressed_size());
         let mut out = Vec::new();
         entry
@@ -116,7 +97,7 @@ impl<'a> SafeZip<'a> {
     pub fn check_xml_entries(&mut self) -> Result<(), ExtractError> {
         let mut total = 0u64;
         for i in 0..self.zip.len() {
-            let is_xml = self.zip.name_for_index(i).is_some_and(|n| n.ends_with(".xml") || n.ends_with(".rels"));
+            let is_xml = self.zip.name_for_index(i).and_then(Result::ok).is_some_and(|n| n.ends_with(".xml") || n.ends_with(".rels"));
             if is_xml {
                 total = total.saturating_add(self.read_index(i)?.len() as u64);
             }
@@ -126,4 +107,9 @@ impl<'a> SafeZip<'a> {
         }
         Ok(())
     }
+}
+
+/// An entry's name as stored (UTF-8, else CP437), lossy where neither decodes.
+fn entry_name<R: Read>(entry: &zip::read::ZipFile<'_, R>) -> String {
+    entry.name().map_or_else(|_| String::from_utf8_lossy(entry.name_raw()).into_owned(), Cow::into_owned)
 }

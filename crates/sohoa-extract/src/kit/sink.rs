@@ -1,7 +1,7 @@
 //! Collects the paragraphs and table rows a word-processor reader finds into
 //! model blocks, numbering them with a running paragraph counter.
 
-use super::table::{self, RawRow};
+use super::rows::{self, RawRow};
 use crate::label::split_label;
 use crate::model::{Block, Paragraph, Span, Style};
 
@@ -66,8 +66,8 @@ impl BlockSink {
     /// Closes the open table, if any.
     pub(crate) fn flush_table(&mut self) {
         if !self.rows.is_empty() {
-            let rows = std::mem::take(&mut self.rows);
-            self.blocks.push(Block::Table(table::build(rows, self.table_line)));
+            let taken = std::mem::take(&mut self.rows);
+            self.blocks.push(Block::Table(rows::build(taken, self.table_line)));
         }
     }
 
