@@ -227,3 +227,30 @@ fn push_child(stack: &mut [Node], child: Child) {
         top.children.push(child);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn root(xml: &str) -> Result<Node, ExtractError> {
+        parse(xml.as_bytes(), "word/document.xml", &Budget::new(Duration::from_secs(60), "docx"))
+    }
+
+    #[test]
+    fn text_around_entity_references_is_one_text_node() {
+        let node = root("<r a=\"x &lt; y\"><t>A &amp; B&#x41;\r\nC</t><![CDATA[<d>]]></r>").expect("well-formed");
+        assert_eq!(node.attr("a"), Some("x < y"));
+        let t = node.child("t").expect("t element");
+        assert_eq!(t.children.len(), 1, "{:?}", t.children);
+        assert_eq!(t.text(), "A & BA\r\nC", "unescaped once, line ends as written");
+        assert_eq!(node.text(), "<d>");
+    }
+
+    #[test]
+    fn a_lone_ampersand_or_a_doctype_is_damage() {
+        let err = root("<r><t>A & B</t></r>").expect_err("unterminated entity");
+        assert!(err.to_string().contains("bad text near byte 6"), "{err}");
+        assert!(root("<!DOCTYPE r [<!ENTITY x \"y\">]><r/>").is_err());
+    }
+}
