@@ -1,6 +1,8 @@
 //! The citation and KPI passes: scanning every text of the outline, tied to provenance and tasks.
 
 use crate::citation::{self, CitationContext, CitationMention};
+use crate::folded::{Folded, Vocabulary};
+use once_cell::sync::Lazy;
 use crate::kpi::{self, KpiContext, KpiMention};
 use crate::record::{CitationRecord, KpiRecord, Provenance};
 use crate::tasks::TaskDraft;
@@ -44,7 +46,8 @@ fn texts(view: &View) -> Vec<(String, Span, bool)> {
 
 /// `Căn cứ ...`, `(Tiếp tục) thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
 fn is_basis(text: &str) -> bool {
-    ["căn cứ", "thực hiện", "tiếp tục thực hiện", "xét đề nghị"].iter().any(|w| crate::words::starts_with(text, w))
+    static BASIS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["căn cứ", "thực hiện", "tiếp tục thực hiện", "xét đề nghị"]));
+    BASIS.any_at_start(text)
 }
 
 /// The items of the trích yếu: the paragraph right after each type title (`KẾ HOẠCH`) and
@@ -182,7 +185,9 @@ fn section_of(view: &View, item: usize) -> Option<usize> {
 
 /// A heading of targets: `CHỈ TIÊU ...`, `Mục tiêu cụ thể`.
 fn states_targets(title: &str) -> bool {
-    crate::words::contains(title, "chỉ tiêu") || crate::words::contains(title, "mục tiêu")
+    static TARGETS: Lazy<[Folded; 2]> = Lazy::new(|| [Folded::new("chỉ tiêu"), Folded::new("mục tiêu")]);
+    let key = Folded::new(title);
+    TARGETS.iter().any(|w| key.contains(w))
 }
 
 fn prov_of(t: &TaskDraft) -> Provenance {
@@ -213,7 +218,8 @@ fn indicator_text(view: &View, t: &TaskDraft) -> String {
 
 /// A title that names a measure (`Tỷ lệ ...`, `Mức độ ...`): its child rows are breakdowns of it.
 fn names_measure(text: &str) -> bool {
-    ["Tỷ lệ", "Mức độ", "Số lượng", "Chỉ số"].iter().any(|w| crate::words::starts_with(text, w))
+    static MEASURES: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["Tỷ lệ", "Mức độ", "Số lượng", "Chỉ số"]));
+    MEASURES.any_at_start(text)
 }
 
 /// Targets in paragraphs and headings of the plan that are no task and lie in no task's text:
