@@ -4,6 +4,7 @@
 //! bullets are items, never sections. Table pieces that repeat a header are
 //! joined, continuation rows merged, group rows turned into sections.
 
+mod head_key;
 mod labels;
 mod layout;
 mod outline;
