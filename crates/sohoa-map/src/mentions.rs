@@ -140,6 +140,8 @@ pub fn kpis(view: &View, tasks: &[TaskDraft], doc_id: &str, plan_year: Option<i3
 struct Places {
     plan_year: Option<i32>,
     plan_period: Option<String>,
+    /// The context of each section asked for so far (every task and paragraph of a section asks).
+    known: std::cell::RefCell<std::collections::HashMap<Option<usize>, KpiContext>>,
 }
 
 impl Places {
@@ -151,10 +153,19 @@ impl Places {
                 _ => None,
             })
             .collect();
-        Places { plan_year, plan_period: kpi::period::named(&title.join(" ")) }
+        Places { plan_year, plan_period: kpi::period::named(&title.join(" ")), known: Default::default() }
     }
 
     fn context(&self, view: &View, section: Option<usize>) -> KpiContext {
+        if let Some(known) = self.known.borrow().get(&section) {
+            return known.clone();
+        }
+        let ctx = self.context_of(view, section);
+        self.known.borrow_mut().insert(section, ctx.clone());
+        ctx
+    }
+
+    fn context_of(&self, view: &View, section: Option<usize>) -> KpiContext {
         let chain = section_chain(view, section);
         let heading = chain.iter().find_map(|&s| kpi::period::named(&view.outline.sections[s].title));
         KpiContext {
@@ -228,7 +239,8 @@ fn names_measure(text: &str) -> bool {
 /// A target stated twice so (a purpose line restating a chỉ tiêu) is kept once, the first time.
 fn untied_kpis(view: &View, tasks: &[TaskDraft], places: &Places, doc_id: &str) -> Vec<(usize, KpiRecord)> {
     let task_items: Vec<usize> = tasks.iter().map(|t| t.item).collect();
-    let task_texts: Vec<String> = tasks.iter().map(|t| crate::words::key(&t.record.content)).collect();
+    // the tasks' keys in one string, a line each: a key (one line) is in it exactly when it is in one of them
+    let task_texts: String = tasks.iter().map(|t| crate::words::key(&t.record.content) + "\n").collect();
     let mut out: Vec<(usize, KpiRecord)> = Vec::new();
     for (i, item) in view.outline.items.iter().enumerate() {
         let (raw, span, s) = match item {
@@ -241,7 +253,7 @@ fn untied_kpis(view: &View, tasks: &[TaskDraft], places: &Places, doc_id: &str) 
         }
         let text = crate::words::one_line(raw);
         let key = crate::words::key(&text);
-        if key.is_empty() || task_texts.iter().any(|t| t.contains(&key)) {
+        if key.is_empty() || task_texts.contains(&key) {
             continue;
         }
         let ctx = places.context(view, Some(s));
