@@ -17,34 +17,9 @@ bin=${BIN:-target/release/sohoa}
 work=${WORK:-$(mktemp -d)}
 [ -n "${WORK:-}" ] || trap 'rm -rf "$work"' EXIT
 
-# the pool of source files, by format, with weights (copies per round)
-pool() {
-    for f in corpus/seeds/*.txt corpus/tcvn3/*.txt corpus/vni/*.txt corpus/archive/*/*/*.txt corpus/archive/*/*/*/*.txt; do echo "$f"; done
-    for f in corpus/docx/*.docx corpus/real/*.docx; do echo "$f"; done
-    for f in corpus/pdf/*.pdf corpus/real/20_*.pdf corpus/real/22_*.pdf; do echo "$f"; done
-    for f in corpus/real/*.xlsx; do echo "$f"; done
-}
-
 # make_archive DIR COUNT: COUNT files under DIR/<province>/<district>/<year>/
 make_archive() {
-    dir=$1 count=$2
-    mkdir -p "$dir"
-    pool > "$work/pool.txt"
-    total=$(wc -l < "$work/pool.txt")
-    awk -v count="$count" -v total="$total" -v dir="$dir" '
-        { src[NR - 1] = $0 }
-        END {
-            for (i = 0; i < count; i++) {
-                f = src[i % total]
-                n = split(f, parts, "/"); name = parts[n]
-                ext = name; sub(/^.*\./, "", ext); stem = name; sub(/\.[^.]*$/, "", stem)
-                p = sprintf("tinh%02d/huyen%02d/%d", i % 7, int(i / 7) % 13, 2020 + int(i / 91) % 6)
-                printf "%s\t%s/%s/%s_%05d.%s\n", f, dir, p, stem, i, ext
-            }
-        }' "$work/pool.txt" | while IFS="$(printf '\t')" read -r src dst; do
-        mkdir -p "$(dirname "$dst")"
-        cp "$src" "$dst"
-    done
+    sh scripts/make_archive_tree.sh "$1" "$2"
 }
 
 # run LABEL ARCHIVE OUT DB: one timed conversion

@@ -17,10 +17,24 @@ pub const KINDS: &[(&str, &str)] = &[
     ("NGHỊ QUYẾT", "nghi_quyet"),
 ];
 
+/// The folded type titles, each with its kind (the first listed for a key), and the most words in one.
+static KIND_KEYS: Lazy<(std::collections::HashMap<String, &'static str>, usize)> = Lazy::new(|| {
+    let mut keys = std::collections::HashMap::new();
+    for (t, k) in KINDS {
+        keys.entry(fold_key(t)).or_insert(*k);
+    }
+    (keys, KINDS.iter().map(|(t, _)| t.split_whitespace().count()).max().unwrap_or(0))
+});
+
 /// The `kind` code of a type title line (`KẾ HOẠCH`, `QUYẾT ĐỊNH:`), if it is one.
 pub fn kind_of_title(text: &str) -> Option<&'static str> {
-    let key = fold_key(text.trim().trim_end_matches(':'));
-    KINDS.iter().find(|(t, _)| fold_key(t) == key).map(|(_, k)| *k)
+    let line = text.trim().trim_end_matches(':');
+    let (keys, most_words) = &*KIND_KEYS;
+    // a key has as many words as its line: a longer line is no title, unfolded
+    if line.split_whitespace().nth(*most_words).is_some() {
+        return None;
+    }
+    keys.get(&crate::folded::fold_words(line)).copied()
 }
 
 /// A type title and its trích yếu printed on one line (`BÁO CÁO Công tác cải cách ...`,

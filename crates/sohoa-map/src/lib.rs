@@ -6,6 +6,7 @@ pub mod kpi;
 pub mod record;
 
 mod document;
+mod folded;
 mod header;
 mod mentions;
 mod nontask;

@@ -1,6 +1,8 @@
 //! The citation and KPI passes: scanning every text of the outline, tied to provenance and tasks.
 
 use crate::citation::{self, CitationContext, CitationMention};
+use crate::folded::{Folded, Vocabulary};
+use once_cell::sync::Lazy;
 use crate::kpi::{self, KpiContext, KpiMention};
 use crate::record::{CitationRecord, KpiRecord, Provenance};
 use crate::tasks::TaskDraft;
@@ -44,7 +46,8 @@ fn texts(view: &View) -> Vec<(String, Span, bool)> {
 
 /// `Căn cứ ...`, `(Tiếp tục) thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
 fn is_basis(text: &str) -> bool {
-    ["căn cứ", "thực hiện", "tiếp tục thực hiện", "xét đề nghị"].iter().any(|w| crate::words::starts_with(text, w))
+    static BASIS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["căn cứ", "thực hiện", "tiếp tục thực hiện", "xét đề nghị"]));
+    BASIS.any_at_start(text)
 }
 
 /// The items of the trích yếu: the paragraph right after each type title (`KẾ HOẠCH`) and
@@ -137,6 +140,8 @@ pub fn kpis(view: &View, tasks: &[TaskDraft], doc_id: &str, plan_year: Option<i3
 struct Places {
     plan_year: Option<i32>,
     plan_period: Option<String>,
+    /// The context of each section asked for so far (every task and paragraph of a section asks).
+    known: std::cell::RefCell<std::collections::HashMap<Option<usize>, KpiContext>>,
 }
 
 impl Places {
@@ -148,10 +153,19 @@ impl Places {
                 _ => None,
             })
             .collect();
-        Places { plan_year, plan_period: kpi::period::named(&title.join(" ")) }
+        Places { plan_year, plan_period: kpi::period::named(&title.join(" ")), known: Default::default() }
     }
 
     fn context(&self, view: &View, section: Option<usize>) -> KpiContext {
+        if let Some(known) = self.known.borrow().get(&section) {
+            return known.clone();
+        }
+        let ctx = self.context_of(view, section);
+        self.known.borrow_mut().insert(section, ctx.clone());
+        ctx
+    }
+
+    fn context_of(&self, view: &View, section: Option<usize>) -> KpiContext {
         let chain = section_chain(view, section);
         let heading = chain.iter().find_map(|&s| kpi::period::named(&view.outline.sections[s].title));
         KpiContext {
@@ -182,7 +196,9 @@ fn section_of(view: &View, item: usize) -> Option<usize> {
 
 /// A heading of targets: `CHỈ TIÊU ...`, `Mục tiêu cụ thể`.
 fn states_targets(title: &str) -> bool {
-    crate::words::contains(title, "chỉ tiêu") || crate::words::contains(title, "mục tiêu")
+    static TARGETS: Lazy<[Folded; 2]> = Lazy::new(|| [Folded::new("chỉ tiêu"), Folded::new("mục tiêu")]);
+    let key = Folded::new(title);
+    TARGETS.iter().any(|w| key.contains(w))
 }
 
 fn prov_of(t: &TaskDraft) -> Provenance {
@@ -213,7 +229,8 @@ fn indicator_text(view: &View, t: &TaskDraft) -> String {
 
 /// A title that names a measure (`Tỷ lệ ...`, `Mức độ ...`): its child rows are breakdowns of it.
 fn names_measure(text: &str) -> bool {
-    ["Tỷ lệ", "Mức độ", "Số lượng", "Chỉ số"].iter().any(|w| crate::words::starts_with(text, w))
+    static MEASURES: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["Tỷ lệ", "Mức độ", "Số lượng", "Chỉ số"]));
+    MEASURES.any_at_start(text)
 }
 
 /// Targets in paragraphs and headings of the plan that are no task and lie in no task's text:
@@ -222,7 +239,8 @@ fn names_measure(text: &str) -> bool {
 /// A target stated twice so (a purpose line restating a chỉ tiêu) is kept once, the first time.
 fn untied_kpis(view: &View, tasks: &[TaskDraft], places: &Places, doc_id: &str) -> Vec<(usize, KpiRecord)> {
     let task_items: Vec<usize> = tasks.iter().map(|t| t.item).collect();
-    let task_texts: Vec<String> = tasks.iter().map(|t| crate::words::key(&t.record.content)).collect();
+    // the tasks' keys in one string, a line each: a key (one line) is in it exactly when it is in one of them
+    let task_texts: String = tasks.iter().map(|t| crate::words::key(&t.record.content) + "\n").collect();
     let mut out: Vec<(usize, KpiRecord)> = Vec::new();
     for (i, item) in view.outline.items.iter().enumerate() {
         let (raw, span, s) = match item {
@@ -235,7 +253,7 @@ fn untied_kpis(view: &View, tasks: &[TaskDraft], places: &Places, doc_id: &str) 
         }
         let text = crate::words::one_line(raw);
         let key = crate::words::key(&text);
-        if key.is_empty() || task_texts.iter().any(|t| t.contains(&key)) {
+        if key.is_empty() || task_texts.contains(&key) {
             continue;
         }
         let ctx = places.context(view, Some(s));

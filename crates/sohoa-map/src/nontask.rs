@@ -1,8 +1,10 @@
 //! What is not a task though it stands where tasks do: closing clauses, lead-ins, pointers to an
 //! annex, plan-duration and scope lines, and annexes that are report outlines or empty forms.
 
+use crate::folded::{Folded, Vocabulary};
 use crate::header::kind_of_title;
 use crate::words::starts_with;
+use once_cell::sync::Lazy;
 use sohoa_segment::{Item, Outline, SectionKind};
 
 /// Whether a paragraph or numbered line is not a task: a closing clause, a pointer to an annex,
@@ -13,48 +15,58 @@ pub fn is_not_task(text: &str, unlabeled: bool) -> bool {
     is_closing(&t) || is_annex_title(&t) || is_annex_pointer(&t) || is_plan_duration(&t) || is_scope_target(&t) || is_form_title(&t) || unlabeled && is_lead_in(&t)
 }
 
+static CLOSINGS: Lazy<Vocabulary> =
+    Lazy::new(|| Vocabulary::new(&["Trên đây là", "Trong quá trình", "Căn cứ văn bản này", "Căn cứ công văn này", "Căn cứ nội dung công văn này"]));
+static ANNEX_POINTERS: Lazy<Vocabulary> =
+    Lazy::new(|| Vocabulary::new(&["Theo Phụ lục", "Chi tiết tại Phụ lục", "Chi tiết theo Phụ lục", "Có Phụ lục", "Theo Biểu", "Chi tiết tại Biểu"]));
+static PLAN_NAMES: Lazy<Vec<Folded>> = Lazy::new(|| ["Kế hoạch", "Chương trình", "Đề án", "Kế hoạch này"].iter().map(|w| Folded::new(w)).collect());
+static MEASURES: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["Số lượng", "Tỷ lệ", "Chỉ tiêu"]));
+static AMOUNTS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["Tối thiểu", "Ít nhất", "Trên", "Đạt", "Không dưới", "Từ"]));
+static LEAD_IN_ENDS: Lazy<Vec<Folded>> = Lazy::new(|| ["sau", "cụ thể", "như sau", "gồm", "bao gồm", "cụ thể như sau"].iter().map(|w| Folded::new(w)).collect());
+
 /// `Trên đây là Kế hoạch ...`, `Căn cứ văn bản này, ...`: the closing paragraph.
 fn is_closing(t: &str) -> bool {
-    ["Trên đây là", "Trong quá trình", "Căn cứ văn bản này", "Căn cứ công văn này", "Căn cứ nội dung công văn này"].iter().any(|w| starts_with(t, w))
+    CLOSINGS.any_at_start(t)
 }
 
 /// `Thời gian kiểm tra ...: Theo Phụ lục I kèm theo Kế hoạch này`: the items are in the annex.
 fn is_annex_pointer(t: &str) -> bool {
     let value = t.split_once(':').map_or(t, |(_, v)| v).trim();
     let value = value.trim_start_matches('(');
-    ["Theo Phụ lục", "Chi tiết tại Phụ lục", "Chi tiết theo Phụ lục", "Có Phụ lục", "Theo Biểu", "Chi tiết tại Biểu"].iter().any(|w| starts_with(value, w))
+    ANNEX_POINTERS.any_at_start(value)
 }
 
 /// `Thời gian thực hiện Kế hoạch: Từ khi ban hành đến hết năm 2030`: the plan's own span.
 fn is_plan_duration(t: &str) -> bool {
     let Some((head, _)) = t.split_once(':') else { return false };
-    starts_with(head, "Thời gian")
-        && ["Kế hoạch", "Chương trình", "Đề án", "Kế hoạch này"].iter().any(|w| crate::words::contains(head, w))
-        && head.split_whitespace().count() <= 8
+    starts_with(head, "Thời gian") && {
+        let head_key = Folded::new(head);
+        PLAN_NAMES.iter().any(|w| head_key.contains(w))
+    } && head.split_whitespace().count() <= 8
 }
 
 /// `Số lượng đơn vị kiểm tra: Tối thiểu 20% ...`: a target the plan sets on its own scope (a KPI).
 fn is_scope_target(t: &str) -> bool {
     let Some((head, value)) = t.split_once(':') else { return false };
-    let measure = ["Số lượng", "Tỷ lệ", "Chỉ tiêu"].iter().any(|w| starts_with(head, w)) && head.split_whitespace().count() <= 8;
+    let measure = MEASURES.any_at_start(head) && head.split_whitespace().count() <= 8;
     let v = value.trim();
-    let numeric = v.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || ["Tối thiểu", "Ít nhất", "Trên", "Đạt", "Không dưới", "Từ"].iter().any(|w| starts_with(v, w) && v.chars().any(|c| c.is_ascii_digit()));
+    let numeric = v.chars().next().is_some_and(|c| c.is_ascii_digit()) || AMOUNTS.any_at_start(v) && v.chars().any(|c| c.is_ascii_digit());
     measure && numeric
 }
 
 /// `Biểu 01: BÁO CÁO TIẾN ĐỘ ...`: the title of a form to fill in.
 fn is_form_title(t: &str) -> bool {
     let mut words = t.split_whitespace();
-    matches!(words.next(), Some(w) if crate::words::key(w) == crate::words::key("Biểu"))
+    static FORM: Lazy<Folded> = Lazy::new(|| Folded::new("Biểu"));
+    matches!(words.next(), Some(w) if Folded::new(w) == *FORM)
         && words.next().is_some_and(|w| w.trim_start_matches("số").chars().next().is_some_and(|c| c.is_ascii_digit()) || w == "số")
 }
 
 /// `..., gồm 11 chuyên mục sau:`, `... như sau:`, `..., cụ thể:`: a paragraph that only introduces the items after it.
 fn is_lead_in(t: &str) -> bool {
     let Some(body) = t.trim_end().strip_suffix(':') else { return false };
-    let k = crate::words::key(body);
-    ["sau", "cụ thể", "như sau", "gồm", "bao gồm", "cụ thể như sau"].iter().any(|w| k.ends_with(&format!(" {}", crate::words::key(w))))
+    let k = Folded::new(body);
+    LEAD_IN_ENDS.iter().any(|w| k.ends_after_other_words(w))
 }
 
 /// Per item, whether it lies in an annex that is a report outline (`ĐỀ CƯƠNG BÁO CÁO`) or an

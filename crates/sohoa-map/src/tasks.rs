@@ -77,6 +77,15 @@ const FIELD_KEYS: &[(&str, Field)] = &[
     ("chỉ đạo, theo dõi", Field::Oversight),
 ];
 
+/// [`FIELD_KEYS`] folded, each key with the first field listed for it.
+static FIELD_KEY_MAP: once_cell::sync::Lazy<std::collections::HashMap<String, Field>> = once_cell::sync::Lazy::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for (k, f) in FIELD_KEYS {
+        map.entry(fold_key(k)).or_insert(*f);
+    }
+    map
+});
+
 /// The fields of one field line: `Cơ quan chủ trì: Văn phòng` → [(Lead, `Văn phòng`)];
 /// `Đơn vị chủ trì: X; Đơn vị phối hợp: Y` → both; `Lãnh đạo phụ trách: ...` → the line itself.
 /// A `;` starts a new field only where a field name follows it (`Sản phẩm: A; B` is one value).
@@ -107,8 +116,7 @@ fn field_line(text: &str) -> Option<Vec<(Field, String)>> {
 fn field_part(part: &str) -> Option<(Field, String)> {
     let (head, value) = part.split_once(':')?;
     let head = head.trim().trim_start_matches(['-', '+', ' ']);
-    let key = fold_key(head);
-    let (_, field) = FIELD_KEYS.iter().find(|(k, _)| key == fold_key(k))?;
+    let field = FIELD_KEY_MAP.get(&crate::folded::fold_words(head))?;
     let value = match field {
         Field::Oversight => part.trim().trim_start_matches(['-', '+', ' ']).to_string(),
         _ => value.to_string(),

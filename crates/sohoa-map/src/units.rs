@@ -1,6 +1,7 @@
 //! Unit lists (`lead`, `partners`) and the subject of an assignment sentence.
 
 use sohoa_doc::vocab::units::{GROUP_NOUNS, UNIT_HEADS};
+use crate::folded::Vocabulary;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -79,29 +80,34 @@ fn activity_split(p: &str) -> Option<String> {
 /// Leading words that wrap a unit without being part of it (`Giao Sở Nội vụ`, `Đề nghị Ủy ban ...`).
 const WRAPPERS: &[&str] = &["Giao cho", "Giao", "Đề nghị", "Yêu cầu"];
 
-/// `text` without a leading wrapper word.
+static WRAPPER_WORDS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(WRAPPERS));
+static UNIT_HEAD_WORDS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(UNIT_HEADS));
+static GROUP_NOUN_WORDS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(GROUP_NOUNS));
+static GROUP_WORDS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["Các", "Những"]));
+
+/// `text` without a leading wrapper word (the first of [`WRAPPERS`] it starts with).
 pub fn strip_wrapper(text: &str) -> &str {
     let t = text.trim();
-    for w in WRAPPERS {
-        if crate::words::starts_with(t, w) {
-            let cut = t.char_indices().nth(w.chars().count()).map_or(t.len(), |(i, _)| i);
-            return t[cut..].trim_start();
+    match WRAPPER_WORDS.first_at_start(t) {
+        Some(i) => {
+            let cut = t.char_indices().nth(WRAPPERS[i].chars().count()).map_or(t.len(), |(i, _)| i);
+            t[cut..].trim_start()
         }
+        None => t,
     }
-    t
 }
 
 /// Whether `text` starts like the name of a unit or post: a unit word, or `Các`/`Những`
 /// followed by a noun of units.
 pub fn is_unit_phrase(text: &str) -> bool {
     let t = text.trim();
-    if UNIT_HEADS.iter().any(|h| crate::words::starts_with(t, h)) {
+    if UNIT_HEAD_WORDS.any_at_start(t) {
         return true;
     }
-    ["Các", "Những"].iter().any(|q| crate::words::starts_with(t, q) && {
+    GROUP_WORDS.any_at_start(t) && {
         let rest = t.split_once(char::is_whitespace).map_or("", |(_, r)| r);
-        GROUP_NOUNS.iter().any(|n| crate::words::starts_with(rest, n))
-    })
+        GROUP_NOUN_WORDS.any_at_start(rest)
+    }
 }
 
 /// The lead and partners a unit heading or an inline unit gives.

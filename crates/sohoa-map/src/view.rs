@@ -119,8 +119,9 @@ fn topic(outline: &Outline, s: usize) -> Topic {
         top = p;
     }
     let title = &outline.sections[top].title;
-    let has = |w: &str| crate::words::contains(title, w);
-    let targets = crate::words::starts_with(title, "chỉ tiêu") || crate::words::starts_with(title, "các chỉ tiêu");
+    let key = crate::folded::Folded::new(title);
+    let has = |w: &str| key.contains(&crate::folded::Folded::new(w));
+    let targets = ["chỉ tiêu", "các chỉ tiêu"].iter().any(|w| key.starts_with(&crate::folded::Folded::new(w)));
     if has("mục đích") || has("yêu cầu") || (has("mục tiêu") || targets) && !has("nhiệm vụ") {
         Topic::Purpose
     } else if has("kinh phí") {

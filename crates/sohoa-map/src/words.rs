@@ -1,6 +1,6 @@
 //! Phrase tests on running text that ignore case, tone placement and punctuation.
 
-use sohoa_doc::fold_key;
+use crate::folded::{starts_with_words, Folded};
 
 /// `text` on one line: every run of white space (line breaks too) folded into one space, trimmed.
 /// Record text values are always written this way.
@@ -10,20 +10,18 @@ pub fn one_line(text: &str) -> String {
 
 /// The folding key of `text` with every character that is not a letter, digit or space dropped.
 pub fn key(text: &str) -> String {
-    let letters: String = text.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    fold_key(&letters)
+    Folded::new(text).key().to_string()
 }
 
 /// Whether `text` starts with the words of `phrase` (`Nơi nhận:` starts with `Nơi nhận`).
+/// Only as many words of `text` as `phrase` has are folded.
 pub fn starts_with(text: &str, phrase: &str) -> bool {
-    let k = key(text);
-    let p = key(phrase);
-    k == p || k.starts_with(&format!("{p} "))
+    starts_with_words(text, phrase)
 }
 
 /// Whether `text` holds the words of `phrase` as whole words.
 pub fn contains(text: &str, phrase: &str) -> bool {
-    format!(" {} ", key(text)).contains(&format!(" {} ", key(phrase)))
+    Folded::new(text).contains(&Folded::new(phrase))
 }
 
 #[cfg(test)]

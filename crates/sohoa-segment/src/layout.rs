@@ -193,7 +193,7 @@ fn has_header(t: &Table) -> bool {
 
 /// `Nơi nhận:` opens the recipients list.
 pub fn is_recipients_head(line: &str) -> bool {
-    fold_key(&line.replace(':', " ")).starts_with(&fold_key("Nơi nhận"))
+    crate::head_key::starts_with(line, &[':'], &fold_key("Nơi nhận"))
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -247,7 +247,7 @@ pub(crate) fn classify(line: &str) -> SigLine {
             _ => SigLine::Recipient(t.to_string()),
         };
     }
-    if is_bullet(t) || fold_key(t).starts_with(&fold_key("Lưu")) {
+    if is_bullet(t) || crate::head_key::starts_with(t, &[], &fold_key("Lưu")) {
         return match t.rsplit_once(';') {
             Some((h, tail)) if is_signer_part(tail) => SigLine::Both(format!("{h};"), tail.trim().to_string()),
             _ => SigLine::Recipient(t.to_string()),

@@ -5,6 +5,7 @@
 //! joined, continuation rows merged, group rows turned into sections.
 
 mod dump;
+mod head_key;
 mod layout;
 mod outline;
 mod roles;

@@ -133,8 +133,14 @@ fn cell_texts(row: &Row) -> Vec<String> {
 
 /// A header row repeated inside a piece (a reader that did not split at the page).
 fn is_repeated_header(row: &Row, state: &OpenTable) -> bool {
-    let key: Vec<String> = row.cells.iter().map(|c| fold_key(&c.text.replace('\n', " "))).collect();
-    same_header(&key, &state.header_key)
+    // cells folded one by one (most rows differ from the header in their first two cells), and
+    // not at all when far longer than the header's cell: folding keeps at least a quarter of
+    // the letters (NFC composes at most four characters into one), so such a cell is unlike it
+    let key = row.cells.iter().zip(&state.header_key).map(|(c, y)| {
+        let letters = |s: &str| s.chars().filter(|ch| !ch.is_whitespace()).count();
+        (letters(&c.text) <= 6 * (letters(y) + 1)).then(|| std::borrow::Cow::Owned(fold_key(&c.text.replace('\n', " "))))
+    });
+    same_header_lazy(key, row.cells.len(), &state.header_key)
 }
 
 /// Whether two header rows (folded cell keys) are the same header: equal, or
@@ -142,19 +148,37 @@ fn is_repeated_header(row: &Row, state: &OpenTable) -> bool {
 /// cell): at least three cells, and all but one cell position alike, each at
 /// most a fifth of its letters apart.
 fn same_header(a: &[String], b: &[String]) -> bool {
-    if a == b {
-        return true;
+    same_header_lazy(a.iter().map(|s| Some(std::borrow::Cow::Borrowed(s.as_str()))), a.len(), b)
+}
+
+/// [`same_header`] of the `a_len` keys `a` yields (`None`: a key known to be unlike and unequal
+/// to `b`'s at that position), taken only while the answer is open: two cell positions unlike
+/// leave only an equal row, so a row that differs stops there.
+fn same_header_lazy<'a>(a: impl Iterator<Item = Option<std::borrow::Cow<'a, str>>>, a_len: usize, b: &[String]) -> bool {
+    let mut equal = a_len == b.len();
+    let (mut alike, mut unlike) = (0, 0);
+    for (x, y) in a.zip(b) {
+        equal &= x.as_deref() == Some(y.as_str());
+        if x.is_some_and(|x| cells_alike(&x, y)) {
+            alike += 1;
+        } else {
+            unlike += 1;
+        }
+        if unlike > 1 && !equal {
+            return false;
+        }
     }
-    let squeeze = |s: &String| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
-    let alike = a
-        .iter()
-        .zip(b)
-        .filter(|(x, y)| {
-            let (x, y) = (squeeze(x), squeeze(y));
-            !x.is_empty() && edit_distance(&x, &y) * 5 <= x.len().max(y.len())
-        })
-        .count();
-    alike >= 3 && alike + 1 >= a.len().max(b.len())
+    equal || alike >= 3 && alike + 1 >= a_len.max(b.len())
+}
+
+/// Two folded cells at most a fifth of their letters apart (white space ignored); an empty
+/// first cell is alike nothing.
+fn cells_alike(x: &str, y: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
+    let (x, y) = (squeeze(x), squeeze(y));
+    let longer = x.len().max(y.len());
+    // the distance is at least the difference in length
+    !x.is_empty() && x.len().abs_diff(y.len()) * 5 <= longer && edit_distance(&x, &y) * 5 <= longer
 }
 
 /// Levenshtein distance between two character sequences.
@@ -399,5 +423,19 @@ mod tests {
         assert!(!same_header(&printed, &printed[..2]), "two cells lost");
         let blank_last = key(&["Stt", "Nội dung công việc", "Thời gian thực hiện", ""]);
         assert!(same_header(&printed, &blank_last), "a last cell read empty");
+    }
+
+    #[test]
+    fn a_cell_left_unfolded_counts_as_unlike() {
+        use std::borrow::Cow;
+        let header = vec![fold_key("Stt"), fold_key("Nội dung"), fold_key("Ghi chú"), fold_key("Đơn vị")];
+        let row = vec![fold_key("Stt"), fold_key(&"Tổ chức tuyên truyền ".repeat(10)), fold_key("Ghi chú"), fold_key("Đơn vị")];
+        let lazy = |second: Option<Cow<'static, str>>| vec![Some(Cow::Owned(row[0].clone())), second, Some(Cow::Owned(row[2].clone())), Some(Cow::Owned(row[3].clone()))];
+        assert!(same_header(&row, &header), "one unlike cell of four");
+        assert_eq!(same_header_lazy(lazy(None).into_iter(), 4, &header), same_header(&row, &header));
+        let two_off = vec![fold_key("1"), row[1].clone(), row[2].clone(), row[3].clone()];
+        assert!(!same_header(&two_off, &header));
+        let lazy_two_off = vec![Some(Cow::Owned(two_off[0].clone())), None, Some(Cow::Owned(row[2].clone())), Some(Cow::Owned(row[3].clone()))];
+        assert!(!same_header_lazy(lazy_two_off.into_iter(), 4, &header));
     }
 }

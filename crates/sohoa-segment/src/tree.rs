@@ -1,5 +1,6 @@
 //! The walk over a document's blocks that builds the section tree and places every item.
 
+use crate::head_key;
 use crate::labels::{self, LabelKind};
 use crate::layout::{self, Letterhead, SignatureBlock};
 use crate::outline::{Item, LogicalRow, Outline, ParaItem, Section, SectionKind};
@@ -180,20 +181,22 @@ impl Walker {
         if p.label.is_some() {
             return false;
         }
-        let key = fold_key(&p.text);
-        if key.starts_with(&fold_key("PHỤ LỤC")) && (is_title_line(&p.text) || is_numbered_annex_title(&p.text)) {
+        if head_key::starts_with(&p.text, &[], &fold_key("PHỤ LỤC")) && (is_title_line(&p.text) || is_numbered_annex_title(&p.text)) {
             self.stack.clear();
             let label = annex_label(&p.text);
             let idx = self.open_section(0, Some(label), p.text.clone(), SectionKind::Annex, p.span, p.style.clone());
             self.annex = Some(idx);
             return true;
         }
-        if ENDINGS.iter().any(|e| fold_key(&p.text.replace(':', " ")).starts_with(&fold_key(e))) {
+        if ENDINGS.iter().any(|e| head_key::starts_with(&p.text, &[':'], &fold_key(e))) {
             self.stack.clear();
             self.push_para(ParaItem { label: None, text: p.text.clone(), style: p.style.clone(), span: p.span });
             return true;
         }
-        if PART_TITLES.iter().any(|t| key == fold_key(t) || key == fold_key(&format!("{t}:"))) {
+        // a part title is a line of its own: a paragraph of more words than the longest is none
+        let most_words = PART_TITLES.iter().map(|t| t.split_whitespace().count()).max().unwrap_or(0);
+        let key = head_key::short_key(&p.text, most_words);
+        if key.is_some_and(|key| PART_TITLES.iter().any(|t| key == fold_key(t) || key == fold_key(&format!("{t}:")))) {
             self.stack.clear();
             self.annex = None;
             self.push_para(ParaItem { label: None, text: p.text.clone(), style: p.style.clone(), span: p.span });
