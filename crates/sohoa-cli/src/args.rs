@@ -125,6 +125,12 @@ pub struct WorkerArgs {
     pub ocr: Ocr,
     #[arg(long, default_value_t = 600)]
     pub timeout: u64,
+    /// Pages OCRed at once across every worker of the run (the run's `--jobs`).
+    #[arg(long)]
+    pub ocr_jobs: Option<usize>,
+    /// The run's folder of OCR slot locks, shared by its workers.
+    #[arg(long)]
+    pub ocr_slots: Option<PathBuf>,
 }
 
 /// Smallest and largest `--max-memory`.

@@ -20,7 +20,7 @@ pub mod text;
 
 pub use error::ExtractError;
 pub use model::*;
-pub use options::{ExtractOptions, OcrMode};
+pub use options::{ExtractOptions, OcrBudget, OcrMode};
 
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -95,7 +95,12 @@ impl OcrSession {
         let grid = Grid::find(&gray);
         let clean = self.dir.path().join(format!("c{page}.pgm"));
         let unreadable = |e: std::io::Error| ExtractError::Unreadable(format!("cannot write the page image: {e}"));
-        std::fs::write(&clean, clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope).to_pgm()).map_err(unreadable)?;
+        // Rules and skew come from the black-and-white page; Tesseract reads a tonal page in grey.
+        let for_tesseract = match &prepared.grey {
+            Some(grey) => clean::grey_through(grey, &clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope)),
+            None => clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope),
+        };
+        std::fs::write(&clean, for_tesseract.to_pgm()).map_err(unreadable)?;
         let out = self.dir.path().join(format!("t{page}"));
         process::run("tesseract", &[path_str(&clean)?, path_str(&out)?, "-l", "vie", "--psm", "6", "tsv"], deadline)?;
         let _ = std::fs::remove_file(&clean);
