@@ -115,10 +115,10 @@ fn join_fragments(lines: &[String]) -> Vec<String> {
 /// if `line` is capitals within a few letters of it.
 fn misread_deputy(authority: &str, line: &str) -> Option<String> {
     let position = authority.trim().strip_prefix("KT")?.trim_start().strip_prefix('.')?.trim();
-    if position.is_empty() || !is_caps(line) || sohoa_segment::is_signer_title(line) {
+    let deputy = format!("PHÓ {position}");
+    if position.is_empty() || !is_caps(line) || line.trim() == deputy || AUTHORITY.is_match(line.trim()) {
         return None;
     }
-    let deputy = format!("PHÓ {position}");
     let letters = |s: &str| sohoa_extract::normalize::toneless_key(s).chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>();
     let (want, got) = (letters(&deputy), letters(line));
     (edit_distance(&want, &got) * 3 <= want.len()).then_some(deputy)
@@ -250,6 +250,8 @@ mod tests {
         let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓOCHÚIỊCH", "Đào Văn Soái"])).expect("a signer");
         assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("PHÓ CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")), "a garbled deputy line");
         assert_eq!(misread_deputy("KT. GIÁM ĐỐC", "ĐÀO VĂN AN"), None);
+        assert_eq!(misread_deputy("KT. CHỦ TỊCH", "PHÓ CHÚIỊCH").as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(misread_deputy("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC THƯỜNG TRỰC"), None);
         let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT. CHÚ TỊCH -", "PHÓ CHÚ TỊCH -", "Đào Văn Soái"])).expect("a signer");
         assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("PHÓ CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")), "tones and debris of a scan");
         assert_eq!(mend_scanned("Đào Văn Soái -"), "Đào Văn Soái");

@@ -67,7 +67,7 @@ fn neighbours(i: usize, w: usize, h: usize) -> impl Iterator<Item = usize> {
 /// Pixels of the grey page kept around each ink pixel of the cleaned
 /// black-and-white page ([`grey_through`]): the rim of a stroke and the
 /// fragments a threshold made of a fine mark.
-const GREY_REACH: usize = 3;
+const GREY_REACH: usize = 2;
 
 /// The grey page seen through the cleaned black-and-white one: grey where the
 /// latter has ink within [`GREY_REACH`] pixels, paper elsewhere. Rules, dust

@@ -97,7 +97,7 @@ impl OcrSession {
         let unreadable = |e: std::io::Error| ExtractError::Unreadable(format!("cannot write the page image: {e}"));
         // Rules and skew come from the black-and-white page; Tesseract reads a tonal page in grey.
         let for_tesseract = match &prepared.grey {
-            Some(grey) => clean::grey_through(grey, &clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope)),
+            Some(grey) => clean::grey_through(grey, &clean::without_rules(&gray, &grid.h_rules, &grid.v_rules, grid.slope)),
             None => clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope),
         };
         std::fs::write(&clean, for_tesseract.to_pgm()).map_err(unreadable)?;
