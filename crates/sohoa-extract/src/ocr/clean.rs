@@ -69,9 +69,9 @@ fn neighbours(i: usize, w: usize, h: usize) -> impl Iterator<Item = usize> {
 /// fragments a threshold made of a fine mark.
 const GREY_REACH: usize = 2;
 
-/// The grey page seen through the cleaned black-and-white one: grey where the
-/// latter has ink within [`GREY_REACH`] pixels, paper elsewhere. Rules, dust
-/// and paper noise go as in the cleaned page; strokes keep their grey shape,
+/// The grey page seen through a black-and-white one (rules painted out): grey
+/// where the latter has ink within [`GREY_REACH`] pixels, paper elsewhere.
+/// Rules and paper noise go as there; strokes keep their grey shape,
 /// which Tesseract thresholds itself (the hook of `ổ` survives there).
 pub(crate) fn grey_through(grey: &Gray, mask: &Gray) -> Gray {
     let (w, h) = (mask.width, mask.height);

@@ -13,6 +13,7 @@ mod image;
 mod process;
 mod skew;
 pub(crate) mod slots;
+mod tones;
 mod tsv;
 
 use crate::error::ExtractError;
@@ -146,6 +147,7 @@ fn assemble(gray: &image::Gray, grid: Grid, tsv: &str) -> OcrPage {
     let scale = 72.0 / DPI;
     let mut lines: Vec<Vec<OcrWord>> = tsv::lines(tsv).into_iter().map(|l| tsv::straighten(l, grid.slope, scale)).collect();
     tsv::even_heights(&mut lines);
+    lines.iter_mut().for_each(|line| mend_tones(line));
     let words: Vec<OcrWord> = lines.into_iter().flatten().collect();
     let confidence = PageConfidence::of(&words);
     let to_points = |r: Vec<[f32; 3]>| r.into_iter().map(|[a, b, c]| [a * scale, b * scale, c * scale]).collect();
@@ -158,6 +160,13 @@ fn assemble(gray: &image::Gray, grid: Grid, tsv: &str) -> OcrPage {
         confidence,
         coloured_pixels: 0,
     }
+}
+
+/// The words of one line with the tones OCR misreads mended ([`tones`]).
+fn mend_tones(line: &mut [OcrWord]) {
+    let mut texts: Vec<String> = line.iter().map(|w| w.text.clone()).collect();
+    tones::mend(&mut texts);
+    line.iter_mut().zip(texts).for_each(|(w, t)| w.text = t);
 }
 
 fn path_str(p: &std::path::Path) -> Result<&str, ExtractError> {
