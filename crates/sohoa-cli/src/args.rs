@@ -76,7 +76,8 @@ pub struct ConvertArgs {
     /// Output folder (created if missing), or `-` for JSON Lines on stdout.
     #[arg(short, long)]
     pub out: PathBuf,
-    /// Documents converted at the same time, one worker process each (default: the number of CPUs; at most 256).
+    /// Documents converted at the same time, one worker process each (default: the number of CPUs; at most 256);
+    /// also the most pages OCRed at once across all of them (one pdftoppm or single-threaded tesseract each).
     #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS as i64))]
     pub jobs: Option<u16>,
     /// Also keep the records in this SQLite store (created if missing, updated in place).
