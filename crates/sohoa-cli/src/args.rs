@@ -76,7 +76,8 @@ pub struct ConvertArgs {
     /// Output folder (created if missing), or `-` for JSON Lines on stdout.
     #[arg(short, long)]
     pub out: PathBuf,
-    /// Documents converted at the same time, one worker process each (default: the number of CPUs; at most 256).
+    /// Documents converted at the same time, one worker process each (default: the number of CPUs; at most 256);
+    /// also the most pages OCRed at once across all of them (one pdftoppm or single-threaded tesseract each).
     #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS as i64))]
     pub jobs: Option<u16>,
     /// Also keep the records in this SQLite store (created if missing, updated in place).
@@ -125,6 +126,12 @@ pub struct WorkerArgs {
     pub ocr: Ocr,
     #[arg(long, default_value_t = 600)]
     pub timeout: u64,
+    /// Pages OCRed at once across every worker of the run (the run's `--jobs`).
+    #[arg(long)]
+    pub ocr_jobs: Option<usize>,
+    /// The run's folder of OCR slot locks, shared by its workers.
+    #[arg(long)]
+    pub ocr_slots: Option<PathBuf>,
 }
 
 /// Smallest and largest `--max-memory`.

@@ -11,7 +11,7 @@ mod text;
 
 use args::{Cli, Command, Ocr};
 use clap::{CommandFactory, Parser};
-use sohoa_extract::{ExtractOptions, OcrMode};
+use sohoa_extract::{ExtractOptions, OcrBudget, OcrMode};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -41,7 +41,10 @@ fn main() -> ExitCode {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut page).map_err(anyhow::Error::from).and_then(|()| print_bytes(&page)).map(|()| 0)
         }
-        Command::Worker(a) => convert::serve(&extract_options(a.ocr, a.timeout)).map(|()| 0),
+        Command::Worker(a) => {
+            let budget = OcrBudget { jobs: a.ocr_jobs, shared_dir: a.ocr_slots };
+            convert::serve(&ExtractOptions { ocr_budget: budget, ..extract_options(a.ocr, a.timeout) }).map(|()| 0)
+        }
     };
     match result {
         Ok(status) => ExitCode::from(status),
@@ -80,9 +83,11 @@ fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
         Ocr::Auto => "auto",
         Ocr::Off => "off",
     };
+    // `--jobs` bounds OCR too: pages of every document share that many slots
+    let jobs = a.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let workers = std::env::current_exe().ok().filter(|_| !a.in_process).map(|exe| convert::WorkerConfig {
         exe,
-        args: ["worker", "--ocr", ocr, "--timeout", &a.timeout.to_string()].map(String::from).to_vec(),
+        args: ["worker", "--ocr", ocr, "--timeout", &a.timeout.to_string(), "--ocr-jobs", &jobs.to_string()].map(String::from).to_vec(),
         max_memory: a.max_memory,
         // the readers' own budget ends them at `timeout`; the kill comes a little later
         timeout: Duration::from_secs(a.timeout) + Duration::from_secs(2 + a.timeout / 20),
@@ -92,7 +97,7 @@ fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
         paths: a.paths,
         out: a.out,
         jobs: a.jobs.map(usize::from),
-        extract: extract_options(a.ocr, a.timeout),
+        extract: ExtractOptions { ocr_budget: OcrBudget { jobs: Some(jobs), shared_dir: None }, ..extract_options(a.ocr, a.timeout) },
         timeout: Duration::from_secs(a.timeout),
         shard: a.shard,
         workers,

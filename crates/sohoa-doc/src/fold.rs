@@ -20,6 +20,14 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// [`fold_key`] without the five tone marks (vowel shapes and `đ` kept): the
+/// key of a fixed word OCR may have read with a wrong tone (`Nơi nhân:` for
+/// `Nơi nhận:`, `PHÓ CHÚ TỊCH`).
+pub fn toneless_key(s: &str) -> String {
+    let words = s.split_whitespace().map(|w| w.nfd().filter(|c| !TONES.contains(c)).nfc().flat_map(char::to_lowercase).collect::<String>());
+    words.collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +38,11 @@ mod tests {
         assert_eq!(fold_key("Thuỷ"), fold_key("thủy"));
         assert_eq!(fold_key("UỶ  ban"), fold_key("ủy ban"));
         assert_ne!(fold_key("hòa"), fold_key("hoa"));
+    }
+
+    #[test]
+    fn toneless_keys_forgive_a_misread_tone_only() {
+        assert_eq!(toneless_key("Nơi  nhân:"), toneless_key("nơi nhận:"));
+        assert_ne!(toneless_key("nơi nhận"), toneless_key("noi nhan"));
     }
 }

@@ -26,7 +26,7 @@ pub use error::ExtractError;
 pub use kit::extracted::hex_sha256;
 pub use kit::guard::panic_text;
 pub use model::*;
-pub use options::{ExtractOptions, OcrMode};
+pub use options::{ExtractOptions, OcrBudget, OcrMode};
 
 use kit::Extracted;
 use std::path::Path;

@@ -47,7 +47,8 @@ pub fn signer(block: &[String]) -> Option<Signer> {
 /// `authority` every TM./KT./TL./Q. line joined, `title` the last other line in
 /// capitals above the name, `name` `None` for an unsigned draft.
 pub fn signer_of_block(lines: &[String]) -> Option<Signer> {
-    let lines = &join_fragments(lines);
+    let read: Vec<String> = lines.iter().map(|l| mend_scanned(l)).collect();
+    let lines = &join_fragments(&read);
     let name_at = lines.iter().rposition(|l| sohoa_segment::is_person_name(l));
     let above = &lines[..name_at.unwrap_or(lines.len())];
     let parts: Vec<String> = above.iter().filter(|l| sohoa_segment::is_signer_title(l)).flat_map(|l| split_authority(l)).collect();
@@ -63,12 +64,43 @@ pub fn signer_of_block(lines: &[String]) -> Option<Signer> {
     })
 }
 
+/// Positions of a signer's title, as Nghị định 30/2020 writes them.
+const POSITIONS_WRITTEN: &[&str] = &["PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"];
+
+/// A signer's line as a scan gives it, mended: the stroke debris OCR reads
+/// at its end (`KT. CHỦ TỊCH -`) dropped, and a position whose tone OCR
+/// misread (`CHÚ TỊCH`) written as it is spelled. Lines not in capitals are left as they are.
+fn mend_scanned(line: &str) -> String {
+    let t = line.trim().trim_end_matches(|c: char| matches!(c, '-' | '–' | '—' | '_' | '~' | '|' | ',') || c.is_whitespace());
+    if !is_caps(t) {
+        return t.to_string();
+    }
+    let mut words: Vec<String> = t.split_whitespace().map(str::to_string).collect();
+    for position in POSITIONS_WRITTEN {
+        let want: Vec<&str> = position.split_whitespace().collect();
+        let key = sohoa_doc::fold::toneless_key(position);
+        let mut i = 0;
+        while i + want.len() <= words.len() {
+            let here = sohoa_doc::fold::toneless_key(&words[i..i + want.len()].join(" "));
+            if here == key && words[i..i + want.len()].iter().zip(&want).any(|(w, p)| w != p) {
+                words.splice(i..i + want.len(), want.iter().map(|w| w.to_string()));
+            }
+            i += 1;
+        }
+    }
+    words.join(" ")
+}
+
 /// A quyền hạn line a PDF broke word by word (`TM.` / `ỦY` / `BAN` / `NHÂN` / `DÂN`) joined
 /// back: words that are no title of their own go onto the quyền hạn line before them.
 fn join_fragments(lines: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in lines {
         let t = l.trim();
+        if let Some(deputy) = out.last().and_then(|p| misread_deputy(p, t)) {
+            out.push(deputy);
+            continue;
+        }
         let onto_authority = out.last().is_some_and(|p| AUTHORITY.is_match(p)) && is_caps(t) && !sohoa_segment::is_signer_title(t) && t.split_whitespace().count() <= 2;
         match out.last_mut() {
             Some(p) if onto_authority => *p = format!("{p} {t}"),
@@ -76,6 +108,35 @@ fn join_fragments(lines: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The deputy's title under `KT. <position>` (ký thay: a deputy signs, Nghị định
+/// 30/2020), when OCR garbled the line (`PHÓOCHÚIỊCH`): `PHÓ <position>`
+/// if `line` is capitals within a few letters of it.
+fn misread_deputy(authority: &str, line: &str) -> Option<String> {
+    let position = authority.trim().strip_prefix("KT")?.trim_start().strip_prefix('.')?.trim();
+    let deputy = format!("PHÓ {position}");
+    if position.is_empty() || !is_caps(line) || line.trim() == deputy || AUTHORITY.is_match(line.trim()) {
+        return None;
+    }
+    let letters = |s: &str| sohoa_doc::fold::toneless_key(s).chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>();
+    let (want, got) = (letters(&deputy), letters(line));
+    (edit_distance(&want, &got) * 3 <= want.len()).then_some(deputy)
+}
+
+/// Levenshtein distance between two letter sequences.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 static NEXT_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r";\s*[-–•]\s+").expect("static regex")); // invariant: valid literal
@@ -186,6 +247,14 @@ mod tests {
         let s = signer_of_block(&lines(&["CHỦ TỊCH"])).expect("a draft's signer");
         assert_eq!((s.name, s.title.as_deref(), s.authority), (None, Some("CHỦ TỊCH"), None));
         assert!(signer_of_block(&[]).is_none());
+        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓOCHÚIỊCH", "Đào Văn Soái"])).expect("a signer");
+        assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("PHÓ CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")), "a garbled deputy line");
+        assert_eq!(misread_deputy("KT. GIÁM ĐỐC", "ĐÀO VĂN AN"), None);
+        assert_eq!(misread_deputy("KT. CHỦ TỊCH", "PHÓ CHÚIỊCH").as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(misread_deputy("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC THƯỜNG TRỰC"), None);
+        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT. CHÚ TỊCH -", "PHÓ CHÚ TỊCH -", "Đào Văn Soái"])).expect("a signer");
+        assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("PHÓ CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")), "tones and debris of a scan");
+        assert_eq!(mend_scanned("Đào Văn Soái -"), "Đào Văn Soái");
         let s = signer_of_block(&lines(&["TM.", "ỦY", "BAN", "NHÂN", "DÂN", "CHỦ TỊCH", "Nguyễn Văn Giã"])).expect("a signer");
         assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN")));
     }

@@ -4,6 +4,7 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+use sohoa_doc::fold::toneless_key;
 use sohoa_doc::fold_key;
 use sohoa_doc::{Span, Table};
 
@@ -191,9 +192,11 @@ fn has_header(t: &Table) -> bool {
     crate::roles::header_roles(&first).is_some()
 }
 
-/// `Nơi nhận:` opens the recipients list.
+/// `Nơi nhận:` opens the recipients list (also with a tone OCR misread: `Nơi nhân:`).
 pub fn is_recipients_head(line: &str) -> bool {
-    crate::head_key::starts_with(line, &[':'], &fold_key("Nơi nhận"))
+    // The head of the line is enough: a recipients head opens it.
+    let head: String = line.chars().take(24).collect();
+    toneless_key(&head.replace(':', " ")).starts_with(&toneless_key("Nơi nhận"))
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -275,7 +278,13 @@ fn is_caps_fragment(t: &str) -> bool {
 fn is_purpose_note(t: &str) -> bool {
     let k = t.trim_start_matches('(').to_lowercase();
     let first = k.split_whitespace().next().unwrap_or_default();
-    (first == "để" || first == "đề") && t.split_whitespace().count() <= 4
+    is_de(first) && t.split_whitespace().count() <= 4
+}
+
+/// `để` whatever tone mark the scan or OCR left on its vowel (`đề`, `đế`, `đê`).
+fn is_de(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next() == Some('đ') && chars.next().is_some_and(|c| "eéèẻẽẹêếềểễệ".contains(c)) && chars.next().is_none()
 }
 
 /// A recipient line that is complete (`- Bộ Nội vụ;`, `- Lưu: VT.`): what follows is no wrap of it.
@@ -380,6 +389,9 @@ mod tests {
         assert_eq!(b.signer, ["TM.", "ỦY", "BAN", "CHỦ TỊCH", "Đoàn Duy Việt"]);
         assert!(!b.absorb("KẾ HOẠCH"));
         assert_eq!(classify("TCT(HC, NV3)"), SigLine::Other);
+        assert_eq!(classify("Đế thực hiện"), SigLine::Note, "OCR misread the tone of Để");
+        assert_eq!(classify("Đến nay"), SigLine::Other);
+        assert!(is_recipients_head("Nơi nhân:"), "OCR misread the tone of nhận");
         let mut b = SignatureBlock::default();
         for l in ["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "- Văn phòng HĐND-", "CHỦ TỊCH", "UBND huyện ;", "Nguyễn Văn Giã", "- Chủ tịch, các PCT", "UBND xã;", "- Lưu: VT;"] {
             assert!(b.absorb(l), "{l}");

@@ -182,7 +182,7 @@ impl Run<'_> {
             // taken before the input is read: a file changed meanwhile looks changed next time
             let (started, stamp) = (Instant::now(), Archive::stamp(input));
             let converted = match (&self.cfg.workers, &self.scratch) {
-                (Some(wcfg), Some(scratch)) => match self.in_worker(&mut worker, wcfg, &scratch.slot(slot), &input.path) {
+                (Some(wcfg), Some(scratch)) => match self.in_worker(&mut worker, wcfg, &[scratch.slot(slot), scratch.ocr_slots()], &input.path) {
                     Some(c) => c,
                     None => return,
                 },
@@ -194,9 +194,11 @@ impl Run<'_> {
 
     /// Converts `file` in this slot's worker process (started when missing,
     /// dropped when it died); `None` when a stop signal interrupted it.
-    fn in_worker(&self, worker: &mut Option<pool::Worker>, wcfg: &WorkerConfig, tmp: &Path, file: &Path) -> Option<Converted> {
+    /// `dirs`: the worker's temp folder and the run's OCR slot folder.
+    fn in_worker(&self, worker: &mut Option<pool::Worker>, wcfg: &WorkerConfig, dirs: &[PathBuf; 2], file: &Path) -> Option<Converted> {
+        let [tmp, ocr_slots] = dirs;
         if worker.is_none() {
-            match pool::Worker::spawn(wcfg, tmp) {
+            match pool::Worker::spawn(wcfg, tmp, ocr_slots) {
                 Ok(w) => *worker = Some(w),
                 Err(e) => {
                     self.warn(&format!("cannot start a worker process ({e}); converting {} in this process", file.display()));

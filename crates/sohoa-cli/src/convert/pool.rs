@@ -54,11 +54,14 @@ pub enum Lost {
 }
 
 impl Worker {
-    /// Starts a worker whose temp files go to `tmp` (created here).
-    pub fn spawn(cfg: &WorkerConfig, tmp: &Path) -> std::io::Result<Worker> {
+    /// Starts a worker whose temp files go to `tmp` (created here), sharing
+    /// the OCR slot locks of `ocr_slots` with the run's other workers.
+    pub fn spawn(cfg: &WorkerConfig, tmp: &Path, ocr_slots: &Path) -> std::io::Result<Worker> {
         std::fs::create_dir_all(tmp)?;
         let mut cmd = Command::new(&cfg.exe);
         cmd.args(&cfg.args)
+            .arg("--ocr-slots")
+            .arg(ocr_slots)
             .env("TMPDIR", tmp)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

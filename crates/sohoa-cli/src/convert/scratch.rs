@@ -23,6 +23,11 @@ impl RunDir {
         Ok(RunDir { path })
     }
 
+    /// The folder of OCR slot locks every worker of this run shares.
+    pub fn ocr_slots(&self) -> PathBuf {
+        self.path.join("ocr-slots")
+    }
+
     /// The temp folder of worker `slot`.
     pub fn slot(&self, slot: usize) -> PathBuf {
         self.path.join(format!("w{slot}"))

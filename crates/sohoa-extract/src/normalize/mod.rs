@@ -18,7 +18,7 @@ mod repair;
 pub mod syllable;
 
 pub use accuracy::diacritic_accuracy;
-pub use fold::fold_key;
+pub use fold::{fold_key, toneless_key};
 pub use garbage::garbage_share;
 pub use legacy::Legacy;
 pub use lines::{join_lines, single_space};

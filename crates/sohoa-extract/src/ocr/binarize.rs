@@ -24,12 +24,14 @@ const R: f32 = 128.0;
 const MID_TONES: std::ops::Range<u8> = 60..200;
 
 /// What the page image was and what was done to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Prepared {
     /// Pixels of coloured ink turned to paper.
     pub coloured: usize,
-    /// Whether the page was tonal (grey/colour scan) and adaptively thresholded.
-    pub tonal: bool,
+    /// A tonal page (grey/colour scan, adaptively thresholded) before its threshold (coloured ink already paper): what
+    /// Tesseract reads, since a threshold breaks the finest marks of the
+    /// script (the hook of `ả`, `ổ` turns into the acute of `ố`).
+    pub grey: Option<Gray>,
 }
 
 /// Parses a binary PPM (`P6`) or PGM (`P5`) page, turns coloured ink to paper,
@@ -37,10 +39,11 @@ pub(crate) struct Prepared {
 pub(crate) fn prepare(bytes: &[u8]) -> Option<(Gray, Prepared)> {
     let (mut gray, coloured) = if bytes.starts_with(b"P6") { from_ppm(bytes)? } else { (Gray::from_pgm(bytes)?, 0) };
     let tonal = is_tonal(&gray);
+    let grey = tonal.then(|| gray.clone());
     if tonal {
         sauvola(&mut gray);
     }
-    Some((gray, Prepared { coloured, tonal }))
+    Some((gray, Prepared { coloured, grey }))
 }
 
 /// A colour page as grey, coloured pixels made paper: grey = luminance + 2·chroma.
@@ -163,7 +166,7 @@ mod tests {
             }
         }
         let (gray, prep) = prepare(&pgm).expect("a valid pgm");
-        assert!(prep.tonal);
+        assert!(prep.grey.as_ref().is_some_and(|g| g.pixels()[0] > 200), "the grey page is kept for Tesseract");
         let ink = |x: usize, y: usize| gray.ink(x as isize, y as isize);
         assert!((0..300).all(|x| ink(x, 150)), "the faint rule is ink all along");
         assert!(ink(50, 50), "the text is ink");
@@ -176,7 +179,7 @@ mod tests {
         let mut pgm = b"P5\n100 100\n255\n".to_vec();
         pgm.extend((0..100 * 100).map(|i| if (i / 100) % 10 < 3 && i % 100 > 10 { 0 } else { 255 }));
         let (gray, prep) = prepare(&pgm).expect("a valid pgm");
-        assert!(!prep.tonal);
+        assert!(prep.grey.is_none(), "not tonal");
         assert_eq!(gray.to_pgm(), pgm);
     }
 }

@@ -64,6 +64,31 @@ fn neighbours(i: usize, w: usize, h: usize) -> impl Iterator<Item = usize> {
         .map(move |(nx, ny)| ny as usize * w + nx as usize)
 }
 
+/// Pixels of the grey page kept around each ink pixel of the cleaned
+/// black-and-white page ([`grey_through`]): the rim of a stroke and the
+/// fragments a threshold made of a fine mark.
+const GREY_REACH: usize = 2;
+
+/// The grey page seen through a black-and-white one (rules painted out): grey
+/// where the latter has ink within [`GREY_REACH`] pixels, paper elsewhere.
+/// Rules and paper noise go as there; strokes keep their grey shape,
+/// which Tesseract thresholds itself (the hook of `ổ` survives there).
+pub(crate) fn grey_through(grey: &Gray, mask: &Gray) -> Gray {
+    let (w, h) = (mask.width, mask.height);
+    if (grey.width, grey.height) != (w, h) {
+        return mask.clone();
+    }
+    // Dilate the mask's ink by GREY_REACH: rows first, then columns.
+    let mut across = vec![false; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            across[y * w + x] = (x.saturating_sub(GREY_REACH)..(x + GREY_REACH + 1).min(w)).any(|nx| mask.ink(nx as isize, y as isize));
+        }
+    }
+    let near = |x: usize, y: usize| (y.saturating_sub(GREY_REACH)..(y + GREY_REACH + 1).min(h)).any(|ny| across[ny * w + x]);
+    Gray::from_fn_grey(w, h, |x, y| if near(x, y) { grey.pixels()[y * w + x] } else { 255 })
+}
+
 /// The image with every rule painted white. Rules are as
 /// [`Gray::horizontal_rules`] and [`Gray::vertical_rules`] give them (pixels,
 /// straightened by `slope`).
@@ -105,6 +130,22 @@ fn erase_vertical(gray: &mut Gray, x0: f32, from: f32, to: f32, slope: f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grey_is_kept_around_ink_only() {
+        // A grey stroke (value 90) with a faint rim (170); noise (200) far from any ink.
+        let grey = Gray::from_fn_grey(40, 20, |x, y| match (x, y) {
+            (10..=12, 5..=15) => 90,
+            (13, 5..=15) => 170,
+            (30, 10) => 200,
+            _ => 250,
+        });
+        let mask = Gray::from_fn(40, 20, |x, y| (10..=12).contains(&x) && (5..=15).contains(&y));
+        let out = grey_through(&grey, &mask);
+        assert_eq!(out.pixels()[10 * 40 + 11], 90, "the stroke keeps its grey");
+        assert_eq!(out.pixels()[10 * 40 + 13], 170, "and its rim");
+        assert_eq!(out.pixels()[10 * 40 + 30], 255, "noise away from ink is paper");
+    }
 
     #[test]
     fn tilted_rules_are_painted_out_and_text_is_kept() {

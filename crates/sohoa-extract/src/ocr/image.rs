@@ -12,6 +12,12 @@ pub(crate) struct Gray {
     pixels: Vec<u8>,
 }
 
+impl std::fmt::Debug for Gray {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gray({}×{})", self.width, self.height)
+    }
+}
+
 /// Darker than this is ink.
 const INK: u8 = 128;
 /// Half-width (pixels) of the band a rule is followed in, once the skew is refined.
@@ -82,6 +88,12 @@ impl Gray {
     #[cfg(test)]
     pub fn from_fn(width: usize, height: usize, ink: impl Fn(usize, usize) -> bool) -> Gray {
         let pixels = (0..height).flat_map(|y| (0..width).map(move |x| (x, y))).map(|(x, y)| if ink(x, y) { 0 } else { 255 }).collect();
+        Gray { width, height, pixels }
+    }
+
+    /// An image whose grey value at (x, y) is `value(x, y)`.
+    pub fn from_fn_grey(width: usize, height: usize, value: impl Fn(usize, usize) -> u8) -> Gray {
+        let pixels = (0..height).flat_map(|y| (0..width).map(move |x| (x, y))).map(|(x, y)| value(x, y)).collect();
         Gray { width, height, pixels }
     }
 

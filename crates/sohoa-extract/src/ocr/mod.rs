@@ -13,6 +13,7 @@ mod image;
 mod process;
 mod skew;
 pub(crate) mod slots;
+mod tones;
 mod tsv;
 
 use crate::error::ExtractError;
@@ -95,7 +96,12 @@ impl OcrSession {
         let grid = Grid::find(&gray);
         let clean = self.dir.path().join(format!("c{page}.pgm"));
         let unreadable = |e: std::io::Error| ExtractError::Unreadable(format!("cannot write the page image: {e}"));
-        std::fs::write(&clean, clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope).to_pgm()).map_err(unreadable)?;
+        // Rules and skew come from the black-and-white page; Tesseract reads a tonal page in grey.
+        let for_tesseract = match &prepared.grey {
+            Some(grey) => clean::grey_through(grey, &clean::without_rules(&gray, &grid.h_rules, &grid.v_rules, grid.slope)),
+            None => clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope),
+        };
+        std::fs::write(&clean, for_tesseract.to_pgm()).map_err(unreadable)?;
         let out = self.dir.path().join(format!("t{page}"));
         process::run("tesseract", &[path_str(&clean)?, path_str(&out)?, "-l", "vie", "--psm", "6", "tsv"], budget)?;
         let _ = std::fs::remove_file(&clean);
@@ -141,6 +147,7 @@ fn assemble(gray: &image::Gray, grid: Grid, tsv: &str) -> OcrPage {
     let scale = 72.0 / DPI;
     let mut lines: Vec<Vec<OcrWord>> = tsv::lines(tsv).into_iter().map(|l| tsv::straighten(l, grid.slope, scale)).collect();
     tsv::even_heights(&mut lines);
+    lines.iter_mut().for_each(|line| mend_tones(line));
     let words: Vec<OcrWord> = lines.into_iter().flatten().collect();
     let confidence = PageConfidence::of(&words);
     let to_points = |r: Vec<[f32; 3]>| r.into_iter().map(|[a, b, c]| [a * scale, b * scale, c * scale]).collect();
@@ -153,6 +160,13 @@ fn assemble(gray: &image::Gray, grid: Grid, tsv: &str) -> OcrPage {
         confidence,
         coloured_pixels: 0,
     }
+}
+
+/// The words of one line with the tones OCR misreads mended ([`tones`]).
+fn mend_tones(line: &mut [OcrWord]) {
+    let mut texts: Vec<String> = line.iter().map(|w| w.text.clone()).collect();
+    tones::mend(&mut texts);
+    line.iter_mut().zip(texts).for_each(|(w, t)| w.text = t);
 }
 
 fn path_str(p: &std::path::Path) -> Result<&str, ExtractError> {

@@ -150,7 +150,8 @@ pub(super) fn ocr_pages(
         }
     };
     let nums: Vec<u32> = wanted.iter().map(|&i| read[i].num).collect();
-    for (i, result) in wanted.into_iter().zip(ocr_parallel(&session, &nums, budget)) {
+    let slots = ocr::slots::Slots::of(&opts.ocr_budget);
+    for (i, result) in wanted.into_iter().zip(ocr_parallel(&session, &nums, &slots, budget)) {
         let page = &mut read[i];
         match result {
             Some(Ok(o)) if !o.words.is_empty() => {
@@ -185,28 +186,27 @@ fn confidence_note(num: u32, page: &OcrPage) -> String {
     note
 }
 
-/// OCRs `pages` on a few threads of this document, each page waiting for
-/// one of the process's Tesseract slots ([`ocr::slots`]: the CLI's `--jobs`);
+/// OCRs `pages` on a few threads of this document, each page waiting for one
+/// of the `slots` ([`ocr::slots`]: the CLI's `--jobs`);
 /// `None` for a page not started before the budget ran out. Results in the order of `pages`.
-fn ocr_parallel(session: &OcrSession, pages: &[u32], budget: &Budget) -> Vec<Option<Result<OcrPage, ExtractError>>> {
-    let limit = ocr::slots::limit();
-    let workers = ocr::slots::workers(limit, pages.len());
+fn ocr_parallel(session: &OcrSession, pages: &[u32], slots: &ocr::slots::Slots, budget: &Budget) -> Vec<Option<Result<OcrPage, ExtractError>>> {
+    let workers = slots.workers(pages.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<Result<OcrPage, ExtractError>>>> = pages.iter().map(|_| Default::default()).collect();
+    let results: Vec<std::sync::Mutex<Option<Result<OcrPage, ExtractError>>>> = pages.iter().map(|_| Default::default()).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(_slot) = (i < pages.len()).then(|| ocr::slots::acquire(limit, budget)).flatten() else { break };
+                let Some(_slot) = (i < pages.len()).then(|| slots.acquire(budget)).flatten() else { break };
                 let result = session.page(pages[i], budget);
-                // invariant: each slot is written by the one worker that took its index
-                if let Ok(mut slot) = slots[i].lock() {
+                // invariant: each result is written by the one worker that took its index
+                if let Ok(mut slot) = results[i].lock() {
                     *slot = Some(result);
                 }
             });
         }
     });
-    slots.into_iter().map(|m| m.into_inner().ok().flatten()).collect()
+    results.into_iter().map(|m| m.into_inner().ok().flatten()).collect()
 }
 
 /// A page after layout: tables found, other lines in reading order.

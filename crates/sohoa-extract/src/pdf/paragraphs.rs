@@ -71,7 +71,7 @@ fn breaks(prev: &Line, cur: &Line, f: &Frame) -> bool {
         return true;
     }
     let text = cur.raw_text();
-    if split_label(&text).0.is_some() && !wrapped_dash(prev, cur, &text, f) {
+    if split_label(&text).0.is_some() && !wrapped_dash(prev, cur, &text, f) || opens_recipients(&text) {
         return true;
     }
     if text.chars().next().is_some_and(char::is_lowercase) {
@@ -94,6 +94,12 @@ fn breaks(prev: &Line, cur: &Line, f: &Frame) -> bool {
     let short = prev.x1 < f.right - 3.0 * prev.size && !wrapped_word(prev, cur, f);
     let indented = cur.x0 > prev.x0 + cur.size;
     short || indented
+}
+
+/// `Nơi nhận:` heads the signature block of Nghị định 30/2020 and never goes on
+/// a paragraph (however full the line above; with a tone OCR misread too).
+fn opens_recipients(text: &str) -> bool {
+    crate::normalize::toneless_key(text).starts_with("nơi nhân")
 }
 
 /// A dash that wrapped to the start of a line inside a compound (`kinh tế` /
@@ -266,5 +272,16 @@ mod tests {
         let groups = group(lines_from_words(words), 595.0);
         let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
         assert_eq!(sizes, [3, 1, 1]);
+    }
+
+    #[test]
+    fn the_recipients_head_never_goes_on_the_paragraph_above() {
+        let mut words = Vec::new();
+        words.extend(line_words("Điều 3. Văn phòng UBND xã và các cá nhân có liên quan chịu trách nhiệm thi hành", 100.0, 520.0, 100.0));
+        words.extend(line_words("Quyết định này./.", 70.0, 520.0, 115.0));
+        words.extend(line_words("Nơi nhân:", 70.0, 130.0, 130.0));
+        let groups = group(lines_from_words(words), 595.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
+        assert_eq!(sizes, [2, 1]);
     }
 }
