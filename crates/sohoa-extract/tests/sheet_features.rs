@@ -113,12 +113,13 @@ fn fuzz_xls_with_looping_sector_chain_is_damaged() {
     }
 }
 
-/// Fuzz crashers: a truncated record, a sheet offset past the stream; calamine
+/// Fuzz crashers: a truncated record, a sheet offset past the stream, a record
+/// cut inside its header while the workbook opens (2026-12-05); calamine
 /// indexes past a slice. The reader turns calamine's panic into a
 /// damaged-file error.
 #[test]
 fn fuzz_xls_with_bad_records_are_damaged_not_a_panic() {
-    for name in ["xls_short_record_calamine_panic.xls", "xls_bad_offset_calamine_panic.xls"] {
+    for name in ["xls_short_record_calamine_panic.xls", "xls_bad_offset_calamine_panic.xls", "xls_short_header_calamine_panic.xls"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz").join(name);
         let bytes = std::fs::read(path).expect("fixture");
         match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
