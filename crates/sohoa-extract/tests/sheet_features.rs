@@ -129,6 +129,19 @@ fn fuzz_xls_with_bad_records_are_damaged_not_a_panic() {
     }
 }
 
+/// Fuzz crasher (a 61 GB allocation inside calamine, 2026-12-05): an .xls
+/// whose value cells lie far apart, so the rectangle calamine allocates from
+/// the first to the last is huge. Refused before calamine reads the sheet.
+#[test]
+fn fuzz_xls_with_far_apart_cells_is_damaged() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_far_apart_cells.xls");
+    let bytes = std::fs::read(path).expect("fixture");
+    match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
+        Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("cells"), "{cause}"),
+        other => panic!("expected a damaged-xls error, got {other:?}"),
+    }
+}
+
 /// Fuzz crasher (allocation abort inside calamine): a DIMENSIONS record
 /// claiming an absurd cell area. Refused before calamine reserves it.
 #[test]
