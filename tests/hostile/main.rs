@@ -235,15 +235,10 @@ fn damaged_batch() -> (tempfile::TempDir, usize, usize, usize) {
 }
 
 #[test]
-fn every_damaged_pdf_gives_one_output_and_most_are_read() {
-    let (_work, outputs, read_ok, _) = damaged_batch();
+fn every_damaged_pdf_gives_one_output_and_as_many_are_read_as_by_pdftotext() {
+    let (_work, outputs, read_ok, poppler) = damaged_batch();
     assert_eq!(outputs, 40);
-    assert!(read_ok >= 20, "sohoa read {read_ok} of 40 damaged PDFs");
-}
-
-#[test]
-#[ignore = "not yet: with OCR off sohoa reads 23 of these 40, pdftotext 29 (counting its garbage from CRLF-damaged streams); issue 11 target"]
-fn damaged_pdfs_are_read_at_least_as_often_as_by_pdftotext() {
-    let (_work, _, read_ok, poppler) = damaged_batch();
+    // 31 of 40 with the fixed seed: CRLF-converted streams are undone, shifted and cut files rebuilt
+    assert!(read_ok >= 30, "sohoa read {read_ok} of 40 damaged PDFs");
     assert!(read_ok >= poppler, "sohoa {read_ok}, pdftotext {poppler}");
 }

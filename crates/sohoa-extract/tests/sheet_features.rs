@@ -113,18 +113,32 @@ fn fuzz_xls_with_looping_sector_chain_is_damaged() {
     }
 }
 
-/// Fuzz crashers: a truncated record, a sheet offset past the stream; calamine
+/// Fuzz crashers: a truncated record, a sheet offset past the stream, a record
+/// cut inside its header while the workbook opens (2026-12-05); calamine
 /// indexes past a slice. The reader turns calamine's panic into a
 /// damaged-file error.
 #[test]
 fn fuzz_xls_with_bad_records_are_damaged_not_a_panic() {
-    for name in ["xls_short_record_calamine_panic.xls", "xls_bad_offset_calamine_panic.xls"] {
+    for name in ["xls_short_record_calamine_panic.xls", "xls_bad_offset_calamine_panic.xls", "xls_short_header_calamine_panic.xls"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz").join(name);
         let bytes = std::fs::read(path).expect("fixture");
         match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
             Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("malformed"), "{name}: {cause}"),
             other => panic!("{name}: expected a damaged-xls error, got {other:?}"),
         }
+    }
+}
+
+/// Fuzz crasher (a 61 GB allocation inside calamine, 2026-12-05): an .xls
+/// whose value cells lie far apart, so the rectangle calamine allocates from
+/// the first to the last is huge. Refused before calamine reads the sheet.
+#[test]
+fn fuzz_xls_with_far_apart_cells_is_damaged() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_far_apart_cells.xls");
+    let bytes = std::fs::read(path).expect("fixture");
+    match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
+        Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("cells"), "{cause}"),
+        other => panic!("expected a damaged-xls error, got {other:?}"),
     }
 }
 

@@ -16,6 +16,7 @@ mod paragraphs;
 mod paths;
 mod quality;
 mod repair;
+mod salvage;
 mod stream;
 mod tables;
 

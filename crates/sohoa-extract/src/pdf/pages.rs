@@ -52,15 +52,26 @@ impl PageRead {
     }
 }
 
-/// Parses the file; an encrypted one is opened with the empty password or refused.
+/// Parses the file; an encrypted one is opened with the empty user password
+/// (a file protected by an owner password only opens in any viewer) or refused.
 pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
     let mut doc = super::repair::load(bytes)?;
     if doc.is_encrypted() {
         let opened = guard::catch(|| doc.decrypt(""))
             .map_err(|p| ExtractError::Encrypted { format: "pdf", cause: format!("decryption crashed: {p}") })?;
-        opened.map_err(|e| ExtractError::Encrypted { format: "pdf", cause: format!("the empty password does not open it ({e})") })?;
+        opened.map_err(decryption_error)?;
     }
     Ok(doc)
+}
+
+/// A wrong empty password means a user password protects the file.
+fn decryption_error(e: pdf_extract::Error) -> ExtractError {
+    use pdf_extract::encryption::DecryptionError;
+    let cause = match e {
+        pdf_extract::Error::Decryption(DecryptionError::IncorrectPassword) => "a password is needed".to_string(),
+        other => format!("cannot be decrypted ({other})"),
+    };
+    ExtractError::Encrypted { format: "pdf", cause }
 }
 
 /// Reads one page's text layer and rules.

@@ -7,6 +7,7 @@
 //! and trailer (the old `/Root`, `/Info`, `/Encrypt`, `/ID` when found, else
 //! the catalog found by type) are written after them.
 
+use super::salvage::salvage_streams;
 use crate::kit::guard;
 use crate::error::ExtractError;
 use once_cell::sync::Lazy;
@@ -38,42 +39,6 @@ pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
         (Ok(Ok(doc)), _) => Ok(doc),
         (Ok(Err(e)), _) => Err(ExtractError::damaged("pdf", e)),
         (Err(p), _) => Err(ExtractError::damaged("pdf", format!("parser crashed: {p}"))),
-    }
-}
-
-/// Largest output kept from one damaged stream.
-const SALVAGE_CAP: u64 = super::limits::MAX_STREAM_BYTES;
-
-/// Replaces each Flate stream (without predictor) that fails to inflate by
-/// what inflated before the damage, unfiltered: a rebuilt file's streams
-/// often carry inserted bytes or CRLF-converted data, and the text before the
-/// damage is still text (poppler reads it the same way).
-fn salvage_streams(doc: &mut Document) {
-    for obj in doc.objects.values_mut() {
-        let pdf_extract::Object::Stream(stream) = obj else { continue };
-        let only_flate = matches!(stream.dict.get(b"Filter"), Ok(pdf_extract::Object::Name(n)) if n == b"FlateDecode");
-        if !only_flate || stream.dict.has(b"DecodeParms") {
-            continue;
-        }
-        if let Some(partial) = inflate_until_damage(&stream.content) {
-            stream.dict.remove(b"Filter");
-            stream.set_plain_content(partial);
-        }
-    }
-}
-
-/// What inflates before an error; `None` when the data inflates cleanly.
-fn inflate_until_damage(data: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Read;
-    let mut decoder = flate2::read::ZlibDecoder::new(data).take(SALVAGE_CAP);
-    let mut out = Vec::new();
-    let mut buf = [0u8; 16 << 10];
-    loop {
-        match decoder.read(&mut buf) {
-            Ok(0) => return None,
-            Ok(n) => out.extend_from_slice(&buf[..n]),
-            Err(_) => return Some(out),
-        }
     }
 }
 

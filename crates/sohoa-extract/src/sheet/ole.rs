@@ -142,12 +142,19 @@ pub(crate) fn stream(bytes: &[u8], names: &[&str]) -> Result<Option<Vec<u8>>, St
 }
 
 /// The cells a BIFF `DIMENSIONS` record (0x0200) makes calamine reserve,
-/// computed as calamine does (wrapping), for each such record of the stream.
+/// computed as calamine does (wrapping), for each such record of the stream,
+/// and the area spanned by each sheet's value cells (calamine allocates the
+/// rectangle from the first to the last cell, whatever DIMENSIONS says).
 pub(crate) fn dimension_claims(workbook: &[u8]) -> Vec<u64> {
     let mut out = Vec::new();
     let mut pos = 0usize;
+    let mut span = CellSpan::default();
     while let (Some(typ), Some(len)) = (u16_at(workbook, pos), u16_at(workbook, pos + 2)) {
         let data = workbook.get(pos + 4..pos + 4 + len as usize).unwrap_or(&[]);
+        span.add(typ, data);
+        if typ == 0x000A {
+            out.extend(span.take_area());
+        }
         if typ == 0x0200 {
             let fields = match data.len() {
                 10 => (0..4).map(|i| u16_at(data, 2 * i).map(u32::from)).collect::<Option<Vec<u32>>>(),
@@ -166,7 +173,39 @@ pub(crate) fn dimension_claims(workbook: &[u8]) -> Vec<u64> {
         }
         pos += 4 + len as usize;
     }
+    out.extend(span.take_area());
     out
+}
+
+/// Rows and columns spanned by the value cells of one BIFF substream.
+#[derive(Default)]
+struct CellSpan {
+    rows: Option<(u16, u16)>,
+    cols: Option<(u16, u16)>,
+}
+
+impl CellSpan {
+    /// Widens the span by a value cell record (FORMULA, LABELSST, NUMBER, RK,
+    /// MULRK, BOOLERR, LABEL, RSTRING); other records are ignored.
+    fn add(&mut self, typ: u16, data: &[u8]) {
+        let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { return };
+        let last_col = match typ {
+            0x0006 | 0x00FD | 0x0203 | 0x027E | 0x0205 | 0x0204 | 0x00D6 => col,
+            0x00BD => data.len().checked_sub(2).and_then(|at| u16_at(data, at)).unwrap_or(col),
+            _ => return,
+        };
+        let widen = |span: Option<(u16, u16)>, lo: u16, hi: u16| Some(span.map_or((lo.min(hi), lo.max(hi)), |(a, b)| (a.min(lo).min(hi), b.max(hi).max(lo))));
+        self.rows = widen(self.rows, row, row);
+        self.cols = widen(self.cols, col, last_col);
+    }
+
+    /// The cells of the spanned rectangle, and a fresh span.
+    fn take_area(&mut self) -> Option<u64> {
+        let taken = std::mem::take(self);
+        let (r0, r1) = taken.rows?;
+        let (c0, c1) = taken.cols?;
+        Some((u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1))
+    }
 }
 
 /// Checks every chain calamine follows: directory, mini stream, mini FAT, and
