@@ -39,8 +39,11 @@ run: setup build
 	@echo "== scores of out/real against fixtures/gold/real/annex-only (real 12's annex)"
 	$(SOHOA) eval --gold fixtures/gold/real/annex-only --pred out/real --scope annex
 
-## test: every test of the workspace, then clippy with warnings as errors
+## test: formatting (rustfmt.toml), every test of the workspace (the tidy test included), then clippy with the workspace lint table and warnings as errors
 test: setup
+	$(CARGO) fmt --all --check
+	cd fuzz && $(CARGO) fmt --check
+	cd crates/sohoa-py && $(CARGO) fmt --check
 	$(CARGO) test --workspace
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 

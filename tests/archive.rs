@@ -21,14 +21,20 @@ fn convert(out: &Path, db: &Path) -> Command {
 
 /// Every table of a store, as `sohoa export --format jsonl` writes it (rows in key order).
 fn dump(db: &Path, dir: &Path) -> Vec<(String, String)> {
-    let status = sohoa().args(["export", "--format", "jsonl", "--db"]).arg(db).arg(dir).stderr(Stdio::null()).status().expect("sohoa runs");
+    let status = sohoa()
+        .args(["export", "--format", "jsonl", "--db"])
+        .arg(db)
+        .arg(dir)
+        .stderr(Stdio::null())
+        .status()
+        .expect("sohoa runs");
     assert!(status.success(), "export of {} failed", db.display());
     read_outputs(dir)
 }
 
 /// Lines of the manifest journal (documents finished so far).
 fn finished(out: &Path) -> usize {
-    std::fs::read_to_string(out.join(".sohoa/manifest.jsonl")).map(|t| t.lines().count()).unwrap_or(0)
+    std::fs::read_to_string(out.join(".sohoa/manifest.jsonl")).map_or(0, |t| t.lines().count())
 }
 
 #[test]
@@ -101,7 +107,8 @@ fn readme_questions_are_answered_by_the_store() {
              WHERE t.deadline_end BETWEEN '2025-01-01' AND '2025-03-31' GROUP BY u.unit ORDER BY 2 DESC, 1",
         )
         .expect("prepares");
-    let rows: Vec<(String, i64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("runs").map(|r| r.expect("row")).collect();
+    let rows: Vec<(String, i64)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("runs").map(|r| r.expect("row")).collect();
     assert!(rows.iter().any(|(u, n)| u == "Công an huyện" && *n == 1), "{rows:?}");
     assert!(rows.iter().any(|(u, _)| u == "UBND các xã, thị trấn"), "{rows:?}");
 
@@ -116,7 +123,10 @@ fn readme_questions_are_answered_by_the_store() {
         pairs,
         [
             ("000_1565e888bd593adb.txt".to_string(), "hungyen/anthi/2025/QD528_kiemsoat_TTHC_huyen.txt".to_string()),
-            ("hungyen/anthi/2025/QD528_kiemsoat_TTHC_huyen.txt".to_string(), "hungyen/2024/KH215_kiemsoat_TTHC_tinh.txt".to_string()),
+            (
+                "hungyen/anthi/2025/QD528_kiemsoat_TTHC_huyen.txt".to_string(),
+                "hungyen/2024/KH215_kiemsoat_TTHC_tinh.txt".to_string()
+            ),
         ]
     );
 
@@ -128,14 +138,21 @@ fn readme_questions_are_answered_by_the_store() {
              WHERE c.target_path IS NOT NULL GROUP BY c.path, c.target_path, d.number, d.issuer ORDER BY cites",
         )
         .expect("prepares");
-    let rows: Vec<(String, String, i64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(2)?, r.get(4)?))).expect("runs").map(|r| r.expect("row")).collect();
+    let rows: Vec<(String, String, i64)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(2)?, r.get(4)?))).expect("runs").map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!((rows[0].1.as_str(), rows[1].1.as_str()), ("528/QĐ-UBND", "215/KH-UBND"));
     assert!(rows.iter().all(|(_, _, tasks)| *tasks >= 3), "{rows:?}");
 
     // the CSV export the README reads with DuckDB: one file per table, a header row
     let csv = tmp.path().join("csv");
-    let status = sohoa().args(["export", "--format", "csv", "--db"]).arg(&db).arg(&csv).stderr(Stdio::null()).status().expect("runs");
+    let status = sohoa()
+        .args(["export", "--format", "csv", "--db"])
+        .arg(&db)
+        .arg(&csv)
+        .stderr(Stdio::null())
+        .status()
+        .expect("runs");
     assert!(status.success());
     let tasks = std::fs::read_to_string(csv.join("tasks.csv")).expect("tasks.csv");
     assert!(tasks.starts_with("path,doc_id,id,doc_number,doc_issuer,doc_year,"), "{}", &tasks[..80.min(tasks.len())]);
@@ -146,7 +163,9 @@ fn reruns_skip_unchanged_inputs_and_notice_changes() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let src = tmp.path().join("src");
     std::fs::create_dir_all(src.join("2025/sonv")).expect("mkdir");
-    let plan = std::fs::read(common::repo_root().join("corpus/archive/hungyen/anthi/2025/QD528_kiemsoat_TTHC_huyen.txt")).expect("fixture");
+    let plan =
+        std::fs::read(common::repo_root().join("corpus/archive/hungyen/anthi/2025/QD528_kiemsoat_TTHC_huyen.txt"))
+            .expect("fixture");
     std::fs::write(src.join("2025/sonv/KH.txt"), &plan).expect("write");
     std::fs::write(src.join("KH.txt"), &plan).expect("write");
     let out = tmp.path().join("out");
@@ -156,7 +175,10 @@ fn reruns_skip_unchanged_inputs_and_notice_changes() {
     };
     let (code, _) = run(&[]);
     assert_eq!(code, Some(0));
-    assert_eq!(read_outputs(&out).iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["2025/sonv/KH.jsonl", "KH.jsonl"]);
+    assert_eq!(
+        read_outputs(&out).iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["2025/sonv/KH.jsonl", "KH.jsonl"]
+    );
     let (_, log) = run(&[]);
     assert!(log.contains("0 documents") && log.contains("2 unchanged"), "{log}");
     std::fs::write(src.join("KH.txt"), [plan.as_slice(), b"\n"].concat()).expect("change");

@@ -14,7 +14,10 @@ fn reference_scorer() -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("\n******** SKIP eval_parity: {} is absent; sohoa eval not compared with the reference scorer ********\n", p.display());
+        eprintln!(
+            "\n******** SKIP eval_parity: {} is absent; sohoa eval not compared with the reference scorer ********\n",
+            p.display()
+        );
         None
     }
 }
@@ -40,7 +43,8 @@ fn both_reports(score: &Path, pred: &Path) -> (String, String) {
 
 fn assert_same(ours: &str, theirs: &str) {
     if ours != theirs {
-        let diff = similar::TextDiff::from_lines(theirs, ours).unified_diff().header("tools/score", "sohoa eval").to_string();
+        let diff =
+            similar::TextDiff::from_lines(theirs, ours).unified_diff().header("tools/score", "sohoa eval").to_string();
         panic!("sohoa eval disagrees with ../shared/tools/score:\n{diff}");
     }
 }
@@ -94,11 +98,19 @@ fn perturb(i: usize, mut v: Value) -> Option<Value> {
         }
     };
     match i % 5 {
-        0 => edit(&mut v, "content", &|x| Value::String(format!("{} và các việc khác", x.as_str().unwrap_or_default()))),
-        1 => edit(&mut v, "lead", &|x| Value::Array(x.as_array().cloned().unwrap_or_default().into_iter().rev().collect())),
+        0 => {
+            edit(&mut v, "content", &|x| Value::String(format!("{} và các việc khác", x.as_str().unwrap_or_default())))
+        }
+        1 => edit(&mut v, "lead", &|x| {
+            Value::Array(x.as_array().cloned().unwrap_or_default().into_iter().rev().collect())
+        }),
         2 => edit(&mut v, "value", &|x| serde_json::json!(x.as_f64().unwrap_or(0.0))),
         3 => edit(&mut v, "key", &|x| Value::String(x.as_str().unwrap_or_default().to_uppercase())),
-        _ => edit(&mut v, "deadline", &|_| serde_json::json!({"raw": null, "kind": null, "start": null, "end": null, "recurrence": null})),
+        _ => edit(
+            &mut v,
+            "deadline",
+            &|_| serde_json::json!({"raw": null, "kind": null, "start": null, "end": null, "recurrence": null}),
+        ),
     }
     if i.is_multiple_of(3) {
         edit(&mut v, "title", &|x| Value::String(x.as_str().unwrap_or_default().chars().rev().collect()));

@@ -20,7 +20,20 @@ use serde_json::Value;
 const EPSILON: f64 = 1e-9;
 
 /// The folders whose files are the seeds in another form (same gold).
-const FOLDERS: [&str; 12] = ["seeds", "tcvn3", "vni", "docx", "docx-tcvn3", "docx-vni", "pdf", "scan", "docx-layout", "pdf-layout", "scan-gray", "scan-color"];
+const FOLDERS: [&str; 12] = [
+    "seeds",
+    "tcvn3",
+    "vni",
+    "docx",
+    "docx-tcvn3",
+    "docx-vni",
+    "pdf",
+    "scan",
+    "docx-layout",
+    "pdf-layout",
+    "scan-gray",
+    "scan-color",
+];
 
 /// Floors of the JPEG scans (grey, colour with stamps): F1 per record type.
 /// The scans issue asks citations ≥ 0.90; colour scans with a seal over the
@@ -43,12 +56,23 @@ struct GoldSet {
 
 /// Every set the gate scores: each form of the seeds, the real documents, real 12's annex.
 fn gold_sets() -> Vec<GoldSet> {
-    let seeds = FOLDERS.iter().map(|f| GoldSet { folder: f, gold: "fixtures/gold", scope: "whole", baseline: f.to_string() });
+    let seeds =
+        FOLDERS.iter().map(|f| GoldSet { folder: f, gold: "fixtures/gold", scope: "whole", baseline: f.to_string() });
     let real = [
         GoldSet { folder: "real", gold: "fixtures/gold/real", scope: "whole", baseline: "real".into() },
-        GoldSet { folder: "real", gold: "fixtures/gold/real/annex-only", scope: "annex", baseline: "real-annex".into() },
+        GoldSet {
+            folder: "real",
+            gold: "fixtures/gold/real/annex-only",
+            scope: "annex",
+            baseline: "real-annex".into(),
+        },
         GoldSet { folder: "real-pdf", gold: "fixtures/gold/real", scope: "whole", baseline: "real-pdf".into() },
-        GoldSet { folder: "real-pdf", gold: "fixtures/gold/real/annex-only", scope: "annex", baseline: "real-pdf-annex".into() },
+        GoldSet {
+            folder: "real-pdf",
+            gold: "fixtures/gold/real/annex-only",
+            scope: "annex",
+            baseline: "real-pdf-annex".into(),
+        },
     ];
     seeds.chain(real).collect()
 }
@@ -62,7 +86,13 @@ fn updating_baselines() -> bool {
 fn eval(folder: &str, gold: &str, scope: &str) -> Value {
     let pred = converted(folder);
     let gold_dir = if gold == "fixtures/gold" { gold_of(folder) } else { repo_root().join(gold) };
-    let output = sohoa().args(["eval", "--scope", scope, "--json", "--gold"]).arg(&gold_dir).arg("--pred").arg(&pred).output().expect("sohoa runs");
+    let output = sohoa()
+        .args(["eval", "--scope", scope, "--json", "--gold"])
+        .arg(&gold_dir)
+        .arg("--pred")
+        .arg(&pred)
+        .output()
+        .expect("sohoa runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "sohoa eval failed:\n{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
     eprintln!("== {folder} against {gold} ({scope})\n{stdout}");
@@ -78,9 +108,24 @@ fn scores(folder: &str) -> Value {
 /// a folder holding some seeds only (the JPEG scans), a copy of their gold files.
 fn gold_of(folder: &str) -> std::path::PathBuf {
     let gold = repo_root().join("fixtures/gold");
-    let held = |stem: &str| repo_root().join(format!("corpus/{folder}")).read_dir().expect("corpus folder").flatten().any(|e| e.file_name().to_string_lossy().starts_with(stem));
-    let files: Vec<_> = gold.read_dir().expect("fixtures/gold").flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".gold.jsonl")).collect();
-    let stem = |p: &std::path::Path| p.file_name().map(|n| n.to_string_lossy().trim_end_matches(".gold.jsonl").to_string()).unwrap_or_default();
+    let held = |stem: &str| {
+        repo_root()
+            .join(format!("corpus/{folder}"))
+            .read_dir()
+            .expect("corpus folder")
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(stem))
+    };
+    let files: Vec<_> = gold
+        .read_dir()
+        .expect("fixtures/gold")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.jsonl"))
+        .collect();
+    let stem = |p: &std::path::Path| {
+        p.file_name().map(|n| n.to_string_lossy().trim_end_matches(".gold.jsonl").to_string()).unwrap_or_default()
+    };
     if files.iter().all(|p| held(&stem(p))) {
         return gold;
     }
@@ -110,7 +155,8 @@ fn every_gold_set_scores_at_least_its_baseline() {
             eprintln!("UPDATE_BASELINE=1: rewrote {}", path.display());
             continue;
         }
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (UPDATE_BASELINE=1 writes it)", path.display()));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_BASELINE=1 writes it)", path.display()));
         let baseline: Value = serde_json::from_str(&text).expect("baseline is JSON");
         drops.extend(regressions(&baseline, &summary).into_iter().map(|d| format!("{}: {d}", set.baseline)));
         rises.extend(regressions(&summary, &baseline).into_iter().map(|d| format!("{}: {d}", set.baseline)));
@@ -126,13 +172,26 @@ fn every_form_of_the_seeds_meets_its_target() {
     let all: Vec<(&str, Value)> = FOLDERS.iter().map(|f| (*f, scores(f))).collect();
     let of = |name: &str| &all.iter().find(|(f, _)| *f == name).expect("folder scored").1;
     let mut misses = Vec::new();
-    let pairs = [("pdf", "seeds", 0.03), ("docx", "seeds", 0.02), ("tcvn3", "seeds", 0.01), ("vni", "seeds", 0.01), ("docx-tcvn3", "docx", 0.01), ("docx-vni", "docx", 0.01)];
+    let pairs = [
+        ("pdf", "seeds", 0.03),
+        ("docx", "seeds", 0.02),
+        ("tcvn3", "seeds", 0.01),
+        ("vni", "seeds", 0.01),
+        ("docx-tcvn3", "docx", 0.01),
+        ("docx-vni", "docx", 0.01),
+    ];
     for (copy, original, within) in pairs {
-        misses.extend(not_within(of(copy), of(original), within).into_iter().map(|m| format!("{copy} vs {original}: {m}")));
+        misses.extend(
+            not_within(of(copy), of(original), within).into_iter().map(|m| format!("{copy} vs {original}: {m}")),
+        );
     }
     // Letterhead and signature as borderless tables (scripts/make_layout.py): every document field and task section as the text.
     for copy in ["docx-layout", "pdf-layout"] {
-        misses.extend(fields_not_within(of(copy), of("seeds"), &[("document", None), ("task", Some("section"))], 0.01).into_iter().map(|m| format!("{copy} vs seeds: {m}")));
+        misses.extend(
+            fields_not_within(of(copy), of("seeds"), &[("document", None), ("task", Some("section"))], 0.01)
+                .into_iter()
+                .map(|m| format!("{copy} vs seeds: {m}")),
+        );
     }
     for (kind, floor) in [("task", 0.80), ("citation", 0.85)] {
         let got = f1(of("scan"), kind);
@@ -203,7 +262,21 @@ type Target<'a> = (&'a str, f64, &'a [(&'a str, f64)]);
 
 /// The real-documents issue's floors.
 const REAL_TARGETS: [Target; 4] = [
-    ("document", 0.0, &[("kind", 0.9), ("number", 0.9), ("issuer", 0.9), ("place", 0.9), ("date", 0.9), ("title", 0.9), ("year", 0.9), ("signer", 0.9), ("recipients", 0.9)]),
+    (
+        "document",
+        0.0,
+        &[
+            ("kind", 0.9),
+            ("number", 0.9),
+            ("issuer", 0.9),
+            ("place", 0.9),
+            ("date", 0.9),
+            ("title", 0.9),
+            ("year", 0.9),
+            ("signer", 0.9),
+            ("recipients", 0.9),
+        ],
+    ),
     ("task", 0.93, &[("lead", 0.9), ("partners", 0.9), ("deadline", 0.9)]),
     ("citation", 0.93, &[]),
     ("kpi", 0.85, &[]),
@@ -232,9 +305,14 @@ fn below_targets(summary: &Value, targets: &[Target]) -> Vec<String> {
 fn real_documents_meet_their_targets() {
     let mut misses = Vec::new();
     for folder in ["real", "real-pdf"] {
-        misses.extend(below_targets(&eval(folder, "fixtures/gold/real", "whole"), &REAL_TARGETS).into_iter().map(|m| format!("{folder}: {m}")));
+        misses.extend(
+            below_targets(&eval(folder, "fixtures/gold/real", "whole"), &REAL_TARGETS)
+                .into_iter()
+                .map(|m| format!("{folder}: {m}")),
+        );
         let annex = eval(folder, "fixtures/gold/real/annex-only", "annex");
-        misses.extend(below_targets(&annex, &[("task", 0.95, &[])]).into_iter().map(|m| format!("{folder} annex: {m}")));
+        misses
+            .extend(below_targets(&annex, &[("task", 0.95, &[])]).into_iter().map(|m| format!("{folder} annex: {m}")));
     }
     assert!(misses.is_empty(), "targets missed:\n{}", misses.join("\n"));
 }

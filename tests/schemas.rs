@@ -23,7 +23,8 @@ fn load_schemas() -> Vec<(String, Value)> {
         let path = entry.expect("entry").path();
         let name = path.file_name().expect("named").to_string_lossy().into_owned();
         if let Some(stem) = name.strip_suffix(".schema.json") {
-            let schema = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("schema is JSON");
+            let schema =
+                serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("schema is JSON");
             out.push((stem.to_string(), schema));
         }
     }
@@ -41,8 +42,10 @@ fn validator() -> Schemas {
         }
         opts.build(schema).expect("schemas compile")
     };
-    let record = schemas.iter().find(|(n, _)| n == "record").map(|(_, s)| build(s)).expect("schemas/record.schema.json exists");
-    let by_type = schemas.iter().filter(|(n, _)| n != "record" && n != "common").map(|(n, s)| (n.clone(), build(s))).collect();
+    let record =
+        schemas.iter().find(|(n, _)| n == "record").map(|(_, s)| build(s)).expect("schemas/record.schema.json exists");
+    let by_type =
+        schemas.iter().filter(|(n, _)| n != "record" && n != "common").map(|(n, s)| (n.clone(), build(s))).collect();
     Schemas { record, by_type }
 }
 
@@ -54,7 +57,9 @@ fn errors(v: &Schemas, record: &Value) -> Vec<String> {
     }
     let own = v.by_type.iter().find(|(n, _)| record["type"] == json!(n));
     let explained: Vec<String> = match own {
-        Some((_, validator)) => validator.iter_errors(record).map(|e| format!("{}: {}", e.instance_path, cut(&e.to_string()))).collect(),
+        Some((_, validator)) => {
+            validator.iter_errors(record).map(|e| format!("{}: {}", e.instance_path, cut(&e.to_string()))).collect()
+        }
         None => vec![],
     };
     if explained.is_empty() {
@@ -80,7 +85,8 @@ fn every_corpus_record_validates_and_keeps_the_contract() {
     let mut checked = 0;
     for folder in corpus_folders() {
         for (name, text) in read_outputs(&converted(&folder)) {
-            let records: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("output line is JSON")).collect();
+            let records: Vec<Value> =
+                text.lines().map(|l| serde_json::from_str(l).expect("output line is JSON")).collect();
             for (n, r) in records.iter().enumerate() {
                 checked += 1;
                 for e in errors(&v, r) {
@@ -92,7 +98,12 @@ fn every_corpus_record_validates_and_keeps_the_contract() {
     }
     assert!(checked > 0, "the corpus produced no records");
     let shown: Vec<&String> = problems.iter().take(40).collect();
-    assert!(problems.is_empty(), "{} problem(s), first ones:\n{}", problems.len(), shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s), first ones:\n{}",
+        problems.len(),
+        shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+    );
 }
 
 /// Contract rules a schema cannot express: the document (or one error) comes
@@ -152,8 +163,22 @@ fn at(line: u32) -> Provenance {
 
 /// One record of every type, with optional fields both filled and empty.
 fn samples() -> Vec<Record> {
-    let quality = TextQualityRecord { encodings: vec!["tcvn3".into()], converted_chars: 10, repaired_chars: 2, unreadable_share: 0.0, confidence: 0.9, ocr: false, undecoded_legacy_runs: 0 };
-    let source = SourceRecord { path: "corpus/seeds/000.txt".into(), format: "text".into(), sha256: format!("{DOC_ID}{}", "0".repeat(48)), pages: None, text_quality: quality };
+    let quality = TextQualityRecord {
+        encodings: vec!["tcvn3".into()],
+        converted_chars: 10,
+        repaired_chars: 2,
+        unreadable_share: 0.0,
+        confidence: 0.9,
+        ocr: false,
+        undecoded_legacy_runs: 0,
+    };
+    let source = SourceRecord {
+        path: "corpus/seeds/000.txt".into(),
+        format: "text".into(),
+        sha256: format!("{DOC_ID}{}", "0".repeat(48)),
+        pages: None,
+        text_quality: quality,
+    };
     let document = DocumentRecord {
         doc_id: DOC_ID.into(),
         source,
@@ -164,15 +189,32 @@ fn samples() -> Vec<Record> {
         date: Some("2025-01-07".into()),
         title: Some("Về việc ban hành Kế hoạch".into()),
         year: Some(2025),
-        signer: Some(Signer { name: Some("Nguyễn Văn Giã".into()), title: Some("CHỦ TỊCH".into()), authority: None }),
+        signer: Some(Signer {
+            name: Some("Nguyễn Văn Giã".into()), title: Some("CHỦ TỊCH".into()), authority: None
+        }),
         recipients: vec!["Như Điều 3".into(), "Lưu: VT".into()],
         attachments: vec![Attachment { kind: "ke_hoach".into(), title: None }],
     };
     let mut bare = document.clone();
-    (bare.number, bare.issuer, bare.place, bare.date, bare.title, bare.year, bare.signer) = (None, None, None, None, None, None, None);
+    (bare.number, bare.issuer, bare.place, bare.date, bare.title, bare.year, bare.signer) =
+        (None, None, None, None, None, None, None);
     bare.kind = "other".into();
-    let section = SectionRecord { doc_id: DOC_ID.into(), id: "s2".into(), parent: Some("s1".into()), label: Some("1".into()), path: vec!["II".into(), "1".into()], title: "Nhiệm vụ".into(), source: at(4) };
-    let deadline = Deadline { raw: Some("Quý II/2024".into()), kind: Some("period".into()), start: Some("2024-04-01".into()), end: Some("2024-06-30".into()), recurrence: None };
+    let section = SectionRecord {
+        doc_id: DOC_ID.into(),
+        id: "s2".into(),
+        parent: Some("s1".into()),
+        label: Some("1".into()),
+        path: vec!["II".into(), "1".into()],
+        title: "Nhiệm vụ".into(),
+        source: at(4),
+    };
+    let deadline = Deadline {
+        raw: Some("Quý II/2024".into()),
+        kind: Some("period".into()),
+        start: Some("2024-04-01".into()),
+        end: Some("2024-06-30".into()),
+        recurrence: None,
+    };
     let task = TaskRecord {
         doc_id: DOC_ID.into(),
         id: "t1".into(),
@@ -203,9 +245,32 @@ fn samples() -> Vec<Record> {
         text: "Nghị định số 61/2018/NĐ-CP".into(),
         source: at(12),
     };
-    let kpi = KpiRecord { doc_id: DOC_ID.into(), indicator: "Tỷ lệ thanh toán trực tuyến".into(), comparator: ">=".into(), value: 45.0, value_max: None, unit: Some("%".into()), period: Some("2024".into()), task: Some("t1".into()), text: "tối thiểu 45%".into(), source: at(20) };
-    let range = KpiRecord { comparator: "range".into(), value: 80.0, value_max: Some(90.5), unit: Some("điểm".into()), task: None, ..kpi.clone() };
-    let error = ErrorRecord { doc_id: None, path: "x.pdf".into(), stage: "extract".into(), cause: "damaged pdf file: no trailer".into() };
+    let kpi = KpiRecord {
+        doc_id: DOC_ID.into(),
+        indicator: "Tỷ lệ thanh toán trực tuyến".into(),
+        comparator: ">=".into(),
+        value: 45.0,
+        value_max: None,
+        unit: Some("%".into()),
+        period: Some("2024".into()),
+        task: Some("t1".into()),
+        text: "tối thiểu 45%".into(),
+        source: at(20),
+    };
+    let range = KpiRecord {
+        comparator: "range".into(),
+        value: 80.0,
+        value_max: Some(90.5),
+        unit: Some("điểm".into()),
+        task: None,
+        ..kpi.clone()
+    };
+    let error = ErrorRecord {
+        doc_id: None,
+        path: "x.pdf".into(),
+        stage: "extract".into(),
+        cause: "damaged pdf file: no trailer".into(),
+    };
     vec![
         Record::Document(document),
         Record::Document(bare),
@@ -220,7 +285,10 @@ fn samples() -> Vec<Record> {
 }
 
 fn sample_json(kind: &str) -> Value {
-    let r = samples().into_iter().find(|r| serde_json::to_value(r).expect("serializes")["type"] == kind).expect("a sample of each type");
+    let r = samples()
+        .into_iter()
+        .find(|r| serde_json::to_value(r).expect("serializes")["type"] == kind)
+        .expect("a sample of each type");
     serde_json::to_value(r).expect("serializes")
 }
 

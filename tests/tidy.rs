@@ -65,7 +65,9 @@ fn weak_test_problems(path: &Path, text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     for (i, _) in lines.iter().enumerate().filter(|(_, l)| l.trim() == "#[test]") {
-        let Some((f, fn_line)) = lines.iter().enumerate().skip(i + 1).find(|(_, l)| l.trim_start().starts_with("fn ") || l.contains(" fn ")) else {
+        let Some((f, fn_line)) =
+            lines.iter().enumerate().skip(i + 1).find(|(_, l)| l.trim_start().starts_with("fn ") || l.contains(" fn "))
+        else {
             continue;
         };
         let indent = &fn_line[..fn_line.len() - fn_line.trim_start().len()];

@@ -35,7 +35,7 @@ pub fn updating() -> bool {
 pub fn corpus_folders() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(repo_root().join("corpus"))
         .expect("corpus/ is readable")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter(|e| e.path().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| !n.starts_with('.'))
@@ -55,7 +55,7 @@ pub fn read_outputs(dir: &Path) -> Vec<(String, String)> {
 }
 
 fn collect_outputs(dir: &Path, prefix: &str, files: &mut Vec<(String, String)>) {
-    for entry in std::fs::read_dir(dir).expect("output folder is readable").filter_map(|e| e.ok()) {
+    for entry in std::fs::read_dir(dir).expect("output folder is readable").filter_map(std::result::Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
         if name.starts_with('.') {
@@ -74,9 +74,10 @@ static CONVERT: Mutex<()> = Mutex::new(());
 /// The output folder of `sohoa convert corpus/<folder>`, converted once per
 /// build of the binary and state of the folder (cached under the target dir).
 pub fn converted(folder: &str) -> PathBuf {
-    let _one_at_a_time = CONVERT.lock().unwrap_or_else(|p| p.into_inner());
+    let _one_at_a_time = CONVERT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let input = format!("corpus/{folder}");
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-out").join(format!("{folder}-{:016x}", cache_key(&input)));
+    let out =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-out").join(format!("{folder}-{:016x}", cache_key(&input)));
     if out.join(".complete").exists() {
         return out;
     }
@@ -84,7 +85,7 @@ pub fn converted(folder: &str) -> PathBuf {
     let output = run_convert(&input, &out);
     let code = output.status.code();
     assert!(
-        matches!(code, Some(0) | Some(1)),
+        matches!(code, Some(0 | 1)),
         "sohoa convert {input} crashed ({code:?}):\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
@@ -97,7 +98,7 @@ fn remove_stale(out: &Path, folder: &str) {
     let _ = std::fs::remove_dir_all(out);
     let Some(parent) = out.parent() else { return };
     let Ok(entries) = std::fs::read_dir(parent) else { return };
-    for entry in entries.filter_map(|e| e.ok()) {
+    for entry in entries.filter_map(std::result::Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let key = name.strip_prefix(folder).and_then(|rest| rest.strip_prefix('-'));
         if key.is_some_and(|k| k.len() == 16 && k.chars().all(|c| c.is_ascii_hexdigit())) {
@@ -123,7 +124,8 @@ fn cache_key(input: &str) -> u64 {
     let mut stack = vec![repo_root().join(input)];
     while let Some(p) = stack.pop() {
         if p.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(&p).expect("readable").filter_map(|e| e.ok().map(|e| e.path())).collect();
+            let mut entries: Vec<PathBuf> =
+                std::fs::read_dir(&p).expect("readable").filter_map(|e| e.ok().map(|e| e.path())).collect();
             entries.sort();
             stack.extend(entries.into_iter().rev());
         } else {

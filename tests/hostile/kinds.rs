@@ -51,7 +51,9 @@ pub fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
     out
 }
 
@@ -131,58 +133,114 @@ pub fn make_all(dir: &Path, fixtures: &Path, good: &Good) -> Vec<(String, Expect
     add("truncated-doc.doc", good.doc[..good.doc.len() / 3].to_vec(), Error("doc"));
     add("truncated-rtf.rtf", b"{\\rtf1\\ansi {\\fonttbl{\\f0 Times;}} K\\'ea ho\\'e1ch {\\b ".to_vec(), Either);
     // PDFs built to hurt
-    add("no-pages.pdf", pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(), b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec()]), Error("pdf"));
-    add("page-tree-loop.pdf", pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(), b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>".to_vec()]), Error("pdf"));
-    add("deep-dicts.pdf", page_pdf(&format!("/X {}1{} ", "<< /A ".repeat(20_000), " >>".repeat(20_000)), b"BT ET"), Error("pdf.nesting"));
-    add("content-bomb-array.pdf", page_pdf("", &[b"BT ".to_vec(), b"[".repeat(100_000), b"] TJ ET".to_vec()].concat()), Either);
-    add("encrypted.pdf", {
-        let enc = b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> /U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> >>";
-        let mut f = page_pdf("", b"BT ET");
-        let at = f.windows(7).rposition(|w| w == b"trailer").expect("trailer");
-        let tail = String::from_utf8_lossy(&f[at..]).replace("/Root 1 0 R", "/Root 1 0 R /Encrypt 5 0 R /ID [<01> <01>]");
-        f.truncate(at);
-        f.extend_from_slice(b"5 0 obj\n");
-        f.extend_from_slice(enc);
-        f.extend_from_slice(b"\nendobj\n");
-        f.extend_from_slice(tail.as_bytes());
-        f
-    }, Error("encrypted"));
-    add("huge-mediabox.pdf", pdf(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1e30 1e30] >>".to_vec(),
-    ]), Either);
+    add(
+        "no-pages.pdf",
+        pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(), b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec()]),
+        Error("pdf"),
+    );
+    add(
+        "page-tree-loop.pdf",
+        pdf(&[b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(), b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>".to_vec()]),
+        Error("pdf"),
+    );
+    add(
+        "deep-dicts.pdf",
+        page_pdf(&format!("/X {}1{} ", "<< /A ".repeat(20_000), " >>".repeat(20_000)), b"BT ET"),
+        Error("pdf.nesting"),
+    );
+    add(
+        "content-bomb-array.pdf",
+        page_pdf("", &[b"BT ".to_vec(), b"[".repeat(100_000), b"] TJ ET".to_vec()].concat()),
+        Either,
+    );
+    add(
+        "encrypted.pdf",
+        {
+            let enc = b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> /U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> >>";
+            let mut f = page_pdf("", b"BT ET");
+            let at = f.windows(7).rposition(|w| w == b"trailer").expect("trailer");
+            let tail =
+                String::from_utf8_lossy(&f[at..]).replace("/Root 1 0 R", "/Root 1 0 R /Encrypt 5 0 R /ID [<01> <01>]");
+            f.truncate(at);
+            f.extend_from_slice(b"5 0 obj\n");
+            f.extend_from_slice(enc);
+            f.extend_from_slice(b"\nendobj\n");
+            f.extend_from_slice(tail.as_bytes());
+            f
+        },
+        Error("encrypted"),
+    );
+    add(
+        "huge-mediabox.pdf",
+        pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1e30 1e30] >>".to_vec(),
+        ]),
+        Either,
+    );
     // zip and XML bombs, nesting in XML
     add("zip-bomb-docx.docx", docx_with(vec![b' '; 300 << 20]), Error("limit"));
     add("zip-bomb-xlsx.xlsx", zip(&[("xl/worksheets/sheet1.xml", vec![b' '; 300 << 20])]), Error("limit"));
-    add("xml-billion-laughs.docx", docx_with({
-        let mut x = br#"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">"#.to_vec();
-        for i in 1..10 {
-            x.extend_from_slice(format!("<!ENTITY {} \"{}\">", (b'a' + i) as char, format!("&{};", (b'a' + i - 1) as char).repeat(10)).as_bytes());
-        }
-        x.extend_from_slice(br#"]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>"#);
-        x
-    }), Either);
-    add("xml-deep-nesting.docx", docx_with([
-        br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#.to_vec(),
-        b"<w:tbl><w:tr><w:tc>".repeat(30_000),
-        b"</w:tc></w:tr></w:tbl>".repeat(30_000),
-        b"</w:body></w:document>".to_vec(),
-    ].concat()), Either);
+    add(
+        "xml-billion-laughs.docx",
+        docx_with({
+            let mut x = br#"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">"#.to_vec();
+            for i in 1..10 {
+                x.extend_from_slice(
+                    format!(
+                        "<!ENTITY {} \"{}\">",
+                        (b'a' + i) as char,
+                        format!("&{};", (b'a' + i - 1) as char).repeat(10)
+                    )
+                    .as_bytes(),
+                );
+            }
+            x.extend_from_slice(br#"]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>"#);
+            x
+        }),
+        Either,
+    );
+    add(
+        "xml-deep-nesting.docx",
+        docx_with(
+            [
+                br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#
+                    .to_vec(),
+                b"<w:tbl><w:tr><w:tc>".repeat(30_000),
+                b"</w:tc></w:tr></w:tbl>".repeat(30_000),
+                b"</w:body></w:document>".to_vec(),
+            ]
+            .concat(),
+        ),
+        Either,
+    );
     add("no-document-part.docx", zip(&[("hello.txt", b"hi".to_vec())]), Error("docx"));
-    add("rtf-deep-groups.rtf", [b"{\\rtf1 ".to_vec(), b"{".repeat(100_000), b"x".to_vec(), b"}".repeat(100_000), b"}".to_vec()].concat(), Either);
+    add(
+        "rtf-deep-groups.rtf",
+        [b"{\\rtf1 ".to_vec(), b"{".repeat(100_000), b"x".to_vec(), b"}".repeat(100_000), b"}".to_vec()].concat(),
+        Either,
+    );
     // OLE2 look-alikes
     add("password-docx.docx", ole(&["EncryptionInfo", "EncryptedPackage"]), Error("a password is needed"));
     add("password-xlsx.xlsx", ole(&["EncryptionInfo", "EncryptedPackage"]), Error("a password is needed"));
     add("presentation-renamed.doc", ole(&["PowerPoint Document", "Current User"]), Error("format not supported"));
     add("ole-without-word.doc", ole(&["Nothing"]), Error("doc"));
     // text that is almost right
-    add("utf8-one-bad-byte.txt", {
-        let mut t = good.text.clone();
-        t.insert(t.len() / 2, 0xFF);
-        t
-    }, Either);
-    add("utf16le-no-bom.txt", "KẾ HOẠCH cải cách hành chính năm 2025\n".repeat(20).encode_utf16().flat_map(u16::to_le_bytes).collect(), Either);
+    add(
+        "utf8-one-bad-byte.txt",
+        {
+            let mut t = good.text.clone();
+            t.insert(t.len() / 2, 0xFF);
+            t
+        },
+        Either,
+    );
+    add(
+        "utf16le-no-bom.txt",
+        "KẾ HOẠCH cải cách hành chính năm 2025\n".repeat(20).encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        Either,
+    );
     add("one-long-line.txt", b"a".repeat(20 << 20), Either);
     // odd names
     add("tên có dấu cách và dấu.txt", good.text.clone(), Either);

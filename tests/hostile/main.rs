@@ -48,7 +48,9 @@ fn peak_children_rss_kb() -> i64 {
 }
 
 fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir).map(|r| r.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect()).unwrap_or_default();
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| r.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
     v.sort();
     v
 }
@@ -67,7 +69,8 @@ fn stem(name: &str) -> String {
 #[test]
 fn a_hostile_batch_gives_one_error_per_bad_file_and_the_rest_as_a_clean_run() {
     let work = tempfile::tempdir().expect("temp dir");
-    let (batch, tmp, out, clean_out) = (work.path().join("batch"), work.path().join("tmp"), work.path().join("out"), work.path().join("clean"));
+    let (batch, tmp, out, clean_out) =
+        (work.path().join("batch"), work.path().join("tmp"), work.path().join("out"), work.path().join("clean"));
     for d in [&batch, &tmp] {
         std::fs::create_dir_all(d).expect("mkdir");
     }
@@ -82,14 +85,34 @@ fn a_hostile_batch_gives_one_error_per_bad_file_and_the_rest_as_a_clean_run() {
         good_names.push(name);
     }
     let start = Instant::now();
-    let run = sohoa(&["convert".as_ref(), batch.as_os_str(), "--out".as_ref(), out.as_os_str(), "--ocr".as_ref(), "off".as_ref(), "--timeout".as_ref(), "60".as_ref(), "--max-memory".as_ref(), "1G".as_ref()], &tmp)
-        .output()
-        .expect("sohoa runs");
+    let run = sohoa(
+        &[
+            "convert".as_ref(),
+            batch.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--ocr".as_ref(),
+            "off".as_ref(),
+            "--timeout".as_ref(),
+            "60".as_ref(),
+            "--max-memory".as_ref(),
+            "1G".as_ref(),
+        ],
+        &tmp,
+    )
+    .output()
+    .expect("sohoa runs");
     let elapsed = start.elapsed();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     let peak_kb = peak_children_rss_kb();
-    eprintln!("hostile batch: {} bad + {} good files, {:.1} s, peak RSS {} MiB", bad.len(), GOOD.len(), elapsed.as_secs_f64(), peak_kb / 1024);
+    eprintln!(
+        "hostile batch: {} bad + {} good files, {:.1} s, peak RSS {} MiB",
+        bad.len(),
+        GOOD.len(),
+        elapsed.as_secs_f64(),
+        peak_kb / 1024
+    );
     assert!(peak_kb < 1200 * 1024, "peak RSS {peak_kb} kB");
     assert!(stderr.contains("documents;"), "no summary: {stderr}");
     let mut problems = Vec::new();
@@ -104,13 +127,22 @@ fn a_hostile_batch_gives_one_error_per_bad_file_and_the_rest_as_a_clean_run() {
                 }
             }
             Expect::Error(cause) => {
-                let ok = lines.len() == 1 && lines[0].contains("\"type\":\"error\"") && lines[0].to_lowercase().contains(&cause.to_lowercase()) && lines[0].contains(&stem(name).replace('\n', "\\n"));
+                let ok = lines.len() == 1
+                    && lines[0].contains("\"type\":\"error\"")
+                    && lines[0].to_lowercase().contains(&cause.to_lowercase())
+                    && lines[0].contains(&stem(name).replace('\n', "\\n"));
                 if !ok {
-                    problems.push(format!("{name}: expected one error record with `{cause}`, got {}", lines.first().map_or("nothing", |l| &l[..l.len().min(300)])));
+                    problems.push(format!(
+                        "{name}: expected one error record with `{cause}`, got {}",
+                        lines.first().map_or("nothing", |l| &l[..l.len().min(300)])
+                    ));
                 }
             }
             Expect::Either => {
-                let ok = !lines.is_empty() && (lines.len() > 1 || lines[0].contains("\"type\":\"error\"") || lines[0].contains("\"type\":\"document\""));
+                let ok = !lines.is_empty()
+                    && (lines.len() > 1
+                        || lines[0].contains("\"type\":\"error\"")
+                        || lines[0].contains("\"type\":\"document\""));
                 if !ok {
                     problems.push(format!("{name}: no output"));
                 }
@@ -119,16 +151,29 @@ fn a_hostile_batch_gives_one_error_per_bad_file_and_the_rest_as_a_clean_run() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let bad_text = std::fs::read_to_string(out.join("utf8-one-bad-byte.jsonl")).expect("output");
-    assert!(bad_text.contains("\"type\":\"document\"") && !bad_text.contains("Ä") && !bad_text.contains("á»"), "a bad byte turned UTF-8 into mojibake");
+    assert!(
+        bad_text.contains("\"type\":\"document\"") && !bad_text.contains("Ä") && !bad_text.contains("á»"),
+        "a bad byte turned UTF-8 into mojibake"
+    );
     // the good files, alone, in process: byte-identical outputs
     let goods: Vec<PathBuf> = good_names.iter().map(|n| batch.join(n)).collect();
-    let mut args: Vec<&std::ffi::OsStr> = vec!["convert".as_ref(), "--in-process".as_ref(), "--ocr".as_ref(), "off".as_ref(), "--out".as_ref(), clean_out.as_os_str()];
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "convert".as_ref(),
+        "--in-process".as_ref(),
+        "--ocr".as_ref(),
+        "off".as_ref(),
+        "--out".as_ref(),
+        clean_out.as_os_str(),
+    ];
     args.extend(goods.iter().map(|p| p.as_os_str()));
     let clean = sohoa(&args, &tmp).output().expect("sohoa runs");
     assert_eq!(clean.status.code(), Some(0), "{}", String::from_utf8_lossy(&clean.stderr));
     for n in &good_names {
         let o = format!("{}.jsonl", stem(n));
-        let (a, b) = (std::fs::read(out.join(&o)).expect("batch output"), std::fs::read(clean_out.join(&o)).expect("clean output"));
+        let (a, b) = (
+            std::fs::read(out.join(&o)).expect("batch output"),
+            std::fs::read(clean_out.join(&o)).expect("clean output"),
+        );
         assert!(a == b, "{o} differs from a clean run");
         assert!(!String::from_utf8_lossy(&a).contains("\"type\":\"error\""), "{o} failed");
     }
@@ -138,11 +183,21 @@ fn a_hostile_batch_gives_one_error_per_bad_file_and_the_rest_as_a_clean_run() {
 
 /// Starts a slow batch (OCR of scans) with TMPDIR at `tmp`.
 fn slow_batch(out: &Path, tmp: &Path) -> std::process::Child {
-    sohoa(&["convert".as_ref(), root().join("corpus/scan").as_os_str(), "--out".as_ref(), out.as_os_str(), "--jobs".as_ref(), "2".as_ref()], tmp)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("sohoa starts")
+    sohoa(
+        &[
+            "convert".as_ref(),
+            root().join("corpus/scan").as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--jobs".as_ref(),
+            "2".as_ref(),
+        ],
+        tmp,
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("sohoa starts")
 }
 
 /// Processes whose environment names `tmp` (the workers and their OCR programs).
@@ -152,7 +207,10 @@ fn processes_using(tmp: &Path) -> Vec<String> {
     for e in std::fs::read_dir("/proc").expect("proc").flatten() {
         let Ok(env) = std::fs::read(e.path().join("environ")) else { continue };
         if env.split(|&b| b == 0).any(|v| v.starts_with(needle.as_bytes())) {
-            found.push(String::from_utf8_lossy(&std::fs::read(e.path().join("cmdline")).unwrap_or_default()).replace('\0', " "));
+            found.push(
+                String::from_utf8_lossy(&std::fs::read(e.path().join("cmdline")).unwrap_or_default())
+                    .replace('\0', " "),
+            );
         }
     }
     found
@@ -201,7 +259,9 @@ fn after_kill_9_the_workers_die_and_the_next_run_removes_what_was_left() {
     assert!(listing(&tmp).contains(&format!("sohoa-run-{killed_pid}")), "{:?}", listing(&tmp));
     // a partial output as a kill during a write leaves it
     std::fs::write(out.join(".sohoa-XXXXXX.partial"), b"{\"type\":").expect("write");
-    let rerun = sohoa(&["convert".as_ref(), root().join(GOOD[0]).as_os_str(), "--out".as_ref(), out.as_os_str()], &tmp).output().expect("runs");
+    let rerun = sohoa(&["convert".as_ref(), root().join(GOOD[0]).as_os_str(), "--out".as_ref(), out.as_os_str()], &tmp)
+        .output()
+        .expect("runs");
     assert_eq!(rerun.status.code(), Some(0), "{}", String::from_utf8_lossy(&rerun.stderr));
     assert!(outputs(&out).iter().all(|n| n.ends_with(".jsonl")), "{:?}", outputs(&out));
     assert_eq!(listing(&tmp), Vec::<String>::new(), "a dead run's temp folder stayed");
@@ -219,17 +279,34 @@ fn damaged_batch() -> (tempfile::TempDir, usize, usize, usize) {
     for d in [&dir, &tmp] {
         std::fs::create_dir_all(d).expect("mkdir");
     }
-    let sources: Vec<Vec<u8>> = ["corpus/pdf/000_1565e888bd593adb.pdf", "corpus/pdf/001_a3b877c4d28aa9a3.pdf", "corpus/pdf/002_1959aaa17098eaac.pdf", "corpus/pdf/004_7a78778d670c068a.pdf", "corpus/real/22_lamdong_snv_ToTrinh_KH_CCHC_2026_signed.pdf"].iter().map(|p| read(p)).collect();
+    let sources: Vec<Vec<u8>> = [
+        "corpus/pdf/000_1565e888bd593adb.pdf",
+        "corpus/pdf/001_a3b877c4d28aa9a3.pdf",
+        "corpus/pdf/002_1959aaa17098eaac.pdf",
+        "corpus/pdf/004_7a78778d670c068a.pdf",
+        "corpus/real/22_lamdong_snv_ToTrinh_KH_CCHC_2026_signed.pdf",
+    ]
+    .iter()
+    .map(|p| read(p))
+    .collect();
     let mut poppler = 0;
     for (i, b) in kinds::damaged_pdfs(&sources, 40, 11).iter().enumerate() {
         let p = dir.join(format!("damaged-{i:02}.pdf"));
         std::fs::write(&p, b).expect("write");
         poppler += usize::from(pdftotext_reads(&p).unwrap_or(false));
     }
-    let run = sohoa(&["convert".as_ref(), dir.as_os_str(), "--out".as_ref(), out.as_os_str(), "--ocr".as_ref(), "off".as_ref()], &tmp).output().expect("runs");
+    let run = sohoa(
+        &["convert".as_ref(), dir.as_os_str(), "--out".as_ref(), out.as_os_str(), "--ocr".as_ref(), "off".as_ref()],
+        &tmp,
+    )
+    .output()
+    .expect("runs");
     assert!(matches!(run.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&run.stderr));
     let outputs = outputs(&out);
-    let read_ok = outputs.iter().filter(|n| std::fs::read_to_string(out.join(n)).is_ok_and(|t| t.starts_with("{\"type\":\"document\""))).count();
+    let read_ok = outputs
+        .iter()
+        .filter(|n| std::fs::read_to_string(out.join(n)).is_ok_and(|t| t.starts_with("{\"type\":\"document\"")))
+        .count();
     eprintln!("damaged PDFs: sohoa reads {read_ok} of 40, pdftotext {poppler}");
     (work, outputs.len(), read_ok, poppler)
 }

@@ -212,7 +212,9 @@ pub enum SearchType {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  sohoa search 'phong chong ma tuy' --db archive.sqlite\n  sohoa search 'kiem tra' --db archive.sqlite --type task --lead 'van phong' --year 2025 --json")]
+#[command(
+    after_help = "Examples:\n  sohoa search 'phong chong ma tuy' --db archive.sqlite\n  sohoa search 'kiem tra' --db archive.sqlite --type task --lead 'van phong' --year 2025 --json"
+)]
 pub struct SearchArgs {
     /// Words to find (case, tone marks and đ are folded).
     pub query: String,

@@ -25,21 +25,23 @@ fn table_to(conn: &rusqlite::Connection, table: &str, order: &str, format: Expor
         ExportFormat::Jsonl => "jsonl",
     };
     let path = dir.join(format!("{table}.{ext}"));
-    let mut out = BufWriter::new(std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?);
+    let mut out =
+        BufWriter::new(std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?);
     let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))?;
-    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+    let names: Vec<String> = stmt.column_names().iter().map(std::string::ToString::to_string).collect();
     if format == ExportFormat::Csv {
         writeln!(out, "{}", names.iter().map(|n| csv_field(n)).collect::<Vec<_>>().join(","))?;
     }
     let mut rows = stmt.query([])?;
     let mut n = 0;
     while let Some(row) = rows.next()? {
-        let values: Vec<serde_json::Value> = (0..names.len()).map(|i| row.get_ref(i).map(json_value)).collect::<rusqlite::Result<_>>()?;
+        let values: Vec<serde_json::Value> =
+            (0..names.len()).map(|i| row.get_ref(i).map(json_value)).collect::<rusqlite::Result<_>>()?;
         match format {
             ExportFormat::Csv => writeln!(out, "{}", values.iter().map(csv_value).collect::<Vec<_>>().join(","))?,
             ExportFormat::Jsonl => {
                 let object: serde_json::Map<String, serde_json::Value> = names.iter().cloned().zip(values).collect();
-                writeln!(out, "{}", serde_json::Value::Object(object))?
+                writeln!(out, "{}", serde_json::Value::Object(object))?;
             }
         }
         n += 1;

@@ -39,7 +39,14 @@ pub fn all(conn: &rusqlite::Connection) -> Result<Vec<Link>> {
          LEFT JOIN documents d ON d.path = c.target_path WHERE c.target_path IS NOT NULL ORDER BY c.path, c.seq",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(Link { from: r.get(0)?, from_number: r.get(1)?, to: r.get(2)?, to_number: r.get(3)?, text: r.get(4)?, line: r.get(5)? })
+        Ok(Link {
+            from: r.get(0)?,
+            from_number: r.get(1)?,
+            to: r.get(2)?,
+            to_number: r.get(3)?,
+            text: r.get(4)?,
+            line: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -57,7 +64,12 @@ pub fn run(a: &LinksArgs) -> Result<()> {
     let mut by_doc: BTreeMap<&str, DocLinks> = BTreeMap::new();
     for l in &links {
         let from = by_doc.entry(&l.from).or_insert_with(|| DocLinks::new(l.from_number.as_deref()));
-        from.cites.push(format!("  -> {} ({}) line {}", l.to, l.to_number.as_deref().unwrap_or("no number"), l.line.unwrap_or(0)));
+        from.cites.push(format!(
+            "  -> {} ({}) line {}",
+            l.to,
+            l.to_number.as_deref().unwrap_or("no number"),
+            l.line.unwrap_or(0)
+        ));
         let to = by_doc.entry(&l.to).or_insert_with(|| DocLinks::new(l.to_number.as_deref()));
         to.cited_by.push(format!("  <- {} ({})", l.from, l.from_number.as_deref().unwrap_or("no number")));
     }

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
             scope: a.scope,
             fail_under: a.fail_under,
         })
-        .map(|passed| if passed { 0 } else { 1 }),
+        .map(|passed| u8::from(!passed)),
         Command::Search(a) => search::run(&a).map(|()| 0),
         Command::Export(a) => export::run(&a).map(|()| 0),
         Command::Links(a) => links::run(&a).map(|()| 0),
@@ -39,7 +39,11 @@ fn main() -> ExitCode {
         }
         Command::Man => {
             let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page).map_err(anyhow::Error::from).and_then(|()| print_bytes(&page)).map(|()| 0)
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(anyhow::Error::from)
+                .and_then(|()| print_bytes(&page))
+                .map(|()| 0)
         }
         Command::Worker(a) => {
             let budget = OcrBudget { jobs: a.ocr_jobs, shared_dir: a.ocr_slots };
@@ -84,10 +88,13 @@ fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
         Ocr::Off => "off",
     };
     // `--jobs` bounds OCR too: pages of every document share that many slots
-    let jobs = a.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs =
+        a.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get), usize::from);
     let workers = std::env::current_exe().ok().filter(|_| !a.in_process).map(|exe| convert::WorkerConfig {
         exe,
-        args: ["worker", "--ocr", ocr, "--timeout", &a.timeout.to_string(), "--ocr-jobs", &jobs.to_string()].map(String::from).to_vec(),
+        args: ["worker", "--ocr", ocr, "--timeout", &a.timeout.to_string(), "--ocr-jobs", &jobs.to_string()]
+            .map(String::from)
+            .to_vec(),
         max_memory: a.max_memory,
         // the readers' own budget ends them at `timeout`; the kill comes a little later
         timeout: Duration::from_secs(a.timeout) + Duration::from_secs(2 + a.timeout / 20),
@@ -97,7 +104,10 @@ fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
         paths: a.paths,
         out: a.out,
         jobs: a.jobs.map(usize::from),
-        extract: ExtractOptions { ocr_budget: OcrBudget { jobs: Some(jobs), shared_dir: None }, ..extract_options(a.ocr, a.timeout) },
+        extract: ExtractOptions {
+            ocr_budget: OcrBudget { jobs: Some(jobs), shared_dir: None },
+            ..extract_options(a.ocr, a.timeout)
+        },
         timeout: Duration::from_secs(a.timeout),
         shard: a.shard,
         workers,

@@ -60,7 +60,9 @@ const TEXT: &str = "CASE s.type \
 pub fn find(conn: &rusqlite::Connection, a: &SearchArgs) -> Result<Vec<Hit>> {
     let Some(q) = match_query(&a.query) else { return Err(UsageError("the query has no words".into()).into()) };
     let kind = a.kind.or(a.lead.as_ref().map(|_| SearchType::Task));
-    let mut sql = format!("SELECT s.type, s.path, s.ref, s.page, s.line, {TEXT} FROM search JOIN search_rows s ON s.id = search.rowid");
+    let mut sql = format!(
+        "SELECT s.type, s.path, s.ref, s.page, s.line, {TEXT} FROM search JOIN search_rows s ON s.id = search.rowid"
+    );
     let mut args: Vec<Sql> = vec![Sql::Text(q)];
     sql.push_str(" WHERE search MATCH ?1");
     if let Some(k) = kind {

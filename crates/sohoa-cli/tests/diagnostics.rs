@@ -41,7 +41,8 @@ fn convert_verbose_prints_them_and_the_manifest_counts_them() {
     assert_eq!(printed, EXPECTED);
 
     let manifest = std::fs::read_to_string(dir.path().join("out/.sohoa/manifest.jsonl")).expect("a manifest");
-    let entry: serde_json::Value = serde_json::from_str(manifest.lines().next().expect("one entry")).expect("a JSON line");
+    let entry: serde_json::Value =
+        serde_json::from_str(manifest.lines().next().expect("one entry")).expect("a JSON line");
     assert_eq!(entry["diagnostics"], serde_json::json!({"map.deadline_uncoded": 1, "segment.table_as_text": 1}));
     assert_eq!(entry["status"], "ok");
 
@@ -73,5 +74,9 @@ fn a_manifest_without_diagnostics_reads_and_writes_none() {
     assert!(!manifest.contains("\"diagnostics\""), "{manifest}");
     // a re-run reads that manifest back and skips the unchanged input
     let again = run(&["convert", "--jobs", "1", "clean.txt", "-o", "out"], dir.path());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("1 unchanged"), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("1 unchanged"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
 }

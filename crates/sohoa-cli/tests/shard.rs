@@ -31,8 +31,15 @@ fn outputs(dir: &Path) -> BTreeMap<String, String> {
 /// The input paths a folder's manifest lists, sorted.
 fn manifest_paths(dir: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(dir.join(".sohoa/manifest.jsonl")).expect("manifest");
-    let mut paths: Vec<String> =
-        text.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("manifest line")["path"].as_str().expect("path").to_string()).collect();
+    let mut paths: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("manifest line")["path"]
+                .as_str()
+                .expect("path")
+                .to_string()
+        })
+        .collect();
     paths.sort();
     paths
 }
@@ -70,7 +77,11 @@ fn four_shards_write_what_one_run_writes() {
     convert(dir.path(), &whole, None);
     let expected = outputs(&whole);
     assert!(expected.len() >= 12, "{:?}", expected.keys());
-    assert!(expected.contains_key("2025/000_1565e888bd593adb.jsonl") && expected.contains_key("2026/000_1565e888bd593adb.jsonl"), "same stems in two folders: two outputs");
+    assert!(
+        expected.contains_key("2025/000_1565e888bd593adb.jsonl")
+            && expected.contains_key("2026/000_1565e888bd593adb.jsonl"),
+        "same stems in two folders: two outputs"
+    );
 
     let mut merged = BTreeMap::new();
     let mut listed = Vec::new();
@@ -89,6 +100,7 @@ fn four_shards_write_what_one_run_writes() {
 
 #[test]
 fn a_bad_shard_is_a_usage_error() {
-    let done = Command::new(SOHOA).args(["convert", "x.txt", "--out", "-", "--shard", "5/4"]).output().expect("sohoa runs");
+    let done =
+        Command::new(SOHOA).args(["convert", "x.txt", "--out", "-", "--shard", "5/4"]).output().expect("sohoa runs");
     assert_eq!(done.status.code(), Some(2));
 }

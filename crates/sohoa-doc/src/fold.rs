@@ -24,7 +24,9 @@ pub fn fold_key(s: &str) -> String {
 /// key of a fixed word OCR may have read with a wrong tone (`Nơi nhân:` for
 /// `Nơi nhận:`, `PHÓ CHÚ TỊCH`).
 pub fn toneless_key(s: &str) -> String {
-    let words = s.split_whitespace().map(|w| w.nfd().filter(|c| !TONES.contains(c)).nfc().flat_map(char::to_lowercase).collect::<String>());
+    let words = s
+        .split_whitespace()
+        .map(|w| w.nfd().filter(|c| !TONES.contains(c)).nfc().flat_map(char::to_lowercase).collect::<String>());
     words.collect::<Vec<_>>().join(" ")
 }
 

@@ -65,13 +65,19 @@ fn normalize_bullet(sym: &str) -> String {
 /// The kind of a printed label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LabelKind {
+    /// `I.`, `II.`: a Roman numeral.
     Roman,
+    /// `Điều 1.`: an article of a decision.
     Article,
+    /// `1.`: an Arabic number.
     Arabic,
     /// `1.1` has depth 2, `2.1.11` depth 3.
     Dotted(usize),
+    /// `a)`: a letter.
     Letter,
+    /// `-`, `•`: a bullet.
     Bullet,
+    /// `+`: a sub-bullet.
     Plus,
 }
 
@@ -121,7 +127,7 @@ pub fn kind(printed: &str) -> Option<LabelKind> {
     if bare.chars().all(|c| c.is_ascii_digit()) {
         return Some(LabelKind::Arabic);
     }
-    if bare.chars().count() == 1 && bare.chars().all(|c| c.is_lowercase()) {
+    if bare.chars().count() == 1 && bare.chars().all(char::is_lowercase) {
         return Some(LabelKind::Letter);
     }
     None

@@ -27,22 +27,34 @@ impl Span {
 /// Axis-aligned box in PDF points.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct BBox {
+    /// Left edge.
     pub x0: f32,
+    /// Bottom edge.
     pub y0: f32,
+    /// Right edge.
     pub x1: f32,
+    /// Top edge.
     pub y1: f32,
 }
 
 /// The input formats sohoa reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// Plain or markdown-like text dumps.
     Text,
+    /// PDF (text layer or scanned pages).
     Pdf,
+    /// Word 2007+ (OOXML).
     Docx,
+    /// Word 97–2003 (OLE2).
     Doc,
+    /// Rich Text Format.
     Rtf,
+    /// Excel 2007+.
     Xlsx,
+    /// Excel 97–2003.
     Xls,
+    /// OpenDocument spreadsheet.
     Ods,
 }
 
@@ -86,12 +98,15 @@ pub struct TextQuality {
 /// Provenance of a whole document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
+    /// The input path as given.
     pub path: String,
+    /// The format the bytes were read as.
     pub format: Format,
     /// Lower-case hex SHA-256 of the file's bytes.
     pub sha256: String,
     /// Page count where the format has pages.
     pub pages: Option<u32>,
+    /// How the text was obtained and how far it can be trusted.
     pub text_quality: TextQuality,
 }
 
@@ -105,11 +120,16 @@ impl Source {
 /// Horizontal alignment of a paragraph, where the format says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {
+    /// The source does not say.
     #[default]
     Unknown,
+    /// Left-aligned.
     Left,
+    /// Centred.
     Center,
+    /// Right-aligned.
     Right,
+    /// Justified.
     Justify,
 }
 
@@ -118,11 +138,13 @@ pub enum Align {
 pub struct Style {
     /// The whole paragraph is bold (markdown `**...**`, `<b>`, bold runs, bold font).
     pub bold: bool,
+    /// The whole paragraph is italic.
     pub italic: bool,
     /// Heading level 1..=9 where the source marks it (markdown `#`, Word outline level).
     pub heading: Option<u8>,
     /// Font size in points, where known.
     pub font_size: Option<f32>,
+    /// Horizontal alignment.
     pub align: Align,
     /// Left indentation in points, where known.
     pub indent: Option<f32>,
@@ -138,9 +160,13 @@ pub struct Style {
 /// spaces); a hard line break the source keeps inside a paragraph is `'\n'`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
+    /// The text without its label, NFC, lines joined by `\n` where the source breaks them.
     pub text: String,
+    /// The printed number or bullet (`II.`, `1.1`, `a)`, `-`).
     pub label: Option<String>,
+    /// Its style.
     pub style: Style,
+    /// Where it stands.
     pub span: Span,
 }
 
@@ -150,22 +176,28 @@ pub struct Paragraph {
 /// several `- ` items has one item per line).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
+    /// The cell's text.
     pub text: String,
     /// 0-based grid column of the cell's first column.
     pub col: u16,
+    /// Columns the cell spans (1 when not merged).
     pub colspan: u16,
+    /// Rows the cell spans (1 when not merged).
     pub rowspan: u16,
     /// The cell's text is bold throughout.
     pub bold: bool,
+    /// Where the cell stands.
     pub span: Span,
 }
 
 /// One physical row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The cells, left to right.
     pub cells: Vec<Cell>,
     /// The source marks this row as a (repeated) header row.
     pub header: bool,
+    /// Where the row stands.
     pub span: Span,
 }
 
@@ -173,17 +205,24 @@ pub struct Row {
 /// pages. Joining pieces is segment's job.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// The rows, top to bottom.
     pub rows: Vec<Row>,
+    /// Where the table starts.
     pub span: Span,
 }
 
 /// A block in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// A paragraph of running text or a heading.
     Paragraph(Paragraph),
+    /// A table (layout tables too: segment tells them apart).
     Table(Table),
     /// A page boundary, where the format has pages (and text dumps that show them).
-    PageBreak { page: u32 },
+    PageBreak {
+        /// The 1-based number of the page that starts here.
+        page: u32,
+    },
 }
 
 /// A non-fatal observation made by a stage (a page that failed, a part ignored, a table
@@ -193,7 +232,9 @@ pub struct Diagnostic {
     /// Stable and dotted, `<stage or format>.<what>` (`pdf.time_budget`,
     /// `docx.part_ignored`, `segment.table_as_text`): the key the manifest counts by.
     pub code: &'static str,
+    /// Where it was noticed, if known.
     pub span: Option<Span>,
+    /// What was noticed, in words.
     pub message: String,
 }
 
@@ -224,8 +265,11 @@ impl std::fmt::Display for Diagnostic {
 /// One input document, extracted and normalized.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// Where the text came from and how well it was read.
     pub source: Source,
+    /// The body in reading order.
     pub blocks: Vec<Block>,
+    /// What the reader noticed on the way.
     pub diagnostics: Vec<Diagnostic>,
     /// Running headers and footers (and their text boxes), each distinct
     /// paragraph once however many pages repeat it; `span.line` numbers them

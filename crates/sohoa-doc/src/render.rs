@@ -59,7 +59,12 @@ mod tests {
     use crate::model::{Cell, Format, Source, Span, Style, Table, TextQuality};
 
     fn para(label: Option<&str>, text: &str) -> Block {
-        Block::Paragraph(Paragraph { text: text.into(), label: label.map(Into::into), style: Style::default(), span: Span::line(1) })
+        Block::Paragraph(Paragraph {
+            text: text.into(),
+            label: label.map(Into::into),
+            style: Style::default(),
+            span: Span::line(1),
+        })
     }
 
     fn cell(text: &str, col: u16) -> Cell {
@@ -69,15 +74,30 @@ mod tests {
     #[test]
     fn renders_paragraphs_rows_and_page_breaks() {
         let table = Table {
-            rows: vec![Row { cells: vec![cell("1", 0), cell("Rà soát\nthủ tục", 1)], header: false, span: Span::line(3) }],
+            rows: vec![Row {
+                cells: vec![cell("1", 0), cell("Rà soát\nthủ tục", 1)],
+                header: false,
+                span: Span::line(3),
+            }],
             span: Span::line(3),
         };
-        let blocks = vec![para(Some("I."), "MỤC ĐÍCH"), Block::PageBreak { page: 2 }, Block::Table(table), para(None, "Nơi nhận:")];
+        let blocks = vec![
+            para(Some("I."), "MỤC ĐÍCH"),
+            Block::PageBreak { page: 2 },
+            Block::Table(table),
+            para(None, "Nơi nhận:"),
+        ];
         assert_eq!(render(&blocks), "I. MỤC ĐÍCH\n\n1 | Rà soát thủ tục\nNơi nhận:\n");
     }
 
     fn document(blocks: Vec<Block>, furniture: Vec<Paragraph>) -> Document {
-        let source = Source { path: "x.doc".into(), format: Format::Doc, sha256: String::new(), pages: None, text_quality: TextQuality::default() };
+        let source = Source {
+            path: "x.doc".into(),
+            format: Format::Doc,
+            sha256: String::new(),
+            pages: None,
+            text_quality: TextQuality::default(),
+        };
         Document { source, blocks, diagnostics: Vec::new(), furniture }
     }
 

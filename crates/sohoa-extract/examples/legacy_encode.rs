@@ -53,12 +53,15 @@ fn encode_dir(legacy: Legacy, input: &Path, output: &Path) -> std::io::Result<()
     for path in names {
         let text = std::fs::read_to_string(&path)?;
         let bytes = legacy.encode_lossy(&text);
-        let lost = bytes.iter().filter(|&&b| b == b'?').count()
-            - text.chars().filter(|&c| c == '?').count();
+        let lost = bytes.iter().filter(|&&b| b == b'?').count() - text.chars().filter(|&c| c == '?').count();
         let Some(name) = path.file_name() else { continue };
         std::fs::write(output.join(name), &bytes)?;
-        println!("{} -> {} ({} bytes, {lost} chars not encodable)", path.display(),
-            output.join(name).display(), bytes.len());
+        println!(
+            "{} -> {} ({} bytes, {lost} chars not encodable)",
+            path.display(),
+            output.join(name).display(),
+            bytes.len()
+        );
     }
     Ok(())
 }

@@ -34,12 +34,31 @@ fn print_doc(doc: &sohoa_extract::Document) {
             Block::PageBreak { page } => println!("---- page {page}"),
             Block::Paragraph(p) => {
                 let b = if p.style.bold { "**" } else { "" };
-                println!("[{}] {}{b}{}{b}", p.span.line, p.label.as_deref().map(|l| format!("{l} ")).unwrap_or_default(), p.text);
+                println!(
+                    "[{}] {}{b}{}{b}",
+                    p.span.line,
+                    p.label.as_deref().map(|l| format!("{l} ")).unwrap_or_default(),
+                    p.text
+                );
             }
             Block::Table(t) => {
                 println!("<table rows={}>", t.rows.len());
                 for r in &t.rows {
-                    let cells: Vec<String> = r.cells.iter().map(|c| format!("{}{}", if c.colspan > 1 || c.rowspan > 1 { format!("({}x{})", c.rowspan, c.colspan) } else { String::new() }, c.text.replace('\n', "⏎"))).collect();
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{}{}",
+                                if c.colspan > 1 || c.rowspan > 1 {
+                                    format!("({}x{})", c.rowspan, c.colspan)
+                                } else {
+                                    String::new()
+                                },
+                                c.text.replace('\n', "⏎")
+                            )
+                        })
+                        .collect();
                     println!("  {}| {}", if r.header { "H" } else { " " }, cells.join(" | "));
                 }
                 println!("</table>");

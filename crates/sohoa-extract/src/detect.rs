@@ -82,7 +82,8 @@ mod tests {
 
     #[test]
     fn encrypted_ooxml_and_powerpoint_are_named() {
-        let enc = refuse_ole("plan.docx", &compound_file(&["EncryptionInfo", "EncryptedPackage"])).expect_err("encrypted");
+        let enc =
+            refuse_ole("plan.docx", &compound_file(&["EncryptionInfo", "EncryptedPackage"])).expect_err("encrypted");
         assert_eq!(enc.to_string(), "encrypted docx file: a password is needed");
         let ppt = refuse_ole("slides.doc", &compound_file(&["PowerPoint Document"])).expect_err("ppt");
         assert!(ppt.to_string().contains("format not supported"), "{ppt}");

@@ -32,6 +32,10 @@ use kit::Extracted;
 use std::path::Path;
 
 /// Reads and extracts one file.
+///
+/// # Errors
+/// [`ExtractError::Io`] when the file cannot be read, [`ExtractError::Limit`] when it is
+/// larger than the options allow, and every error of [`extract_bytes`].
 pub fn extract_file(path: &Path, opts: &ExtractOptions) -> Result<Document, ExtractError> {
     let io = |source| ExtractError::Io { path: path.to_path_buf(), source };
     let len = std::fs::metadata(path).map_err(io)?.len();
@@ -43,6 +47,10 @@ pub fn extract_file(path: &Path, opts: &ExtractOptions) -> Result<Document, Extr
 /// Extracts a document from its bytes; `path` names it in the record and picks
 /// the format where the bytes do not. A panicking reader becomes
 /// [`ExtractError::Panic`].
+///
+/// # Errors
+/// An unknown format, a damaged, encrypted or hostile file, a spent time budget, no
+/// usable text, missing OCR programs or a reader's panic: one [`ExtractError`] naming the cause.
 pub fn extract_bytes(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<Document, ExtractError> {
     let format = detect::detect(path, bytes)
         .ok_or_else(|| ExtractError::Unsupported(format!("cannot tell the format of {path}")))?;

@@ -5,8 +5,8 @@
 mod support;
 
 use sohoa_extract::normalize::diacritic_accuracy;
-use support::{corpus, files, opts, plain_text};
 use sohoa_extract::{extract_file, Block, Document, ExtractOptions};
+use support::{corpus, files, opts, plain_text};
 
 #[test]
 fn every_real_doc_reads_with_text() {
@@ -26,7 +26,9 @@ fn real_docs_with_tables_keep_them() {
     // Official letterheads put the issuer and the motto side by side in a table.
     let tables: usize = files(&corpus(""), "doc")
         .iter()
-        .map(|p| extract_file(p, &opts()).expect("reads").blocks.iter().filter(|b| matches!(b, Block::Table(_))).count())
+        .map(|p| {
+            extract_file(p, &opts()).expect("reads").blocks.iter().filter(|b| matches!(b, Block::Table(_))).count()
+        })
         .sum();
     assert!(tables >= 4, "only {tables} tables in the 4 real .doc files");
 }
@@ -45,7 +47,8 @@ fn legacy_docs_reach_diacritic_accuracy() {
     assert_eq!(paths.len(), 5, "5 legacy .doc files expected");
     for p in paths {
         let doc = extract_file(&p, &opts()).expect("reads");
-        let transcript = std::fs::read_to_string(p.with_extension("transcript.txt")).expect("transcript beside the file");
+        let transcript =
+            std::fs::read_to_string(p.with_extension("transcript.txt")).expect("transcript beside the file");
         // Case is not a diacritic: .VnTimeH-style fonts print capitals that the
         // transcripts give in lower case.
         let acc = diacritic_accuracy(&transcript.to_lowercase(), &printed_text(&doc).to_lowercase());
@@ -65,7 +68,10 @@ fn running_headers_are_furniture_not_body() {
     let doc = extract_file(&corpus("legacy").join("2004-B6.doc"), &opts()).expect("reads");
     let furniture: Vec<String> = doc.furniture.iter().map(|p| p.text.to_lowercase()).collect();
     assert_eq!(furniture.len(), 1, "{furniture:?}");
-    assert!(furniture[0].starts_with("văn phòng quốc hội") && furniture[0].contains("cơ sở dữ liệu luật việt nam"), "{furniture:?}");
+    assert!(
+        furniture[0].starts_with("văn phòng quốc hội") && furniture[0].contains("cơ sở dữ liệu luật việt nam"),
+        "{furniture:?}"
+    );
     assert!(!plain_text(&doc).to_lowercase().contains("văn phòng quốc hội"), "header text leaked into the body");
 }
 

@@ -82,7 +82,10 @@ fn damaged_story_counts_and_tables_never_panic() {
             let mut b = bytes.clone();
             b[fib + field..fib + field + 4].copy_from_slice(&value.to_le_bytes());
             match read(&b) {
-                Ok(doc) => assert!(body_lines(&doc).contains(&"Đoạn mở đầu.".to_string()), "body lost with field {field:#x}={value}"),
+                Ok(doc) => assert!(
+                    body_lines(&doc).contains(&"Đoạn mở đầu.".to_string()),
+                    "body lost with field {field:#x}={value}"
+                ),
                 Err(e) => assert!(!matches!(e, ExtractError::Panic(_)), "panic with field {field:#x}={value}: {e}"),
             }
         }
@@ -141,7 +144,8 @@ fn with_broken_headers(bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn a_broken_docx_header_loses_only_the_furniture() {
-    let doc = extract_bytes("headers_boxes.docx", &with_broken_headers(&docx_bytes()), &opts()).expect("body still reads");
+    let doc =
+        extract_bytes("headers_boxes.docx", &with_broken_headers(&docx_bytes()), &opts()).expect("body still reads");
     assert!(plain_text(&doc).contains("Đoạn mở đầu."));
     assert!(doc.diagnostics.iter().any(|d| d.message.contains("header")), "{:?}", doc.diagnostics);
     assert!(!doc.furniture.iter().any(|p| p.text.contains("văn phòng")), "{:?}", doc.furniture);

@@ -97,7 +97,8 @@ fn word_numbering_renders_as_printed() {
         + r#"<w:p><w:pPr><w:pStyle w:val="Dieu"/></w:pPr><w:r><w:t>Phạm vi</w:t></w:r></w:p>"#
         + r#"<w:p><w:pPr><w:pStyle w:val="Dieu"/></w:pPr><w:r><w:t>Hiệu lực</w:t></w:r></w:p>"#;
     let doc = read(&docx(&body, OUTLINE, STYLES, ""));
-    let got: Vec<(Option<&str>, &str)> = paragraphs(&doc).iter().map(|p| (p.label.as_deref(), p.text.as_str())).collect();
+    let got: Vec<(Option<&str>, &str)> =
+        paragraphs(&doc).iter().map(|p| (p.label.as_deref(), p.text.as_str())).collect();
     assert_eq!(
         got,
         vec![
@@ -130,12 +131,18 @@ fn tc(props: &str, text: &str) -> String {
 
 #[test]
 fn tables_keep_spans_merges_header_and_cell_numbers() {
-    let header = format!(r#"<w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}{}</w:tr>"#, tc("", "TT"), tc("", "Nội dung"), tc("", "Chủ trì"));
-    let group = format!(r#"<w:tr>{}</w:tr>"#, tc(r#"<w:gridSpan w:val="3"/>"#, "I. Nhóm"));
+    let header = format!(
+        r"<w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}{}</w:tr>",
+        tc("", "TT"),
+        tc("", "Nội dung"),
+        tc("", "Chủ trì")
+    );
+    let group = format!(r"<w:tr>{}</w:tr>", tc(r#"<w:gridSpan w:val="3"/>"#, "I. Nhóm"));
     let numbered_cell = format!("<w:tc>{}</w:tc>", p(Some((2, 0)), "việc một") + &p(Some((2, 0)), "việc hai"));
-    let r1 = format!(r#"<w:tr>{}{}{}</w:tr>"#, tc("", "1"), numbered_cell, tc(r#"<w:vMerge w:val="restart"/>"#, "Sở Nội vụ"));
-    let r2 = format!(r#"<w:tr>{}{}{}</w:tr>"#, tc("", "2"), tc("", "việc ba"), tc("<w:vMerge/>", ""));
-    let r3 = format!(r#"<w:tr>{}{}{}</w:tr>"#, tc("", "3"), tc("", "việc bốn"), tc("<w:vMerge/>", "ignored"));
+    let r1 =
+        format!(r"<w:tr>{}{}{}</w:tr>", tc("", "1"), numbered_cell, tc(r#"<w:vMerge w:val="restart"/>"#, "Sở Nội vụ"));
+    let r2 = format!(r"<w:tr>{}{}{}</w:tr>", tc("", "2"), tc("", "việc ba"), tc("<w:vMerge/>", ""));
+    let r3 = format!(r"<w:tr>{}{}{}</w:tr>", tc("", "3"), tc("", "việc bốn"), tc("<w:vMerge/>", "ignored"));
     let nested = format!(
         "<w:tr>{}<w:tc>{}<w:tbl><w:tr>{}{}</w:tr></w:tbl></w:tc>{}</w:tr>",
         tc("", "4"),
@@ -173,17 +180,14 @@ fn notes_fields_revisions_boxes_and_breaks() {
     let texts: Vec<&str> = paragraphs(&doc).iter().map(|p| p.text.as_str()).collect();
     assert_eq!(
         texts,
-        vec![
-            "Theo Nghị định 61 đã ban hành",
-            "Trang 3",
-            "thêm giữ tab\ndòng hai",
-            "Neo",
-            "Hộp chữ",
-            "ĐẬM",
-        ]
+        vec!["Theo Nghị định 61 đã ban hành", "Trang 3", "thêm giữ tab\ndòng hai", "Neo", "Hộp chữ", "ĐẬM",]
     );
     assert!(paragraphs(&doc)[5].style.bold && !paragraphs(&doc)[0].style.bold);
-    assert!(doc.furniture.iter().any(|p| p.text == "Nghị định số 61/2018/NĐ-CP"), "the note is kept aside: {:?}", doc.furniture);
+    assert!(
+        doc.furniture.iter().any(|p| p.text == "Nghị định số 61/2018/NĐ-CP"),
+        "the note is kept aside: {:?}",
+        doc.furniture
+    );
     assert!(paragraphs(&doc).iter().all(|p| !p.text.contains("123456") && !p.text.contains("99")));
 }
 
@@ -258,17 +262,43 @@ mod random_markup {
     use proptest::prelude::*;
 
     const OPEN: &[&str] = &[
-        "<w:p>", "<w:r>", "<w:tbl>", "<w:tr>", "<w:tc>", "<w:ins>", "<w:del>", "<w:sdt>", "<w:sdtContent>",
-        "<w:hyperlink>", "<mc:AlternateContent>", "<mc:Choice>", "<mc:Fallback>", "<w:txbxContent>", "<w:drawing>",
-        "<w:pPr>", "<w:tcPr>", "<w:trPr>", "<w:fldSimple>",
+        "<w:p>",
+        "<w:r>",
+        "<w:tbl>",
+        "<w:tr>",
+        "<w:tc>",
+        "<w:ins>",
+        "<w:del>",
+        "<w:sdt>",
+        "<w:sdtContent>",
+        "<w:hyperlink>",
+        "<mc:AlternateContent>",
+        "<mc:Choice>",
+        "<mc:Fallback>",
+        "<w:txbxContent>",
+        "<w:drawing>",
+        "<w:pPr>",
+        "<w:tcPr>",
+        "<w:trPr>",
+        "<w:fldSimple>",
     ];
     const EMPTY: &[&str] = &[
-        "<w:t>x</w:t>", "<w:tab/>", "<w:br/>", r#"<w:fldChar w:fldCharType="begin"/>"#,
-        r#"<w:fldChar w:fldCharType="separate"/>"#, r#"<w:fldChar w:fldCharType="end"/>"#,
-        r#"<w:footnoteReference w:id="1"/>"#, r#"<w:gridSpan w:val="65535"/>"#, "<w:vMerge/>",
-        r#"<w:vMerge w:val="restart"/>"#, r#"<w:numPr><w:ilvl w:val="9"/><w:numId w:val="1"/></w:numPr>"#,
-        r#"<w:numPr><w:numId w:val="2"/></w:numPr>"#, "<w:tblHeader/>", r#"<w:gridBefore w:val="9"/>"#,
-        r#"<w:hMerge w:val="continue"/>"#, r#"<w:pStyle w:val="Dieu"/>"#,
+        "<w:t>x</w:t>",
+        "<w:tab/>",
+        "<w:br/>",
+        r#"<w:fldChar w:fldCharType="begin"/>"#,
+        r#"<w:fldChar w:fldCharType="separate"/>"#,
+        r#"<w:fldChar w:fldCharType="end"/>"#,
+        r#"<w:footnoteReference w:id="1"/>"#,
+        r#"<w:gridSpan w:val="65535"/>"#,
+        "<w:vMerge/>",
+        r#"<w:vMerge w:val="restart"/>"#,
+        r#"<w:numPr><w:ilvl w:val="9"/><w:numId w:val="1"/></w:numPr>"#,
+        r#"<w:numPr><w:numId w:val="2"/></w:numPr>"#,
+        "<w:tblHeader/>",
+        r#"<w:gridBefore w:val="9"/>"#,
+        r#"<w:hMerge w:val="continue"/>"#,
+        r#"<w:pStyle w:val="Dieu"/>"#,
     ];
 
     /// Builds well-formed markup from a token list: positive picks open an

@@ -38,7 +38,11 @@ fn every_real_docx_reads_and_matches_its_dump() {
             mismatched.push(problem);
         }
     }
-    sohoa_golden::assert_no_problems(&mismatched, "real DOCX dumps", "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test docx_real");
+    sohoa_golden::assert_no_problems(
+        &mismatched,
+        "real DOCX dumps",
+        "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test docx_real",
+    );
 }
 
 /// A section number typed at the start of a paragraph (`I.`, `1.2.`, `a)`, `Điều 3.`).
@@ -90,7 +94,8 @@ static ROW_NUMBER: once_cell::sync::Lazy<regex::Regex> =
 /// cell that starts with a Word label has that label printed.
 fn check_printed(stem: &str) {
     let doc = read(&repo().join(format!("corpus/real/{stem}.docx")));
-    let printed = std::fs::read_to_string(repo().join(format!("fixtures/docx/printed/{stem}.txt"))).expect("printed fixture");
+    let printed =
+        std::fs::read_to_string(repo().join(format!("fixtures/docx/printed/{stem}.txt"))).expect("printed fixture");
     let printed = printed.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut at = 0;
     let mut checked = 0;

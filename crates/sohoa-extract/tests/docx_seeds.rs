@@ -53,18 +53,31 @@ fn seed_docx_dumps_match() {
             differ.push(problem);
         }
     }
-    sohoa_golden::assert_no_problems(&differ, "seed DOCX dumps", "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test docx_seeds");
+    sohoa_golden::assert_no_problems(
+        &differ,
+        "seed DOCX dumps",
+        "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test docx_seeds",
+    );
 }
 
 #[test]
 fn seed_docx_use_word_structure() {
     let docs: Vec<Document> = seed_docx().iter().map(|p| read(p)).collect();
-    let paragraphs = || docs.iter().flat_map(|d| &d.blocks).filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None });
-    let rows = || docs.iter().flat_map(|d| &d.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).flat_map(|t| &t.rows);
+    let paragraphs =
+        || docs.iter().flat_map(|d| &d.blocks).filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None });
+    let rows = || {
+        docs.iter()
+            .flat_map(|d| &d.blocks)
+            .filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+            .flat_map(|t| &t.rows)
+    };
     for label in ["I.", "II.", "1.", "2.", "-"] {
         assert!(paragraphs().any(|p| p.label.as_deref() == Some(label)), "no Word-numbered {label} paragraph");
     }
-    assert!(paragraphs().all(|p| !p.text.starts_with("I. ") && !p.text.starts_with("- ")), "a number stayed typed in the text");
+    assert!(
+        paragraphs().all(|p| !p.text.starts_with("I. ") && !p.text.starts_with("- ")),
+        "a number stayed typed in the text"
+    );
     assert!(rows().any(|r| r.header), "no repeated header row");
     assert!(rows().any(|r| r.cells.len() == 1 && r.cells[0].colspan > 1), "no group row spanning the table");
     assert!(rows().flat_map(|r| &r.cells).any(|c| c.rowspan > 1), "no vertical merge");
@@ -77,9 +90,8 @@ fn seed_docx_paragraphs_have_the_seed_wording() {
     for path in seed_docx() {
         let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 name");
         let seed = std::fs::read_to_string(repo().join(format!("corpus/seeds/{stem}.txt"))).expect("seed");
-        let squeeze = |s: &str| {
-            s.replace("**", "").replace(['*', '#'], "").split_whitespace().collect::<Vec<_>>().join(" ")
-        };
+        let squeeze =
+            |s: &str| s.replace("**", "").replace(['*', '#'], "").split_whitespace().collect::<Vec<_>>().join(" ");
         let seed_words = squeeze(&seed);
         for line in paragraph_lines(&read(&path)) {
             let probe: String = squeeze(&line).chars().take(40).collect();
@@ -95,7 +107,8 @@ fn seed_docx_paragraphs_have_the_seed_wording() {
 fn seed_docx_labels_are_printed() {
     for path in seed_docx() {
         let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 name");
-        let printed = std::fs::read_to_string(repo().join(format!("fixtures/docx/printed/{stem}.txt"))).expect("printed fixture");
+        let printed =
+            std::fs::read_to_string(repo().join(format!("fixtures/docx/printed/{stem}.txt"))).expect("printed fixture");
         let printed = printed.split_whitespace().collect::<Vec<_>>().join(" ");
         let doc = read(&path);
         let mut at = 0;

@@ -11,18 +11,15 @@ fn corpus() -> PathBuf {
 
 fn check(folder: &str) {
     let seeds = corpus().join("seeds");
-    let mut names: Vec<_> = std::fs::read_dir(&seeds)
-        .expect("corpus/seeds exists")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name())
-        .collect();
+    let mut names: Vec<_> =
+        std::fs::read_dir(&seeds).expect("corpus/seeds exists").filter_map(Result::ok).map(|e| e.file_name()).collect();
     names.sort();
     assert!(!names.is_empty(), "no seeds");
     for name in names {
         let original = std::fs::read_to_string(seeds.join(&name)).expect("seed is UTF-8");
         let path = corpus().join(folder).join(&name);
-        let bytes = std::fs::read(&path)
-            .unwrap_or_else(|e| panic!("{}: {e} (run scripts/reencode_corpus.sh)", path.display()));
+        let bytes =
+            std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (run scripts/reencode_corpus.sh)", path.display()));
         let mut n = Normalizer::new();
         let decoded = n.decode_file(&bytes);
         let accuracy = diacritic_accuracy(&original, &decoded);

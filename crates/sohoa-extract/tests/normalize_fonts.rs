@@ -8,21 +8,13 @@ use sohoa_extract::normalize::{self, Normalizer};
 
 /// The cp1252 reading of `text` encoded in `e`: what a DOCX run in a legacy font holds.
 fn legacy_run(e: Legacy, text: &str) -> String {
-    let bytes = e
-        .encode(text)
-        .expect("test text is Vietnamese letters and ASCII");
-    bytes
-        .iter()
-        .map(|&b| normalize::legacy::cp1252::char_of(b))
-        .collect()
+    let bytes = e.encode(text).expect("test text is Vietnamese letters and ASCII");
+    bytes.iter().map(|&b| normalize::legacy::cp1252::char_of(b)).collect()
 }
 
 /// Every run through one normalizer, in order.
 fn read(norm: &mut Normalizer, runs: &[(String, &str)]) -> Result<Vec<String>, ()> {
-    Ok(runs
-        .iter()
-        .map(|(text, font)| norm.run(text, Some(font)))
-        .collect())
+    Ok(runs.iter().map(|(text, font)| norm.run(text, Some(font))).collect())
 }
 
 /// The document read once, and read as `two_pass` reads it.
@@ -43,10 +35,7 @@ fn a_short_first_run_follows_its_fonts_legacy_runs() {
     for (e, font) in [(Legacy::Tcvn3, ".VnTime"), (Legacy::Vni, "VNI-Times")] {
         let number = legacy_run(e, "Số: 169/KH-UBND");
         // Both readings are Vietnamese (`Sè:` / `Soá:`): the run alone cannot tell.
-        assert_ne!(
-            Normalizer::new().run(&number, Some(font)),
-            "Số: 169/KH-UBND"
-        );
+        assert_ne!(Normalizer::new().run(&number, Some(font)), "Số: 169/KH-UBND");
         let mut runs = vec![(number, font)];
         runs.extend(PLAN.iter().map(|t| (legacy_run(e, t), font)));
         let (once, twice) = one_and_two_passes(&runs);
@@ -72,16 +61,7 @@ fn one_document_mixes_tcvn3_and_vni_fonts() {
 fn a_unicode_document_naming_legacy_fonts_stays_untouched() {
     // Short runs that read as Vietnamese in TCVN3 too (`có` → `cú`), among
     // plain Unicode runs in the same fonts.
-    let texts = [
-        "có",
-        "Số: 12/KH-UBND",
-        PLAN[0],
-        PLAN[1],
-        "các",
-        "bà má",
-        PLAN[2],
-        "Tây Ninh",
-    ];
+    let texts = ["có", "Số: 12/KH-UBND", PLAN[0], PLAN[1], "các", "bà má", PLAN[2], "Tây Ninh"];
     for font in [".VnTime", ".VnTimeH", "VNI-Times"] {
         let mut runs: Vec<(String, &str)> = texts.iter().map(|t| (t.to_string(), font)).collect();
         // An `...H` run first decides ties for the font; the document's
@@ -98,14 +78,8 @@ fn a_unicode_document_naming_legacy_fonts_stays_untouched() {
 #[test]
 fn a_document_read_once_needs_no_replay_when_no_tie_was_overturned() {
     let mut n = Normalizer::new();
-    let runs: Vec<(String, &str)> = PLAN
-        .iter()
-        .map(|t| (legacy_run(Legacy::Tcvn3, t), ".VnTime"))
-        .collect();
-    assert_eq!(
-        read(&mut n, &runs).unwrap_or_default(),
-        PLAN.map(str::to_owned)
-    );
+    let runs: Vec<(String, &str)> = PLAN.iter().map(|t| (legacy_run(Legacy::Tcvn3, t), ".VnTime")).collect();
+    assert_eq!(read(&mut n, &runs).unwrap_or_default(), PLAN.map(str::to_owned));
     assert!(n.replay().is_none());
     let mut unicode = Normalizer::new();
     for t in PLAN {
@@ -121,10 +95,9 @@ mod properties {
     /// Lower-case Vietnamese syllables (TCVN3's `.VnTime` has no toned capitals).
     fn words() -> impl Strategy<Value = Vec<String>> {
         let syllables = prop::sample::select(vec![
-            "số", "kế", "hoạch", "và", "có", "các", "sè", "bà", "má", "tổ", "chức", "thực", "hiện",
-            "năm", "ủy", "ban", "nhân", "dân", "quyết", "định", "về", "việc", "hà", "nội", "tây",
-            "ninh", "là", "cà", "mau", "ngày", "tháng", "thủ", "tục", "hành", "chính", "trên",
-            "địa",
+            "số", "kế", "hoạch", "và", "có", "các", "sè", "bà", "má", "tổ", "chức", "thực", "hiện", "năm", "ủy", "ban",
+            "nhân", "dân", "quyết", "định", "về", "việc", "hà", "nội", "tây", "ninh", "là", "cà", "mau", "ngày",
+            "tháng", "thủ", "tục", "hành", "chính", "trên", "địa",
         ]);
         prop::collection::vec(syllables.prop_map(str::to_owned), 1..30)
     }

@@ -13,10 +13,8 @@ const TONES: [&str; 6] = ["", "\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\
 /// All 146 letters: 12 vowels × 6 tone forms + đ, lower and upper case
 /// (the 134 marked ones and the 12 plain vowels).
 fn letters() -> Vec<char> {
-    let mut lower: Vec<char> = VOWELS
-        .iter()
-        .flat_map(|v| TONES.iter().map(move |t| format!("{v}{t}").nfc().next().unwrap_or(*v)))
-        .collect();
+    let mut lower: Vec<char> =
+        VOWELS.iter().flat_map(|v| TONES.iter().map(move |t| format!("{v}{t}").nfc().next().unwrap_or(*v))).collect();
     lower.push('đ');
     let upper: Vec<char> = lower.iter().flat_map(|c| c.to_uppercase()).collect();
     lower.into_iter().chain(upper).collect()
@@ -30,7 +28,11 @@ fn carrier(letter: char) -> String {
         Some('đ') => "đan".to_owned(),
         _ => format!("b{lower}n"),
     };
-    if letter.is_uppercase() { word.to_uppercase() } else { word }
+    if letter.is_uppercase() {
+        word.to_uppercase()
+    } else {
+        word
+    }
 }
 
 #[test]
@@ -87,9 +89,7 @@ fn iconv_has(codec: &str) -> bool {
 
 #[test]
 fn table_entries_match_iconv() {
-    for (e, codec) in
-        [(Legacy::Tcvn3, "TCVN5712-1"), (Legacy::Viscii, "VISCII"), (Legacy::Cp1258, "CP1258")]
-    {
+    for (e, codec) in [(Legacy::Tcvn3, "TCVN5712-1"), (Legacy::Viscii, "VISCII"), (Legacy::Cp1258, "CP1258")] {
         if !iconv_has(codec) {
             eprintln!("!!!!! SKIPPED: iconv lacks {codec}; {} table NOT checked !!!!!", e.name());
             continue;

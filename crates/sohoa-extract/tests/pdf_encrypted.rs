@@ -18,7 +18,11 @@ fn opts() -> ExtractOptions {
 
 /// Paragraph texts, one a line.
 fn text(doc: &Document) -> String {
-    doc.blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p.text.as_str()) } else { None }).collect::<Vec<_>>().join("\n")
+    doc.blocks
+        .iter()
+        .filter_map(|b| if let Block::Paragraph(p) = b { Some(p.text.as_str()) } else { None })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The seed encrypted by qpdf with `user`/`own` passwords and `key` options; `None` without qpdf.

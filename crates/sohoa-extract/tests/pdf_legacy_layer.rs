@@ -35,7 +35,7 @@ fn text(doc: &Document) -> String {
                 out.push_str(&c.text);
                 out.push('\n');
             }),
-            _ => {}
+            Block::PageBreak { .. } => {}
         }
     }
     out
@@ -55,7 +55,13 @@ fn a_symbol_font_tcvn3_layer_is_decoded_not_ocred() {
     assert!(!q.ocr, "the text layer was sent to OCR: {q:?}");
     assert_eq!(q.encodings, ["tcvn3"]);
     assert!(doc.source.pages >= Some(50), "{:?} pages", doc.source.pages);
-    let stems = ["000_1565e888bd593adb", "001_a3b877c4d28aa9a3", "002_1959aaa17098eaac", "003_76f9b4deebc8deb5", "004_7a78778d670c068a"];
+    let stems = [
+        "000_1565e888bd593adb",
+        "001_a3b877c4d28aa9a3",
+        "002_1959aaa17098eaac",
+        "003_76f9b4deebc8deb5",
+        "004_7a78778d670c068a",
+    ];
     let unicode: String = stems.iter().map(|s| seed(s)).collect::<Vec<_>>().join("\n");
     let accuracy = diacritic_accuracy(&unicode, &text(&doc));
     eprintln!("symbol-font TCVN3 PDF: {:?} pages in {took:?}, diacritic accuracy {accuracy:.4}", doc.source.pages);

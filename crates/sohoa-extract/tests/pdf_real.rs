@@ -11,7 +11,10 @@ use std::process::Command;
 
 /// All text in reading order, a table row per line (cells joined), as the transcripts lay rows out.
 fn plain_text(doc: &Document) -> String {
-    sohoa_golden::plain_text(doc, sohoa_golden::PlainText { tables: sohoa_golden::TableText::RowPerLine, furniture: false })
+    sohoa_golden::plain_text(
+        doc,
+        sohoa_golden::PlainText { tables: sohoa_golden::TableText::RowPerLine, furniture: false },
+    )
 }
 
 fn root() -> PathBuf {
@@ -77,7 +80,9 @@ fn char_accuracy(truth: &str, got: &str) -> f64 {
 fn char_recall_any_order(truth: &str, got: &str) -> f64 {
     let (a, b) = (fold_chars(truth), fold_chars(got));
     let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
-    let equal = |ops: &[similar::DiffOp]| ops.iter().filter(|op| op.tag() == DiffTag::Equal).map(|op| op.old_range().len()).sum::<usize>();
+    let equal = |ops: &[similar::DiffOp]| {
+        ops.iter().filter(|op| op.tag() == DiffTag::Equal).map(|op| op.old_range().len()).sum::<usize>()
+    };
     let mut rest_a = Vec::new();
     let mut rest_b = Vec::new();
     for op in &ops {
@@ -155,14 +160,16 @@ fn real_20_and_22_convert_with_their_text() {
     let doc22 = extract_file(&find("corpus/real", "22_", ".pdf"), &ExtractOptions::default()).expect("22 converts");
     let text = plain_text(&doc22);
     assert!(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "{text}");
-    let labelled = doc22.blocks.iter().filter(|b| matches!(b, Block::Paragraph(p) if p.label.as_deref() == Some("1."))).count();
+    let labelled =
+        doc22.blocks.iter().filter(|b| matches!(b, Block::Paragraph(p) if p.label.as_deref() == Some("1."))).count();
     assert_eq!(labelled, 1, "paragraph '1.' has its label split off");
 }
 
 #[test]
 fn legacy_tcvn3_pdf_decodes() {
     let pdf = find("corpus/real/legacy", "2006-16EZE", ".pdf");
-    let transcript = std::fs::read_to_string(find("corpus/real/legacy", "2006-16EZE", ".transcript.txt")).expect("transcript");
+    let transcript =
+        std::fs::read_to_string(find("corpus/real/legacy", "2006-16EZE", ".transcript.txt")).expect("transcript");
     let doc = extract_file(&pdf, &ExtractOptions { ocr: OcrMode::Off, ..Default::default() }).expect("legacy converts");
     assert_eq!(doc.source.text_quality.encodings, ["tcvn3"]);
     let accuracy = diacritic_accuracy(&transcript, &plain_text(&doc));
@@ -184,7 +191,9 @@ fn real_04_broken_text_layer_is_detected_and_ocred() {
     let text = plain_text(&doc);
     let accuracy = char_accuracy(&transcript, &text);
     let recall = char_recall_any_order(&transcript, &text);
-    eprintln!("real 04 (broken ToUnicode, OCRed): character accuracy {accuracy:.4}, characters read in any order {recall:.4}");
+    eprintln!(
+        "real 04 (broken ToUnicode, OCRed): character accuracy {accuracy:.4}, characters read in any order {recall:.4}"
+    );
     assert!(recall >= 0.90, "characters read {recall:.4}");
     assert!(accuracy >= 0.60, "character accuracy {accuracy:.4}");
 }
@@ -201,7 +210,8 @@ fn real_24_scan_with_seal_is_ocred() {
     assert!(doc.source.text_quality.ocr);
     assert_eq!(doc.source.pages, Some(2));
     let text = key(&plain_text(&doc));
-    for phrase in ["cộng hoà xã hội chủ nghĩa việt nam", "kế hoạch rà soát quy định, thủ tục hành chính", "kính gửi"] {
+    for phrase in ["cộng hoà xã hội chủ nghĩa việt nam", "kế hoạch rà soát quy định, thủ tục hành chính", "kính gửi"]
+    {
         assert!(text.contains(&key(phrase)), "missing {phrase:?}");
     }
     assert!(doc.blocks.iter().any(|b| matches!(b, Block::PageBreak { page: 2 })));

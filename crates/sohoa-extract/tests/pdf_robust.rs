@@ -36,7 +36,8 @@ fn build(pages: Vec<PageSpec>) -> Document {
         ("BaseFont", name("Helvetica")),
         ("Encoding", name("WinAnsiEncoding")),
     ]));
-    let resources = doc.add_object(dict(vec![("Font", Object::Dictionary(dict(vec![("F1", Object::Reference(font))])))]));
+    let resources =
+        doc.add_object(dict(vec![("Font", Object::Dictionary(dict(vec![("F1", Object::Reference(font))])))]));
     let mut kids = Vec::new();
     for spec in pages {
         let content = doc.add_object(Stream::new(Dictionary::new(), spec.content.into_bytes()));
@@ -78,7 +79,9 @@ fn paragraphs(doc: &Doc) -> Vec<String> {
     doc.blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(format!("{}{}", p.label.as_deref().map(|l| format!("{l} ")).unwrap_or_default(), p.text)),
+            Block::Paragraph(p) => {
+                Some(format!("{}{}", p.label.as_deref().map(|l| format!("{l} ")).unwrap_or_default(), p.text))
+            }
             _ => None,
         })
         .collect()
@@ -86,7 +89,8 @@ fn paragraphs(doc: &Doc) -> Vec<String> {
 
 #[test]
 fn a_page_that_crashes_pdf_extract_is_reported_and_the_others_kept() {
-    let body = |t: &str| text_line(72.0, 700.0, t) + &text_line(72.0, 400.0, "Body text of the page with enough words.");
+    let body =
+        |t: &str| text_line(72.0, 700.0, t) + &text_line(72.0, 400.0, "Body text of the page with enough words.");
     let crashing = "BT /F1 12 Tf 72 700 Td 5 Tj ET\n"; // a number where a string must be: pdf-extract panics
     let pdf = bytes(build(vec![page(&body("Page one")), page(crashing), page(&body("Page three"))]));
     let doc = extract_bytes("three.pdf", &pdf, &no_ocr()).expect("pages 1 and 3 survive");
@@ -134,7 +138,8 @@ fn a_rotated_page_reads_in_display_order() {
     // /Rotate 90: text drawn upwards in user space reads left to right on screen;
     // the user-space left edge is the top of the displayed page.
     let rotated = |x: f32, y: f32, t: &str| format!("BT /F1 12 Tf 0 1 -1 0 {x} {y} Tm ({t}) Tj ET\n");
-    let content = rotated(80.0, 100.0, "First line on the landscape page") + &rotated(300.0, 100.0, "Second paragraph further down the page");
+    let content = rotated(80.0, 100.0, "First line on the landscape page")
+        + &rotated(300.0, 100.0, "Second paragraph further down the page");
     let pdf = bytes(build(vec![PageSpec { content, rotate: Some(90) }]));
     let doc = extract_bytes("landscape.pdf", &pdf, &no_ocr()).expect("rotated page");
     assert_eq!(paragraphs(&doc), ["First line on the landscape page", "Second paragraph further down the page"]);
@@ -167,10 +172,13 @@ fn ruled_table(top: f32, rows: &[[&str; 2]]) -> String {
 
 #[test]
 fn ruled_table_pieces_on_two_pages_repeat_their_header() {
-    let p1 = text_line(72.0, 760.0, "Annex of tasks") + &ruled_table(700.0, &[["No", "Task"], ["1", "Build the road"], ["2", "Open the school"]]);
-    let p2 = ruled_table(780.0, &[["No", "Task"], ["3", "Train the staff"]]) + &text_line(72.0, 600.0, "After the table.");
+    let p1 = text_line(72.0, 760.0, "Annex of tasks")
+        + &ruled_table(700.0, &[["No", "Task"], ["1", "Build the road"], ["2", "Open the school"]]);
+    let p2 =
+        ruled_table(780.0, &[["No", "Task"], ["3", "Train the staff"]]) + &text_line(72.0, 600.0, "After the table.");
     let doc = extract_bytes("table.pdf", &bytes(build(vec![page(&p1), page(&p2)])), &no_ocr()).expect("tables");
-    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+    let tables: Vec<_> =
+        doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
     assert_eq!(tables.len(), 2);
     let cells = |r: &sohoa_extract::Row| r.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
     assert_eq!(cells(&tables[0].rows[1]), ["1", "Build the road"]);

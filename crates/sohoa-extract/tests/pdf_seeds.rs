@@ -62,7 +62,8 @@ fn seed_pdfs_give_back_the_seed_words() {
         return;
     }
     for (pdf, seed) in pairs {
-        let doc = extract_file(&pdf, &ExtractOptions { ocr: OcrMode::Off, ..Default::default() }).expect("seed PDF converts");
+        let doc =
+            extract_file(&pdf, &ExtractOptions { ocr: OcrMode::Off, ..Default::default() }).expect("seed PDF converts");
         assert!(doc.diagnostics.is_empty(), "{}: {:?}", pdf.display(), doc.diagnostics);
         let recall = word_recall(&std::fs::read_to_string(&seed).expect("seed"), &plain_text(&doc));
         eprintln!("{}: word recall {recall:.4}", pdf.display());
@@ -72,14 +73,19 @@ fn seed_pdfs_give_back_the_seed_words() {
 
 #[test]
 fn seed_003_annex_pieces_repeat_the_header_row() {
-    let Some((pdf, _)) = pairs("corpus/pdf").into_iter().find(|(p, _)| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("003_"))) else {
+    let Some((pdf, _)) = pairs("corpus/pdf")
+        .into_iter()
+        .find(|(p, _)| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("003_")))
+    else {
         eprintln!("SKIPPED seed_003_annex_pieces_repeat_the_header_row: no corpus/pdf/003_*.pdf");
         return;
     };
     let doc = extract_file(&pdf, &ExtractOptions { ocr: OcrMode::Off, ..Default::default() }).expect("003 converts");
-    let pieces: Vec<_> = doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+    let pieces: Vec<_> =
+        doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
     assert!(pieces.len() >= 10, "annex pieces: {}", pieces.len());
-    let header = |t: &sohoa_extract::Table| t.rows[0].cells.iter().map(|c| fold_key(&c.text)).collect::<Vec<_>>().join("|");
+    let header =
+        |t: &sohoa_extract::Table| t.rows[0].cells.iter().map(|c| fold_key(&c.text)).collect::<Vec<_>>().join("|");
     let task_header = header(pieces[0]);
     assert!(task_header.starts_with(&fold_key("Stt|Nội dung")), "{task_header}");
     let task_pieces: Vec<_> = pieces.iter().filter(|t| header(t) == task_header).collect();
@@ -104,7 +110,9 @@ fn ocr_installed() -> bool {
 #[test]
 fn scanned_seeds_are_ocred_with_their_words() {
     if !ocr_installed() {
-        eprintln!("SKIPPED scanned_seeds_are_ocred_with_their_words: install tesseract-ocr tesseract-ocr-vie poppler-utils");
+        eprintln!(
+            "SKIPPED scanned_seeds_are_ocred_with_their_words: install tesseract-ocr tesseract-ocr-vie poppler-utils"
+        );
         return;
     }
     // The short scans only: OCR takes seconds a page.

@@ -27,7 +27,13 @@ fn grid(t: &Table) -> Vec<Vec<String>> {
 fn paragraphs(doc: &Document) -> Vec<String> {
     doc.blocks
         .iter()
-        .filter_map(|b| if let Block::Paragraph(p) = b { Some(format!("{} {}", p.label.as_deref().unwrap_or(""), p.text)) } else { None })
+        .filter_map(|b| {
+            if let Block::Paragraph(p) = b {
+                Some(format!("{} {}", p.label.as_deref().unwrap_or(""), p.text))
+            } else {
+                None
+            }
+        })
         .collect()
 }
 
@@ -40,7 +46,12 @@ fn numbered_unruled_table_keeps_rows_and_wrapped_cells() {
     let want: Vec<Vec<&str>> = vec![
         vec!["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
         vec!["I", "Cải cách thể chế", "", ""],
-        vec!["1", "Rà soát, đánh giá các văn bản quy phạm pháp luật do xã ban hành", "Văn phòng HĐND và UBND xã", "Tháng 6/2026"],
+        vec![
+            "1",
+            "Rà soát, đánh giá các văn bản quy phạm pháp luật do xã ban hành",
+            "Văn phòng HĐND và UBND xã",
+            "Tháng 6/2026",
+        ],
         vec![
             "2",
             "Kiểm tra việc thực hiện quy chế dân chủ ở cơ sở, công khai kết quả kiểm tra trên cổng thông tin của xã",
@@ -50,7 +61,12 @@ fn numbered_unruled_table_keeps_rows_and_wrapped_cells() {
         vec!["3", "Tổ chức hội nghị đối thoại với người dân", "Văn phòng HĐND và UBND xã", "Tháng 9/2026"],
         vec!["II", "Cải cách thủ tục hành chính", "", ""],
         vec!["4", "Niêm yết công khai thủ tục hành chính tại bộ phận một cửa", "Bộ phận Một cửa", "Thường xuyên"],
-        vec!["5", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "Bộ phận Một cửa; các công chức chuyên môn", "Tháng 12/2026"],
+        vec![
+            "5",
+            "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+            "Bộ phận Một cửa; các công chức chuyên môn",
+            "Tháng 12/2026",
+        ],
     ];
     assert_eq!(rows, want);
 }
@@ -73,7 +89,13 @@ fn unruled_table_with_bold_header_and_no_numbers() {
 fn letterhead_signature_and_lists_stay_paragraphs() {
     let doc = read("unruled_tables.pdf");
     let text = paragraphs(&doc).join("\n");
-    for part in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận", "TM. ỦY BAN NHÂN DÂN", "Tuyên truyền, phổ biến", "Khen thưởng kịp thời"] {
+    for part in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Nơi nhận",
+        "TM. ỦY BAN NHÂN DÂN",
+        "Tuyên truyền, phổ biến",
+        "Khen thưởng kịp thời",
+    ] {
         assert!(text.contains(part), "{part:?} is not in a paragraph:\n{text}");
     }
     let cells: String = tables(&doc).iter().flat_map(|t| grid(t).concat()).collect::<Vec<_>>().join(" ");
@@ -94,7 +116,8 @@ fn vertically_centred_cells_and_group_rows() {
     let found = tables(&doc);
     assert_eq!(found.len(), 1, "tables: {:#?}", found.iter().map(|t| grid(t)).collect::<Vec<_>>());
     // A cell of two lines where the second starts with "- " prints as two items.
-    let rows: Vec<Vec<String>> = grid(found[0]).into_iter().map(|r| r.into_iter().map(|c| c.replace('\n', " ")).collect()).collect();
+    let rows: Vec<Vec<String>> =
+        grid(found[0]).into_iter().map(|r| r.into_iter().map(|c| c.replace('\n', " ")).collect()).collect();
     let want: Vec<Vec<&str>> = vec![
         vec!["STT", "Nội dung", "Đơn vị thực hiện", "Thời gian", "Ghi chú"],
         vec!["I", "Tuyên truyền, phổ biến về cải cách hành chính trên địa bàn xã"],

@@ -76,7 +76,8 @@ fn gold_tasks(path: &Path) -> Vec<Gold> {
         .map(|l| {
             let v = json::parse(l);
             let list = |k: &str| {
-                let mut l: Vec<String> = v.get(k).map(|x| x.strings()).unwrap_or_default().iter().map(|s| fold(s)).collect();
+                let mut l: Vec<String> =
+                    v.get(k).map(json::Value::strings).unwrap_or_default().iter().map(|s| fold(s)).collect();
                 l.sort();
                 l
             };
@@ -123,7 +124,8 @@ fn score(tables: &[Table], gold: &[Gold]) -> Tally {
         };
         let _ = s;
         tally.matched += 1;
-        let cell = |words: &[&str]| column(h, words).and_then(|c| r.cells.get(c)).map_or(String::new(), |c| c.text.clone());
+        let cell =
+            |words: &[&str]| column(h, words).and_then(|c| r.cells.get(c)).map_or(String::new(), |c| c.text.clone());
         let (lead, partners) = (cell(&["tham mưu", "chủ trì"]), cell(&["phối hợp"]));
         let (deadline, outputs) = (cell(&["thời"]), cell(&["sản phẩm", "kết quả"]));
         let ok = |name: &str, good: bool, got: &str| {
@@ -334,9 +336,22 @@ mod noise {
 
     /// Lines a plain dump with tables is made of, to shuffle into noise.
     const PIECES: [&str; 16] = [
-        "Số ", "TT Nội dung công việc Đơn vị chủ trì", "Thời gian", "hoàn thành", "Sản phẩm", "I Xây dựng",
-        "1", "2.", "3", "Văn phòng UBND xã Thường", "xuyên trong năm 2024", "Quý II/2024 Đề án được",
-        "- Chậm nhất ngày", "15/9/2024", "", "1 Lĩnh vực đất đai (1) Trước ngày 15/9/2024",
+        "Số ",
+        "TT Nội dung công việc Đơn vị chủ trì",
+        "Thời gian",
+        "hoàn thành",
+        "Sản phẩm",
+        "I Xây dựng",
+        "1",
+        "2.",
+        "3",
+        "Văn phòng UBND xã Thường",
+        "xuyên trong năm 2024",
+        "Quý II/2024 Đề án được",
+        "- Chậm nhất ngày",
+        "15/9/2024",
+        "",
+        "1 Lĩnh vực đất đai (1) Trước ngày 15/9/2024",
     ];
 
     proptest! {

@@ -4,8 +4,8 @@
 mod support;
 
 use sohoa_extract::normalize::diacritic_accuracy;
-use support::{corpus, files, opts, plain_text};
 use sohoa_extract::{extract_file, ExtractOptions};
+use support::{corpus, files, opts, plain_text};
 
 #[test]
 fn every_legacy_rtf_reads_with_text() {
@@ -25,7 +25,8 @@ fn legacy_rtfs_reach_diacritic_accuracy() {
     let mut worst = 1.0f64;
     for p in files(&corpus("legacy"), "rtf") {
         let doc = extract_file(&p, &opts()).expect("reads");
-        let transcript = std::fs::read_to_string(p.with_extension("transcript.txt")).expect("transcript beside the file");
+        let transcript =
+            std::fs::read_to_string(p.with_extension("transcript.txt")).expect("transcript beside the file");
         // Case is not a diacritic: .VnTimeH-style fonts print capitals that the
         // transcripts give in lower case.
         let acc = diacritic_accuracy(&transcript.to_lowercase(), &plain_text(&doc).to_lowercase());

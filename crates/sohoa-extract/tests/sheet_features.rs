@@ -27,7 +27,9 @@ fn sheet(rows: &[String], merges: &[&str]) -> String {
         let m: String = merges.iter().map(|r| format!(r#"<mergeCell ref="{r}"/>"#)).collect();
         format!(r#"<mergeCells count="{}">{m}</mergeCells>"#, merges.len())
     };
-    format!(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData>{merges}</worksheet>"#)
+    format!(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData>{merges}</worksheet>"#
+    )
 }
 
 fn row(r: u32, cells: &[String]) -> String {
@@ -70,9 +72,14 @@ fn workbook() -> Vec<u8> {
 #[test]
 fn sheets_become_named_tables_with_spans() {
     let doc = extract_bytes("t.xlsx", &workbook(), &ExtractOptions::default()).expect("reads");
-    let names: Vec<&str> = doc.blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p.text.as_str()) } else { None }).collect();
+    let names: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| if let Block::Paragraph(p) = b { Some(p.text.as_str()) } else { None })
+        .collect();
     assert_eq!(names, vec!["Nhiệm vụ", "KPI"], "empty sheet skipped, names kept");
-    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+    let tables: Vec<_> =
+        doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
     let t = tables[0];
     assert_eq!(t.rows.len(), 5, "empty row 4 dropped");
     assert_eq!((t.rows[0].cells.len(), t.rows[0].cells[0].colspan), (1, 3));
@@ -105,7 +112,8 @@ fn damaged_spreadsheet_is_an_error_not_a_panic() {
 /// sector chain loops. It must be refused as damaged before calamine runs.
 #[test]
 fn fuzz_xls_with_looping_sector_chain_is_damaged() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_directory_chain_loop.xls");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_directory_chain_loop.xls");
     let bytes = std::fs::read(path).expect("fixture");
     match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
         Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("chain"), "{cause}"),
@@ -119,11 +127,17 @@ fn fuzz_xls_with_looping_sector_chain_is_damaged() {
 /// damaged-file error.
 #[test]
 fn fuzz_xls_with_bad_records_are_damaged_not_a_panic() {
-    for name in ["xls_short_record_calamine_panic.xls", "xls_bad_offset_calamine_panic.xls", "xls_short_header_calamine_panic.xls"] {
+    for name in [
+        "xls_short_record_calamine_panic.xls",
+        "xls_bad_offset_calamine_panic.xls",
+        "xls_short_header_calamine_panic.xls",
+    ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz").join(name);
         let bytes = std::fs::read(path).expect("fixture");
         match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
-            Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("malformed"), "{name}: {cause}"),
+            Err(ExtractError::Damaged { format: "xls", cause }) => {
+                assert!(cause.contains("malformed"), "{name}: {cause}")
+            }
             other => panic!("{name}: expected a damaged-xls error, got {other:?}"),
         }
     }
@@ -134,7 +148,8 @@ fn fuzz_xls_with_bad_records_are_damaged_not_a_panic() {
 /// the first to the last is huge. Refused before calamine reads the sheet.
 #[test]
 fn fuzz_xls_with_far_apart_cells_is_damaged() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_far_apart_cells.xls");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_far_apart_cells.xls");
     let bytes = std::fs::read(path).expect("fixture");
     match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
         Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("cells"), "{cause}"),
@@ -146,7 +161,8 @@ fn fuzz_xls_with_far_apart_cells_is_damaged() {
 /// claiming an absurd cell area. Refused before calamine reserves it.
 #[test]
 fn fuzz_xls_with_huge_dimensions_is_damaged() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_huge_dimensions.xls");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sheet/fuzz/xls_huge_dimensions.xls");
     let bytes = std::fs::read(path).expect("fixture");
     match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
         Err(ExtractError::Damaged { format: "xls", cause }) => assert!(cause.contains("DIMENSIONS"), "{cause}"),

@@ -27,7 +27,8 @@ fn cells(cells: &[Cell]) -> Vec<(u16, u16, u16, &str)> {
 
 #[test]
 fn ods_merges_become_spans_and_values_read_as_shown() {
-    let doc = extract_bytes("merged_values.ods", &fixture("merged_values.ods"), &ExtractOptions::default()).expect("reads");
+    let doc =
+        extract_bytes("merged_values.ods", &fixture("merged_values.ods"), &ExtractOptions::default()).expect("reads");
     let t = tables(&doc.blocks);
     assert_eq!(t.len(), 2, "two sheets");
     let rows = &t[0].rows;
@@ -35,7 +36,13 @@ fn ods_merges_become_spans_and_values_read_as_shown() {
     assert_eq!(cells(&rows[0].cells), vec![(0, 5, 1, "PHỤ LỤC: NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026")]);
     assert_eq!(
         cells(&rows[2].cells),
-        vec![(0, 1, 1, "1"), (1, 1, 1, "Rà soát thủ tục hành chính"), (2, 1, 3, "Sở Nội vụ"), (3, 1, 1, "07/01/2026"), (4, 1, 1, "5280")]
+        vec![
+            (0, 1, 1, "1"),
+            (1, 1, 1, "Rà soát thủ tục hành chính"),
+            (2, 1, 3, "Sở Nội vụ"),
+            (3, 1, 1, "07/01/2026"),
+            (4, 1, 1, "5280")
+        ]
     );
     assert_eq!(
         cells(&rows[3].cells),
@@ -44,7 +51,11 @@ fn ods_merges_become_spans_and_values_read_as_shown() {
     );
     assert_eq!(cells(&rows[4].cells)[2..], [(3, 1, 1, "31/12/2026 10:30"), (4, 1, 1, "0.3")]);
     assert_eq!(cells(&rows[5].cells), vec![(0, 2, 1, "Tổng cộng"), (2, 2, 2, "Ghi chú chung"), (4, 1, 1, "5292.8")]);
-    assert_eq!(cells(&rows[6].cells), vec![(0, 1, 1, ""), (1, 1, 1, ""), (4, 1, 1, "-1234567.25")], "2×2 block covered");
+    assert_eq!(
+        cells(&rows[6].cells),
+        vec![(0, 1, 1, ""), (1, 1, 1, ""), (4, 1, 1, "-1234567.25")],
+        "2×2 block covered"
+    );
     let times = &t[1].rows;
     assert_eq!(cells(&times[1].cells), vec![(0, 1, 2, "Giao ban tháng"), (1, 1, 1, "08:30"), (2, 1, 1, "Đã xong")]);
     assert_eq!(cells(&times[2].cells), vec![(1, 1, 1, "14:00"), (2, 1, 1, "Chưa")]);
@@ -70,7 +81,11 @@ fn ods(tables: &str) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let deflate = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, body, how) in [("mimetype", MIMETYPE, stored), ("META-INF/manifest.xml", MANIFEST, deflate), ("content.xml", &content, deflate)] {
+    for (name, body, how) in [
+        ("mimetype", MIMETYPE, stored),
+        ("META-INF/manifest.xml", MANIFEST, deflate),
+        ("content.xml", &content, deflate),
+    ] {
         zip.start_file(name, how).expect("entry");
         zip.write_all(body.as_bytes()).expect("write");
     }
@@ -120,8 +135,12 @@ fn ods_merge_positions_follow_repeat_counts() {
 #[test]
 fn ods_boolean_and_native_types_read_as_shown() {
     let row = r#"<table:table-row><table:table-cell office:value-type="boolean" office:boolean-value="true"/><table:table-cell office:value-type="percentage" office:value="0.30000000000000004"/><table:table-cell office:value-type="time" office:time-value="PT07H05M00S"/></table:table-row>"#;
-    let doc = extract_bytes("t.ods", &ods(&format!(r#"<table:table table:name="S">{row}</table:table>"#)), &ExtractOptions::default())
-        .expect("reads");
+    let doc = extract_bytes(
+        "t.ods",
+        &ods(&format!(r#"<table:table table:name="S">{row}</table:table>"#)),
+        &ExtractOptions::default(),
+    )
+    .expect("reads");
     let t = tables(&doc.blocks);
     let got: Vec<&str> = t[0].rows[0].cells.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(got, vec!["TRUE", "0.3", "07:05"]);
@@ -164,7 +183,10 @@ fn ods_with_many_merges_is_refused() {
     let cell = r#"<table:table-cell office:value-type="float" office:value="1" table:number-columns-spanned="2" table:number-columns-repeated="1000"/>"#;
     let row = format!(r#"<table:table-row table:number-rows-repeated="200">{cell}</table:table-row>"#);
     let bytes = ods(&format!(r#"<table:table table:name="S">{row}</table:table>"#));
-    assert!(matches!(extract_bytes("t.ods", &bytes, &ExtractOptions::default()), Err(ExtractError::Limit { format: "ods", .. })));
+    assert!(matches!(
+        extract_bytes("t.ods", &bytes, &ExtractOptions::default()),
+        Err(ExtractError::Limit { format: "ods", .. })
+    ));
 }
 
 #[test]

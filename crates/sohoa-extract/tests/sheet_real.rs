@@ -35,14 +35,22 @@ fn every_spreadsheet_reads_and_matches_its_dump() {
     let mut differ = Vec::new();
     for path in files {
         let doc = read(&path);
-        assert!(doc.blocks.iter().any(|b| matches!(b, Block::Table(t) if t.rows.len() > 2)), "{}: no table", path.display());
+        assert!(
+            doc.blocks.iter().any(|b| matches!(b, Block::Table(t) if t.rows.len() > 2)),
+            "{}: no table",
+            path.display()
+        );
         let name = path.file_name().and_then(|s| s.to_str()).expect("utf-8 name");
         let expect = repo().join("fixtures/sheet").join(format!("{name}.expect.txt"));
         if let Err(problem) = sohoa_golden::check(&expect, &sohoa_golden::render(&doc)) {
             differ.push(problem);
         }
     }
-    sohoa_golden::assert_no_problems(&differ, "spreadsheet dumps", "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test sheet_real");
+    sohoa_golden::assert_no_problems(
+        &differ,
+        "spreadsheet dumps",
+        "UPDATE_EXPECT=1 cargo test -p sohoa-extract --test sheet_real",
+    );
 }
 
 #[test]

@@ -23,6 +23,10 @@ pub fn updating() -> bool {
 /// Compares `actual` with the golden file at `path`; under [`updating`] writes
 /// it instead (creating its folder). Returns a message with a unified diff when
 /// they differ, or when the golden is missing.
+///
+/// # Errors
+/// The message, with a unified diff, when `actual` differs from the golden or the golden
+/// is missing; when updating, a write error.
 pub fn check(path: &Path, actual: &str) -> Result<(), String> {
     if updating() {
         return write(path, actual);
@@ -30,7 +34,9 @@ pub fn check(path: &Path, actual: &str) -> Result<(), String> {
     match std::fs::read_to_string(path) {
         Ok(want) if want == actual => Ok(()),
         Ok(want) => Err(diff(&shown(path), &want, actual)),
-        Err(e) => Err(format!("{}: no golden yet ({e}); run with UPDATE_EXPECT=1 and review the new file", path.display())),
+        Err(e) => {
+            Err(format!("{}: no golden yet ({e}); run with UPDATE_EXPECT=1 and review the new file", path.display()))
+        }
     }
 }
 
@@ -64,6 +70,9 @@ pub fn diff(name: &str, want: &str, got: &str) -> String {
 
 /// Panics with every problem, one block each, when there is any; `what` names
 /// the goldens and `refresh` the command that rewrites them.
+///
+/// # Panics
+/// When `problems` is not empty: that is the test failing.
 pub fn assert_no_problems(problems: &[String], what: &str, refresh: &str) {
     assert!(
         problems.is_empty(),

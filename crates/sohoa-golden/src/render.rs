@@ -13,7 +13,18 @@ pub fn render(doc: &Document) -> String {
         match b {
             Block::Paragraph(p) => {
                 let s = &p.style;
-                line(&mut out, format_args!("P{} label={:?} bold={} heading={:?} align={:?} | {}", p.span.line, p.label, s.bold, s.heading, s.align, flat(&p.text)));
+                line(
+                    &mut out,
+                    format_args!(
+                        "P{} label={:?} bold={} heading={:?} align={:?} | {}",
+                        p.span.line,
+                        p.label,
+                        s.bold,
+                        s.heading,
+                        s.align,
+                        flat(&p.text)
+                    ),
+                );
             }
             Block::Table(t) => render_table(&mut out, t),
             Block::PageBreak { page } => line(&mut out, format_args!("PAGE {page}")),
@@ -30,7 +41,17 @@ fn render_table(out: &mut String, t: &Table) {
     for r in &t.rows {
         line(out, format_args!("  R{} header={}", r.span.line, r.header));
         for c in &r.cells {
-            line(out, format_args!("    C col={} span={}x{} bold={} | {}", c.col, c.colspan, c.rowspan, c.bold, flat(&c.text)));
+            line(
+                out,
+                format_args!(
+                    "    C col={} span={}x{} bold={} | {}",
+                    c.col,
+                    c.colspan,
+                    c.rowspan,
+                    c.bold,
+                    flat(&c.text)
+                ),
+            );
         }
     }
 }

@@ -3,6 +3,9 @@
 //! `records` on the same `Outline` each iteration, so a slower mapping shows by itself.
 //! `cargo bench -p sohoa-map` (not part of `make test`).
 
+// criterion_group! defines an undocumented public function.
+#![allow(missing_docs)]
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use sohoa_extract::{extract_bytes, Document, ExtractOptions};
 use std::hint::black_box;

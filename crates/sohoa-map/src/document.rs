@@ -36,8 +36,13 @@ pub fn build(src: &Source, outline: &Outline) -> DocumentRecord {
     let head = &lines[..lines.len().min(40)];
     let lh = outline.letterhead.as_ref().map(|l| header::read_letterhead(&l.lines)).unwrap_or_default();
     let number = lh.number.clone().or_else(|| head.iter().find_map(|l| header::number(l)));
-    let place_date = lh.place.clone().map(|p| (p, lh.date.clone(), lh.year)).or_else(|| head.iter().find_map(|l| header::place_date_year(l)).map(|(p, d, y)| (p, d, Some(y))));
-    let titles: Vec<(usize, &'static str)> = lines.iter().enumerate().filter_map(|(i, l)| header::kind_of_title(l).map(|k| (i, k))).collect();
+    let place_date = lh
+        .place
+        .clone()
+        .map(|p| (p, lh.date.clone(), lh.year))
+        .or_else(|| head.iter().find_map(|l| header::place_date_year(l)).map(|(p, d, y)| (p, d, Some(y))));
+    let titles: Vec<(usize, &'static str)> =
+        lines.iter().enumerate().filter_map(|(i, l)| header::kind_of_title(l).map(|k| (i, k))).collect();
     let inline = if titles.is_empty() { head.iter().find_map(|l| header::kind_and_title_inline(l)) } else { None };
     let kind = titles
         .first()
@@ -46,7 +51,12 @@ pub fn build(src: &Source, outline: &Outline) -> DocumentRecord {
         .or_else(|| lh.subject.as_ref().map(|_| "cong_van"))
         .or_else(|| number.as_deref().and_then(header::kind_of_symbol))
         .unwrap_or("other");
-    let title = titles.first().and_then(|(i, _)| title_after(&lines, *i)).or_else(|| inline.map(|(_, t)| t)).or_else(|| lh.subject.clone()).or_else(|| subject_line(head));
+    let title = titles
+        .first()
+        .and_then(|(i, _)| title_after(&lines, *i))
+        .or_else(|| inline.map(|(_, t)| t))
+        .or_else(|| lh.subject.clone())
+        .or_else(|| subject_line(head));
     let year = title.as_deref().and_then(header::year_in).or_else(|| place_date.as_ref().and_then(|(_, _, y)| *y));
     let block = outline.signatures.first();
     DocumentRecord {
@@ -60,7 +70,10 @@ pub fn build(src: &Source, outline: &Outline) -> DocumentRecord {
         title,
         year,
         signer: block.and_then(|b| signature::signer_of_block(&b.signer)).or_else(|| signer(&lines)),
-        recipients: block.map(|b| signature::recipients_of_block(&b.recipients)).filter(|r| !r.is_empty()).unwrap_or_else(|| recipients(&lines)),
+        recipients: block
+            .map(|b| signature::recipients_of_block(&b.recipients))
+            .filter(|r| !r.is_empty())
+            .unwrap_or_else(|| recipients(&lines)),
         attachments: attachments(&lines, kind, &titles),
     }
 }
@@ -105,7 +118,11 @@ fn signer(lines: &[String]) -> Option<Signer> {
     for i in order {
         if signature::is_title_line(&lines[i]) {
             let end = (i + 6).min(lines.len());
-            let block: Vec<String> = lines[i..end].iter().take_while(|l| signature::is_title_line(l) || signature::is_name(l)).cloned().collect();
+            let block: Vec<String> = lines[i..end]
+                .iter()
+                .take_while(|l| signature::is_title_line(l) || signature::is_name(l))
+                .cloned()
+                .collect();
             if let Some(s) = signature::signer(&block) {
                 return Some(s);
             }

@@ -194,8 +194,21 @@ mod tests {
     }
 
     const TEXTS: &[&str] = &[
-        "", " ", ":", "Nơi nhận:", "NƠI NHẬN", "**Trên đây là** Kế hoạch", "Nơi nhậnx", "công tác hoà giải", "Hòa  giải, UỶ ban",
-        "Thuỷ lợi", "ĐỀ CƯƠNG BÁO CÁO", "a) Các sở, ban, ngành:", "Giao cho Sở Nội vụ", "\u{212A}elvin 5%", "x",
+        "",
+        " ",
+        ":",
+        "Nơi nhận:",
+        "NƠI NHẬN",
+        "**Trên đây là** Kế hoạch",
+        "Nơi nhậnx",
+        "công tác hoà giải",
+        "Hòa  giải, UỶ ban",
+        "Thuỷ lợi",
+        "ĐỀ CƯƠNG BÁO CÁO",
+        "a) Các sở, ban, ngành:",
+        "Giao cho Sở Nội vụ",
+        "\u{212A}elvin 5%",
+        "x",
     ];
 
     #[test]

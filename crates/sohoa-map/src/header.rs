@@ -1,9 +1,9 @@
 //! The document's own header fields: kind, number, place and date, title, issuer, year.
 
-use sohoa_doc::vocab::units::{BODY_TYPES, LEVELS};
 use once_cell::sync::Lazy;
 use regex::Regex;
 use sohoa_doc::fold_key;
+use sohoa_doc::vocab::units::{BODY_TYPES, LEVELS};
 
 /// Document type titles and their `kind` codes.
 pub const KINDS: &[(&str, &str)] = &[
@@ -60,8 +60,9 @@ pub fn kind_of_symbol(number: &str) -> Option<&'static str> {
         "CT" => "chi_thi",
         "NQ" => "nghi_quyet",
         // Other types of Nghị định 30/2020 (Phụ lục III): not kinds of the contract.
-        "TT" | "TTLT" | "NĐ" | "HD" | "QC" | "QyĐ" | "CTr" | "ĐA" | "PA" | "KL" | "CĐ" | "GM" | "BB" | "HĐ" | "GUQ" | "GGT" | "PC" | "L" | "PL" | "SL" => "other",
-        _ if sym.chars().all(|c| c.is_uppercase()) && number.contains('/') => "cong_van",
+        "TT" | "TTLT" | "NĐ" | "HD" | "QC" | "QyĐ" | "CTr" | "ĐA" | "PA" | "KL" | "CĐ" | "GM" | "BB" | "HĐ" | "GUQ"
+        | "GGT" | "PC" | "L" | "PL" | "SL" => "other",
+        _ if sym.chars().all(char::is_uppercase) && number.contains('/') => "cong_van",
         _ => return None,
     })
 }
@@ -101,7 +102,9 @@ pub fn place_date_year(line: &str) -> Option<(String, Option<String>, i32)> {
 fn strip_number_prefix(place: &str) -> String {
     let words: Vec<&str> = place.split_whitespace().collect();
     let symbolic = |w: &&str| {
-        w.contains(['/', '-', ':']) || w.chars().any(|c| c.is_ascii_digit()) || (w.chars().count() > 1 && w.chars().all(char::is_uppercase))
+        w.contains(['/', '-', ':'])
+            || w.chars().any(|c| c.is_ascii_digit())
+            || (w.chars().count() > 1 && w.chars().all(char::is_uppercase))
     };
     let keep = words.iter().rposition(symbolic).map_or(0, |i| i + 1);
     words[keep..].join(" ")
@@ -109,14 +112,26 @@ fn strip_number_prefix(place: &str) -> String {
 
 /// An ISO day, or `None` when it is not a real date.
 pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
-    let days = [31, if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days = [
+        31,
+        if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     (1..=12).contains(&m).then_some(())?;
     (d >= 1 && d <= days[m as usize - 1]).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 static ISSUER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:ỦY|UỶ) BAN NHÂN DÂN|UBND")
-        .expect("static regex") // invariant: valid literal
+    Regex::new(r"(?i)(?:ỦY|UỶ) BAN NHÂN DÂN|UBND").expect("static regex") // invariant: valid literal
 });
 
 /// `ỦY BAN NHÂN DÂN XÃ HÒA BÌNH` / `Ủy ban nhân dân thị trấn An Thạnh xây dựng ...` → `UBND xã Hòa Bình`.
@@ -126,7 +141,11 @@ pub fn issuer(text: &str) -> Option<String> {
     let lower = rest.to_lowercase();
     let level = LEVELS.iter().find(|l| lower.starts_with(*l))?;
     let after = rest[level.len()..].trim_start();
-    let name: Vec<String> = after.split_whitespace().take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).map(title_case).collect();
+    let name: Vec<String> = after
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(title_case)
+        .collect();
     if name.is_empty() {
         return None;
     }
@@ -142,8 +161,10 @@ fn title_case(word: &str) -> String {
     }
 }
 
-static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?:(đến|tới)\s+(?:hết\s+)?)?năm\s+(\d{4})").expect("static regex")); // invariant: valid literal
-static SPAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}\b").expect("static regex")); // invariant: valid literal
+static YEAR: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)(?:(đến|tới)\s+(?:hết\s+)?)?năm\s+(\d{4})").expect("static regex")); // invariant: valid literal
+static SPAN: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}\b").expect("static regex")); // invariant: valid literal
 
 /// The year a title names for the plan: the first year of a span (`giai đoạn 2026-2030`),
 /// else its last `năm YYYY` that is not an end point (`đến năm 2030` is when it ends).
@@ -169,7 +190,8 @@ pub struct LetterheadFields {
 /// The fields of a letterhead's lines (the motto dropped first).
 pub fn read_letterhead(lines: &[String]) -> LetterheadFields {
     let lines = sohoa_segment::strip_motto_lines(lines);
-    let mut out = LetterheadFields { issuer: letterhead_issuer(&lines), subject: subject(&lines), ..LetterheadFields::default() };
+    let mut out =
+        LetterheadFields { issuer: letterhead_issuer(&lines), subject: subject(&lines), ..LetterheadFields::default() };
     for (i, l) in lines.iter().enumerate() {
         let joined = lines.get(i + 1).map(|n| format!("{l} {n}"));
         if out.number.is_none() && sohoa_segment::is_number_line(l) {
@@ -220,7 +242,10 @@ fn letterhead_issuer(lines: &[String]) -> Option<String> {
     let issuing = units.last()?;
     let governing = units.len().checked_sub(2).map(|i| units[i].as_str());
     let own = expand_body(issuing);
-    if starts_with_level(issuing) || own.to_lowercase().split_whitespace().any(|w| LEVELS.contains(&w)) || issuer(issuing).is_some() {
+    if starts_with_level(issuing)
+        || own.to_lowercase().split_whitespace().any(|w| LEVELS.contains(&w))
+        || issuer(issuing).is_some()
+    {
         return Some(own);
     }
     let Some(gov) = governing.and_then(issuer) else { return Some(own) };
@@ -253,9 +278,12 @@ pub fn expand_body(name: &str) -> String {
     if let Some(u) = issuer(name) {
         return u;
     }
-    let words: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
     let lower = words.join(" ");
-    let kind_len = BODY_TYPES.iter().find(|t| lower == **t || lower.starts_with(&format!("{t} "))).map_or(0, |t| t.split_whitespace().count());
+    let kind_len = BODY_TYPES
+        .iter()
+        .find(|t| lower == **t || lower.starts_with(&format!("{t} ")))
+        .map_or(0, |t| t.split_whitespace().count());
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut capital_next = true;
     for (i, w) in words.iter().enumerate() {
@@ -285,34 +313,74 @@ mod tests {
 
     #[test]
     fn places_and_dates() {
-        assert_eq!(place_date_year("Hòa Bình, ngày 07 tháng 01 năm 2025"), Some(("Hòa Bình".into(), Some("2025-01-07".into()), 2025)));
+        assert_eq!(
+            place_date_year("Hòa Bình, ngày 07 tháng 01 năm 2025"),
+            Some(("Hòa Bình".into(), Some("2025-01-07".into()), 2025))
+        );
         assert_eq!(place_date_year("Kim Sơn, ngày tháng 02 năm 2023"), Some(("Kim Sơn".into(), None, 2023)));
-        assert_eq!(place_date_year("Số:        /QĐ-UBND Tân Lập, ngày 23 tháng 01 năm 2024"), Some(("Tân Lập".into(), Some("2024-01-23".into()), 2024)));
+        assert_eq!(
+            place_date_year("Số:        /QĐ-UBND Tân Lập, ngày 23 tháng 01 năm 2024"),
+            Some(("Tân Lập".into(), Some("2024-01-23".into()), 2024))
+        );
     }
 
     #[test]
     fn issuers() {
         assert_eq!(issuer("ỦY BAN NHÂN DÂN XÃ HÒA BÌNH").as_deref(), Some("UBND xã Hòa Bình"));
-        assert_eq!(issuer("Ủy ban nhân dân thị trấn An Thạnh xây dựng Kế hoạch").as_deref(), Some("UBND thị trấn An Thạnh"));
+        assert_eq!(
+            issuer("Ủy ban nhân dân thị trấn An Thạnh xây dựng Kế hoạch").as_deref(),
+            Some("UBND thị trấn An Thạnh")
+        );
         assert_eq!(issuer("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN LẬP").as_deref(), Some("UBND xã Tân Lập"));
     }
 
     fn v(lines: &[&str]) -> Vec<String> {
-        lines.iter().map(|s| s.to_string()).collect()
+        lines.iter().map(std::string::ToString::to_string).collect()
     }
 
     #[test]
     fn letterhead_issuer_expands_under_its_governing_body() {
-        let f = read_letterhead(&v(&["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: /KH-SCT", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày tháng 4 năm 2026"]));
+        let f = read_letterhead(&v(&[
+            "UBND TỈNH LÀO CAI",
+            "SỞ CÔNG THƯƠNG",
+            "Số: /KH-SCT",
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Lào Cai, ngày tháng 4 năm 2026",
+        ]));
         assert_eq!(f.issuer.map(|i| i.to_lowercase()).as_deref(), Some("sở công thương tỉnh lào cai"));
-        assert_eq!((f.number.as_deref(), f.place.as_deref(), f.date, f.year), (Some("/KH-SCT"), Some("Lào Cai"), None, Some(2026)));
-        let f = read_letterhead(&v(&["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÂM ĐỒNG", "Độc lập - Tự do - Hạnh phúc", "Số:", "/BC-UBND", "Lâm Đồng, ngày", "tháng 12 năm 2025"]));
-        assert_eq!((f.issuer.as_deref(), f.number.as_deref(), f.place.as_deref(), f.year), (Some("UBND tỉnh Lâm Đồng"), Some("/BC-UBND"), Some("Lâm Đồng"), Some(2025)));
-        let f = read_letterhead(&v(&["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: /UBND-KT", "V/v tăng cường công tác quản lý", "khoáng sản trên địa bàn", "Lào Cai, ngày tháng năm 2026"]));
+        assert_eq!(
+            (f.number.as_deref(), f.place.as_deref(), f.date, f.year),
+            (Some("/KH-SCT"), Some("Lào Cai"), None, Some(2026))
+        );
+        let f = read_letterhead(&v(&[
+            "ỦY BAN NHÂN DÂN",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH LÂM ĐỒNG",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số:",
+            "/BC-UBND",
+            "Lâm Đồng, ngày",
+            "tháng 12 năm 2025",
+        ]));
+        assert_eq!(
+            (f.issuer.as_deref(), f.number.as_deref(), f.place.as_deref(), f.year),
+            (Some("UBND tỉnh Lâm Đồng"), Some("/BC-UBND"), Some("Lâm Đồng"), Some(2025))
+        );
+        let f = read_letterhead(&v(&[
+            "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+            "Số: /UBND-KT",
+            "V/v tăng cường công tác quản lý",
+            "khoáng sản trên địa bàn",
+            "Lào Cai, ngày tháng năm 2026",
+        ]));
         assert_eq!(f.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
         assert_eq!(f.subject.as_deref(), Some("V/v tăng cường công tác quản lý khoáng sản trên địa bàn"));
         assert_eq!(expand_body("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"), "Sở Nông nghiệp và Môi trường");
-        assert_eq!(expand_body("PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN VĨNH TƯỜNG"), "Phòng Tài chính - Kế hoạch huyện Vĩnh Tường");
+        assert_eq!(
+            expand_body("PHÒNG TÀI CHÍNH - KẾ HOẠCH HUYỆN VĨNH TƯỜNG"),
+            "Phòng Tài chính - Kế hoạch huyện Vĩnh Tường"
+        );
         let f = read_letterhead(&v(&["ỦY BAN NHÂN DÂN _", "TỈNH LÀO CAI", "Số: 11/2026/QĐ-UBND"]));
         assert_eq!(f.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
         assert_eq!(read_letterhead(&v(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐƠN ĐĂNG KÝ KINH DOANH"])).issuer, None);
@@ -329,7 +397,10 @@ mod tests {
 
     #[test]
     fn title_on_the_type_line() {
-        assert_eq!(kind_and_title_inline("TỜ TRÌNH Về việc trình ký dự thảo Kế hoạch"), Some(("to_trinh", "Về việc trình ký dự thảo Kế hoạch".to_string())));
+        assert_eq!(
+            kind_and_title_inline("TỜ TRÌNH Về việc trình ký dự thảo Kế hoạch"),
+            Some(("to_trinh", "Về việc trình ký dự thảo Kế hoạch".to_string()))
+        );
         assert_eq!(kind_and_title_inline("KẾ HOẠCH"), None);
         assert_eq!(kind_and_title_inline("BÁO CÁO KẾT QUẢ"), None);
     }

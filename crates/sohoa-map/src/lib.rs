@@ -25,7 +25,9 @@ use sohoa_segment::Outline;
 /// What map makes of one outline: its records, and what it noticed on the way (`map.*` codes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mapped {
+    /// The records in contract order.
     pub records: Vec<Record>,
+    /// What map noticed (`map.*`).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -61,7 +63,10 @@ pub fn map(source: &Source, outline: &Outline) -> Mapped {
 fn uncoded_deadline(task: &TaskRecord) -> Option<Diagnostic> {
     let raw = task.deadline.raw.as_deref().filter(|_| task.deadline.kind.is_none())?;
     let span = Span { page: task.source.page, line: task.source.line, bbox: None };
-    Some(Diagnostic::new("map.deadline_uncoded", format!("deadline \"{raw}\" of task {} names no time", task.id)).at(span))
+    Some(
+        Diagnostic::new("map.deadline_uncoded", format!("deadline \"{raw}\" of task {} names no time", task.id))
+            .at(span),
+    )
 }
 
 #[cfg(test)]
@@ -69,31 +74,63 @@ mod tests {
     use sohoa_doc::{Block, Cell, Document, Format, Paragraph, Row, Source, Span, Style, Table, TextQuality};
 
     fn row(line: u32, cells: &[&str]) -> Row {
-        let cells = cells.iter().enumerate().map(|(i, t)| Cell { text: t.to_string(), col: i as u16, colspan: 1, rowspan: 1, bold: false, span: Span::line(line) }).collect();
+        let cells = cells
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Cell {
+                text: t.to_string(),
+                col: i as u16,
+                colspan: 1,
+                rowspan: 1,
+                bold: false,
+                span: Span::line(line),
+            })
+            .collect();
         Row { cells, header: false, span: Span::line(line) }
     }
 
     /// A deadline cell that names no time is kept as `raw` and reported once, where its task is.
     #[test]
     fn an_uncoded_deadline_is_a_map_diagnostic() {
-        let para = |line, text: &str| Block::Paragraph(Paragraph { text: text.into(), label: None, style: Style::default(), span: Span::line(line) });
+        let para = |line, text: &str| {
+            Block::Paragraph(Paragraph {
+                text: text.into(),
+                label: None,
+                style: Style::default(),
+                span: Span::line(line),
+            })
+        };
         let rows = vec![
             row(3, &["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian hoàn thành"]),
             row(4, &["1", "Rà soát thủ tục hành chính", "Sở Nội vụ", "Theo chỉ đạo của tỉnh"]),
             row(5, &["2", "Ban hành quy chế", "Sở Tư pháp", "Quý II/2026"]),
         ];
-        let source = Source { path: "plan.docx".into(), format: Format::Docx, sha256: "0".repeat(64), pages: None, text_quality: TextQuality::default() };
-        let blocks = vec![para(1, "KẾ HOẠCH"), para(2, "II. NHIỆM VỤ"), Block::Table(Table { rows, span: Span::line(3) })];
+        let source = Source {
+            path: "plan.docx".into(),
+            format: Format::Docx,
+            sha256: "0".repeat(64),
+            pages: None,
+            text_quality: TextQuality::default(),
+        };
+        let blocks =
+            vec![para(1, "KẾ HOẠCH"), para(2, "II. NHIỆM VỤ"), Block::Table(Table { rows, span: Span::line(3) })];
         let doc = Document { source, blocks, diagnostics: Vec::new(), furniture: Vec::new() };
         let mapped = crate::map(&doc.source, &sohoa_segment::outline(&doc));
         let deadlines: Vec<(Option<String>, Option<String>)> = mapped
             .records
             .iter()
-            .filter_map(|r| if let crate::Record::Task(t) = r { Some((t.deadline.raw.clone(), t.deadline.kind.clone())) } else { None })
+            .filter_map(|r| {
+                if let crate::Record::Task(t) = r {
+                    Some((t.deadline.raw.clone(), t.deadline.kind.clone()))
+                } else {
+                    None
+                }
+            })
             .collect();
         assert_eq!(deadlines.len(), 2, "{deadlines:?}");
         assert_eq!(deadlines[0], (Some("Theo chỉ đạo của tỉnh".into()), None));
-        let found: Vec<(&str, Option<u32>)> = mapped.diagnostics.iter().map(|d| (d.code, d.span.map(|s| s.line))).collect();
+        let found: Vec<(&str, Option<u32>)> =
+            mapped.diagnostics.iter().map(|d| (d.code, d.span.map(|s| s.line))).collect();
         assert_eq!(found, [("map.deadline_uncoded", Some(4))]);
     }
 }

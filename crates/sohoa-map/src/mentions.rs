@@ -2,11 +2,11 @@
 
 use crate::citation::{self, CitationContext, CitationMention};
 use crate::folded::{Folded, Vocabulary};
-use once_cell::sync::Lazy;
 use crate::kpi::{self, KpiContext, KpiMention};
 use crate::record::{CitationRecord, KpiRecord, Provenance};
 use crate::tasks::TaskDraft;
 use crate::view::{Part, Topic, View};
+use once_cell::sync::Lazy;
 use sohoa_doc::Span;
 use sohoa_segment::{Item, SectionKind};
 
@@ -46,7 +46,8 @@ fn texts(view: &View) -> Vec<(String, Span, bool)> {
 
 /// `Căn cứ ...`, `(Tiếp tục) thực hiện ...`, `Xét đề nghị ...`: a paragraph of the legal basis.
 fn is_basis(text: &str) -> bool {
-    static BASIS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["căn cứ", "thực hiện", "tiếp tục thực hiện", "xét đề nghị"]));
+    static BASIS: Lazy<Vocabulary> =
+        Lazy::new(|| Vocabulary::new(&["căn cứ", "thực hiện", "tiếp tục thực hiện", "xét đề nghị"]));
     BASIS.any_at_start(text)
 }
 
@@ -84,7 +85,7 @@ fn own_kind(view: &View) -> Option<String> {
             _ => None,
         })
         .collect();
-    titles.iter().find(|k| **k != "quyet_dinh").or(titles.first()).map(|k| k.to_string())
+    titles.iter().find(|k| **k != "quyet_dinh").or(titles.first()).map(std::string::ToString::to_string)
 }
 
 /// The citation records of the document, short mentions and law names resolved.
@@ -128,7 +129,10 @@ pub fn kpis(view: &View, tasks: &[TaskDraft], doc_id: &str, plan_year: Option<i3
         let restates_row = |m: &KpiMention| row_kpi.as_ref().is_some_and(|r| kpi::same_target(r, m));
         let seen: Vec<KpiMention> = row_kpi.clone().into_iter().chain(scanned.filter(|m| !restates_row(m))).collect();
         let text = t.target_texts.first().cloned().unwrap_or_default();
-        out.extend(seen.into_iter().map(|m| (t.item, record(m, Some(t.record.id.clone()), &text, prov_of(t), doc_id, plan_year))));
+        out.extend(
+            seen.into_iter()
+                .map(|m| (t.item, record(m, Some(t.record.id.clone()), &text, prov_of(t), doc_id, plan_year))),
+        );
     }
     out.extend(untied_kpis(view, tasks, &places, doc_id));
     out.sort_by_key(|(i, _)| *i);
@@ -271,11 +275,23 @@ fn untied_kpis(view: &View, tasks: &[TaskDraft], places: &Places, doc_id: &str) 
 /// indicator that holds the other's (folded).
 fn restates(a: &KpiRecord, b: &KpiRecord) -> bool {
     let (ia, ib) = (crate::words::key(&a.indicator), crate::words::key(&b.indicator));
-    a.value == b.value && a.value_max == b.value_max && a.unit == b.unit && a.comparator == b.comparator && (ia.contains(&ib) || ib.contains(&ia))
+    a.value == b.value
+        && a.value_max == b.value_max
+        && a.unit == b.unit
+        && a.comparator == b.comparator
+        && (ia.contains(&ib) || ib.contains(&ia))
 }
 
-fn record(m: KpiMention, task: Option<String>, text: &str, source: Provenance, doc_id: &str, plan_year: Option<i32>) -> KpiRecord {
-    let indicator = if m.indicator.trim().is_empty() { crate::words::one_line(text) } else { crate::words::one_line(&m.indicator) };
+fn record(
+    m: KpiMention,
+    task: Option<String>,
+    text: &str,
+    source: Provenance,
+    doc_id: &str,
+    plan_year: Option<i32>,
+) -> KpiRecord {
+    let indicator =
+        if m.indicator.trim().is_empty() { crate::words::one_line(text) } else { crate::words::one_line(&m.indicator) };
     KpiRecord {
         doc_id: doc_id.to_string(),
         indicator,
@@ -322,7 +338,12 @@ II. NHIỆM VỤ\n\
                 _ => None,
             })
             .collect();
-        let want = [("05-ĐA/TU", "reference"), ("05-ĐA/TU", "basis"), ("Luật Du lịch", "reference"), ("Luật Du lịch", "reference")];
+        let want = [
+            ("05-ĐA/TU", "reference"),
+            ("05-ĐA/TU", "basis"),
+            ("Luật Du lịch", "reference"),
+            ("Luật Du lịch", "reference"),
+        ];
         let want: Vec<(String, String)> = want.iter().map(|(k, r)| (k.to_string(), r.to_string())).collect();
         assert_eq!(cites, want);
     }

@@ -12,17 +12,42 @@ use sohoa_segment::{Item, Outline, SectionKind};
 /// no number or bullet, which may also be a lead-in to the items after it.
 pub fn is_not_task(text: &str, unlabeled: bool) -> bool {
     let t = crate::words::one_line(text);
-    is_closing(&t) || is_annex_title(&t) || is_annex_pointer(&t) || is_plan_duration(&t) || is_scope_target(&t) || is_form_title(&t) || unlabeled && is_lead_in(&t)
+    is_closing(&t)
+        || is_annex_title(&t)
+        || is_annex_pointer(&t)
+        || is_plan_duration(&t)
+        || is_scope_target(&t)
+        || is_form_title(&t)
+        || unlabeled && is_lead_in(&t)
 }
 
-static CLOSINGS: Lazy<Vocabulary> =
-    Lazy::new(|| Vocabulary::new(&["Trên đây là", "Trong quá trình", "Căn cứ văn bản này", "Căn cứ công văn này", "Căn cứ nội dung công văn này"]));
-static ANNEX_POINTERS: Lazy<Vocabulary> =
-    Lazy::new(|| Vocabulary::new(&["Theo Phụ lục", "Chi tiết tại Phụ lục", "Chi tiết theo Phụ lục", "Có Phụ lục", "Theo Biểu", "Chi tiết tại Biểu"]));
-static PLAN_NAMES: Lazy<Vec<Folded>> = Lazy::new(|| ["Kế hoạch", "Chương trình", "Đề án", "Kế hoạch này"].iter().map(|w| Folded::new(w)).collect());
+static CLOSINGS: Lazy<Vocabulary> = Lazy::new(|| {
+    Vocabulary::new(&[
+        "Trên đây là",
+        "Trong quá trình",
+        "Căn cứ văn bản này",
+        "Căn cứ công văn này",
+        "Căn cứ nội dung công văn này",
+    ])
+});
+static ANNEX_POINTERS: Lazy<Vocabulary> = Lazy::new(|| {
+    Vocabulary::new(&[
+        "Theo Phụ lục",
+        "Chi tiết tại Phụ lục",
+        "Chi tiết theo Phụ lục",
+        "Có Phụ lục",
+        "Theo Biểu",
+        "Chi tiết tại Biểu",
+    ])
+});
+static PLAN_NAMES: Lazy<Vec<Folded>> =
+    Lazy::new(|| ["Kế hoạch", "Chương trình", "Đề án", "Kế hoạch này"].iter().map(|w| Folded::new(w)).collect());
 static MEASURES: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["Số lượng", "Tỷ lệ", "Chỉ tiêu"]));
-static AMOUNTS: Lazy<Vocabulary> = Lazy::new(|| Vocabulary::new(&["Tối thiểu", "Ít nhất", "Trên", "Đạt", "Không dưới", "Từ"]));
-static LEAD_IN_ENDS: Lazy<Vec<Folded>> = Lazy::new(|| ["sau", "cụ thể", "như sau", "gồm", "bao gồm", "cụ thể như sau"].iter().map(|w| Folded::new(w)).collect());
+static AMOUNTS: Lazy<Vocabulary> =
+    Lazy::new(|| Vocabulary::new(&["Tối thiểu", "Ít nhất", "Trên", "Đạt", "Không dưới", "Từ"]));
+static LEAD_IN_ENDS: Lazy<Vec<Folded>> = Lazy::new(|| {
+    ["sau", "cụ thể", "như sau", "gồm", "bao gồm", "cụ thể như sau"].iter().map(|w| Folded::new(w)).collect()
+});
 
 /// `Trên đây là Kế hoạch ...`, `Căn cứ văn bản này, ...`: the closing paragraph.
 fn is_closing(t: &str) -> bool {
@@ -39,10 +64,12 @@ fn is_annex_pointer(t: &str) -> bool {
 /// `Thời gian thực hiện Kế hoạch: Từ khi ban hành đến hết năm 2030`: the plan's own span.
 fn is_plan_duration(t: &str) -> bool {
     let Some((head, _)) = t.split_once(':') else { return false };
-    starts_with(head, "Thời gian") && {
-        let head_key = Folded::new(head);
-        PLAN_NAMES.iter().any(|w| head_key.contains(w))
-    } && head.split_whitespace().count() <= 8
+    starts_with(head, "Thời gian")
+        && {
+            let head_key = Folded::new(head);
+            PLAN_NAMES.iter().any(|w| head_key.contains(w))
+        }
+        && head.split_whitespace().count() <= 8
 }
 
 /// `Số lượng đơn vị kiểm tra: Tối thiểu 20% ...`: a target the plan sets on its own scope (a KPI).
@@ -50,7 +77,8 @@ fn is_scope_target(t: &str) -> bool {
     let Some((head, value)) = t.split_once(':') else { return false };
     let measure = MEASURES.any_at_start(head) && head.split_whitespace().count() <= 8;
     let v = value.trim();
-    let numeric = v.chars().next().is_some_and(|c| c.is_ascii_digit()) || AMOUNTS.any_at_start(v) && v.chars().any(|c| c.is_ascii_digit());
+    let numeric = v.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || AMOUNTS.any_at_start(v) && v.chars().any(|c| c.is_ascii_digit());
     measure && numeric
 }
 
@@ -59,7 +87,9 @@ fn is_form_title(t: &str) -> bool {
     let mut words = t.split_whitespace();
     static FORM: Lazy<Folded> = Lazy::new(|| Folded::new("Biểu"));
     matches!(words.next(), Some(w) if Folded::new(w) == *FORM)
-        && words.next().is_some_and(|w| w.trim_start_matches("số").chars().next().is_some_and(|c| c.is_ascii_digit()) || w == "số")
+        && words
+            .next()
+            .is_some_and(|w| w.trim_start_matches("số").chars().next().is_some_and(|c| c.is_ascii_digit()) || w == "số")
 }
 
 /// `..., gồm 11 chuyên mục sau:`, `... như sau:`, `..., cụ thể:`: a paragraph that only introduces the items after it.
@@ -76,7 +106,9 @@ pub fn outline_items(outline: &Outline) -> Vec<bool> {
     let mut out = Vec::with_capacity(outline.items.len());
     for item in &outline.items {
         match item {
-            Item::Heading(s) if outline.sections[*s].kind == SectionKind::Annex => inside = opens_outline(&outline.sections[*s].title),
+            Item::Heading(s) if outline.sections[*s].kind == SectionKind::Annex => {
+                inside = opens_outline(&outline.sections[*s].title)
+            }
             Item::Paragraph { para, .. } if para.label.is_none() => {
                 let t = crate::words::one_line(&para.text);
                 if opens_outline(&t) {
@@ -96,7 +128,9 @@ pub fn outline_items(outline: &Outline) -> Vec<bool> {
 fn opens_outline(t: &str) -> bool {
     // a title line: `ĐỀ CƯƠNG` in capitals (a lower-case line may have been joined after it)
     let title = t.split_whitespace().take(2).flat_map(str::chars).all(|c| !c.is_lowercase());
-    starts_with(t, "Đề cương") && title || is_form_title(t) || starts_with(t, "Phụ lục") && crate::words::contains(t, "Đề cương") && crate::words::contains(t, "báo cáo")
+    starts_with(t, "Đề cương") && title
+        || is_form_title(t)
+        || starts_with(t, "Phụ lục") && crate::words::contains(t, "Đề cương") && crate::words::contains(t, "báo cáo")
 }
 
 /// `Phụ lục I`, `Phụ lục số 01:` as a line of its own: a new annex begins.

@@ -318,7 +318,8 @@ mod version_tests {
 
     #[test]
     fn every_record_names_the_contract_version_after_its_type() {
-        let e = Record::Error(ErrorRecord { doc_id: None, path: "x".into(), stage: "read".into(), cause: "gone".into() });
+        let e =
+            Record::Error(ErrorRecord { doc_id: None, path: "x".into(), stage: "read".into(), cause: "gone".into() });
         let line = serde_json::to_string(&e).expect("serializes");
         assert!(line.starts_with(r#"{"type":"error","schema_version":"1.1","doc_id":null"#), "{line}");
         assert!(!line.contains("sohoa_version"), "{line}");

@@ -6,10 +6,25 @@ use regex::Regex;
 
 /// Lines of quyền hạn: `TM.`, `KT.`, `TL.`, `Q.`, `TUQ.`.
 static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:TM|KT|TL|TUQ|Q)\s*\.").expect("static regex")); // invariant: valid literal
-static AUTHORITY_ANYWHERE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(?:TM|KT|TL|TUQ|Q)\s*\.\s").expect("static regex")); // invariant: valid literal
+static AUTHORITY_ANYWHERE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(?:TM|KT|TL|TUQ|Q)\s*\.\s").expect("static regex")); // invariant: valid literal
 
 /// Position words a signer's title line holds.
-const POSITIONS: &[&str] = &["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "THỦ TRƯỞNG", "TỔNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "CHỦ NHIỆM", "KT.", "TM.", "TL."];
+const POSITIONS: &[&str] = &[
+    "CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "TRƯỞNG",
+    "CHÁNH",
+    "BÍ THƯ",
+    "THỦ TRƯỞNG",
+    "TỔNG",
+    "VIỆN TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "CHỦ NHIỆM",
+    "KT.",
+    "TM.",
+    "TL.",
+];
 
 /// Whether `line` can be part of a signer's authority/title block.
 pub fn is_title_line(line: &str) -> bool {
@@ -39,7 +54,8 @@ pub fn signer(block: &[String]) -> Option<Signer> {
     Some(Signer {
         name: Some(crate::words::one_line(&block[name_at])),
         title: title.last().map(|t| crate::words::one_line(t)),
-        authority: (!auth.is_empty()).then(|| auth.iter().map(|a| crate::words::one_line(a)).collect::<Vec<_>>().join(" ")),
+        authority: (!auth.is_empty())
+            .then(|| auth.iter().map(|a| crate::words::one_line(a)).collect::<Vec<_>>().join(" ")),
     })
 }
 
@@ -51,7 +67,8 @@ pub fn signer_of_block(lines: &[String]) -> Option<Signer> {
     let lines = &join_fragments(&read);
     let name_at = lines.iter().rposition(|l| sohoa_segment::is_person_name(l));
     let above = &lines[..name_at.unwrap_or(lines.len())];
-    let parts: Vec<String> = above.iter().filter(|l| sohoa_segment::is_signer_title(l)).flat_map(|l| split_authority(l)).collect();
+    let parts: Vec<String> =
+        above.iter().filter(|l| sohoa_segment::is_signer_title(l)).flat_map(|l| split_authority(l)).collect();
     let (auth, title): (Vec<&String>, Vec<&String>) = parts.iter().partition(|l| AUTHORITY.is_match(l));
     let name = name_at.map(|i| crate::words::one_line(&lines[i]));
     if name.is_none() && title.is_empty() {
@@ -60,18 +77,30 @@ pub fn signer_of_block(lines: &[String]) -> Option<Signer> {
     Some(Signer {
         name,
         title: title.last().map(|t| crate::words::one_line(t)),
-        authority: (!auth.is_empty()).then(|| auth.iter().map(|a| crate::words::one_line(a)).collect::<Vec<_>>().join(" ")),
+        authority: (!auth.is_empty())
+            .then(|| auth.iter().map(|a| crate::words::one_line(a)).collect::<Vec<_>>().join(" ")),
     })
 }
 
 /// Positions of a signer's title, as Nghị định 30/2020 writes them.
-const POSITIONS_WRITTEN: &[&str] = &["PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"];
+const POSITIONS_WRITTEN: &[&str] = &[
+    "PHÓ CHỦ TỊCH",
+    "CHỦ TỊCH",
+    "PHÓ GIÁM ĐỐC",
+    "GIÁM ĐỐC",
+    "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG BAN",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+];
 
 /// A signer's line as a scan gives it, mended: the stroke debris OCR reads
 /// at its end (`KT. CHỦ TỊCH -`) dropped, and a position whose tone OCR
 /// misread (`CHÚ TỊCH`) written as it is spelled. Lines not in capitals are left as they are.
 fn mend_scanned(line: &str) -> String {
-    let t = line.trim().trim_end_matches(|c: char| matches!(c, '-' | '–' | '—' | '_' | '~' | '|' | ',') || c.is_whitespace());
+    let t = line
+        .trim()
+        .trim_end_matches(|c: char| matches!(c, '-' | '–' | '—' | '_' | '~' | '|' | ',') || c.is_whitespace());
     if !is_caps(t) {
         return t.to_string();
     }
@@ -83,7 +112,7 @@ fn mend_scanned(line: &str) -> String {
         while i + want.len() <= words.len() {
             let here = sohoa_doc::fold::toneless_key(&words[i..i + want.len()].join(" "));
             if here == key && words[i..i + want.len()].iter().zip(&want).any(|(w, p)| w != p) {
-                words.splice(i..i + want.len(), want.iter().map(|w| w.to_string()));
+                words.splice(i..i + want.len(), want.iter().map(std::string::ToString::to_string));
             }
             i += 1;
         }
@@ -101,7 +130,10 @@ fn join_fragments(lines: &[String]) -> Vec<String> {
             out.push(deputy);
             continue;
         }
-        let onto_authority = out.last().is_some_and(|p| AUTHORITY.is_match(p)) && is_caps(t) && !sohoa_segment::is_signer_title(t) && t.split_whitespace().count() <= 2;
+        let onto_authority = out.last().is_some_and(|p| AUTHORITY.is_match(p))
+            && is_caps(t)
+            && !sohoa_segment::is_signer_title(t)
+            && t.split_whitespace().count() <= 2;
         match out.last_mut() {
             Some(p) if onto_authority => *p = format!("{p} {t}"),
             _ => out.push(t.to_string()),
@@ -119,7 +151,8 @@ fn misread_deputy(authority: &str, line: &str) -> Option<String> {
     if position.is_empty() || !is_caps(line) || line.trim() == deputy || AUTHORITY.is_match(line.trim()) {
         return None;
     }
-    let letters = |s: &str| sohoa_doc::fold::toneless_key(s).chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>();
+    let letters =
+        |s: &str| sohoa_doc::fold::toneless_key(s).chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>();
     let (want, got) = (letters(&deputy), letters(line));
     (edit_distance(&want, &got) * 3 <= want.len()).then_some(deputy)
 }
@@ -146,7 +179,11 @@ static NEXT_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r";\s*[-–•]\s+").exp
 pub fn recipients_of_block(lines: &[String]) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let line = if i == 0 && is_recipients_head(line) { line.split_once(':').map_or("", |(_, r)| r).trim() } else { line.trim() };
+        let line = if i == 0 && is_recipients_head(line) {
+            line.split_once(':').map_or("", |(_, r)| r).trim()
+        } else {
+            line.trim()
+        };
         match items.last_mut() {
             Some(prev) if wraps(prev, line) => *prev = format!("{prev} {line}"),
             _ if !line.is_empty() => items.push(line.to_string()),
@@ -184,9 +221,21 @@ fn split_last_position(mut parts: Vec<String>) -> Vec<String> {
         parts.push(last);
         return parts;
     }
-    let positions = ["PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"];
+    let positions = [
+        "PHÓ CHỦ TỊCH",
+        "CHỦ TỊCH",
+        "PHÓ GIÁM ĐỐC",
+        "GIÁM ĐỐC",
+        "PHÓ TRƯỞNG BAN",
+        "TRƯỞNG BAN",
+        "CHÁNH VĂN PHÒNG",
+        "PHÓ CHÁNH VĂN PHÒNG",
+    ];
     let body_start = last.find('.').map_or(0, |i| i + 1);
-    let found = positions.iter().filter_map(|p| last[body_start..].rfind(p).map(|i| (i + body_start, *p))).max_by_key(|(i, p)| (*i, p.len()));
+    let found = positions
+        .iter()
+        .filter_map(|p| last[body_start..].rfind(p).map(|i| (i + body_start, *p)))
+        .max_by_key(|(i, p)| (*i, p.len()));
     match found {
         Some((i, p)) if i + p.len() == last.trim_end().len() && last[body_start..i].trim().len() > 1 => {
             parts.push(last[..i].trim().to_string());
@@ -223,7 +272,7 @@ mod tests {
     use super::*;
 
     fn lines(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+        v.iter().map(std::string::ToString::to_string).collect()
     }
 
     #[test]
@@ -240,42 +289,70 @@ mod tests {
 
     #[test]
     fn signer_of_a_block() {
-        let s = signer_of_block(&lines(&["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Nguyễn Ngọc Phúc"])).expect("a signer");
-        assert_eq!((s.name.as_deref(), s.title.as_deref(), s.authority.as_deref()), (Some("Nguyễn Ngọc Phúc"), Some("PHÓ CHỦ TỊCH"), Some("KT. CHỦ TỊCH")));
-        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp"])).expect("a signer");
+        let s = signer_of_block(&lines(&["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Nguyễn Ngọc Phúc"]))
+            .expect("a signer");
+        assert_eq!(
+            (s.name.as_deref(), s.title.as_deref(), s.authority.as_deref()),
+            (Some("Nguyễn Ngọc Phúc"), Some("PHÓ CHỦ TỊCH"), Some("KT. CHỦ TỊCH"))
+        );
+        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp"]))
+            .expect("a signer");
         assert_eq!(s.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN KT.CHỦ TỊCH"));
         let s = signer_of_block(&lines(&["CHỦ TỊCH"])).expect("a draft's signer");
         assert_eq!((s.name, s.title.as_deref(), s.authority), (None, Some("CHỦ TỊCH"), None));
         assert!(signer_of_block(&[]).is_none());
-        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓOCHÚIỊCH", "Đào Văn Soái"])).expect("a signer");
-        assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("PHÓ CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")), "a garbled deputy line");
+        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓOCHÚIỊCH", "Đào Văn Soái"]))
+            .expect("a signer");
+        assert_eq!(
+            (s.title.as_deref(), s.authority.as_deref()),
+            (Some("PHÓ CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")),
+            "a garbled deputy line"
+        );
         assert_eq!(misread_deputy("KT. GIÁM ĐỐC", "ĐÀO VĂN AN"), None);
         assert_eq!(misread_deputy("KT. CHỦ TỊCH", "PHÓ CHÚIỊCH").as_deref(), Some("PHÓ CHỦ TỊCH"));
         assert_eq!(misread_deputy("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC THƯỜNG TRỰC"), None);
-        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT. CHÚ TỊCH -", "PHÓ CHÚ TỊCH -", "Đào Văn Soái"])).expect("a signer");
-        assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("PHÓ CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")), "tones and debris of a scan");
+        let s = signer_of_block(&lines(&["TM. ỦY BAN NHÂN DÂN", "KT. CHÚ TỊCH -", "PHÓ CHÚ TỊCH -", "Đào Văn Soái"]))
+            .expect("a signer");
+        assert_eq!(
+            (s.title.as_deref(), s.authority.as_deref()),
+            (Some("PHÓ CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")),
+            "tones and debris of a scan"
+        );
         assert_eq!(mend_scanned("Đào Văn Soái -"), "Đào Văn Soái");
-        let s = signer_of_block(&lines(&["TM.", "ỦY", "BAN", "NHÂN", "DÂN", "CHỦ TỊCH", "Nguyễn Văn Giã"])).expect("a signer");
+        let s = signer_of_block(&lines(&["TM.", "ỦY", "BAN", "NHÂN", "DÂN", "CHỦ TỊCH", "Nguyễn Văn Giã"]))
+            .expect("a signer");
         assert_eq!((s.title.as_deref(), s.authority.as_deref()), (Some("CHỦ TỊCH"), Some("TM. ỦY BAN NHÂN DÂN")));
     }
 
     #[test]
     fn recipients_of_a_block() {
-        let r = recipients_of_block(&lines(&["Nơi nhận: - Tỉnh ủy (B/c); - UBND tỉnh (B/c);", "- Lưu: VT, CN(Trung)."]));
+        let r =
+            recipients_of_block(&lines(&["Nơi nhận: - Tỉnh ủy (B/c); - UBND tỉnh (B/c);", "- Lưu: VT, CN(Trung)."]));
         assert_eq!(r, ["Tỉnh ủy (B/c)", "UBND tỉnh (B/c)", "Lưu: VT, CN(Trung)"]);
         assert_eq!(recipients_of_block(&lines(&["Nơi nhận:", "- Như trên;"])), ["Như trên"]);
-        let wrapped = recipients_of_block(&lines(&["Nơi nhận:", "- Các Bộ, cơ quan ngang Bộ,", "cơ quan thuộc Chính phủ;", "- HĐND, UBND các tỉnh;"]));
+        let wrapped = recipients_of_block(&lines(&[
+            "Nơi nhận:",
+            "- Các Bộ, cơ quan ngang Bộ,",
+            "cơ quan thuộc Chính phủ;",
+            "- HĐND, UBND các tỉnh;",
+        ]));
         assert_eq!(wrapped, ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "HĐND, UBND các tỉnh"]);
     }
 
     #[test]
     fn recipients_are_cleaned() {
         assert_eq!(recipient("- Văn phòng HĐND- UBND huyện ;").as_deref(), Some("Văn phòng HĐND- UBND huyện"));
-        assert_eq!(recipient("- Phòng NC-KSTTHC-VP UBND tỉnh; } (để b/c)").as_deref(), Some("Phòng NC-KSTTHC-VP UBND tỉnh"));
+        assert_eq!(
+            recipient("- Phòng NC-KSTTHC-VP UBND tỉnh; } (để b/c)").as_deref(),
+            Some("Phòng NC-KSTTHC-VP UBND tỉnh")
+        );
         assert_eq!(recipient("- BTV Đảng uỷ,                    Để báo cáo").as_deref(), Some("BTV Đảng uỷ"));
         assert_eq!(recipient("- BTV Đảng uỷ, Để báo cáo").as_deref(), Some("BTV Đảng uỷ"));
         assert_eq!(recipient("- UBND huyện (để BC);").as_deref(), Some("UBND huyện (để BC)"));
         assert_eq!(recipient("- Lưu: VT.").as_deref(), Some("Lưu: VT"));
-        assert_eq!(recipient("- Trưởng các ngành đoàn thể;  Để phối hợp").as_deref(), Some("Trưởng các ngành đoàn thể"));
+        assert_eq!(
+            recipient("- Trưởng các ngành đoàn thể;  Để phối hợp").as_deref(),
+            Some("Trưởng các ngành đoàn thể")
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! Tasks: table rows of a plan, bullets and paragraphs of its content part, assignments of its organizing part.
 
 use crate::deadline::{self, DeadlineContext};
-use crate::record::{Deadline, Provenance, TaskRecord};
 use crate::nontask;
+use crate::record::{Deadline, Provenance, TaskRecord};
 use crate::units::{self, UnitRoles};
 use crate::view::{Topic, View};
 use sohoa_doc::fold_key;
@@ -78,13 +78,14 @@ const FIELD_KEYS: &[(&str, Field)] = &[
 ];
 
 /// [`FIELD_KEYS`] folded, each key with the first field listed for it.
-static FIELD_KEY_MAP: once_cell::sync::Lazy<std::collections::HashMap<String, Field>> = once_cell::sync::Lazy::new(|| {
-    let mut map = std::collections::HashMap::new();
-    for (k, f) in FIELD_KEYS {
-        map.entry(fold_key(k)).or_insert(*f);
-    }
-    map
-});
+static FIELD_KEY_MAP: once_cell::sync::Lazy<std::collections::HashMap<String, Field>> =
+    once_cell::sync::Lazy::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for (k, f) in FIELD_KEYS {
+            map.entry(fold_key(k)).or_insert(*f);
+        }
+        map
+    });
 
 /// The fields of one field line: `Cơ quan chủ trì: Văn phòng` → [(Lead, `Văn phòng`)];
 /// `Đơn vị chủ trì: X; Đơn vị phối hợp: Y` → both; `Lãnh đạo phụ trách: ...` → the line itself.
@@ -138,7 +139,9 @@ pub fn build(view: &View, input: &TaskInput) -> Vec<TaskDraft> {
     let mut done_sections = vec![false; view.outline.sections.len()];
     for (i, item) in view.outline.items.iter().enumerate() {
         match item {
-            Item::Row { row, section } if row_allowed(view, *section, i) => out.extend(row_task(view, row, *section, i, input)),
+            Item::Row { row, section } if row_allowed(view, *section, i) => {
+                out.extend(row_task(view, row, *section, i, input))
+            }
             Item::Heading(s) if !done_sections[*s] && view.tasks_allowed(*s) => {
                 done_sections[*s] = true;
                 section_tasks(view, *s, input, &mut out);
@@ -155,7 +158,10 @@ pub fn build(view: &View, input: &TaskInput) -> Vec<TaskDraft> {
 }
 
 fn row_allowed(view: &View, section: Option<usize>, item: usize) -> bool {
-    view.parts[item] != crate::view::Part::Decision && !view.no_tasks[item] && section.is_none_or(|s| !view.section_no_tasks[s] && (view.tasks_allowed(s) || view.topics[s] == Topic::Content))
+    view.parts[item] != crate::view::Part::Decision
+        && !view.no_tasks[item]
+        && section
+            .is_none_or(|s| !view.section_no_tasks[s] && (view.tasks_allowed(s) || view.topics[s] == Topic::Content))
 }
 
 fn path(view: &View, section: Option<usize>) -> Vec<String> {
@@ -171,10 +177,21 @@ fn opt_text(s: Option<String>) -> Option<String> {
 }
 
 /// A table row with content is a task; its cells give lead, partners, deadline, outputs and notes.
-fn row_task(view: &View, row: &LogicalRow, section: Option<usize>, item: usize, input: &TaskInput) -> Option<TaskDraft> {
+fn row_task(
+    view: &View,
+    row: &LogicalRow,
+    section: Option<usize>,
+    item: usize,
+    input: &TaskInput,
+) -> Option<TaskDraft> {
     let content = opt_text(row.text(Role::Content))?;
     let deadline_raw = row.text(Role::Deadline);
-    let others: Vec<String> = row.cells.iter().filter(|c| c.role == Role::Other && !c.text.is_empty()).map(|c| format!("{}: {}", crate::words::one_line(&c.header), crate::words::one_line(&c.text))).collect();
+    let others: Vec<String> = row
+        .cells
+        .iter()
+        .filter(|c| c.role == Role::Other && !c.text.is_empty())
+        .map(|c| format!("{}: {}", crate::words::one_line(&c.header), crate::words::one_line(&c.text)))
+        .collect();
     let notes = opt_text(row.text(Role::Notes)).into_iter().chain(others).collect::<Vec<_>>();
     let outputs = opt_text(row.text(Role::Outputs));
     let notes = (!notes.is_empty()).then(|| notes.join("; "));
@@ -194,7 +211,9 @@ fn row_task(view: &View, row: &LogicalRow, section: Option<usize>, item: usize, 
         notes: notes.clone(),
         source: provenance(row.span, Some((row.table, row.row))),
     };
-    let indicator = row.text(Role::Target).map(|t| (crate::words::one_line(&t), opt_text(row.text(Role::Unit)).or_else(|| bare_percent(row))));
+    let indicator = row
+        .text(Role::Target)
+        .map(|t| (crate::words::one_line(&t), opt_text(row.text(Role::Unit)).or_else(|| bare_percent(row))));
     let target_texts = [Some(content), outputs, notes].into_iter().flatten().collect();
     Some(TaskDraft { record, target_texts, indicator, item })
 }
@@ -234,7 +253,12 @@ fn section_tasks(view: &View, s: usize, input: &TaskInput, out: &mut Vec<TaskDra
     let mut last: Option<usize> = None;
     let annex_titles = sec.kind == SectionKind::Annex;
     for (i, para) in paras {
-        if annex_titles || view.no_tasks[i] || field_line(&para.text).is_some() || nontask::is_not_task(&para.text, para.label.is_none()) || is_aside(&view.outline.items[i]) {
+        if annex_titles
+            || view.no_tasks[i]
+            || field_line(&para.text).is_some()
+            || nontask::is_not_task(&para.text, para.label.is_none())
+            || is_aside(&view.outline.items[i])
+        {
             continue;
         }
         if para.label.as_deref() == Some("+") {
@@ -258,7 +282,11 @@ fn section_tasks(view: &View, s: usize, input: &TaskInput, out: &mut Vec<TaskDra
 fn unit_of(view: &View, mut s: Option<usize>) -> Option<UnitRoles> {
     while let Some(i) = s {
         let sec = &view.outline.sections[i];
-        let numbered = sec.printed.as_deref().and_then(label_kind).is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article));
+        let numbered = sec
+            .printed
+            .as_deref()
+            .and_then(label_kind)
+            .is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article));
         if sec.kind == SectionKind::Heading && numbered {
             if let Some(roles) = units::heading_roles(&sec.title) {
                 return Some(roles);
@@ -293,7 +321,10 @@ fn paragraph_roles(view: &View, text: &str, parent: Option<usize>, input: &TaskI
 fn assignment_title_task(view: &View, s: usize, input: &TaskInput) -> Option<TaskDraft> {
     let sec = &view.outline.sections[s];
     let kind = sec.printed.as_deref().and_then(label_kind);
-    if sec.kind != SectionKind::Heading || !kind.is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article)) || view.has_subsections[s] {
+    if sec.kind != SectionKind::Heading
+        || !kind.is_some_and(|k| !matches!(k, LabelKind::Roman | LabelKind::Article))
+        || view.has_subsections[s]
+    {
         return None;
     }
     let title = crate::words::one_line(&sec.title);
@@ -301,7 +332,9 @@ fn assignment_title_task(view: &View, s: usize, input: &TaskInput) -> Option<Tas
         return None; // a heading over its items, not a sentence that assigns
     }
     let inline = units::inline_roles(&title).is_some() && title.split_whitespace().count() >= 8;
-    let sentence = assigning(view, sec.parent, input) && units::assignment(&title).is_some() && title.split_whitespace().count() >= 12;
+    let sentence = assigning(view, sec.parent, input)
+        && units::assignment(&title).is_some()
+        && title.split_whitespace().count() >= 12;
     if !(inline || sentence) {
         return None;
     }
@@ -336,7 +369,15 @@ fn is_aside(item: &Item) -> bool {
     }
 }
 
-fn prose_task(view: &View, s: usize, para: &ParaItem, item: usize, fields: &Fields, unit: Option<&UnitRoles>, input: &TaskInput) -> TaskDraft {
+fn prose_task(
+    view: &View,
+    s: usize,
+    para: &ParaItem,
+    item: usize,
+    fields: &Fields,
+    unit: Option<&UnitRoles>,
+    input: &TaskInput,
+) -> TaskDraft {
     let content = crate::words::one_line(&para.text);
     let mut lead = fields.lead.as_deref().map(units::split).unwrap_or_default();
     let mut partners = fields.partners.as_deref().map(units::split).unwrap_or_default();
@@ -426,14 +467,22 @@ mod tests {
     use sohoa_segment::RoleCell;
 
     fn row(cells: &[(Role, &str)]) -> LogicalRow {
-        let cells = cells.iter().map(|&(role, text)| RoleCell { role, header: String::new(), text: text.into() }).collect();
+        let cells =
+            cells.iter().map(|&(role, text)| RoleCell { role, header: String::new(), text: text.into() }).collect();
         LogicalRow { label: None, cells, table: 1, row: 1, bold: false, merged_above: false, span: Span::default() }
     }
 
     #[test]
     fn a_field_line_holding_two_roles_is_split() {
-        let f = field_line("Đơn vị chủ trì: Phòng Kinh tế; Đơn vị phối hợp: Phòng Tư pháp, Văn phòng.").expect("a field line");
-        assert_eq!(f, vec![(Field::Lead, "Phòng Kinh tế".to_string()), (Field::Partners, "Phòng Tư pháp, Văn phòng.".to_string())]);
+        let f = field_line("Đơn vị chủ trì: Phòng Kinh tế; Đơn vị phối hợp: Phòng Tư pháp, Văn phòng.")
+            .expect("a field line");
+        assert_eq!(
+            f,
+            vec![
+                (Field::Lead, "Phòng Kinh tế".to_string()),
+                (Field::Partners, "Phòng Tư pháp, Văn phòng.".to_string())
+            ]
+        );
     }
 
     #[test]
@@ -451,7 +500,10 @@ mod tests {
 
     #[test]
     fn a_lone_percent_sign_is_the_unit() {
-        assert_eq!(bare_percent(&row(&[(Role::Content, "Tỷ lệ hồ sơ"), (Role::Other, "%"), (Role::Target, "80")])).as_deref(), Some("%"));
+        assert_eq!(
+            bare_percent(&row(&[(Role::Content, "Tỷ lệ hồ sơ"), (Role::Other, "%"), (Role::Target, "80")])).as_deref(),
+            Some("%")
+        );
         assert_eq!(bare_percent(&row(&[(Role::Content, "Tỷ lệ hồ sơ"), (Role::Other, "80 %")])), None);
     }
 }

@@ -1,9 +1,9 @@
 //! Unit lists (`lead`, `partners`) and the subject of an assignment sentence.
 
-use sohoa_doc::vocab::units::{GROUP_NOUNS, UNIT_HEADS};
 use crate::folded::Vocabulary;
 use once_cell::sync::Lazy;
 use regex::Regex;
+use sohoa_doc::vocab::units::{GROUP_NOUNS, UNIT_HEADS};
 
 /// Splits a lead/partners cell on `;` and on line-leading `- `; commas stay
 /// inside a name. Entries lose a leading `và`, an activity label
@@ -147,8 +147,17 @@ pub fn inline_roles(text: &str) -> Option<UnitRoles> {
 
 /// Trailing verbs that end the unit part of a subject (`Sở X chủ trì`, `Bộ Chỉ huy ... chỉ đạo lực lượng ...`).
 const SUBJECT_ENDS: &[&str] = &[
-    " chủ trì", " tham mưu", " chỉ đạo", " thực hiện", " phối hợp", " theo chức năng", " căn cứ", " có trách nhiệm", " chịu trách nhiệm",
-    " là cơ quan", " là đầu mối",
+    " chủ trì",
+    " tham mưu",
+    " chỉ đạo",
+    " thực hiện",
+    " phối hợp",
+    " theo chức năng",
+    " căn cứ",
+    " có trách nhiệm",
+    " chịu trách nhiệm",
+    " là cơ quan",
+    " là đầu mối",
 ];
 
 /// `X chủ trì, phối hợp (với) Y`, `X chỉ đạo lực lượng Y và đề nghị Z`, `Giao X`: the units and partners of a subject.
@@ -170,7 +179,10 @@ fn subject_roles(head: &str) -> Option<UnitRoles> {
         }
         if k == 0 && !rest.is_empty() {
             roles.partners = partners_in(rest);
-            if !rest.trim_start().starts_with("chủ trì") && !rest.trim_start().starts_with("chỉ đạo") && !rest.trim_start().starts_with("phối hợp") {
+            if !rest.trim_start().starts_with("chủ trì")
+                && !rest.trim_start().starts_with("chỉ đạo")
+                && !rest.trim_start().starts_with("phối hợp")
+            {
                 return None;
             }
         }
@@ -194,9 +206,29 @@ fn split_requests(head: &str) -> Vec<&str> {
 
 /// Verbs that end the subject of an assignment (`Phòng Tài chính chủ trì, ...`).
 const VERBS: &[&str] = &[
-    " chủ trì", " thường xuyên", " có trách nhiệm", " chịu trách nhiệm", " tham mưu", " phối hợp", " triển khai", " thực hiện",
-    " theo dõi", " hướng dẫn", " căn cứ", " xây dựng", " chủ động", " kịp thời", " tăng cường", " đẩy mạnh", " tiếp tục", " nghiêm túc",
-    " nghiên cứu", " ban hành", " theo chức năng", " là cơ quan", " là đầu mối",
+    " chủ trì",
+    " thường xuyên",
+    " có trách nhiệm",
+    " chịu trách nhiệm",
+    " tham mưu",
+    " phối hợp",
+    " triển khai",
+    " thực hiện",
+    " theo dõi",
+    " hướng dẫn",
+    " căn cứ",
+    " xây dựng",
+    " chủ động",
+    " kịp thời",
+    " tăng cường",
+    " đẩy mạnh",
+    " tiếp tục",
+    " nghiêm túc",
+    " nghiên cứu",
+    " ban hành",
+    " theo chức năng",
+    " là cơ quan",
+    " là đầu mối",
 ];
 
 /// The subject of an assignment sentence: the units before its first verb,
@@ -214,7 +246,8 @@ pub fn assignment(sentence: &str) -> Option<(String, Vec<String>)> {
 
 /// Words after which a `phối hợp` is still the subject's own (`chủ trì, phối hợp với`,
 /// `có trách nhiệm hướng dẫn, phối hợp`): anything else makes it someone else's.
-const OWN_BEFORE: &[&str] = &["chủ trì", "có trách nhiệm", "hướng dẫn", "tích cực", "chủ động", "đồng thời", "và", "thường xuyên"];
+const OWN_BEFORE: &[&str] =
+    &["chủ trì", "có trách nhiệm", "hướng dẫn", "tích cực", "chủ động", "đồng thời", "và", "thường xuyên"];
 
 /// Partners named by a text's own `(chủ trì,) phối hợp (chặt chẽ) (với) Y` clause: at the start of
 /// a clause or after `chủ trì,`; `chỉ đạo các cơ quan ... phối hợp với Y` is not the subject's.
@@ -257,10 +290,43 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// Words that end a partner list (the verb of the work after it).
 const PARTNER_ENDS: &[&str] = &[
-    " tổ chức các", " tổ chức thực hiện", " tổ chức triển khai", " đẩy mạnh", " xây dựng", " nâng cao", " triển khai", " chỉ đạo",
-    " chịu trách nhiệm", " trong ", " mở ", " thực hiện", " tham mưu", " kiểm tra", " rà soát", " hướng dẫn", " tuyên truyền", " để ",
-    " nhằm", " giải quyết", " xử lý", " theo dõi", " đôn đốc", " tăng cường", " tiếp tục", " đề xuất", " nghiên cứu", " ban hành",
-    " bảo đảm", " đảm bảo", " tập trung", " thường xuyên", " kịp thời", " quản lý", " giúp", " tổ chức kiểm", " có trách nhiệm",
+    " tổ chức các",
+    " tổ chức thực hiện",
+    " tổ chức triển khai",
+    " đẩy mạnh",
+    " xây dựng",
+    " nâng cao",
+    " triển khai",
+    " chỉ đạo",
+    " chịu trách nhiệm",
+    " trong ",
+    " mở ",
+    " thực hiện",
+    " tham mưu",
+    " kiểm tra",
+    " rà soát",
+    " hướng dẫn",
+    " tuyên truyền",
+    " để ",
+    " nhằm",
+    " giải quyết",
+    " xử lý",
+    " theo dõi",
+    " đôn đốc",
+    " tăng cường",
+    " tiếp tục",
+    " đề xuất",
+    " nghiên cứu",
+    " ban hành",
+    " bảo đảm",
+    " đảm bảo",
+    " tập trung",
+    " thường xuyên",
+    " kịp thời",
+    " quản lý",
+    " giúp",
+    " tổ chức kiểm",
+    " có trách nhiệm",
 ];
 
 /// `phối hợp (chặt chẽ) (với) các cơ quan, đơn vị liên quan tham mưu ...` → `["các cơ quan, đơn vị liên quan"]`.
@@ -275,7 +341,11 @@ fn partners_in(text: &str) -> Vec<String> {
     let end = rest.find(['.', ';', ':']).unwrap_or(rest.len());
     let rest = &rest[..end];
     let padded = format!(" {rest} ");
-    let cut = PARTNER_ENDS.iter().filter_map(|v| padded.find(v)).min().map_or(rest.len(), |c| c.saturating_sub(1).min(rest.len()));
+    let cut = PARTNER_ENDS
+        .iter()
+        .filter_map(|v| padded.find(v))
+        .min()
+        .map_or(rest.len(), |c| c.saturating_sub(1).min(rest.len()));
     let list = rest[..cut].trim();
     if list.is_empty() || list.split_whitespace().count() > 25 || !rest.is_char_boundary(cut) {
         return Vec::new();
@@ -289,15 +359,27 @@ mod tests {
 
     #[test]
     fn splits_on_semicolons_and_leading_dashes_only() {
-        assert_eq!(split("Công chức Văn phòng TK, Công chức Tài chính – KT UBND xã"), vec!["Công chức Văn phòng TK, Công chức Tài chính – KT UBND xã"]);
-        assert_eq!(split("- Văn phòng HĐND-UBND;\n- Các công chức được giao."), vec!["Văn phòng HĐND-UBND", "Các công chức được giao"]);
-        assert_eq!(split("…ĐTT xã, thôn; và tổ chức, cá nhân có liên quan"), vec!["…ĐTT xã, thôn", "tổ chức, cá nhân có liên quan"]);
+        assert_eq!(
+            split("Công chức Văn phòng TK, Công chức Tài chính – KT UBND xã"),
+            vec!["Công chức Văn phòng TK, Công chức Tài chính – KT UBND xã"]
+        );
+        assert_eq!(
+            split("- Văn phòng HĐND-UBND;\n- Các công chức được giao."),
+            vec!["Văn phòng HĐND-UBND", "Các công chức được giao"]
+        );
+        assert_eq!(
+            split("…ĐTT xã, thôn; và tổ chức, cá nhân có liên quan"),
+            vec!["…ĐTT xã, thôn", "tổ chức, cá nhân có liên quan"]
+        );
         assert_eq!(split("Công chức Văn phòng TK UBND xã."), vec!["Công chức Văn phòng TK UBND xã"]);
     }
 
     #[test]
     fn activity_labels_go() {
-        assert_eq!(split("- Theo dõi; Công bố, công khai: Công chức Văn phòng TK UBND xã"), vec!["Công chức Văn phòng TK UBND xã"]);
+        assert_eq!(
+            split("- Theo dõi; Công bố, công khai: Công chức Văn phòng TK UBND xã"),
+            vec!["Công chức Văn phòng TK UBND xã"]
+        );
     }
 
     #[test]
@@ -331,12 +413,17 @@ mod tests {
 
     #[test]
     fn inline_units_and_their_own_partners() {
-        let r = inline_roles("Đề nghị Hội Nông dân xã: Phối hợp chặt chẽ với Công an xã tuyên truyền cho hội viên.").expect("an inline unit");
+        let r = inline_roles("Đề nghị Hội Nông dân xã: Phối hợp chặt chẽ với Công an xã tuyên truyền cho hội viên.")
+            .expect("an inline unit");
         assert_eq!(r.lead, vec!["Hội Nông dân xã"]);
         assert_eq!(r.partners, vec!["Công an xã"]);
-        let r = inline_roles("Phòng Văn hóa: Chỉ đạo Đài Truyền thanh phối hợp với Phòng Nội vụ đưa tin.").expect("an inline unit");
+        let r = inline_roles("Phòng Văn hóa: Chỉ đạo Đài Truyền thanh phối hợp với Phòng Nội vụ đưa tin.")
+            .expect("an inline unit");
         assert!(r.partners.is_empty(), "the phối hợp belongs to the Đài, not to the unit");
-        let r = inline_roles("Văn phòng: Thực hiện cải cách hành chính, chủ trì, phối hợp với các đơn vị liên quan mở lớp tập huấn.").expect("an inline unit");
+        let r = inline_roles(
+            "Văn phòng: Thực hiện cải cách hành chính, chủ trì, phối hợp với các đơn vị liên quan mở lớp tập huấn.",
+        )
+        .expect("an inline unit");
         assert_eq!(r.partners, vec!["các đơn vị liên quan"]);
         assert_eq!(inline_roles("Thời gian thực hiện: Quý II/2025."), None);
     }
@@ -346,9 +433,11 @@ mod tests {
         let (lead, partners) = assignment("Phòng Tài chính - Kế hoạch huyện chủ trì, phối hợp với các cơ quan, đơn vị liên quan tham mưu cấp kinh phí").expect("an assignment");
         assert_eq!(lead, "Phòng Tài chính - Kế hoạch huyện");
         assert_eq!(partners, vec!["các cơ quan, đơn vị liên quan"]);
-        let (lead, _) = assignment("Đề nghị Hội Cựu chiến binh và các đoàn thể: tham gia giám sát.").map_or((String::new(), vec![]), |x| x);
+        let (lead, _) = assignment("Đề nghị Hội Cựu chiến binh và các đoàn thể: tham gia giám sát.")
+            .map_or((String::new(), vec![]), |x| x);
         assert_eq!(lead, "", "an inline unit is not a sentence subject");
-        let (lead, _) = assignment("Các phòng, ban thuộc huyện theo chức năng, nhiệm vụ chủ động triển khai.").expect("an assignment");
+        let (lead, _) = assignment("Các phòng, ban thuộc huyện theo chức năng, nhiệm vụ chủ động triển khai.")
+            .expect("an assignment");
         assert_eq!(lead, "Các phòng, ban thuộc huyện");
     }
 }

@@ -49,7 +49,10 @@ fn scan_seed(stem: &str) -> Vec<CitationMention> {
     let own = common::own_number(&text);
     let mut out = Vec::new();
     for p in common::pieces(&text) {
-        out.extend(scan(&p.text, &CitationContext { own_number: own.clone(), preamble: p.preamble, ..Default::default() }));
+        out.extend(scan(
+            &p.text,
+            &CitationContext { own_number: own.clone(), preamble: p.preamble, ..Default::default() },
+        ));
     }
     resolve_short_keys(&mut out);
     out
@@ -81,7 +84,11 @@ fn seed_citations_match_gold() {
         }
         let (gi, pj): (Vec<usize>, Vec<usize>) = pairs.iter().copied().unzip();
         report.extend((0..gk.len()).filter(|i| !gi.contains(i)).map(|i| format!("{} missed {}", doc.stem, gk[i])));
-        report.extend((0..pk.len()).filter(|j| !pj.contains(j)).map(|j| format!("{} extra {} ({})", doc.stem, pk[j], pred[j].text)));
+        report.extend(
+            (0..pk.len())
+                .filter(|j| !pj.contains(j))
+                .map(|j| format!("{} extra {} ({})", doc.stem, pk[j], pred[j].text)),
+        );
     }
     let (p, r) = (hit as f64 / pred_n.max(1) as f64, hit as f64 / gold_n.max(1) as f64);
     let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };

@@ -6,11 +6,61 @@ use sohoa_map::deadline::{parse, DeadlineContext};
 use sohoa_map::kpi::{self, KpiContext};
 
 const TOKENS: &[&str] = &[
-    "Quyết định", "số", "766", "/QĐ-TTg", "61/2018/NĐ-CP", "ngày", "23/4/2018", "08 tháng 6 năm 2010", "của", "Chính phủ",
-    "về", "Luật", "Tổ chức", "(", ")", ";", ",", ".", ":", "-", "100%", "tối thiểu", "5.280", "hồ sơ", "từ", "80",
-    "đến dưới", "90 điểm", "Quý II/2024", "Thường xuyên", "khi", "hoặc", "Chậm nhất", "tháng 2/", "năm", "2024", "ĐỔI",
-    "ủy quyền", "giao tại", "các Nghị định của Bộ trưởng, Chủ nhiệm", "18-NQ/TW", "ISO 9001: 2015", "Điều 5", "khoản 2",
-    "Phụ lục VII-", "ít nhất 1 tin, bài viết/tuần", "đạt tỷ lệ", "và", "được", "…", "ữ", "\t", "(Đạt", "kèm theo", "/",
+    "Quyết định",
+    "số",
+    "766",
+    "/QĐ-TTg",
+    "61/2018/NĐ-CP",
+    "ngày",
+    "23/4/2018",
+    "08 tháng 6 năm 2010",
+    "của",
+    "Chính phủ",
+    "về",
+    "Luật",
+    "Tổ chức",
+    "(",
+    ")",
+    ";",
+    ",",
+    ".",
+    ":",
+    "-",
+    "100%",
+    "tối thiểu",
+    "5.280",
+    "hồ sơ",
+    "từ",
+    "80",
+    "đến dưới",
+    "90 điểm",
+    "Quý II/2024",
+    "Thường xuyên",
+    "khi",
+    "hoặc",
+    "Chậm nhất",
+    "tháng 2/",
+    "năm",
+    "2024",
+    "ĐỔI",
+    "ủy quyền",
+    "giao tại",
+    "các Nghị định của Bộ trưởng, Chủ nhiệm",
+    "18-NQ/TW",
+    "ISO 9001: 2015",
+    "Điều 5",
+    "khoản 2",
+    "Phụ lục VII-",
+    "ít nhất 1 tin, bài viết/tuần",
+    "đạt tỷ lệ",
+    "và",
+    "được",
+    "…",
+    "ữ",
+    "\t",
+    "(Đạt",
+    "kèm theo",
+    "/",
 ];
 
 /// A tiny linear congruential generator: the same noise on every run.
@@ -32,7 +82,10 @@ fn no_panic_on_noise() {
         let text: Vec<&str> = (0..len).map(|_| TOKENS[rng.next(TOKENS.len())]).collect();
         let glue = if rng.next(2) == 0 { " " } else { "" };
         let text = text.join(glue);
-        let ctx = CitationContext { own_number: Some("766/QĐ-TTg".into()), preamble: rng.next(2) == 0, ..Default::default() };
+        let ctx =
+            CitationContext {
+                own_number: Some("766/QĐ-TTg".into()), preamble: rng.next(2) == 0, ..Default::default()
+            };
         let mut m = scan(&text, &ctx);
         resolve_short_keys(&mut m);
         found += m.len();

@@ -91,16 +91,16 @@ fn seed_kpis_match_gold() {
     }
     eprintln!("{}", report.join("\n"));
     eprintln!("not in gold (a task's restated target, or a false target):\n  {}", unexplained.join("\n  "));
-    let pct = |n: usize| n as f64 / hit.max(1) as f64;
+    let pct = |n: usize| n as f64 / f64::from(hit.max(1));
     eprintln!(
         "kpis: gold {gold_n}, found {found_n}, gold hit {hit} ({:.3}); comparator {:.3}, indicator>=0.8 {:.3}, period {:.3}",
-        hit as f64 / gold_n as f64,
+        f64::from(hit) / gold_n as f64,
         pct(cmp_ok),
         pct(ind_ok),
         pct(period_ok)
     );
-    assert!(hit as f64 >= 0.9 * gold_n as f64, "gold KPI hit rate below 0.90");
-    assert!(cmp_ok as f64 >= 0.95 * hit as f64, "comparator accuracy below 0.95");
+    assert!(f64::from(hit) >= 0.9 * gold_n as f64, "gold KPI hit rate below 0.90");
+    assert!(cmp_ok as f64 >= 0.95 * f64::from(hit), "comparator accuracy below 0.95");
 }
 
 #[test]

@@ -26,8 +26,15 @@ const WORKER_STACK: usize = 32 << 20;
 /// where the bytes do not, and becomes `source.path`).
 #[derive(Debug, Clone)]
 pub enum Input {
+    /// A file on disk, read by the pipeline.
     Path(PathBuf),
-    Bytes { name: String, bytes: Arc<Vec<u8>> },
+    /// Bytes already in memory.
+    Bytes {
+        /// The name they go by (`source.path`).
+        name: String,
+        /// The file's bytes.
+        bytes: Arc<Vec<u8>>,
+    },
 }
 
 impl Input {
@@ -43,6 +50,7 @@ impl Input {
 /// How documents are converted.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// How the readers run.
     pub extract: ExtractOptions,
     /// Wall-clock budget of one document, all stages; `None`: wait however long it
     /// takes (a `sohoa worker` process, which its parent kills at the budget).
@@ -55,6 +63,7 @@ pub type StageObserver = Box<dyn Fn(&'static str, Option<&str>) + Send + Sync>;
 /// One document's records and what each stage noticed on the way.
 #[derive(Debug, Default)]
 pub struct Conversion {
+    /// The document's records, or one `error` record.
     pub records: Vec<Record>,
     /// `(stage, diagnostic)`, stages `extract`, `segment`, `map`, in that order.
     pub diagnostics: Vec<(&'static str, Diagnostic)>,
@@ -70,8 +79,11 @@ impl Conversion {
 /// A failure in one stage.
 #[derive(Debug)]
 pub struct Failure {
+    /// The document's `doc_id`, when its bytes were read.
     pub doc_id: Option<String>,
+    /// The stage that failed: `read`, `extract`, `segment`, `map`.
     pub stage: &'static str,
+    /// What went wrong, in words.
     pub cause: String,
 }
 
@@ -96,7 +108,11 @@ impl Tracker {
 
     /// A failure in the current stage.
     fn fail(&self, cause: String) -> Failure {
-        Failure { doc_id: self.doc_id.get().cloned(), stage: STAGES[usize::from(self.stage.load(Ordering::SeqCst))], cause }
+        Failure {
+            doc_id: self.doc_id.get().cloned(),
+            stage: STAGES[usize::from(self.stage.load(Ordering::SeqCst))],
+            cause,
+        }
     }
 }
 
@@ -106,15 +122,24 @@ pub fn convert(input: &Input, settings: &Settings, observer: Option<StageObserve
     let tracker = Tracker { observer, ..Tracker::default() };
     let run = |tracker: &Tracker, input: &Input, settings: &Settings| {
         let doc = extract(input, &settings.extract, tracker)?;
-        catch_unwind(AssertUnwindSafe(|| structure(doc, tracker))).map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
+        catch_unwind(AssertUnwindSafe(|| structure(doc, tracker)))
+            .map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
     };
     guarded(input, settings, tracker, run).unwrap_or_else(|f| Conversion {
-        records: vec![Record::Error(ErrorRecord { doc_id: f.doc_id, path: input.display(), stage: f.stage.into(), cause: f.cause })],
+        records: vec![Record::Error(ErrorRecord {
+            doc_id: f.doc_id,
+            path: input.display(),
+            stage: f.stage.into(),
+            cause: f.cause,
+        })],
         diagnostics: Vec::new(),
     })
 }
 
 /// The extracted document of `input` (what `sohoa text` prints), or the failure.
+///
+/// # Errors
+/// The [`Failure`] of the read or extract stage (a panic and a spent budget included).
 pub fn document(input: &Input, settings: &Settings) -> Result<Document, Failure> {
     guarded(input, settings, Tracker::default(), |tracker, input, settings| extract(input, &settings.extract, tracker))
 }
@@ -126,7 +151,10 @@ fn structure(doc: Document, tracker: &Tracker) -> Conversion {
     tracker.enter(3);
     let mapped = sohoa_map::map(&doc.source, &outline);
     let tagged = |stage: &'static str, ds: Vec<Diagnostic>| ds.into_iter().map(move |d| (stage, d));
-    let diagnostics = tagged("extract", doc.diagnostics).chain(tagged("segment", outline.diagnostics)).chain(tagged("map", mapped.diagnostics)).collect();
+    let diagnostics = tagged("extract", doc.diagnostics)
+        .chain(tagged("segment", outline.diagnostics))
+        .chain(tagged("map", mapped.diagnostics))
+        .collect();
     Conversion { records: mapped.records, diagnostics }
 }
 
@@ -143,10 +171,13 @@ where
         let (input, settings, tracker) = (input.clone(), settings.clone(), Arc::clone(&tracker));
         move || {
             let result = catch_unwind(AssertUnwindSafe(|| stages(&tracker, &input, &settings)));
-            let _ = tx.send(result.unwrap_or_else(|p| Err(tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))));
+            let _ = tx.send(
+                result.unwrap_or_else(|p| Err(tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))),
+            );
         }
     };
-    let spawned = std::thread::Builder::new().name(format!("sohoa {}", input.display())).stack_size(WORKER_STACK).spawn(job);
+    let spawned =
+        std::thread::Builder::new().name(format!("sohoa {}", input.display())).stack_size(WORKER_STACK).spawn(job);
     match spawned {
         Err(e) => Err(Failure { doc_id: None, stage: "read", cause: format!("cannot start a worker thread: {e}") }),
         Ok(_) => match settings.timeout {
@@ -172,7 +203,10 @@ fn extract(input: &Input, opts: &ExtractOptions, tracker: &Tracker) -> Result<Do
 fn read(input: &Input, opts: &ExtractOptions) -> Result<Arc<Vec<u8>>, Failure> {
     let fail = |cause: String| Failure { doc_id: None, stage: "read", cause };
     let too_big = |len: u64| {
-        let limit = ExtractError::Limit { format: "input", cause: format!("file is {len} bytes, limit {}", opts.max_file_bytes) };
+        let limit = ExtractError::Limit {
+            format: "input",
+            cause: format!("file is {len} bytes, limit {}", opts.max_file_bytes),
+        };
         fail(limit.to_string())
     };
     match input {
@@ -258,13 +292,17 @@ mod tests {
             let heard = Arc::clone(&heard);
             Box::new(move |stage, doc_id| heard.lock().expect("not poisoned").push((stage, doc_id.is_some())))
         };
-        let c = convert(&Input::Path(p), &Settings { extract: ExtractOptions::default(), timeout: None }, Some(observer));
+        let c =
+            convert(&Input::Path(p), &Settings { extract: ExtractOptions::default(), timeout: None }, Some(observer));
         assert!(matches!(c.records.first(), Some(Record::Document(_))), "{c:?}");
         let heard = heard.lock().expect("not poisoned").clone();
         assert_eq!(heard, [("read", false), ("extract", true), ("segment", true), ("map", true)]);
         let codes: Vec<(&str, &str)> = c.diagnostics.iter().map(|(stage, d)| (*stage, d.code)).collect();
         assert_eq!(codes, [("segment", "segment.table_as_text"), ("map", "map.deadline_uncoded")]);
-        assert_eq!(c.diagnostic_lines()[0], "segment segment.table_as_text: a table of 2 rows without a header row read as paragraphs (line 4)");
+        assert_eq!(
+            c.diagnostic_lines()[0],
+            "segment segment.table_as_text: a table of 2 rows without a header row read as paragraphs (line 4)"
+        );
     }
 
     #[test]
@@ -283,7 +321,8 @@ mod tests {
         let input = Input::Bytes { name: "plan.txt".into(), bytes: Arc::new("KẾ HOẠCH\n".as_bytes().to_vec()) };
         let doc = document(&input, &settings(Duration::from_secs(30))).expect("a text document");
         assert_eq!(doc.source.path, "plan.txt");
-        let folder = document(&Input::Path(std::env::temp_dir()), &settings(Duration::from_secs(5))).expect_err("a folder is no document");
+        let folder = document(&Input::Path(std::env::temp_dir()), &settings(Duration::from_secs(5)))
+            .expect_err("a folder is no document");
         assert_eq!((folder.stage, folder.cause.as_str()), ("read", "cannot read file: it is a folder"));
     }
 

@@ -5,11 +5,11 @@
 
 mod many;
 
-use sohoa_pipeline::{Input, Settings};
 use pyo3::exceptions::{PyStopIteration, PyValueError};
 use pyo3::prelude::*;
 use sohoa_extract::{ExtractOptions, OcrMode};
 use sohoa_map::Record;
+use sohoa_pipeline::{Input, Settings};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -38,14 +38,19 @@ fn settings(ocr: &str, timeout: Option<f64>) -> PyResult<Settings> {
         return Err(PyValueError::new_err(format!("timeout must be a positive number of seconds, not {seconds}")));
     }
     let timeout = Duration::from_secs_f64(seconds);
-    Ok(Settings { extract: ExtractOptions { time_budget: timeout, ocr, ..ExtractOptions::default() }, timeout: Some(timeout) })
+    Ok(Settings {
+        extract: ExtractOptions { time_budget: timeout, ocr, ..ExtractOptions::default() },
+        timeout: Some(timeout),
+    })
 }
 
 /// The input: a path, or bytes under `name`.
 fn input(path: Option<PathBuf>, data: Option<Vec<u8>>, name: Option<String>) -> PyResult<Input> {
     match (path, data) {
         (Some(path), None) => Ok(Input::Path(path)),
-        (None, Some(bytes)) => Ok(Input::Bytes { name: name.unwrap_or_else(|| "<bytes>".into()), bytes: Arc::new(bytes) }),
+        (None, Some(bytes)) => {
+            Ok(Input::Bytes { name: name.unwrap_or_else(|| "<bytes>".into()), bytes: Arc::new(bytes) })
+        }
         _ => Err(PyValueError::new_err("give either a path or bytes")),
     }
 }
@@ -53,7 +58,14 @@ fn input(path: Option<PathBuf>, data: Option<Vec<u8>>, name: Option<String>) -> 
 /// Records of one document as a JSON array (an error becomes one error record).
 #[pyfunction]
 #[pyo3(signature = (path=None, data=None, name=None, ocr="auto", timeout=None))]
-fn convert_json(py: Python<'_>, path: Option<PathBuf>, data: Option<Vec<u8>>, name: Option<String>, ocr: &str, timeout: Option<f64>) -> PyResult<String> {
+fn convert_json(
+    py: Python<'_>,
+    path: Option<PathBuf>,
+    data: Option<Vec<u8>>,
+    name: Option<String>,
+    ocr: &str,
+    timeout: Option<f64>,
+) -> PyResult<String> {
     let (input, settings) = (input(path, data, name)?, settings(ocr, timeout)?);
     Ok(py.allow_threads(|| to_json(&sohoa_pipeline::convert(&input, &settings, None).records)))
 }
@@ -74,7 +86,12 @@ fn text_or_error(
     Ok(py.allow_threads(|| match sohoa_pipeline::document(&input, &settings) {
         Ok(doc) => (Some(sohoa_doc::render::render_document(&doc)), None),
         Err(f) => {
-            let error = sohoa_map::ErrorRecord { doc_id: f.doc_id, path: input.display(), stage: f.stage.into(), cause: f.cause };
+            let error = sohoa_map::ErrorRecord {
+                doc_id: f.doc_id,
+                path: input.display(),
+                stage: f.stage.into(),
+                cause: f.cause,
+            };
             (None, Some(to_json(&[Record::Error(error)])))
         }
     }))

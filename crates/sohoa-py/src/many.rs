@@ -28,7 +28,8 @@ impl Batch {
         let inputs = Arc::new(inputs);
         let cursor = Arc::new(AtomicUsize::new(0));
         for _ in 0..jobs.clamp(1, total.max(1)) {
-            let (tx, stop, inputs, cursor, settings) = (tx.clone(), Arc::clone(&stop), Arc::clone(&inputs), Arc::clone(&cursor), settings.clone());
+            let (tx, stop, inputs, cursor, settings) =
+                (tx.clone(), Arc::clone(&stop), Arc::clone(&inputs), Arc::clone(&cursor), settings.clone());
             std::thread::spawn(move || loop {
                 let i = cursor.fetch_add(1, Ordering::SeqCst);
                 if stop.load(Ordering::SeqCst) || i >= inputs.len() {

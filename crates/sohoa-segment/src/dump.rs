@@ -55,7 +55,17 @@ fn section(out: &mut String, i: usize, s: &Section) {
 }
 
 fn paragraph(out: &mut String, p: &ParaItem, section: Option<usize>) {
-    line(out, format_args!("P {} {} label={:?} bold={} | {}", sec(section), at(&p.span), p.label, p.style.bold, flat(&p.text)));
+    line(
+        out,
+        format_args!(
+            "P {} {} label={:?} bold={} | {}",
+            sec(section),
+            at(&p.span),
+            p.label,
+            p.style.bold,
+            flat(&p.text)
+        ),
+    );
 }
 
 fn table_row(out: &mut String, r: &LogicalRow, section: Option<usize>) {

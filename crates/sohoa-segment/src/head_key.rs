@@ -5,7 +5,8 @@ use sohoa_doc::fold_key;
 
 /// `fold_key` of the first `n` words of `text`, words split at white space and at any of `seps`.
 fn head_key(text: &str, n: usize, seps: &[char]) -> String {
-    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || seps.contains(&c)).filter(|w| !w.is_empty()).take(n).collect();
+    let words: Vec<&str> =
+        text.split(|c: char| c.is_whitespace() || seps.contains(&c)).filter(|w| !w.is_empty()).take(n).collect();
     fold_key(&words.join(" "))
 }
 
@@ -27,7 +28,17 @@ mod tests {
 
     #[test]
     fn a_head_test_equals_the_test_on_the_whole_key() {
-        let texts = ["", "Nơi nhận:", "NƠI NHẬN: - Như trên;", "Nơi:nhận", "Nơi nhậnx y", "Trên đây là Kế hoạch", "PHỤ LỤC I", "Phụ lụcx", "Phụ"];
+        let texts = [
+            "",
+            "Nơi nhận:",
+            "NƠI NHẬN: - Như trên;",
+            "Nơi:nhận",
+            "Nơi nhậnx y",
+            "Trên đây là Kế hoạch",
+            "PHỤ LỤC I",
+            "Phụ lụcx",
+            "Phụ",
+        ];
         let prefixes = ["", "nơi", "nơi nhận", "trên đây là", "phụ lục", "lưu"];
         for t in texts {
             for p in prefixes {

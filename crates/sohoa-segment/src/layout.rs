@@ -13,7 +13,9 @@ use sohoa_doc::{Span, Table};
 /// right, each top to bottom; paragraphs give their lines in reading order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Letterhead {
+    /// The lines in reading order.
     pub lines: Vec<String>,
+    /// Where the letterhead starts.
     pub span: Span,
 }
 
@@ -21,8 +23,11 @@ pub struct Letterhead {
 /// lines (quyền hạn, title, `(Đã ký)`, name), each in reading order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignatureBlock {
+    /// The `Nơi nhận` lines, the head included.
     pub recipients: Vec<String>,
+    /// The signer's lines: quyền hạn, title, `(Đã ký)`, name.
     pub signer: Vec<String>,
+    /// Where the block starts.
     pub span: Span,
     /// The last line was a purpose note (`Để`): a lower-case line after it wraps the note.
     pub(crate) in_note: bool,
@@ -36,9 +41,11 @@ static NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*Số\s*:").expect
 static PLACE_DATE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}[\p{L}. ]*,\s*ngày\b").expect("static regex")); // invariant: valid literal
 static AUTHORITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:TM|KT|TL|TUQ|Q)\s*\.").expect("static regex")); // invariant: valid literal
 /// The number part of `Số:` on a line of its own (`/TTr-SNV`, `09/2009/CT-UBND`).
-static NUMBER_TAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[0-9]*\s*/\s*[0-9A-Za-zĐđ]+(?:\s*[-/–]\s*[0-9A-Za-zĐđ&]+)*$").expect("static regex")); // invariant: valid literal
+static NUMBER_TAIL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^[0-9]*\s*/\s*[0-9A-Za-zĐđ]+(?:\s*[-/–]\s*[0-9A-Za-zĐđ&]+)*$").expect("static regex")); // invariant: valid literal
 /// The end of a date line that wrapped (`2025`, `tháng 12 năm 2025`).
-static DATE_TAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:(?:ngày|tháng|năm)\b[\s\d.…]*)*\d{4}$").expect("static regex")); // invariant: valid literal
+static DATE_TAIL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:(?:ngày|tháng|năm)\b[\s\d.…]*)*\d{4}$").expect("static regex")); // invariant: valid literal
 static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[-_=.*…–— ]+$").expect("static regex")); // invariant: valid literal
 
 /// A letterhead line holds a few words (`Số: 15/KH-UBND  Hà Nội, ngày 20 tháng 02 năm 2006`);
@@ -47,12 +54,34 @@ const MAX_FIELD_WORDS: usize = 24;
 
 /// Type titles: where the letterhead ends.
 const TITLES: &[&str] = &[
-    "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "BÁO CÁO", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "HƯỚNG DẪN", "TỜ TRÌNH", "THÔNG BÁO",
-    "CÔNG VĂN", "NGHỊ QUYẾT", "PHỤ LỤC",
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "CHỈ THỊ",
+    "BÁO CÁO",
+    "QUY ĐỊNH",
+    "QUY CHẾ",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "HƯỚNG DẪN",
+    "TỜ TRÌNH",
+    "THÔNG BÁO",
+    "CÔNG VĂN",
+    "NGHỊ QUYẾT",
+    "PHỤ LỤC",
 ];
 
 /// Words a signer's title line ends with (`PHÓ CHỦ TỊCH`, `GIÁM ĐỐC`, `TRƯỞNG BAN`).
-const POSITIONS: &[&str] = &["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "BÍ THƯ", "CHỦ NHIỆM", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG", "TRƯỞNG BAN", "TRƯỞNG PHÒNG"];
+const POSITIONS: &[&str] = &[
+    "CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "TRƯỞNG",
+    "BÍ THƯ",
+    "CHỦ NHIỆM",
+    "CHÁNH VĂN PHÒNG",
+    "THỦ TRƯỞNG",
+    "TRƯỞNG BAN",
+    "TRƯỞNG PHÒNG",
+];
 
 /// The motto of the national side, in any case and tone placement.
 pub fn strip_motto(line: &str) -> String {
@@ -63,7 +92,12 @@ pub fn strip_motto(line: &str) -> String {
 /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA` / `VIỆT NAM`); lines left empty are dropped.
 pub fn strip_motto_lines(lines: &[String]) -> Vec<String> {
     let joined = lines.join("\n");
-    MOTTO.replace_all(&joined, "\n").split('\n').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect()
+    MOTTO
+        .replace_all(&joined, "\n")
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 fn letters(line: &str) -> (usize, usize) {
@@ -102,7 +136,12 @@ fn is_letterhead_line(line: &str) -> bool {
         return rest.is_empty() || is_letterhead_line(&rest);
     }
     let short = t.split_whitespace().count() <= MAX_FIELD_WORDS;
-    if t.is_empty() || RULE.is_match(t) || DATE_TAIL.is_match(t) || NUMBER_TAIL.is_match(t) || short && (is_number_line(t) || is_place_date(t) || is_subject(t)) {
+    if t.is_empty()
+        || RULE.is_match(t)
+        || DATE_TAIL.is_match(t)
+        || NUMBER_TAIL.is_match(t)
+        || short && (is_number_line(t) || is_place_date(t) || is_subject(t))
+    {
         return true;
     }
     let (label, _) = sohoa_doc::label::split_label(t);
@@ -135,7 +174,8 @@ fn column_lines(t: &Table) -> Vec<(u16, Vec<String>)> {
     let mut cols: Vec<(u16, Vec<String>)> = Vec::new();
     for row in &t.rows {
         for cell in &row.cells {
-            let lines: Vec<String> = cell.text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+            let lines: Vec<String> =
+                cell.text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
             if lines.is_empty() {
                 continue;
             }
@@ -188,7 +228,8 @@ pub(crate) fn signature_table(t: &Table) -> Option<SignatureBlock> {
 
 /// A first row that names data columns (`STT | Nhiệm vụ`): a data table, not layout.
 fn has_header(t: &Table) -> bool {
-    let first: Vec<String> = t.rows.first().map(|r| r.cells.iter().map(|c| c.text.replace('\n', " ")).collect()).unwrap_or_default();
+    let first: Vec<String> =
+        t.rows.first().map(|r| r.cells.iter().map(|c| c.text.replace('\n', " ")).collect()).unwrap_or_default();
     crate::roles::header_roles(&first).is_some()
 }
 
@@ -209,7 +250,10 @@ pub fn is_signer_title(line: &str) -> bool {
     if !is_caps(t) || t.split_whitespace().count() > 8 {
         return false;
     }
-    AUTHORITY.is_match(t) || POSITIONS.iter().any(|p| t.ends_with(p)) || t.starts_with("PHÓ ") || t.starts_with("TRƯỞNG ")
+    AUTHORITY.is_match(t)
+        || POSITIONS.iter().any(|p| t.ends_with(p))
+        || t.starts_with("PHÓ ")
+        || t.starts_with("TRƯỞNG ")
 }
 
 /// A person's name: two to six capitalized words of letters.
@@ -271,7 +315,11 @@ pub(crate) fn classify(line: &str) -> SigLine {
 /// A word or two in capitals: a signer's line that a PDF broke word by word (`TM.` / `ỦY` / `BAN`).
 fn is_caps_fragment(t: &str) -> bool {
     let (all, upper) = letters(t);
-    all >= 1 && upper == all && t.split_whitespace().count() <= 2 && !is_title(t) && t.chars().all(|c| c.is_alphabetic() || c == '.' || c == ' ')
+    all >= 1
+        && upper == all
+        && t.split_whitespace().count() <= 2
+        && !is_title(t)
+        && t.chars().all(|c| c.is_alphabetic() || c == '.' || c == ' ')
 }
 
 /// `Để báo cáo`, `(để b/c)`: what a group of recipients receives the document for.
@@ -343,7 +391,18 @@ mod tests {
         let rows = rows
             .iter()
             .map(|r| Row {
-                cells: r.iter().enumerate().map(|(i, t)| Cell { text: t.to_string(), col: i as u16, colspan: 1, rowspan: 1, bold: false, span: Span::default() }).collect(),
+                cells: r
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| Cell {
+                        text: t.to_string(),
+                        col: i as u16,
+                        colspan: 1,
+                        rowspan: 1,
+                        bold: false,
+                        span: Span::default(),
+                    })
+                    .collect(),
                 header: false,
                 span: Span::default(),
             })
@@ -353,7 +412,10 @@ mod tests {
 
     #[test]
     fn letterhead_table_by_content() {
-        let t = table(&[&["UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: /KH-SCT", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLào Cai, ngày tháng 4 năm 2026"]]);
+        let t = table(&[&[
+            "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: /KH-SCT",
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLào Cai, ngày tháng 4 năm 2026",
+        ]]);
         let l = letterhead_table(&t).expect("a letterhead");
         assert_eq!(l.lines[..3], ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: /KH-SCT"]);
         assert_eq!(l.lines.last().map(String::as_str), Some("Lào Cai, ngày tháng 4 năm 2026"));
@@ -363,7 +425,10 @@ mod tests {
 
     #[test]
     fn signature_table_splits_columns() {
-        let t = table(&[&["Nơi nhận:", "", "KT. CHỦ TỊCH"], &["- Bộ Nội vụ;\n- Lưu: VT, NC.", "", "PHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Ngọc Phúc"]]);
+        let t = table(&[
+            &["Nơi nhận:", "", "KT. CHỦ TỊCH"],
+            &["- Bộ Nội vụ;\n- Lưu: VT, NC.", "", "PHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Ngọc Phúc"],
+        ]);
         let s = signature_table(&t).expect("a signature block");
         assert_eq!(s.recipients, ["Nơi nhận:", "- Bộ Nội vụ;", "- Lưu: VT, NC."]);
         assert_eq!(s.signer, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Nguyễn Ngọc Phúc"]);
@@ -373,16 +438,36 @@ mod tests {
     #[test]
     fn interleaved_lines_are_sorted() {
         let mut b = SignatureBlock::default();
-        for l in ["Nơi nhận: TM. UỶ BAN NHÂN DÂN", "- Bộ Khoa học và Công nghệ; KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "- UBND các huyện, thị xã; Nguyễn Văn Hiệp", "- Lưu VT."] {
+        for l in [
+            "Nơi nhận: TM. UỶ BAN NHÂN DÂN",
+            "- Bộ Khoa học và Công nghệ; KT.CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "- UBND các huyện, thị xã; Nguyễn Văn Hiệp",
+            "- Lưu VT.",
+        ] {
             assert!(b.absorb(l), "{l}");
         }
         assert_eq!(b.signer, ["TM. UỶ BAN NHÂN DÂN", "KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp"]);
-        assert_eq!(b.recipients, ["Nơi nhận:", "- Bộ Khoa học và Công nghệ;", "- UBND các huyện, thị xã;", "- Lưu VT."]);
+        assert_eq!(
+            b.recipients,
+            ["Nơi nhận:", "- Bộ Khoa học và Công nghệ;", "- UBND các huyện, thị xã;", "- Lưu VT."]
+        );
         assert!(!b.absorb("PHỤ LỤC"));
         assert!(!b.absorb("Phụ lục I"));
         assert!(!b.absorb("Trần Văn An"));
         let mut b = SignatureBlock::default();
-        for l in ["Nơi nhận:", "- BTV Đảng uỷ,", "Để", "báo cáo", "- Lưu: VP.", "TM.", "ỦY", "BAN", "CHỦ TỊCH", "Đoàn Duy Việt"] {
+        for l in [
+            "Nơi nhận:",
+            "- BTV Đảng uỷ,",
+            "Để",
+            "báo cáo",
+            "- Lưu: VP.",
+            "TM.",
+            "ỦY",
+            "BAN",
+            "CHỦ TỊCH",
+            "Đoàn Duy Việt",
+        ] {
             assert!(b.absorb(l), "{l}");
         }
         assert_eq!(b.recipients.len(), 3);
@@ -393,10 +478,23 @@ mod tests {
         assert_eq!(classify("Đến nay"), SigLine::Other);
         assert!(is_recipients_head("Nơi nhân:"), "OCR misread the tone of nhận");
         let mut b = SignatureBlock::default();
-        for l in ["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "- Văn phòng HĐND-", "CHỦ TỊCH", "UBND huyện ;", "Nguyễn Văn Giã", "- Chủ tịch, các PCT", "UBND xã;", "- Lưu: VT;"] {
+        for l in [
+            "Nơi nhận:",
+            "TM. ỦY BAN NHÂN DÂN",
+            "- Văn phòng HĐND-",
+            "CHỦ TỊCH",
+            "UBND huyện ;",
+            "Nguyễn Văn Giã",
+            "- Chủ tịch, các PCT",
+            "UBND xã;",
+            "- Lưu: VT;",
+        ] {
             assert!(b.absorb(l), "{l}");
         }
-        assert_eq!(b.recipients, ["Nơi nhận:", "- Văn phòng HĐND- UBND huyện ;", "- Chủ tịch, các PCT UBND xã;", "- Lưu: VT;"]);
+        assert_eq!(
+            b.recipients,
+            ["Nơi nhận:", "- Văn phòng HĐND- UBND huyện ;", "- Chủ tịch, các PCT UBND xã;", "- Lưu: VT;"]
+        );
         assert!(!b.absorb("thực hiện các nhiệm vụ"));
     }
 
@@ -409,7 +507,10 @@ mod tests {
         assert!(letterhead_paragraph("2025"));
         assert!(letterhead_paragraph("/TTr-SNV"));
         assert!(letterhead_paragraph("tháng 12 năm 2025"));
-        assert_eq!(strip_motto_lines(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA".into(), "VIỆT NAM".into(), "Số: 5/KH".into()]), ["Số: 5/KH"]);
+        assert_eq!(
+            strip_motto_lines(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA".into(), "VIỆT NAM".into(), "Số: 5/KH".into()]),
+            ["Số: 5/KH"]
+        );
         assert!(!letterhead_paragraph("KẾ HOẠCH"));
         assert!(!letterhead_paragraph("I. MỤC ĐÍCH, YÊU CẦU"));
         assert!(!letterhead_paragraph("Căn cứ Luật Tổ chức chính quyền địa phương;"));

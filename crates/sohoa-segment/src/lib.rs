@@ -12,7 +12,10 @@ mod roles;
 mod table;
 mod tree;
 
-pub use layout::{is_number_line, is_person_name, is_place_date, is_recipients_head, is_signer_title, is_subject, strip_motto, strip_motto_lines, Letterhead, SignatureBlock};
+pub use layout::{
+    is_number_line, is_person_name, is_place_date, is_recipients_head, is_signer_title, is_subject, strip_motto,
+    strip_motto_lines, Letterhead, SignatureBlock,
+};
 pub use outline::*;
 pub use roles::role_of;
 pub use sohoa_doc::label::{bare as bare_label, kind as label_kind, LabelKind};

@@ -36,19 +36,35 @@ mod tests {
     use super::*;
 
     fn roles(cells: &[&str]) -> Option<Vec<Role>> {
-        header_roles(&cells.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        header_roles(&cells.iter().map(std::string::ToString::to_string).collect::<Vec<_>>())
     }
 
     #[test]
     fn plan_table_header() {
-        let r = roles(&["Stt", "Nội dung công việc", "Thời gian thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp", "Dự kiến kết quả", "Ghi chú"]);
+        let r = roles(&[
+            "Stt",
+            "Nội dung công việc",
+            "Thời gian thực hiện",
+            "Đơn vị chủ trì",
+            "Đơn vị phối hợp",
+            "Dự kiến kết quả",
+            "Ghi chú",
+        ]);
         use Role::*;
         assert_eq!(r, Some(vec![Label, Content, Deadline, Lead, Partners, Outputs, Notes]));
     }
 
     #[test]
     fn indicator_table_header() {
-        let r = roles(&["STT", "Chỉ tiêu", "Đơn vị", "Chỉ tiêu năm 2024", "Cơ quan chủ trì thực hiện", "Cơ quan phối hợp", "Cơ quan chủ trì đánh giá"]);
+        let r = roles(&[
+            "STT",
+            "Chỉ tiêu",
+            "Đơn vị",
+            "Chỉ tiêu năm 2024",
+            "Cơ quan chủ trì thực hiện",
+            "Cơ quan phối hợp",
+            "Cơ quan chủ trì đánh giá",
+        ]);
         use Role::*;
         assert_eq!(r, Some(vec![Label, Content, Unit, Target, Lead, Partners, Other]));
     }

@@ -4,8 +4,8 @@
 use crate::labels::{self, LabelKind};
 use crate::outline::{LogicalRow, Role, RoleCell};
 use crate::roles::header_roles;
-use sohoa_doc::label::split_label;
 use sohoa_doc::fold_key;
+use sohoa_doc::label::split_label;
 use sohoa_doc::{Cell, Row, Table};
 
 /// The open logical table that later pieces may continue.
@@ -56,8 +56,10 @@ fn expand_rowspans(rows: &[&Row], roles: &[Role], above: &[String]) -> Vec<Expan
     let mut out = Vec::with_capacity(rows.len());
     for (k, row) in rows.iter().enumerate() {
         let present = |col: u16| row.cells.iter().any(|c| c.col == col);
-        let covering: Vec<Cell> = carry.iter().filter(|(c, left)| *left > 0 && !present(c.col)).map(|(c, _)| c.clone()).collect();
-        let label_merged = covering.iter().any(|c| roles.get(c.col as usize) == Some(&Role::Label)) && !is_sub_row(row, &covering, roles);
+        let covering: Vec<Cell> =
+            carry.iter().filter(|(c, left)| *left > 0 && !present(c.col)).map(|(c, _)| c.clone()).collect();
+        let label_merged = covering.iter().any(|c| roles.get(c.col as usize) == Some(&Role::Label))
+            && !is_sub_row(row, &covering, roles);
         carry.iter_mut().for_each(|(_, left)| *left = left.saturating_sub(1));
         carry.retain(|(_, left)| *left > 0);
         for c in row.cells.iter().filter(|c| c.rowspan > 1) {
@@ -124,7 +126,12 @@ fn new_table(headers: Vec<String>, header_key: Vec<String>, roles: Vec<Role>, nu
 }
 
 fn width(table: &Table) -> usize {
-    table.rows.iter().map(|r| r.cells.iter().map(|c| (c.col + c.colspan) as usize).max().unwrap_or(0)).max().unwrap_or(0)
+    table
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| (c.col + c.colspan) as usize).max().unwrap_or(0))
+        .max()
+        .unwrap_or(0)
 }
 
 fn cell_texts(row: &Row) -> Vec<String> {
@@ -138,7 +145,8 @@ fn is_repeated_header(row: &Row, state: &OpenTable) -> bool {
     // the letters (NFC composes at most four characters into one), so such a cell is unlike it
     let key = row.cells.iter().zip(&state.header_key).map(|(c, y)| {
         let letters = |s: &str| s.chars().filter(|ch| !ch.is_whitespace()).count();
-        (letters(&c.text) <= 6 * (letters(y) + 1)).then(|| std::borrow::Cow::Owned(fold_key(&c.text.replace('\n', " "))))
+        (letters(&c.text) <= 6 * (letters(y) + 1))
+            .then(|| std::borrow::Cow::Owned(fold_key(&c.text.replace('\n', " "))))
     });
     same_header_lazy(key, row.cells.len(), &state.header_key)
 }
@@ -154,7 +162,11 @@ fn same_header(a: &[String], b: &[String]) -> bool {
 /// [`same_header`] of the `a_len` keys `a` yields (`None`: a key known to be unlike and unequal
 /// to `b`'s at that position), taken only while the answer is open: two cell positions unlike
 /// leave only an equal row, so a row that differs stops there.
-fn same_header_lazy<'a>(a: impl Iterator<Item = Option<std::borrow::Cow<'a, str>>>, a_len: usize, b: &[String]) -> bool {
+fn same_header_lazy<'a>(
+    a: impl Iterator<Item = Option<std::borrow::Cow<'a, str>>>,
+    a_len: usize,
+    b: &[String],
+) -> bool {
     let mut equal = a_len == b.len();
     let (mut alike, mut unlike) = (0, 0);
     for (x, y) in a.zip(b) {
@@ -364,14 +376,22 @@ mod tests {
         let headers: Vec<String> = ["TT", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "Phối hợp"].map(String::from).to_vec();
         let both = spanned_fields(&grid_cell(3, 2, 1, "Theo phân công tại Quyết định"), &ROLES, &headers);
         assert_eq!(both.len(), 1);
-        assert_eq!((both[0].role, both[0].header.as_str(), both[0].text.as_str()), (Role::Partners, "Phối hợp", "Theo phân công tại Quyết định"));
+        assert_eq!(
+            (both[0].role, both[0].header.as_str(), both[0].text.as_str()),
+            (Role::Partners, "Phối hợp", "Theo phân công tại Quyết định")
+        );
         assert!(spanned_fields(&grid_cell(1, 4, 1, "Nhóm nhiệm vụ"), &ROLES, &headers).is_empty());
         assert!(spanned_fields(&grid_cell(3, 1, 1, "Sở Nội vụ"), &ROLES, &headers).is_empty());
     }
 
     #[test]
     fn a_row_under_a_merged_label_with_its_own_fields_is_a_task_of_its_own() {
-        let top = grid_row(vec![grid_cell(0, 1, 2, "2"), grid_cell(1, 1, 2, "Ban hành kế hoạch"), grid_cell(2, 1, 1, "Kế hoạch của tỉnh"), grid_cell(3, 1, 1, "Sở Nội vụ")]);
+        let top = grid_row(vec![
+            grid_cell(0, 1, 2, "2"),
+            grid_cell(1, 1, 2, "Ban hành kế hoạch"),
+            grid_cell(2, 1, 1, "Kế hoạch của tỉnh"),
+            grid_cell(3, 1, 1, "Sở Nội vụ"),
+        ]);
         let sub = grid_row(vec![grid_cell(2, 1, 1, "Kế hoạch của đơn vị"), grid_cell(3, 1, 1, "Các cơ quan")]);
         let expanded = expand_rowspans(&[&top, &sub], &ROLES, &[]);
         assert!(!expanded[1].label_merged);
@@ -429,13 +449,30 @@ mod tests {
     fn a_cell_left_unfolded_counts_as_unlike() {
         use std::borrow::Cow;
         let header = vec![fold_key("Stt"), fold_key("Nội dung"), fold_key("Ghi chú"), fold_key("Đơn vị")];
-        let row = vec![fold_key("Stt"), fold_key(&"Tổ chức tuyên truyền ".repeat(10)), fold_key("Ghi chú"), fold_key("Đơn vị")];
-        let lazy = |second: Option<Cow<'static, str>>| vec![Some(Cow::Owned(row[0].clone())), second, Some(Cow::Owned(row[2].clone())), Some(Cow::Owned(row[3].clone()))];
+        let row = vec![
+            fold_key("Stt"),
+            fold_key(&"Tổ chức tuyên truyền ".repeat(10)),
+            fold_key("Ghi chú"),
+            fold_key("Đơn vị"),
+        ];
+        let lazy = |second: Option<Cow<'static, str>>| {
+            vec![
+                Some(Cow::Owned(row[0].clone())),
+                second,
+                Some(Cow::Owned(row[2].clone())),
+                Some(Cow::Owned(row[3].clone())),
+            ]
+        };
         assert!(same_header(&row, &header), "one unlike cell of four");
         assert_eq!(same_header_lazy(lazy(None).into_iter(), 4, &header), same_header(&row, &header));
         let two_off = vec![fold_key("1"), row[1].clone(), row[2].clone(), row[3].clone()];
         assert!(!same_header(&two_off, &header));
-        let lazy_two_off = vec![Some(Cow::Owned(two_off[0].clone())), None, Some(Cow::Owned(row[2].clone())), Some(Cow::Owned(row[3].clone()))];
+        let lazy_two_off = vec![
+            Some(Cow::Owned(two_off[0].clone())),
+            None,
+            Some(Cow::Owned(row[2].clone())),
+            Some(Cow::Owned(row[3].clone())),
+        ];
         assert!(!same_header_lazy(lazy_two_off.into_iter(), 4, &header));
     }
 }

@@ -9,7 +9,19 @@ use sohoa_doc::fold_key;
 use sohoa_doc::{Block, Diagnostic, Document, Paragraph, Span, Style, Table};
 
 /// Titles that start a new document part (a plan after its decision): the section stack resets.
-const PART_TITLES: &[&str] = &["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "BÁO CÁO", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "HƯỚNG DẪN", "TỜ TRÌNH", "THÔNG BÁO"];
+const PART_TITLES: &[&str] = &[
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "CHỈ THỊ",
+    "BÁO CÁO",
+    "QUY ĐỊNH",
+    "QUY CHẾ",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "HƯỚNG DẪN",
+    "TỜ TRÌNH",
+    "THÔNG BÁO",
+];
 
 /// Paragraphs that close the body: the closing sentence and the recipients list.
 const ENDINGS: &[&str] = &["Trên đây là"];
@@ -86,7 +98,8 @@ impl Walker {
             Some(l) => format!("{l} {}", p.text),
             None => p.text.clone(),
         };
-        let opens = layout::is_recipients_head(&text) || layout::is_signer_title(text.split('\n').next().unwrap_or_default());
+        let opens =
+            layout::is_recipients_head(&text) || layout::is_signer_title(text.split('\n').next().unwrap_or_default());
         if !self.in_signature && !opens {
             return false;
         }
@@ -142,7 +155,12 @@ impl Walker {
             _ => {
                 // A heading between two table pieces keeps them one table; running text ends it.
                 self.joinable = false;
-                self.push_para(ParaItem { label: p.label.clone(), text: p.text.clone(), style: p.style.clone(), span: p.span });
+                self.push_para(ParaItem {
+                    label: p.label.clone(),
+                    text: p.text.clone(),
+                    style: p.style.clone(),
+                    span: p.span,
+                });
             }
         }
     }
@@ -181,7 +199,9 @@ impl Walker {
         if p.label.is_some() {
             return false;
         }
-        if head_key::starts_with(&p.text, &[], &fold_key("PHỤ LỤC")) && (is_title_line(&p.text) || is_numbered_annex_title(&p.text)) {
+        if head_key::starts_with(&p.text, &[], &fold_key("PHỤ LỤC"))
+            && (is_title_line(&p.text) || is_numbered_annex_title(&p.text))
+        {
             self.stack.clear();
             let label = annex_label(&p.text);
             let idx = self.open_section(0, Some(label), p.text.clone(), SectionKind::Annex, p.span, p.style.clone());
@@ -206,7 +226,15 @@ impl Walker {
     }
 
     /// Pops open sections of rank ≥ `rank`, then opens a new one under what is left.
-    fn open_section(&mut self, rank: usize, printed: Option<String>, title: String, kind: SectionKind, span: Span, style: Style) -> usize {
+    fn open_section(
+        &mut self,
+        rank: usize,
+        printed: Option<String>,
+        title: String,
+        kind: SectionKind,
+        span: Span,
+        style: Style,
+    ) -> usize {
         self.pop_to(rank);
         let parent = self.current();
         let label = printed.as_deref().map(labels::bare);
@@ -243,7 +271,10 @@ impl Walker {
         if let Some(l) = layout::letterhead_table(t) {
             self.open_table = None;
             if self.out.letterhead.is_some() {
-                let d = Diagnostic::new("segment.letterhead_ignored", format!("a second letterhead ({} lines) left out: the first one is the document's", l.lines.len()));
+                let d = Diagnostic::new(
+                    "segment.letterhead_ignored",
+                    format!("a second letterhead ({} lines) left out: the first one is the document's", l.lines.len()),
+                );
                 self.out.diagnostics.push(d.at(t.span));
             } else {
                 self.out.letterhead = Some(l);
@@ -277,7 +308,10 @@ impl Walker {
     /// A table that is only layout (a header block, a signature block): its cells become paragraphs.
     fn layout_table(&mut self, rows: Vec<Vec<String>>, span: Span) {
         self.open_table = None;
-        let d = Diagnostic::new("segment.table_as_text", format!("a table of {} rows without a header row read as paragraphs", rows.len()));
+        let d = Diagnostic::new(
+            "segment.table_as_text",
+            format!("a table of {} rows without a header row read as paragraphs", rows.len()),
+        );
         self.out.diagnostics.push(d.at(span));
         for cell in rows.into_iter().flatten() {
             for line in cell.split('\n').filter(|l| !l.trim().is_empty()) {
@@ -305,13 +339,24 @@ impl Walker {
     }
 
     fn row(&mut self, row: LogicalRow, next_label: Option<&str>) {
-        let kind = row.label.as_deref().and_then(labels::kind).or_else(|| row.label.as_deref().and_then(|l| labels::kind(&format!("{l}."))));
+        let kind = row
+            .label
+            .as_deref()
+            .and_then(labels::kind)
+            .or_else(|| row.label.as_deref().and_then(|l| labels::kind(&format!("{l}."))));
         if table::is_group_row(&row, next_label) {
             let rank = kind.map_or(2, LabelKind::rank);
             self.pop_above(rank, self.table_floor);
             let rank = self.stack.last().map_or(rank, |&(r, _)| rank.max(r + 1));
             let title = row.text(crate::outline::Role::Content).unwrap_or_default().replace('\n', " ");
-            self.open_section(rank, row.label.clone(), title, SectionKind::GroupRow, row.span, Style { bold: row.bold, ..Style::default() });
+            self.open_section(
+                rank,
+                row.label.clone(),
+                title,
+                SectionKind::GroupRow,
+                row.span,
+                Style { bold: row.bold, ..Style::default() },
+            );
             self.last_row = None;
             return;
         }
@@ -366,12 +411,28 @@ mod tests {
     use sohoa_doc::{Block, Cell, Document, Format, Paragraph, Row, Source, Span, Style, Table, TextQuality};
 
     fn para(text: &str) -> Block {
-        Block::Paragraph(Paragraph { text: text.to_string(), label: None, style: Style::default(), span: Span::default() })
+        Block::Paragraph(Paragraph {
+            text: text.to_string(),
+            label: None,
+            style: Style::default(),
+            span: Span::default(),
+        })
     }
 
     fn table(rows: &[&[&str]]) -> Block {
         let row = |r: &&[&str]| Row {
-            cells: r.iter().enumerate().map(|(i, t)| Cell { text: t.to_string(), col: i as u16, colspan: 1, rowspan: 1, bold: false, span: Span::default() }).collect(),
+            cells: r
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Cell {
+                    text: t.to_string(),
+                    col: i as u16,
+                    colspan: 1,
+                    rowspan: 1,
+                    bold: false,
+                    span: Span::default(),
+                })
+                .collect(),
             header: false,
             span: Span::default(),
         };
@@ -379,12 +440,21 @@ mod tests {
     }
 
     fn document(blocks: Vec<Block>) -> Document {
-        let source = Source { path: "t".into(), format: Format::Docx, sha256: "0".repeat(64), pages: None, text_quality: TextQuality::default() };
+        let source = Source {
+            path: "t".into(),
+            format: Format::Docx,
+            sha256: "0".repeat(64),
+            pages: None,
+            text_quality: TextQuality::default(),
+        };
         Document { source, blocks, diagnostics: Vec::new(), furniture: Vec::new() }
     }
 
     fn texts(items: &[Item]) -> Vec<String> {
-        items.iter().filter_map(|i| if let Item::Paragraph { para, .. } = i { Some(para.text.clone()) } else { None }).collect()
+        items
+            .iter()
+            .filter_map(|i| if let Item::Paragraph { para, .. } = i { Some(para.text.clone()) } else { None })
+            .collect()
     }
 
     #[test]
@@ -396,7 +466,12 @@ mod tests {
             para("Phụ lục số 02:"),
             para("Phụ lục kèm theo được gửi cho các đơn vị trong tháng."),
         ]));
-        let annexes: Vec<(Option<&str>, &str)> = outline.sections.iter().filter(|s| s.kind == crate::SectionKind::Annex).map(|s| (s.label.as_deref(), s.title.as_str())).collect();
+        let annexes: Vec<(Option<&str>, &str)> = outline
+            .sections
+            .iter()
+            .filter(|s| s.kind == crate::SectionKind::Annex)
+            .map(|s| (s.label.as_deref(), s.title.as_str()))
+            .collect();
         assert_eq!(annexes, vec![(Some("PHỤ LỤC I"), "Phụ lục I"), (Some("PHỤ LỤC 02"), "Phụ lục số 02:")]);
     }
 
@@ -411,13 +486,20 @@ mod tests {
     #[test]
     fn layout_tables_become_letterhead_and_signature() {
         let doc = document(vec![
-            table(&[&["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"], &["Số: /KH-UBND", "Lâm Đồng, ngày tháng 01 năm 2026"]]),
+            table(&[
+                &["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+                &["Số: /KH-UBND", "Lâm Đồng, ngày tháng 01 năm 2026"],
+            ]),
             para("DỰ THẢO"),
             para("KẾ HOẠCH"),
             para("II. NHIỆM VỤ"),
             para("1. Tuyên truyền"),
             para("a) Trên báo"),
-            table(&[&["TT", "Nội dung", "Trách nhiệm thực hiện"], &["1", "Chuyên mục A", "Sở Nội vụ"], &["2", "Chuyên mục B", "Sở Tư pháp"]]),
+            table(&[
+                &["TT", "Nội dung", "Trách nhiệm thực hiện"],
+                &["1", "Chuyên mục A", "Sở Nội vụ"],
+                &["2", "Chuyên mục B", "Sở Tư pháp"],
+            ]),
             para("Trên đây là Kế hoạch."),
             table(&[&["Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, NC.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Ngọc Phúc"]]),
             para("PHỤ LỤC"),
@@ -429,9 +511,29 @@ mod tests {
         assert_eq!(out.signatures.len(), 1);
         assert_eq!(out.signatures[0].signer.last().map(String::as_str), Some("Nguyễn Ngọc Phúc"));
         let paras = texts(&out.items);
-        assert!(paras.iter().all(|t| !t.contains("Nơi nhận") && !t.contains("Số:") && !t.contains("PHÓ CHỦ TỊCH") && t != "DỰ THẢO"), "{paras:?}");
-        let rows: Vec<Vec<String>> = out.items.iter().filter_map(|i| if let Item::Row { section, .. } = i { Some(section.map(|s| out.sections[s].path.clone()).unwrap_or_default()) } else { None }).collect();
-        assert_eq!(rows[..2], [vec!["II", "1", "a"], vec!["II", "1", "a"]], "rows stay in the section the table opens in");
+        assert!(
+            paras.iter().all(|t| !t.contains("Nơi nhận")
+                && !t.contains("Số:")
+                && !t.contains("PHÓ CHỦ TỊCH")
+                && t != "DỰ THẢO"),
+            "{paras:?}"
+        );
+        let rows: Vec<Vec<String>> = out
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let Item::Row { section, .. } = i {
+                    Some(section.map(|s| out.sections[s].path.clone()).unwrap_or_default())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert_eq!(
+            rows[..2],
+            [vec!["II", "1", "a"], vec!["II", "1", "a"]],
+            "rows stay in the section the table opens in"
+        );
         assert_eq!(rows[2], ["PHỤ LỤC"]);
     }
 
@@ -464,7 +566,10 @@ mod tests {
 
     #[test]
     fn what_segment_cannot_place_is_in_its_diagnostics() {
-        let letterhead: &[&[&str]] = &[&["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"], &["Số: /KH-UBND", "Lâm Đồng, ngày tháng 01 năm 2026"]];
+        let letterhead: &[&[&str]] = &[
+            &["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+            &["Số: /KH-UBND", "Lâm Đồng, ngày tháng 01 năm 2026"],
+        ];
         let mut doc = document(vec![
             table(letterhead),
             para("KẾ HOẠCH"),
@@ -476,9 +581,13 @@ mod tests {
             t.span = Span { page: Some(2), line: 14, bbox: None };
         }
         let out = crate::outline(&doc);
-        let codes: Vec<(&str, Option<u32>)> = out.diagnostics.iter().map(|d| (d.code, d.span.and_then(|s| s.page))).collect();
+        let codes: Vec<(&str, Option<u32>)> =
+            out.diagnostics.iter().map(|d| (d.code, d.span.and_then(|s| s.page))).collect();
         assert_eq!(codes, [("segment.table_as_text", Some(2)), ("segment.letterhead_ignored", None)]);
-        assert_eq!(out.diagnostics[0].to_string(), "segment.table_as_text: a table of 2 rows without a header row read as paragraphs (page 2 line 14)");
+        assert_eq!(
+            out.diagnostics[0].to_string(),
+            "segment.table_as_text: a table of 2 rows without a header row read as paragraphs (page 2 line 14)"
+        );
         assert!(crate::outline(&document(vec![para("KẾ HOẠCH"), para("I. NỘI DUNG")])).diagnostics.is_empty());
     }
 }

@@ -52,5 +52,9 @@ fn every_outline_matches_its_golden() {
         }
     }
     assert!(count >= 40, "only {count} corpus files found: is corpus/ complete?");
-    sohoa_golden::assert_no_problems(&problems, "outline dump(s)", "UPDATE_EXPECT=1 cargo test -p sohoa-segment --test outline_goldens");
+    sohoa_golden::assert_no_problems(
+        &problems,
+        "outline dump(s)",
+        "UPDATE_EXPECT=1 cargo test -p sohoa-segment --test outline_goldens",
+    );
 }

@@ -6,8 +6,8 @@
 use super::inputs::Input;
 use super::lock::{self, Lock, LockError};
 use super::manifest::{self, Action, Check, Counts, Entry, Manifest, Stamp};
-use super::sink;
 use super::protocol::Converted;
+use super::sink;
 use crate::store::{FileRow, Store};
 use crate::UsageError;
 use anyhow::{Context, Result};
@@ -95,7 +95,8 @@ impl Archive {
 
     /// After the output file of `input` is written: its store rows, then its manifest line.
     pub fn finish(&self, input: &Input, stamp: Stamp, converted: &Converted, elapsed: Duration) -> Result<()> {
-        let sha256 = document_sha256(&converted.lines).or_else(|| manifest::sha256_of(&input.path).ok()).unwrap_or_default();
+        let sha256 =
+            document_sha256(&converted.lines).or_else(|| manifest::sha256_of(&input.path).ok()).unwrap_or_default();
         if let Some(store) = &self.store {
             store.replace(&file_row(input, &sha256, stamp.size), &converted.lines)?;
         }
@@ -135,7 +136,13 @@ impl Archive {
 }
 
 fn file_row(input: &Input, sha256: &str, size: u64) -> FileRow {
-    FileRow { path: input.rel.clone(), source: input.path.display().to_string(), output: input.out.clone(), sha256: sha256.into(), size }
+    FileRow {
+        path: input.rel.clone(),
+        source: input.path.display().to_string(),
+        output: input.out.clone(),
+        sha256: sha256.into(),
+        size,
+    }
 }
 
 /// `source.sha256` of the document record that opens a converted file's lines.

@@ -50,7 +50,7 @@ impl Matcher {
 
     /// Whether a file (relative path `rel`) is converted.
     fn wants(&self, rel: &Path) -> bool {
-        let name = rel.file_name().map(Path::new).unwrap_or(rel);
+        let name = rel.file_name().map_or(rel, Path::new);
         let hit = |set: &GlobSet| set.is_match(rel) || set.is_match(name);
         self.include.as_ref().is_none_or(hit) && !hit(&self.exclude)
     }
@@ -76,7 +76,7 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> Result<Inputs, UsageErro
         if path.is_dir() {
             walk(path, path, &matcher, &mut found, &mut inputs.skipped);
         } else if path.exists() {
-            let name = path.file_name().map(PathBuf::from).unwrap_or_else(|| path.clone());
+            let name = path.file_name().map_or_else(|| path.clone(), PathBuf::from);
             found.push((path.clone(), name));
         } else {
             return Err(UsageError(format!("{}: no such file or folder", path.display())));
@@ -89,7 +89,7 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> Result<Inputs, UsageErro
 }
 
 fn walk(root: &Path, dir: &Path, matcher: &Matcher, found: &mut Vec<(PathBuf, PathBuf)>, skipped: &mut Vec<PathBuf>) {
-    let rel_of = |p: &Path| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf());
+    let rel_of = |p: &Path| p.strip_prefix(root).map_or_else(|_| p.to_path_buf(), Path::to_path_buf);
     let Ok(entries) = std::fs::read_dir(dir) else {
         found.push((dir.to_path_buf(), rel_of(dir)));
         return;
@@ -101,7 +101,7 @@ fn walk(root: &Path, dir: &Path, matcher: &Matcher, found: &mut Vec<(PathBuf, Pa
         if name.starts_with('.') {
             continue;
         }
-        let is_link = path.symlink_metadata().map(|m| m.file_type().is_symlink()).unwrap_or(false);
+        let is_link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
         if path.is_dir() {
             if !is_link {
                 walk(root, &path, matcher, found, skipped);
@@ -133,7 +133,11 @@ fn name_outputs(found: Vec<(PathBuf, PathBuf)>) -> Result<(Vec<Input>, Vec<Strin
     for (path, rel) in found {
         let stem = slash(&rel.with_extension(""));
         let out = if stems[&stem].len() > 1 {
-            warnings.push(format!("{} shares its stem with another file of its folder: written to {}.jsonl", path.display(), slash(&rel)));
+            warnings.push(format!(
+                "{} shares its stem with another file of its folder: written to {}.jsonl",
+                path.display(),
+                slash(&rel)
+            ));
             format!("{}.jsonl", slash(&rel))
         } else {
             format!("{stem}.jsonl")

@@ -23,7 +23,8 @@ pub fn acquire(out: &Path) -> Result<Lock, LockError> {
     let dir = out.join(".sohoa");
     std::fs::create_dir_all(&dir).map_err(LockError::Io)?;
     let path = dir.join("lock");
-    let mut file = OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path).map_err(LockError::Io)?;
+    let mut file =
+        OpenOptions::new().create(true).truncate(false).read(true).write(true).open(&path).map_err(LockError::Io)?;
     if !try_lock(&file) {
         let holder = std::fs::read_to_string(&path).unwrap_or_default();
         let holder = holder.trim();

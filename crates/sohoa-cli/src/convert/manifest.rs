@@ -63,7 +63,7 @@ pub struct Stamp {
 impl Stamp {
     pub fn of(path: &Path) -> io::Result<Stamp> {
         let meta = std::fs::metadata(path)?;
-        let mtime_ns = meta.modified()?.duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let mtime_ns = meta.modified()?.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         Ok(Stamp { size: meta.len(), mtime_ns })
     }
 }
@@ -110,13 +110,13 @@ impl Manifest {
 
     /// The entry of a relative path.
     pub fn get(&self, path: &str) -> Option<Entry> {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).get(path).cloned()
+        self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(path).cloned()
     }
 
     /// Entries whose path is not among `inputs`.
     pub fn missing(&self, inputs: &[Input]) -> Vec<Entry> {
         let present: std::collections::HashSet<&str> = inputs.iter().map(|i| i.rel.as_str()).collect();
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         entries.values().filter(|e| !present.contains(e.path.as_str())).cloned().collect()
     }
 
@@ -125,22 +125,22 @@ impl Manifest {
         let mut line = serde_json::to_string(&entry).map_err(io::Error::other)?;
         line.push('\n');
         {
-            let mut journal = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+            let mut journal = self.journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             journal.write_all(line.as_bytes())?;
             journal.flush()?;
         }
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).insert(entry.path.clone(), entry);
+        self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(entry.path.clone(), entry);
         Ok(())
     }
 
     /// Forgets an input (pruned).
     pub fn forget(&self, path: &str) {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(path);
+        self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(path);
     }
 
     /// Rewrites the manifest with one line per input, sorted by path (atomically).
     pub fn compact(&self) -> io::Result<()> {
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut text = String::new();
         for e in entries.values() {
             text.push_str(&serde_json::to_string(e).map_err(io::Error::other)?);
@@ -194,7 +194,12 @@ pub fn decide(manifest: &Manifest, c: &Check) -> (Action, Option<Entry>) {
     if stamp.size != entry.size || stamp.mtime_ns != entry.mtime_ns {
         match sha256_of(&c.input.path) {
             Ok(sha) if sha == entry.sha256 => {
-                refreshed = Some(Entry { size: stamp.size, mtime_ns: stamp.mtime_ns, source: c.input.path.display().to_string(), ..entry.clone() })
+                refreshed = Some(Entry {
+                    size: stamp.size,
+                    mtime_ns: stamp.mtime_ns,
+                    source: c.input.path.display().to_string(),
+                    ..entry.clone()
+                });
             }
             _ => return (Action::Convert, None),
         }
@@ -277,7 +282,8 @@ mod tests {
         let input = Input { path: src.clone(), rel: "a.txt".into(), out: "a.jsonl".into() };
         let stamp = Stamp::of(&src).expect("stat");
         let sha = sha256_of(&src).expect("hash");
-        m.record(Entry { size: stamp.size, mtime_ns: stamp.mtime_ns, sha256: sha.clone(), ..entry("a.txt") }).expect("appends");
+        m.record(Entry { size: stamp.size, mtime_ns: stamp.mtime_ns, sha256: sha.clone(), ..entry("a.txt") })
+            .expect("appends");
         let check = |force| Check { input: &input, out_dir: dir.path(), force, store: None };
         assert_eq!(decide(&m, &check(false)).0, Action::Skip);
         assert_eq!(decide(&m, &check(true)).0, Action::Convert);

@@ -90,7 +90,9 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8> {
     let sink = open_sink(&cfg.out)?;
     let archive = match &sink {
         Sink::Dir(dir) => Some(Archive::open(dir, &cfg.archive)?),
-        Sink::Stdout(_) if cfg.archive.db.is_some() => return Err(UsageError("--db needs an output folder (--out DIR)".into()).into()),
+        Sink::Stdout(_) if cfg.archive.db.is_some() => {
+            return Err(UsageError("--db needs an output folder (--out DIR)".into()).into())
+        }
         Sink::Stdout(_) => None,
     };
     // the archive decides which inputs to convert before the pool runs
@@ -107,13 +109,19 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8> {
         stop: AtomicBool::new(false),
         next: AtomicUsize::new(0),
         scratch: match cfg.workers {
-            Some(_) => Some(scratch::RunDir::create().map_err(|e| anyhow::anyhow!("cannot create a temp folder: {e}"))?),
+            Some(_) => {
+                Some(scratch::RunDir::create().map_err(|e| anyhow::anyhow!("cannot create a temp folder: {e}"))?)
+            }
             None => None,
         },
     };
     inputs.warnings.iter().chain(&not_regular).for_each(|w| run.warn(w));
     run.load_unchanged(&plan.load);
-    let jobs = cfg.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).min(plan.convert.len()).max(1);
+    let jobs = cfg
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+        .min(plan.convert.len())
+        .max(1);
     std::thread::scope(|s| {
         for slot in 0..jobs {
             let (run, files) = (&run, &plan.convert);
@@ -127,14 +135,22 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8> {
             eprintln!("sohoa: skipped {} (unknown file type)", path.display());
         }
     }
-    let summary = run.summary.into_inner().unwrap_or_else(|p| p.into_inner());
+    let summary = run.summary.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(signal) = signals::received() {
-        eprintln!("sohoa: interrupted ({}): {} of {} documents done", signals::name(signal), summary.documents, plan.convert.len());
+        eprintln!(
+            "sohoa: interrupted ({}): {} of {} documents done",
+            signals::name(signal),
+            summary.documents,
+            plan.convert.len()
+        );
     }
     if !cfg.quiet {
         eprintln!("{}", summary.line(inputs.skipped.len(), start.elapsed()));
         if cfg.out.as_os_str() != "-" {
-            eprintln!("{}", summary::archive_line(plan.unchanged, plan.load.len(), plan.gone.len(), cfg.archive.prune, linked));
+            eprintln!(
+                "{}",
+                summary::archive_line(plan.unchanged, plan.load.len(), plan.gone.len(), cfg.archive.prune, linked)
+            );
         }
     }
     Ok(match signals::received() {
@@ -150,7 +166,10 @@ fn drop_non_regular(files: &mut Vec<Input>) -> Vec<String> {
     use std::os::unix::fs::FileTypeExt;
     let mut warnings = Vec::new();
     files.retain(|f| {
-        let special = std::fs::metadata(&f.path).map(|m| m.file_type()).ok().filter(|t| t.is_fifo() || t.is_char_device() || t.is_block_device() || t.is_socket());
+        let special = std::fs::metadata(&f.path)
+            .map(|m| m.file_type())
+            .ok()
+            .filter(|t| t.is_fifo() || t.is_char_device() || t.is_block_device() || t.is_socket());
         if special.is_some() {
             warnings.push(format!("skipped {} (not a regular file: FIFO, device or socket)", f.path.display()));
         }
@@ -163,9 +182,11 @@ fn open_sink(out: &Path) -> Result<Sink> {
     if out.as_os_str() == "-" {
         return Ok(Sink::Stdout(Mutex::new(())));
     }
-    std::fs::create_dir_all(out).map_err(|e| UsageError(format!("cannot create output folder {}: {e}", out.display())))?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| UsageError(format!("cannot create output folder {}: {e}", out.display())))?;
     scratch::remove_stale_partials(out);
-    scratch::check_writable(out).map_err(|e| UsageError(format!("cannot write in output folder {}: {e}", out.display())))?;
+    scratch::check_writable(out)
+        .map_err(|e| UsageError(format!("cannot write in output folder {}: {e}", out.display())))?;
     Ok(Sink::Dir(out.to_path_buf()))
 }
 
@@ -182,10 +203,12 @@ impl Run<'_> {
             // taken before the input is read: a file changed meanwhile looks changed next time
             let (started, stamp) = (Instant::now(), Archive::stamp(input));
             let converted = match (&self.cfg.workers, &self.scratch) {
-                (Some(wcfg), Some(scratch)) => match self.in_worker(&mut worker, wcfg, &[scratch.slot(slot), scratch.ocr_slots()], &input.path) {
-                    Some(c) => c,
-                    None => return,
-                },
+                (Some(wcfg), Some(scratch)) => {
+                    match self.in_worker(&mut worker, wcfg, &[scratch.slot(slot), scratch.ocr_slots()], &input.path) {
+                        Some(c) => c,
+                        None => return,
+                    }
+                }
                 _ => Converted::from_conversion(&worker::convert(&input.path, &self.cfg.extract, self.cfg.timeout)),
             };
             self.one(input, &converted, started, stamp);
@@ -195,14 +218,27 @@ impl Run<'_> {
     /// Converts `file` in this slot's worker process (started when missing,
     /// dropped when it died); `None` when a stop signal interrupted it.
     /// `dirs`: the worker's temp folder and the run's OCR slot folder.
-    fn in_worker(&self, worker: &mut Option<pool::Worker>, wcfg: &WorkerConfig, dirs: &[PathBuf; 2], file: &Path) -> Option<Converted> {
+    fn in_worker(
+        &self,
+        worker: &mut Option<pool::Worker>,
+        wcfg: &WorkerConfig,
+        dirs: &[PathBuf; 2],
+        file: &Path,
+    ) -> Option<Converted> {
         let [tmp, ocr_slots] = dirs;
         if worker.is_none() {
             match pool::Worker::spawn(wcfg, tmp, ocr_slots) {
                 Ok(w) => *worker = Some(w),
                 Err(e) => {
-                    self.warn(&format!("cannot start a worker process ({e}); converting {} in this process", file.display()));
-                    return Some(Converted::from_conversion(&worker::convert(file, &self.cfg.extract, self.cfg.timeout)));
+                    self.warn(&format!(
+                        "cannot start a worker process ({e}); converting {} in this process",
+                        file.display()
+                    ));
+                    return Some(Converted::from_conversion(&worker::convert(
+                        file,
+                        &self.cfg.extract,
+                        self.cfg.timeout,
+                    )));
                 }
             }
         }
@@ -241,10 +277,15 @@ impl Run<'_> {
             }
         }
         if self.cfg.verbose {
-            eprintln!("sohoa: converted {} -> {} ({:.2} s)", file.display(), input.out, started.elapsed().as_secs_f64());
+            eprintln!(
+                "sohoa: converted {} -> {} ({:.2} s)",
+                file.display(),
+                input.out,
+                started.elapsed().as_secs_f64()
+            );
             converted.diagnostics.iter().for_each(|d| eprintln!("{}: {d}", file.display()));
         }
-        self.summary.lock().unwrap_or_else(|p| p.into_inner()).add_counts(&converted.counts, failed);
+        self.summary.lock().unwrap_or_else(std::sync::PoisonError::into_inner).add_counts(&converted.counts, failed);
         self.progress.done(&input.out);
     }
 

@@ -82,7 +82,8 @@ impl Worker {
             });
         }
         let mut child = cmd.spawn()?;
-        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take()) else {
+        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
             let _ = child.kill();
             let _ = child.wait();
             return Err(std::io::Error::other("worker pipes missing"));
@@ -117,7 +118,9 @@ impl Worker {
             let now = Instant::now();
             if now >= deadline {
                 self.kill();
-                return Err(Lost::Failed(Box::new(progress.error(&display, format!("timed out after {} s", cfg.timeout_secs)))));
+                return Err(Lost::Failed(Box::new(
+                    progress.error(&display, format!("timed out after {} s", cfg.timeout_secs)),
+                )));
             }
             match self.replies.recv_timeout(POLL.min(deadline - now)) {
                 Ok(Reply::Stage { stage, doc_id }) => {
@@ -172,7 +175,8 @@ struct Progress {
 impl Progress {
     /// The document's error record.
     fn error(self, path: &str, cause: String) -> Converted {
-        let record = Record::Error(ErrorRecord { doc_id: self.doc_id, path: path.to_string(), stage: self.stage, cause });
+        let record =
+            Record::Error(ErrorRecord { doc_id: self.doc_id, path: path.to_string(), stage: self.stage, cause });
         Converted::from_records(&[record])
     }
 }
@@ -227,8 +231,14 @@ mod tests {
 
     #[test]
     fn deaths_are_named_by_their_cause() {
-        assert_eq!(describe_death(Some(libc::SIGABRT), None, "memory allocation of 512 bytes failed"), "out of memory (the worker's memory limit, --max-memory)");
-        assert_eq!(describe_death(Some(libc::SIGABRT), None, "thread 'x' has overflowed its stack"), "crashed (stack overflow)");
+        assert_eq!(
+            describe_death(Some(libc::SIGABRT), None, "memory allocation of 512 bytes failed"),
+            "out of memory (the worker's memory limit, --max-memory)"
+        );
+        assert_eq!(
+            describe_death(Some(libc::SIGABRT), None, "thread 'x' has overflowed its stack"),
+            "crashed (stack overflow)"
+        );
         assert_eq!(describe_death(Some(libc::SIGSEGV), None, ""), "crashed (SIGSEGV)");
         assert!(describe_death(None, Some(3), "").contains("status 3"));
     }

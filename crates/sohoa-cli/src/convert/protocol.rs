@@ -4,8 +4,8 @@
 
 use super::summary::type_index;
 use super::worker::Conversion;
-use sohoa_map::Record;
 use serde::{Deserialize, Serialize};
+use sohoa_map::Record;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -82,7 +82,8 @@ pub fn path_from_hex(hex: &str) -> Option<PathBuf> {
     if !hex.len().is_multiple_of(2) {
         return None;
     }
-    let bytes: Option<Vec<u8>> = (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()).collect();
+    let bytes: Option<Vec<u8>> =
+        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()).collect();
     Some(PathBuf::from(std::ffi::OsString::from_vec(bytes?)))
 }
 
@@ -92,7 +93,10 @@ fn warnings_about(records: &[Record]) -> Vec<String> {
     if let Some(Record::Document(d)) = records.first() {
         let runs = d.source.text_quality.undecoded_legacy_runs;
         if runs > 0 {
-            out.push(format!("{}: {runs} run(s) look legacy-encoded (TCVN3/VNI) but were left as they were", d.source.path));
+            out.push(format!(
+                "{}: {runs} run(s) look legacy-encoded (TCVN3/VNI) but were left as they were",
+                d.source.path
+            ));
         }
     }
     if let Some(Record::Error(e)) = records.first() {
@@ -132,7 +136,10 @@ mod tests {
             diagnostics: vec![
                 ("extract", Diagnostic::new("pdf.page_failed", "page 2: bad stream")),
                 ("segment", Diagnostic::new("segment.table_as_text", "a table read as text").at(Span::line(7))),
-                ("segment", Diagnostic::new("segment.table_as_text", "another").at(Span { page: Some(3), line: 9, bbox: None })),
+                (
+                    "segment",
+                    Diagnostic::new("segment.table_as_text", "another").at(Span { page: Some(3), line: 9, bbox: None }),
+                ),
             ],
         };
         let conv = Converted::from_conversion(&c);

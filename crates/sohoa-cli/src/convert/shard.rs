@@ -5,9 +5,9 @@
 //! archive is mounted, on the machine or on the sohoa build; output names are
 //! chosen over the whole list first, so N slices write what one run writes.
 
-use super::inputs::Inputs;
 #[cfg(test)]
 use super::inputs::Input;
+use super::inputs::Inputs;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -24,7 +24,8 @@ impl FromStr for Shard {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let usage = || format!("{s:?} is not I/N with 1 <= I <= N (e.g. 2/4)");
         let (i, n) = s.split_once('/').ok_or_else(usage)?;
-        let (index, count) = (i.trim().parse::<u32>().map_err(|_| usage())?, n.trim().parse::<u32>().map_err(|_| usage())?);
+        let (index, count) =
+            (i.trim().parse::<u32>().map_err(|_| usage())?, n.trim().parse::<u32>().map_err(|_| usage())?);
         if index == 0 || index > count {
             return Err(usage());
         }
@@ -53,8 +54,14 @@ pub fn select(inputs: Inputs, roots: &[PathBuf], shard: Option<Shard>) -> Inputs
 /// `file` relative to the input folder it was found under (`/`-separated), or
 /// its file name when it was named itself.
 fn relative(file: &Path, roots: &[PathBuf]) -> String {
-    let under = roots.iter().filter(|r| r.is_dir()).filter_map(|r| file.strip_prefix(r).ok()).min_by_key(|rest| rest.components().count());
-    let rest = under.filter(|rest| rest.components().next().is_some()).unwrap_or_else(|| Path::new(file.file_name().unwrap_or(file.as_os_str())));
+    let under = roots
+        .iter()
+        .filter(|r| r.is_dir())
+        .filter_map(|r| file.strip_prefix(r).ok())
+        .min_by_key(|rest| rest.components().count());
+    let rest = under
+        .filter(|rest| rest.components().next().is_some())
+        .unwrap_or_else(|| Path::new(file.file_name().unwrap_or(file.as_os_str())));
     rest.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
@@ -107,7 +114,11 @@ mod tests {
 
     #[test]
     fn select_keeps_the_files_of_its_slice_and_their_output_names() {
-        let input = |i: usize| Input { path: PathBuf::from(format!("{i}.txt")), rel: format!("{i}.txt"), out: format!("{i}.jsonl") };
+        let input = |i: usize| Input {
+            path: PathBuf::from(format!("{i}.txt")),
+            rel: format!("{i}.txt"),
+            out: format!("{i}.jsonl"),
+        };
         let inputs = Inputs { files: (0..20).map(input).collect(), skipped: Vec::new(), warnings: Vec::new() };
         let shard = Shard { index: 2, count: 3 };
         let kept = select(inputs, &[], Some(shard));
@@ -116,7 +127,11 @@ mod tests {
             assert!(shard.holds(&f.rel));
             assert_eq!(f.out, f.rel.replace(".txt", ".jsonl"));
         }
-        let all = select(Inputs { files: (0..20).map(input).collect(), skipped: Vec::new(), warnings: Vec::new() }, &[], None);
+        let all = select(
+            Inputs { files: (0..20).map(input).collect(), skipped: Vec::new(), warnings: Vec::new() },
+            &[],
+            None,
+        );
         assert_eq!(all.files.len(), 20);
     }
 }

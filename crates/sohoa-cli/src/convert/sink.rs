@@ -20,7 +20,7 @@ impl Sink {
         match self {
             Sink::Dir(dir) => write_atomically(dir, out, lines.as_bytes()),
             Sink::Stdout(lock) => {
-                let _guard = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let _guard = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 let mut out = io::stdout().lock();
                 out.write_all(lines.as_bytes())?;
                 out.flush()
@@ -99,8 +99,10 @@ mod tests {
         sink.write("a.jsonl", "{\"type\":\"x\"}\n").expect("write");
         sink.write("a.jsonl", "{\"type\":\"y\"}\n").expect("overwrite");
         sink.write("sub/b.jsonl", "{}\n").expect("write nested");
-        let mut names: Vec<String> =
-            std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
         names.sort();
         assert_eq!(names, [".sohoa", "a.jsonl", "sub"]);
         assert_eq!(std::fs::read_dir(temp_dir(dir.path())).expect("tmp").count(), 0);

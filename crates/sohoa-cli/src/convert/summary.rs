@@ -33,7 +33,7 @@ impl Summary {
     pub fn add_counts(&mut self, counts: &[usize; 6], failed: bool) {
         self.documents += 1;
         self.records.iter_mut().zip(counts).for_each(|(n, c)| *n += c);
-        self.failed += failed as usize;
+        self.failed += usize::from(failed);
     }
 
     /// The summary line.
@@ -57,7 +57,11 @@ pub fn archive_line(unchanged: usize, loaded: usize, gone: usize, pruned: bool, 
         parts.push(format!("{loaded} loaded into the store from their outputs"));
     }
     if gone > 0 {
-        parts.push(if pruned { format!("{gone} gone (pruned)") } else { format!("{gone} gone (outputs kept; --prune removes them)") });
+        parts.push(if pruned {
+            format!("{gone} gone (pruned)")
+        } else {
+            format!("{gone} gone (outputs kept; --prune removes them)")
+        });
     }
     if let Some(n) = linked {
         parts.push(format!("{n} citations linked to documents of the archive"));
@@ -74,7 +78,8 @@ mod tests {
     #[test]
     fn counts_records_and_failures() {
         let mut s = Summary::default();
-        let err = Record::Error(ErrorRecord { doc_id: None, path: "x".into(), stage: "read".into(), cause: "gone".into() });
+        let err =
+            Record::Error(ErrorRecord { doc_id: None, path: "x".into(), stage: "read".into(), cause: "gone".into() });
         s.add_counts(&crate::convert::protocol::Converted::from_records(&[err]).counts, true);
         assert_eq!((s.documents, s.records[5], s.failed), (1, 1, 1));
         let line = s.line(2, Duration::from_millis(1500));

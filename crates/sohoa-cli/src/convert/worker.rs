@@ -33,7 +33,10 @@ mod tests {
     #[test]
     fn a_missing_file_is_one_read_error_record() {
         let c = convert(Path::new("/nonexistent/x.pdf"), &ExtractOptions::default(), Duration::from_secs(5));
-        assert!(matches!(c.records.as_slice(), [Record::Error(e)] if e.stage == "read" && e.path == "/nonexistent/x.pdf"), "{c:?}");
+        assert!(
+            matches!(c.records.as_slice(), [Record::Error(e)] if e.stage == "read" && e.path == "/nonexistent/x.pdf"),
+            "{c:?}"
+        );
     }
 
     #[test]

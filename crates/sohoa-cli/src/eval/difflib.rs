@@ -40,7 +40,7 @@ impl<'s, T: Eq + Hash> SequenceMatcher<'s, T> {
         let mut cur = vec![0usize; self.b.len() + 1];
         let (mut prev_set, mut cur_set) = (Vec::new(), Vec::new());
         for i in alo..ahi {
-            let positions = self.b2j.get(&self.a[i]).map(Vec::as_slice).unwrap_or(&[]);
+            let positions = self.b2j.get(&self.a[i]).map_or(&[][..], Vec::as_slice);
             for &j in positions {
                 if j < blo {
                     continue;
@@ -194,7 +194,10 @@ mod tests {
             blocks("aaaaabbbbbaaaa", "abababababab"),
             vec![(4, 0, 2), (9, 3, 2), (11, 6, 1), (12, 8, 1), (13, 10, 1), (14, 12, 0)]
         );
-        assert_eq!(blocks("the quick brown fox", "the quack brown fax jumps"), vec![(0, 0, 6), (7, 7, 10), (18, 18, 1), (19, 25, 0)]);
+        assert_eq!(
+            blocks("the quick brown fox", "the quack brown fax jumps"),
+            vec![(0, 0, 6), (7, 7, 10), (18, 18, 1), (19, 25, 0)]
+        );
     }
 
     #[test]
@@ -213,7 +216,8 @@ mod tests {
     fn works_on_string_lists() {
         let a = ["61/2018/nđ-cp", "92/2017/nđ-cp", "x", "y", "x"];
         let b = ["92/2017/nđ-cp", "x", "61/2018/nđ-cp", "x", "y"];
-        let got: Vec<_> = SequenceMatcher::new(&a, &b).get_matching_blocks().iter().map(|m| (m.a, m.b, m.size)).collect();
+        let got: Vec<_> =
+            SequenceMatcher::new(&a, &b).get_matching_blocks().iter().map(|m| (m.a, m.b, m.size)).collect();
         assert_eq!(got, vec![(1, 0, 2), (3, 4, 1), (5, 5, 0)]);
     }
 }

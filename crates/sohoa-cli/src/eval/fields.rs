@@ -133,7 +133,8 @@ mod tests {
 
     #[test]
     fn deadline_compares_four_keys() {
-        let g = json!({"raw": "Quý II", "kind": "period", "start": "2024-04-01", "end": "2024-06-30", "recurrence": null});
+        let g =
+            json!({"raw": "Quý II", "kind": "period", "start": "2024-04-01", "end": "2024-06-30", "recurrence": null});
         let p = json!({"raw": "other", "kind": "period", "start": "2024-04-01", "end": "2024-06-30"});
         assert!(same_deadline(Some(&g), Some(&p)));
         assert!(!same_deadline(Some(&g), None));

@@ -6,8 +6,8 @@ mod fields;
 mod fold;
 mod pyvalue;
 mod report;
-mod score;
 mod scope;
+mod score;
 
 pub use scope::Scope;
 

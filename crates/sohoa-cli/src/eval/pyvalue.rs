@@ -99,7 +99,9 @@ fn string_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -144,11 +146,11 @@ enum Num {
 
 fn as_number(v: &Value) -> Option<Num> {
     match v {
-        Value::Bool(b) => Some(Num::Int(*b as i128)),
+        Value::Bool(b) => Some(Num::Int(i128::from(*b))),
         Value::Number(n) => Some(if let Some(i) = n.as_i64() {
-            Num::Int(i as i128)
+            Num::Int(i128::from(i))
         } else if let Some(u) = n.as_u64() {
-            Num::Int(u as i128)
+            Num::Int(i128::from(u))
         } else {
             Num::Float(n.as_f64().unwrap_or(f64::NAN))
         }),
@@ -164,7 +166,7 @@ fn as_number(v: &Value) -> Option<Num> {
 /// Python `float(v)`, `None` where Python raises.
 pub fn py_float(v: Option<&Value>) -> Option<f64> {
     match v? {
-        Value::Bool(b) => Some(*b as u8 as f64),
+        Value::Bool(b) => Some(f64::from(u8::from(*b))),
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse::<f64>().ok(),
         _ => None,

@@ -12,11 +12,17 @@ pub fn table(docs: usize, missing: &[String], scores: &Scores) -> String {
         let _ = write!(out, ": {}", missing.join(", "));
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "{:<10} {:>5} {:>5} {:>6} {:>6} {:>6}  field accuracy over matched", "records", "gold", "out", "P", "R", "F1");
+    let _ = writeln!(
+        out,
+        "{:<10} {:>5} {:>5} {:>6} {:>6} {:>6}  field accuracy over matched",
+        "records", "gold", "out", "P", "R", "F1"
+    );
     for (name, t) in TYPES.iter().zip(&scores.tallies) {
         let (p, r, f) = t.prf();
-        let fields: Vec<String> = t.fields.iter().map(|(k, (ok, n))| format!("{k} {:.2}", *ok as f64 / *n as f64)).collect();
-        let _ = writeln!(out, "{name:<10} {:>5} {:>5} {p:>6.3} {r:>6.3} {f:>6.3}  {}", t.gold, t.pred, fields.join("  "));
+        let fields: Vec<String> =
+            t.fields.iter().map(|(k, (ok, n))| format!("{k} {:.2}", *ok as f64 / *n as f64)).collect();
+        let _ =
+            writeln!(out, "{name:<10} {:>5} {:>5} {p:>6.3} {r:>6.3} {f:>6.3}  {}", t.gold, t.pred, fields.join("  "));
     }
     out
 }
@@ -45,12 +51,15 @@ pub fn summary_json(scores: &Scores) -> String {
         .zip(&scores.tallies)
         .map(|(name, t)| {
             let (p, r, f) = t.prf();
-            let fields: Vec<String> = t
-                .fields
-                .iter()
-                .map(|(k, (ok, n))| format!("\"{k}\": {}", num(*ok as f64 / *n as f64)))
-                .collect();
-            format!("\"{name}\": {{\"p\": {}, \"r\": {}, \"f1\": {}, \"fields\": {{{}}}}}", num(p), num(r), num(f), fields.join(", "))
+            let fields: Vec<String> =
+                t.fields.iter().map(|(k, (ok, n))| format!("\"{k}\": {}", num(*ok as f64 / *n as f64))).collect();
+            format!(
+                "\"{name}\": {{\"p\": {}, \"r\": {}, \"f1\": {}, \"fields\": {{{}}}}}",
+                num(p),
+                num(r),
+                num(f),
+                fields.join(", ")
+            )
         })
         .collect();
     format!("{{{}}}", parts.join(", "))

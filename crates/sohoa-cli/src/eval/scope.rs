@@ -26,8 +26,11 @@ pub fn restrict(pred: Vec<Value>, scope: Scope) -> Vec<Value> {
 
 fn annex_records(pred: Vec<Value>) -> Vec<Value> {
     let start = pred.iter().filter(|r| kind(r) == "section" && in_annex(&r["path"])).filter_map(line).min();
-    let tasks: Vec<String> =
-        pred.iter().filter(|r| kind(r) == "task" && in_annex(&r["section"])).filter_map(|r| r["id"].as_str().map(str::to_string)).collect();
+    let tasks: Vec<String> = pred
+        .iter()
+        .filter(|r| kind(r) == "task" && in_annex(&r["section"]))
+        .filter_map(|r| r["id"].as_str().map(str::to_string))
+        .collect();
     let after_start = |r: &Value| start.is_some_and(|s| line(r).is_some_and(|l| l >= s));
     pred.into_iter()
         .filter(|r| match kind(r) {
@@ -100,7 +103,8 @@ mod tests {
 
     #[test]
     fn annex_of_a_document_without_one_is_the_document_record_alone() {
-        let body: Vec<Value> = sample().into_iter().filter(|r| !in_annex(&r["path"]) && !in_annex(&r["section"])).collect();
+        let body: Vec<Value> =
+            sample().into_iter().filter(|r| !in_annex(&r["path"]) && !in_annex(&r["section"])).collect();
         assert_eq!(restrict(body, Scope::Annex).len(), 1);
     }
 }

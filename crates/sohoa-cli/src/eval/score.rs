@@ -24,7 +24,7 @@ pub struct Tally {
 impl Tally {
     fn add_fields(&mut self, spec: FieldSpec, g: &Value, p: &Value) {
         for &(name, same) in spec {
-            let ok = same(get(Some(g), name), get(Some(p), name)) as usize;
+            let ok = usize::from(same(get(Some(g), name), get(Some(p), name)));
             match self.fields.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, (k, n))) => {
                     *k += ok;
@@ -45,7 +45,7 @@ impl Tally {
             0.0
         };
         let r = if self.gold > 0 { self.hit as f64 / self.gold as f64 } else { 1.0 };
-        let f = if p + r != 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
         (p, r, f)
     }
 }
@@ -103,7 +103,9 @@ fn align_keys(gold: &[&Value], pred: &[&Value]) -> Vec<(usize, usize)> {
 
 /// Tasks paired by content similarity (threshold 0.85).
 fn match_tasks(gold: &[&Value], pred: &[&Value]) -> Vec<(usize, usize)> {
-    let folds = |recs: &[&Value]| -> Vec<Vec<char>> { recs.iter().map(|r| fold(get(Some(r), "content")).chars().collect()).collect() };
+    let folds = |recs: &[&Value]| -> Vec<Vec<char>> {
+        recs.iter().map(|r| fold(get(Some(r), "content")).chars().collect()).collect()
+    };
     let (gf, pf) = (folds(gold), folds(pred));
     let (gc, pc): (Vec<_>, Vec<_>) = (gf.iter().map(|x| counts(x)).collect(), pf.iter().map(|x| counts(x)).collect());
     let score = |i: usize, j: usize| {
@@ -124,8 +126,8 @@ fn task_score(g: &Value, p: &Value, s: f64) -> f64 {
     if s < TASK_THRESHOLD {
         return s;
     }
-    let section = same_path(get(Some(g), "section"), get(Some(p), "section")) as u8 as f64;
-    let label = same_exact(get(Some(g), "label"), get(Some(p), "label")) as u8 as f64;
+    let section = f64::from(u8::from(same_path(get(Some(g), "section"), get(Some(p), "section"))));
+    let label = f64::from(u8::from(same_exact(get(Some(g), "label"), get(Some(p), "label"))));
     s + 0.01 * section + 0.01 * label
 }
 
@@ -154,13 +156,15 @@ impl Scores {
     pub fn add_doc(&mut self, gold: &[Value], pred: &[Value]) {
         self.add_matched(1, gold, pred, "task", match_tasks);
         self.add_matched(2, gold, pred, "citation", align_keys);
-        self.add_matched(3, gold, pred, "kpi", |g, p| greedy((g.len(), p.len()), |i, j| Some(kpi_score(g[i], p[j])), 0.3));
+        self.add_matched(3, gold, pred, "kpi", |g, p| {
+            greedy((g.len(), p.len()), |i, j| Some(kpi_score(g[i], p[j])), 0.3)
+        });
         let (gd, pd) = (by_type(gold, "document"), by_type(pred, "document"));
         if let Some(g) = gd.first() {
             let t = &mut self.tallies[0];
             t.gold += 1;
-            t.pred += !pd.is_empty() as usize;
-            t.hit += !pd.is_empty() as usize;
+            t.pred += usize::from(!pd.is_empty());
+            t.hit += usize::from(!pd.is_empty());
             let empty = Value::Object(Default::default());
             t.add_fields(DOC_FIELDS, g, pd.first().copied().unwrap_or(&empty));
         }
@@ -219,7 +223,8 @@ mod tests {
 
     #[test]
     fn tasks_match_on_content_and_count() {
-        let gold = vec![task("Rà soát thủ tục hành chính", &["I"]), task("Công khai kết quả giải quyết hồ sơ", &["II"])];
+        let gold =
+            vec![task("Rà soát thủ tục hành chính", &["I"]), task("Công khai kết quả giải quyết hồ sơ", &["II"])];
         let pred = vec![task("Rà soát các thủ tục hành chính", &["I"]), task("Một việc khác hẳn", &["II"])];
         let mut s = Scores::default();
         s.add_doc(&gold, &pred);
@@ -244,7 +249,8 @@ mod tests {
 
     #[test]
     fn kpis_need_same_value_and_unit() {
-        let k = |v: Value, u: &str| json!({"type": "kpi", "value": v, "unit": u, "indicator": "Tỷ lệ hồ sơ trực tuyến"});
+        let k =
+            |v: Value, u: &str| json!({"type": "kpi", "value": v, "unit": u, "indicator": "Tỷ lệ hồ sơ trực tuyến"});
         let mut s = Scores::default();
         s.add_doc(&[k(json!(45), "%"), k(json!(10), "%")], &[k(json!(45.0), "%"), k(json!(10), "hồ sơ")]);
         assert_eq!(s.tallies[3].hit, 1);

@@ -92,9 +92,18 @@ fn issuers_agree(cited: Option<&str>, doc: Option<&str>) -> bool {
 
 /// Documents with a parseable number, by (number, folded symbol), in path order.
 fn candidates(conn: &Connection) -> rusqlite::Result<HashMap<(String, String), Vec<Candidate>>> {
-    let mut stmt = conn.prepare("SELECT path, doc_id, number, year, issuer, date FROM documents WHERE number IS NOT NULL ORDER BY path")?;
+    let mut stmt = conn.prepare(
+        "SELECT path, doc_id, number, year, issuer, date FROM documents WHERE number IS NOT NULL ORDER BY path",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<i64>>(3)?, r.get(4)?, r.get::<_, Option<String>>(5)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<i64>>(3)?,
+            r.get(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ))
     })?;
     let mut out: HashMap<(String, String), Vec<Candidate>> = HashMap::new();
     for row in rows {
@@ -109,7 +118,16 @@ fn candidates(conn: &Connection) -> rusqlite::Result<HashMap<(String, String), V
 
 fn citations(conn: &Connection) -> rusqlite::Result<Vec<Cite>> {
     let mut stmt = conn.prepare("SELECT path, seq, number, symbol, year, issuer FROM citations WHERE number IS NOT NULL AND symbol IS NOT NULL ORDER BY path, seq")?;
-    let rows = stmt.query_map([], |r| Ok(Cite { path: r.get(0)?, seq: r.get(1)?, number: r.get(2)?, symbol: r.get(3)?, year: r.get(4)?, issuer: r.get(5)? }))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Cite {
+            path: r.get(0)?,
+            seq: r.get(1)?,
+            number: r.get(2)?,
+            symbol: r.get(3)?,
+            year: r.get(4)?,
+            issuer: r.get(5)?,
+        })
+    })?;
     rows.collect()
 }
 
@@ -119,7 +137,10 @@ mod tests {
 
     #[test]
     fn document_numbers_split_into_number_year_symbol() {
-        assert_eq!(parse_number("528/QĐ-UBND"), Some(NumberKey { number: "528".into(), year: None, symbol: "qd-ubnd".into() }));
+        assert_eq!(
+            parse_number("528/QĐ-UBND"),
+            Some(NumberKey { number: "528".into(), year: None, symbol: "qd-ubnd".into() })
+        );
         assert_eq!(parse_number("12/2024/NQ-HĐND").map(|k| k.year), Some(Some(2024)));
         assert_eq!(parse_number("/KH-UBND"), None);
         assert_eq!(parse_number("Không số"), None);

@@ -42,7 +42,10 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
         .optional()
         .unwrap_or(None);
     if version.as_deref().is_some_and(|v| v != schema::STORE_VERSION) {
-        anyhow::bail!("{} was written by another version of sohoa's store: remove it and convert again", path.display());
+        anyhow::bail!(
+            "{} was written by another version of sohoa's store: remove it and convert again",
+            path.display()
+        );
     }
     conn.execute_batch(schema::SCHEMA).context("cannot create the store's tables")?;
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?1)", [schema::STORE_VERSION])?;
@@ -52,7 +55,11 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
 /// Opens an existing store for queries (a missing file is an error, not a new store).
 pub fn open_existing(path: &Path) -> Result<Connection> {
     if !path.is_file() {
-        return Err(crate::UsageError(format!("{}: no such store (make one with sohoa convert ... --db FILE)", path.display())).into());
+        return Err(crate::UsageError(format!(
+            "{}: no such store (make one with sohoa convert ... --db FILE)",
+            path.display()
+        ))
+        .into());
     }
     open_connection(path)
 }
@@ -63,7 +70,7 @@ impl Store {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+        self.conn.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// sha256 per path of every file the store holds.
@@ -76,7 +83,8 @@ impl Store {
 
     /// Replaces every row of `file` with its records (the JSON lines of its output), in one transaction.
     pub fn replace(&self, file: &FileRow, lines: &str) -> Result<()> {
-        let records: Vec<Value> = lines.lines().map(serde_json::from_str).collect::<Result<_, _>>().context("output lines are JSON")?;
+        let records: Vec<Value> =
+            lines.lines().map(serde_json::from_str).collect::<Result<_, _>>().context("output lines are JSON")?;
         let mut conn = self.lock();
         let tx = conn.transaction()?;
         delete_rows(&tx, &file.path)?;
@@ -85,7 +93,17 @@ impl Store {
         let doc_id = first.and_then(|r| r["doc_id"].as_str());
         tx.execute(
             "INSERT INTO files VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-            params![file.path, file.source, file.output, doc_id, file.sha256, file.size as i64, status, sohoa_map::SOHOA_VERSION, sohoa_map::SCHEMA_VERSION],
+            params![
+                file.path,
+                file.source,
+                file.output,
+                doc_id,
+                file.sha256,
+                file.size as i64,
+                status,
+                sohoa_map::SOHOA_VERSION,
+                sohoa_map::SCHEMA_VERSION
+            ],
         )?;
         rows::insert(&tx, &file.path, &records)?;
         mark_links_stale(&tx)?;
@@ -107,7 +125,8 @@ impl Store {
     /// rows changed since the last linking; `None` when nothing changed.
     pub fn link(&self) -> Result<Option<usize>> {
         let mut conn = self.lock();
-        let stale: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'links_stale'", [], |r| r.get(0)).optional()?;
+        let stale: Option<String> =
+            conn.query_row("SELECT value FROM meta WHERE key = 'links_stale'", [], |r| r.get(0)).optional()?;
         if stale.as_deref() == Some("0") {
             return Ok(None);
         }
@@ -163,6 +182,9 @@ mod tests {
         assert_eq!(count("SELECT COUNT(*) FROM task_units WHERE role = 'partner'"), 2);
         assert_eq!(count("SELECT COUNT(*) FROM search WHERE search MATCH 'phong chong ma tuy'"), 2);
         assert_eq!(count("SELECT COUNT(*) FROM search_rows"), 2);
-        assert_eq!(count("SELECT COUNT(*) FROM tasks WHERE deadline_end = '2025-03-31' AND doc_number = '5/KH-UBND'"), 1);
+        assert_eq!(
+            count("SELECT COUNT(*) FROM tasks WHERE deadline_end = '2025-03-31' AND doc_number = '5/KH-UBND'"),
+            1
+        );
     }
 }

@@ -26,11 +26,11 @@ pub fn insert(tx: &Transaction, path: &str, records: &[Value]) -> rusqlite::Resu
             "task" => task(tx, path, r, &keys)?,
             "citation" => {
                 citation += 1;
-                cite(tx, path, r, &keys, citation)?
+                cite(tx, path, r, &keys, citation)?;
             }
             "kpi" => {
                 kpi += 1;
-                target(tx, path, r, &keys, kpi)?
+                target(tx, path, r, &keys, kpi)?;
             }
             "error" => error(tx, path, r)?,
             _ => {}
@@ -77,14 +77,28 @@ fn document(tx: &Transaction, path: &str, r: &Value) -> rusqlite::Result<DocKeys
     if let Some(title) = s(&r["title"]) {
         index(tx, &Indexed { kind: "document", path, id: "", source: &r["source"], text: title })?;
     }
-    Ok(DocKeys { number: s(&r["number"]).map(str::to_owned), issuer: s(&r["issuer"]).map(str::to_owned), year: r["year"].as_i64() })
+    Ok(DocKeys {
+        number: s(&r["number"]).map(str::to_owned),
+        issuer: s(&r["issuer"]).map(str::to_owned),
+        year: r["year"].as_i64(),
+    })
 }
 
 fn section(tx: &Transaction, path: &str, r: &Value) -> rusqlite::Result<()> {
     let src = &r["source"];
     tx.execute(
         "INSERT INTO sections VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-        params![path, s(&r["doc_id"]), s(&r["id"]), s(&r["parent"]), s(&r["label"]), json(&r["path"]), s(&r["title"]), src["page"].as_i64(), src["line"].as_i64()],
+        params![
+            path,
+            s(&r["doc_id"]),
+            s(&r["id"]),
+            s(&r["parent"]),
+            s(&r["label"]),
+            json(&r["path"]),
+            s(&r["title"]),
+            src["page"].as_i64(),
+            src["line"].as_i64()
+        ],
     )?;
     let id = s(&r["id"]).unwrap_or("");
     index(tx, &Indexed { kind: "section", path, id, source: src, text: s(&r["title"]).unwrap_or("") })
@@ -191,7 +205,10 @@ fn target(tx: &Transaction, path: &str, r: &Value, keys: &DocKeys, seq: i64) -> 
 }
 
 fn error(tx: &Transaction, path: &str, r: &Value) -> rusqlite::Result<()> {
-    tx.execute("INSERT INTO errors VALUES (?1,?2,?3,?4)", params![path, s(&r["doc_id"]), s(&r["stage"]), s(&r["cause"])])?;
+    tx.execute(
+        "INSERT INTO errors VALUES (?1,?2,?3,?4)",
+        params![path, s(&r["doc_id"]), s(&r["stage"]), s(&r["cause"])],
+    )?;
     Ok(())
 }
 
@@ -206,7 +223,8 @@ struct Indexed<'a> {
 }
 
 fn index(tx: &Transaction, row: &Indexed) -> rusqlite::Result<()> {
-    let mut which = tx.prepare_cached("INSERT INTO search_rows (type, path, ref, page, line) VALUES (?1,?2,?3,?4,?5)")?;
+    let mut which =
+        tx.prepare_cached("INSERT INTO search_rows (type, path, ref, page, line) VALUES (?1,?2,?3,?4,?5)")?;
     which.execute(params![row.kind, row.path, row.id, row.source["page"].as_i64(), row.source["line"].as_i64()])?;
     let mut folded = tx.prepare_cached("INSERT INTO search (rowid, folded) VALUES (?1, ?2)")?;
     folded.execute(params![tx.last_insert_rowid(), search_fold(row.text)])?;

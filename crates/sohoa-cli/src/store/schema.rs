@@ -5,7 +5,7 @@
 pub const STORE_VERSION: &str = "2";
 
 /// Every table and index, created when missing.
-pub const SCHEMA: &str = r#"
+pub const SCHEMA: &str = r"
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,          -- relative to the archive root, the key of every table
@@ -82,7 +82,7 @@ CREATE INDEX IF NOT EXISTS tasks_doc_year ON tasks(doc_year);
 CREATE INDEX IF NOT EXISTS task_units_unit ON task_units(unit_folded);
 CREATE INDEX IF NOT EXISTS citations_key ON citations(number, symbol, year);
 CREATE INDEX IF NOT EXISTS citations_target ON citations(target_path);
-"#;
+";
 
 /// Tables in export order, each with the columns that order its rows.
 pub const TABLES: [(&str, &str); 8] = [

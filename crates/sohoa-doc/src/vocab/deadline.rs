@@ -39,7 +39,8 @@ fn spaced(pattern: &str) -> Regex {
 
 /// A year, alone or closing a date (`2024`, `2/2024`, `15/9/2024`): where a deadline phrase may end.
 static YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\d{1,2}/){0,2}(?:19|20)\d\d\b[.;,]?").expect("static regex") // invariant: valid literal
+    Regex::new(r"(?:\d{1,2}/){0,2}(?:19|20)\d\d\b[.;,]?").expect("static regex")
+    // invariant: valid literal
 });
 
 /// Whether `text` starts with a deadline phrase.
@@ -75,7 +76,9 @@ mod tests {
 
     #[test]
     fn recognizes_deadline_starts() {
-        for s in ["Thường xuyên trong năm 2024", "- Chậm nhất ngày", "Quý I năm 2024.", "15/9/2024", "Trước ngày 15/9/2024"] {
+        for s in
+            ["Thường xuyên trong năm 2024", "- Chậm nhất ngày", "Quý I năm 2024.", "15/9/2024", "Trước ngày 15/9/2024"]
+        {
             assert!(starts_with_deadline(s), "{s}");
         }
         for s in ["Văn phòng HĐND-UBND", "Trong đó, mức độ", "Báo cáo kết quả"] {

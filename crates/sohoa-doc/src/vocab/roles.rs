@@ -9,16 +9,23 @@ use crate::fold::fold_key;
 pub enum Role {
     /// `Stt`, `TT`, `Số TT`.
     Label,
+    /// `Nội dung`, `Nhiệm vụ`: what is to be done.
     Content,
+    /// `Chủ trì`, `Đơn vị thực hiện`: who leads.
     Lead,
+    /// `Phối hợp`: who helps.
     Partners,
+    /// `Thời gian`, `Thời hạn`: when.
     Deadline,
+    /// `Sản phẩm`, `Kết quả`: what comes out.
     Outputs,
+    /// `Ghi chú`: remarks.
     Notes,
     /// `Đơn vị` / `Đơn vị tính` of an indicator table.
     Unit,
     /// `Chỉ tiêu năm 2024`, `Kế hoạch`, `Mục tiêu`: a target value.
     Target,
+    /// A column no rule names.
     Other,
 }
 

@@ -103,7 +103,10 @@ impl Fib {
         }
         let flags = u16_at(wd, 0x0A).unwrap_or(0);
         if flags & 0x0100 != 0 {
-            return Err(ExtractError::Encrypted { format: "doc", cause: "the FIB marks the document encrypted".into() });
+            return Err(ExtractError::Encrypted {
+                format: "doc",
+                cause: "the FIB marks the document encrypted".into(),
+            });
         }
         let pair = |i: usize| -> Result<FcLcb, ExtractError> {
             let at = FC_LCB_BASE + i * 8;

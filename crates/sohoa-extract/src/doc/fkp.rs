@@ -119,7 +119,8 @@ fn papx_at(page: &[u8], off: usize, styles: &Styles) -> Para {
         return Para { istd: 0, props: styles.para_props(0) };
     }
     let cb = u8_at(page, off).unwrap_or(0) as usize;
-    let (start, len) = if cb == 0 { (off + 2, 2 * u8_at(page, off + 1).unwrap_or(0) as usize) } else { (off + 1, 2 * cb - 1) };
+    let (start, len) =
+        if cb == 0 { (off + 2, 2 * u8_at(page, off + 1).unwrap_or(0) as usize) } else { (off + 1, 2 * cb - 1) };
     let body = page.get(start..(start + len).min(page.len())).unwrap_or(&[]);
     let istd = u16_at(body, 0).unwrap_or(0);
     let mut props = styles.para_props(istd);

@@ -32,9 +32,6 @@ pub(crate) fn parse(table: &[u8], at: FcLcb) -> Result<Vec<String>, ExtractError
 
 /// The NUL-terminated UTF-16 name of one FFN.
 fn ffn_name(ffn: &[u8]) -> String {
-    let units: Vec<u16> = (0..)
-        .map_while(|i| u16_at(ffn, FFN_NAME + 2 * i))
-        .take_while(|&u| u != 0)
-        .collect();
+    let units: Vec<u16> = (0..).map_while(|i| u16_at(ffn, FFN_NAME + 2 * i)).take_while(|&u| u != 0).collect();
     String::from_utf16_lossy(&units)
 }

@@ -13,7 +13,13 @@ use crate::normalize::Normalizer;
 use std::ops::Range;
 
 /// The distinct paragraphs of the header/footer stories at `ranges`, in story order.
-pub(crate) fn paragraphs(parts: &DocParts, ranges: &[Range<u32>], lists: &mut Lists, norm: &mut Normalizer, budget: &Budget) -> Result<Vec<Paragraph>, ExtractError> {
+pub(crate) fn paragraphs(
+    parts: &DocParts,
+    ranges: &[Range<u32>],
+    lists: &mut Lists,
+    norm: &mut Normalizer,
+    budget: &Budget,
+) -> Result<Vec<Paragraph>, ExtractError> {
     let mut stories = Vec::with_capacity(ranges.len());
     for range in ranges {
         stories.push(layout::blocks(parts, range.clone(), lists, norm, &mut Boxes::default(), budget)?);

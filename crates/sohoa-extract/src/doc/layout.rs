@@ -72,7 +72,14 @@ struct Walker<'a, 'n> {
 
 /// The blocks of the story at `range`; text boxes anchored there are read at
 /// their anchor (so in reading order), and those no anchor claimed at the end.
-pub(crate) fn blocks(parts: &DocParts, range: Range<u32>, lists: &mut Lists, norm: &mut Normalizer, boxes: &mut Boxes, budget: &Budget) -> Result<Vec<Block>, ExtractError> {
+pub(crate) fn blocks(
+    parts: &DocParts,
+    range: Range<u32>,
+    lists: &mut Lists,
+    norm: &mut Normalizer,
+    boxes: &mut Boxes,
+    budget: &Budget,
+) -> Result<Vec<Block>, ExtractError> {
     let mut w = Walker {
         parts,
         lists,
@@ -163,7 +170,8 @@ impl Walker<'_, '_> {
                     '\r' | '\u{7}' => ' ',
                     ch => visible(ch)?,
                 };
-                let props = fc_of(self.parts.pieces, c).and_then(|fc| self.parts.chpx.at(fc)).copied().unwrap_or_default();
+                let props =
+                    fc_of(self.parts.pieces, c).and_then(|fc| self.parts.chpx.at(fc)).copied().unwrap_or_default();
                 Some(Glyph { ch, props })
             })
             .collect();
@@ -283,7 +291,7 @@ impl Walker<'_, '_> {
             if !g.ch.is_whitespace() {
                 bold &= props.is_bold();
                 italic &= props.is_italic();
-                size = size.or(props.hps.map(|h| h as f32 / 2.0));
+                size = size.or(props.hps.map(|h| f32::from(h) / 2.0));
             }
             let ftc = props.ftc.unwrap_or(self.parts.styles.default_ftc);
             if run_font != Some(ftc) && !run.is_empty() {

@@ -87,7 +87,7 @@ fn render(level: &Level, list: &List, counters: &[Option<i32>; 9]) -> String {
     for (i, &u) in level.text.iter().enumerate() {
         let is_placeholder = u < 9 && level.placeholders.iter().any(|&p| p as usize == i + 1);
         if !is_placeholder {
-            out.push(char::from_u32(u as u32).unwrap_or('\u{FFFD}'));
+            out.push(char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}'));
             continue;
         }
         let def = list.levels.get(u as usize);
@@ -118,8 +118,19 @@ fn roman(n: i32) -> String {
         return n.to_string();
     }
     const TABLE: [(i32, &str); 13] = [
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-        (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
     ];
     let mut n = n;
     let mut s = String::new();
@@ -236,11 +247,16 @@ mod tests {
         let lvl = |nfc, text: &str, ph: &[u8]| {
             let mut placeholders = [0u8; 9];
             placeholders[..ph.len()].copy_from_slice(ph);
-            let text = text.chars().map(|c| if c.is_ascii_digit() { c as u16 - '0' as u16 } else { c as u16 }).collect();
+            let text =
+                text.chars().map(|c| if c.is_ascii_digit() { c as u16 - '0' as u16 } else { c as u16 }).collect();
             Level { start: 1, nfc, legal: false, text, placeholders }
         };
         let list = List { lsid: 7, levels: vec![lvl(1, "0.", &[1]), lvl(0, "0.1.", &[1, 3])] };
-        let mut lists = Lists { lists: vec![list], overrides: vec![Override { lsid: 7, ..Default::default() }], ..Default::default() };
+        let mut lists = Lists {
+            lists: vec![list],
+            overrides: vec![Override { lsid: 7, ..Default::default() }],
+            ..Default::default()
+        };
         assert_eq!(lists.next_label(1, 0).as_deref(), Some("I."));
         assert_eq!(lists.next_label(1, 1).as_deref(), Some("I.1."));
         assert_eq!(lists.next_label(1, 1).as_deref(), Some("I.2."));

@@ -46,17 +46,40 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let notes = notes::Notes::parse(&table, &fib, text.len() as u32);
     budget.check()?;
     let mut diagnostics = Vec::new();
-    let mut note = |what: &str, e: ExtractError| diagnostics.push(Diagnostic::new("doc.part_ignored", format!("{what} ignored: {e}")));
-    let fonts = fonts::parse(&table, fib.sttbf_ffn).unwrap_or_else(|e| { note("font table", e); Vec::new() });
-    let styles = styles::Styles::parse(&table, fib.stshf).unwrap_or_else(|e| { note("style sheet", e); Default::default() });
-    let chpx = fkp::chpx_runs(&wd, &table, fib.plcf_bte_chpx).unwrap_or_else(|e| { note("character runs", e); fkp::Runs::empty() });
-    let papx = fkp::papx_runs(&wd, &table, fib.plcf_bte_papx, &styles).unwrap_or_else(|e| { note("paragraph runs", e); fkp::Runs::empty() });
+    let mut note = |what: &str, e: ExtractError| {
+        diagnostics.push(Diagnostic::new("doc.part_ignored", format!("{what} ignored: {e}")))
+    };
+    let fonts = fonts::parse(&table, fib.sttbf_ffn).unwrap_or_else(|e| {
+        note("font table", e);
+        Vec::new()
+    });
+    let styles = styles::Styles::parse(&table, fib.stshf).unwrap_or_else(|e| {
+        note("style sheet", e);
+        Default::default()
+    });
+    let chpx = fkp::chpx_runs(&wd, &table, fib.plcf_bte_chpx).unwrap_or_else(|e| {
+        note("character runs", e);
+        fkp::Runs::empty()
+    });
+    let papx = fkp::papx_runs(&wd, &table, fib.plcf_bte_papx, &styles).unwrap_or_else(|e| {
+        note("paragraph runs", e);
+        fkp::Runs::empty()
+    });
     budget.check()?;
     let mut norm = Normalizer::new();
     let new_lists = || lists::Lists::parse(&table, fib.plf_lst, fib.plf_lfo);
-    let parts = layout::DocParts { text: &text, notes: &notes, pieces: &pieces, chpx: &chpx, papx: &papx, styles: &styles, fonts: &fonts };
+    let parts = layout::DocParts {
+        text: &text,
+        notes: &notes,
+        pieces: &pieces,
+        chpx: &chpx,
+        papx: &papx,
+        styles: &styles,
+        fonts: &fonts,
+    };
     let text_len = text.len() as u32;
-    let mut boxes = boxes::Boxes::new(stories::main_boxes(&table, &fib, text_len), stories::shape_anchors(&table, &fib));
+    let mut boxes =
+        boxes::Boxes::new(stories::main_boxes(&table, &fib, text_len), stories::shape_anchors(&table, &fib));
     let blocks = layout::blocks(&parts, 0..fib.ccp_text, &mut new_lists(), &mut norm, &mut boxes, &budget)?;
     // Headers come after the body, so that they cannot sway how body runs
     // decode, and the text-quality report (in the records) is the body's.
@@ -88,6 +111,9 @@ fn read_stream(cfb: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str, cap: usiz
         return Err(ExtractError::damaged("doc", format!("stream {name} claims {} bytes", s.len())));
     }
     let mut buf = Vec::with_capacity(s.len() as usize);
-    s.by_ref().take(cap as u64).read_to_end(&mut buf).map_err(|e| ExtractError::damaged("doc", format!("stream {name}: {e}")))?;
+    s.by_ref()
+        .take(cap as u64)
+        .read_to_end(&mut buf)
+        .map_err(|e| ExtractError::damaged("doc", format!("stream {name}: {e}")))?;
     Ok(buf)
 }

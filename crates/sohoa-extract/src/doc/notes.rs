@@ -15,10 +15,9 @@ impl Notes {
     /// Reads footnote and endnote tables; unreadable ones give no notes.
     pub(crate) fn parse(table: &[u8], fib: &Fib, text_len: u32) -> Notes {
         let mut by_ref = HashMap::new();
-        for (refs, txts, start) in [
-            (fib.fnd_ref, fib.fnd_txt, fib.footnote_start()),
-            (fib.end_ref, fib.end_txt, fib.endnote_start()),
-        ] {
+        for (refs, txts, start) in
+            [(fib.fnd_ref, fib.fnd_txt, fib.footnote_start()), (fib.end_ref, fib.end_txt, fib.endnote_start())]
+        {
             add_story(table, refs, txts, start, text_len, &mut by_ref);
         }
         Notes { by_ref }
@@ -32,7 +31,8 @@ impl Notes {
 
 /// Pairs the i-th reference with the i-th text range of one story.
 fn add_story(table: &[u8], refs: FcLcb, txts: FcLcb, start: u32, text_len: u32, out: &mut HashMap<u32, (u32, u32)>) {
-    let (Ok(r), Ok(t)) = (slice(table, refs.fc, refs.lcb, "note refs"), slice(table, txts.fc, txts.lcb, "note texts")) else {
+    let (Ok(r), Ok(t)) = (slice(table, refs.fc, refs.lcb, "note refs"), slice(table, txts.fc, txts.lcb, "note texts"))
+    else {
         return;
     };
     if refs.lcb == 0 || txts.lcb == 0 {

@@ -85,7 +85,7 @@ pub(crate) fn decode_text(wd: &[u8], pieces: &[Piece], ccp: u32) -> Result<Vec<c
             let b = wd.get(start..start.saturating_add(2 * n)).ok_or_else(|| short("text piece"))?;
             let units = b.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
             // One char per code unit so that indexes stay CPs; surrogates become U+FFFD.
-            text.extend(units.map(|u| char::from_u32(u as u32).unwrap_or('\u{FFFD}')));
+            text.extend(units.map(|u| char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}')));
         }
     }
     Ok(text)

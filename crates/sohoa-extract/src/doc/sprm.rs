@@ -172,7 +172,7 @@ impl ParaProps {
                 PARA_ITAP => self.itap = u32_at(op, 0).unwrap_or(0),
                 PARA_JC80 | PARA_JC => self.jc = Some(b),
                 PARA_OUTLINE => self.outline = Some(b),
-                PARA_DXA_LEFT | PARA_DXA_LEFT80 => self.indent = u16_at(op, 0).map(|v| v as i16 as i32),
+                PARA_DXA_LEFT | PARA_DXA_LEFT80 => self.indent = u16_at(op, 0).map(|v| i32::from(v as i16)),
                 TABLE_HEADER => self.header_row = b != 0,
                 PARA_ILFO => self.ilfo = u16_at(op, 0).unwrap_or(0),
                 PARA_ILVL => self.ilvl = b.min(8),
@@ -186,7 +186,7 @@ impl ParaProps {
 /// Parses a TDefTableOperand: `cb`, `itcMac`, `rgdxaCenter[itcMac+1]`, `rgTc80[itcMac]`.
 fn table_def(op: &[u8]) -> Vec<CellDef> {
     let n = u8_at(op, 2).unwrap_or(0) as usize;
-    let centers: Vec<i32> = (0..=n).map_while(|i| u16_at(op, 3 + 2 * i).map(|v| v as i16 as i32)).collect();
+    let centers: Vec<i32> = (0..=n).map_while(|i| u16_at(op, 3 + 2 * i).map(|v| i32::from(v as i16))).collect();
     let tc_base = 3 + 2 * (n + 1);
     (0..n.min(centers.len().saturating_sub(1)))
         .map(|i| {

@@ -73,7 +73,9 @@ pub(crate) fn text_boxes(table: &[u8], plc: FcLcb, bounds: StoryBounds, text_len
     let mut prev_end = 0;
     for i in 0..n {
         let data = 4 * (n + 1) + FTXBXS_LEN * i;
-        let (Some(&a), Some(&z), Some(reusable), Some(lid)) = (cps.get(i), cps.get(i + 1), u16_at(b, data + 8), u32_at(b, data + 14)) else {
+        let (Some(&a), Some(&z), Some(reusable), Some(lid)) =
+            (cps.get(i), cps.get(i + 1), u16_at(b, data + 8), u32_at(b, data + 14))
+        else {
             break;
         };
         if reusable != 0 {
@@ -103,9 +105,7 @@ pub(crate) fn shape_anchors(table: &[u8], fib: &Fib) -> HashMap<u32, u32> {
     let Ok(b) = slice(table, fib.plc_spa_mom.fc, fib.plc_spa_mom.lcb, "PlcSpaMom") else { return HashMap::new() };
     let n = plc_count(b, FSPA_LEN);
     let cps = plc_cps(b, FSPA_LEN);
-    (0..n)
-        .filter_map(|i| Some((*cps.get(i)?, u32_at(b, 4 * (n + 1) + FSPA_LEN * i)?)))
-        .collect()
+    (0..n).filter_map(|i| Some((*cps.get(i)?, u32_at(b, 4 * (n + 1) + FSPA_LEN * i)?))).collect()
 }
 
 #[cfg(test)]

@@ -66,8 +66,25 @@ pub(crate) fn choose(alt: &Node) -> Option<&Node> {
 }
 
 impl<'a> Walker<'a> {
-    pub fn new(styles: &'a Styles, numbering: Numbering, notes: &'a Notes<'a>, budget: &'a Budget, norm: Normalizer) -> Self {
-        Walker { styles, numbering, notes, norm, budget, line: 0, fields: Fields::default(), note_depth: 0, notes_read: Vec::new(), cell_depth: 0 }
+    pub fn new(
+        styles: &'a Styles,
+        numbering: Numbering,
+        notes: &'a Notes<'a>,
+        budget: &'a Budget,
+        norm: Normalizer,
+    ) -> Self {
+        Walker {
+            styles,
+            numbering,
+            notes,
+            norm,
+            budget,
+            line: 0,
+            fields: Fields::default(),
+            note_depth: 0,
+            notes_read: Vec::new(),
+            cell_depth: 0,
+        }
     }
 
     /// Walks a block container (`w:body`, `w:tc`, `w:txbxContent`, a note).

@@ -91,11 +91,17 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
 
 /// The header and footer parts' distinct paragraphs; the first part that
 /// fails to read ends the furniture with a diagnostic, the body stays.
-fn read_furniture(zip: &mut SafeZip, parts: &PartMap, walker: &mut Walker, diagnostics: &mut Vec<Diagnostic>) -> Vec<Paragraph> {
+fn read_furniture(
+    zip: &mut SafeZip,
+    parts: &PartMap,
+    walker: &mut Walker,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Paragraph> {
     let mut stories = Vec::new();
     for name in parts.headers_and_footers() {
         let mut blocks = Vec::new();
-        let read = parse_part(zip, name, walker.budget).and_then(|root| root.map_or(Ok(()), |r| walker.blocks(&r, &mut blocks)));
+        let read = parse_part(zip, name, walker.budget)
+            .and_then(|root| root.map_or(Ok(()), |r| walker.blocks(&r, &mut blocks)));
         if let Err(e) = read {
             diagnostics.push(Diagnostic::new("docx.part_ignored", format!("{name} ignored: {e}")));
             break;

@@ -84,10 +84,8 @@ impl PartMap {
             .unwrap_or_else(|| "word/document.xml".to_string());
         let (dir, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
         let rels_name = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
-        let rels = read_rels(zip, &rels_name, budget)?
-            .into_iter()
-            .map(|(t, target)| (t, resolve(dir, &target)))
-            .collect();
+        let rels =
+            read_rels(zip, &rels_name, budget)?.into_iter().map(|(t, target)| (t, resolve(dir, &target))).collect();
         Ok(PartMap { main, rels, present: zip.names() })
     }
 
@@ -95,7 +93,8 @@ impl PartMap {
     pub fn headers_and_footers(&self) -> Vec<&str> {
         let mut out = Vec::new();
         for suffix in ["/header", "/footer"] {
-            let mut names: Vec<&str> = self.rels.iter().filter(|(t, _)| t.ends_with(suffix)).map(|(_, n)| n.as_str()).collect();
+            let mut names: Vec<&str> =
+                self.rels.iter().filter(|(t, _)| t.ends_with(suffix)).map(|(_, n)| n.as_str()).collect();
             names.sort_unstable();
             names.dedup();
             out.extend(names.into_iter().filter(|n| self.present.iter().any(|p| p == n)));

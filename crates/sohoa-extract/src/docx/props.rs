@@ -85,7 +85,11 @@ pub(crate) fn run_props(rpr: &Node) -> RunProps {
         style: rpr.child_val("w:rStyle").map(str::to_string),
         bold: rpr.child("w:b").map(on_off),
         font: rpr.child("w:rFonts").and_then(font_ref),
-        size: rpr.child_val("w:sz").and_then(|v| v.trim().parse::<f32>().ok()).filter(|v| v.is_finite()).map(|v| v / 2.0),
+        size: rpr
+            .child_val("w:sz")
+            .and_then(|v| v.trim().parse::<f32>().ok())
+            .filter(|v| v.is_finite())
+            .map(|v| v / 2.0),
         hidden: rpr.child("w:vanish").map(on_off),
     }
 }

@@ -61,7 +61,8 @@ impl Walker<'_> {
         for tc in tc_nodes {
             let tcpr = tc.child("w:tcPr");
             let colspan = int_val(tcpr, "w:gridSpan").unwrap_or(1).clamp(1, MAX_SPAN);
-            let hmerge_continue = tcpr.and_then(|p| p.child("w:hMerge")).is_some_and(|h| h.attr("val") != Some("restart"));
+            let hmerge_continue =
+                tcpr.and_then(|p| p.child("w:hMerge")).is_some_and(|h| h.attr("val") != Some("restart"));
             if let (true, Some(last)) = (hmerge_continue, cells.last_mut()) {
                 last.colspan = last.colspan.saturating_add(colspan);
                 col = col.saturating_add(colspan);

@@ -74,7 +74,8 @@ impl<'a> SafeZip<'a> {
     /// Reads the entry at `index` under the caps.
     pub fn read_index(&mut self, index: usize) -> Result<Vec<u8>, ExtractError> {
         let (format, limits) = (self.format, self.limits);
-        let entry = self.zip.by_index(index).map_err(|e| ExtractError::damaged(format, format!("entry {index}: {e}")))?;
+        let entry =
+            self.zip.by_index(index).map_err(|e| ExtractError::damaged(format, format!("entry {index}: {e}")))?;
         let name = entry_name(&entry);
         let allowance = limits.allowance(entry.compressed_size());
         let mut out = Vec::new();
@@ -97,12 +98,19 @@ impl<'a> SafeZip<'a> {
     pub fn check_xml_entries(&mut self) -> Result<(), ExtractError> {
         let mut total = 0u64;
         for i in 0..self.zip.len() {
-            let is_xml = self.zip.name_for_index(i).and_then(Result::ok).is_some_and(|n| n.ends_with(".xml") || n.ends_with(".rels"));
+            let is_xml = self
+                .zip
+                .name_for_index(i)
+                .and_then(Result::ok)
+                .is_some_and(|n| n.ends_with(".xml") || n.ends_with(".rels"));
             if is_xml {
                 total = total.saturating_add(self.read_index(i)?.len() as u64);
             }
             if total > self.limits.max_entry_bytes {
-                return Err(ExtractError::Limit { format: self.format, cause: format!("XML parts inflate beyond {total} bytes") });
+                return Err(ExtractError::Limit {
+                    format: self.format,
+                    cause: format!("XML parts inflate beyond {total} bytes"),
+                });
             }
         }
         Ok(())

@@ -50,7 +50,7 @@ pub(crate) fn contain<T>(read: impl FnOnce() -> Result<T, ExtractError>) -> Resu
 pub fn panic_text(payload: &Box<dyn std::any::Any + Send>) -> String {
     payload
         .downcast_ref::<&str>()
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".into())
 }

@@ -51,11 +51,8 @@ pub(crate) struct RawRow {
 
 /// The sorted, de-duplicated cell edges of all rows.
 fn grid_lines(rows: &[RawRow]) -> Vec<i32> {
-    let mut xs: Vec<i32> = rows
-        .iter()
-        .flat_map(|r| r.cells.iter().filter_map(|c| c.bounds))
-        .flat_map(|(l, r)| [l, r])
-        .collect();
+    let mut xs: Vec<i32> =
+        rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| c.bounds)).flat_map(|(l, r)| [l, r]).collect();
     xs.sort_unstable();
     xs.dedup_by(|b, a| (*b - *a).abs() <= GRID_TOLERANCE);
     xs
@@ -148,9 +145,16 @@ mod tests {
     #[test]
     fn wide_cell_spans_grid_columns_and_vertical_merge_counts_rows() {
         let rows = vec![
-            RawRow { cells: vec![cell("A", 0, 1000, VMerge::Restart), cell("B", 1000, 3000, VMerge::None)], ..Default::default() },
             RawRow {
-                cells: vec![cell("", 0, 1000, VMerge::Continue), cell("c", 1000, 2000, VMerge::None), cell("d", 2010, 3000, VMerge::None)],
+                cells: vec![cell("A", 0, 1000, VMerge::Restart), cell("B", 1000, 3000, VMerge::None)],
+                ..Default::default()
+            },
+            RawRow {
+                cells: vec![
+                    cell("", 0, 1000, VMerge::Continue),
+                    cell("c", 1000, 2000, VMerge::None),
+                    cell("d", 2010, 3000, VMerge::None),
+                ],
                 ..Default::default()
             },
         ];

@@ -85,12 +85,14 @@ pub(crate) fn paragraphs_of(blocks: Vec<Block>) -> Vec<Paragraph> {
     for b in blocks {
         match b {
             Block::Paragraph(p) => out.push(p),
-            Block::Table(t) => out.extend(t.rows.into_iter().flat_map(|r| r.cells).filter(|c| !c.text.is_empty()).map(|c| Paragraph {
-                text: c.text,
-                label: None,
-                style: Style { bold: c.bold, ..Style::default() },
-                span: c.span,
-            })),
+            Block::Table(t) => {
+                out.extend(t.rows.into_iter().flat_map(|r| r.cells).filter(|c| !c.text.is_empty()).map(|c| Paragraph {
+                    text: c.text,
+                    label: None,
+                    style: Style { bold: c.bold, ..Style::default() },
+                    span: c.span,
+                }))
+            }
             Block::PageBreak { .. } => {}
         }
     }
@@ -108,10 +110,7 @@ fn tidy_label(label: &str) -> String {
 
 /// Folds white space within each line, trims, and drops empty lines.
 pub(crate) fn clean_text(s: &str) -> String {
-    let lines: Vec<String> = s
-        .split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<String> =
+        s.split('\n').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
     lines.join("\n")
 }

@@ -103,10 +103,7 @@ impl Settled {
 impl Ledger {
     /// Adds what one run in `font` (naming `encoding`) showed.
     pub fn observe(&mut self, font: &str, encoding: Legacy, seen: Observation) {
-        let (_, tally) = self
-            .fonts
-            .entry(font_key(font))
-            .or_insert((index(encoding), Tally::default()));
+        let (_, tally) = self.fonts.entry(font_key(font)).or_insert((index(encoding), Tally::default()));
         add(tally, seen);
         add(&mut self.encodings[index(encoding)], seen);
     }
@@ -124,38 +121,22 @@ impl Ledger {
     /// verdict, so that reading the document again would change it.
     pub fn contradicted(&self) -> bool {
         let settled = self.settle();
-        self.fonts
-            .iter()
-            .any(|(key, &(encoding, tally))| tally.contradicts(settled.verdict(key, encoding)))
+        self.fonts.iter().any(|(key, &(encoding, tally))| tally.contradicts(settled.verdict(key, encoding)))
     }
 
     /// A fresh ledger carrying this reading's verdicts.
     pub fn settled(&self) -> Ledger {
-        Ledger {
-            settled: Some(self.settle()),
-            ..Ledger::default()
-        }
+        Ledger { settled: Some(self.settle()), ..Ledger::default() }
     }
 
     fn settle(&self) -> Settled {
-        let fonts = self
-            .fonts
-            .iter()
-            .map(|(key, (_, tally))| (key.clone(), tally.verdict()))
-            .collect();
-        Settled {
-            fonts,
-            encodings: self.encodings.map(Tally::verdict),
-        }
+        let fonts = self.fonts.iter().map(|(key, (_, tally))| (key.clone(), tally.verdict())).collect();
+        Settled { fonts, encodings: self.encodings.map(Tally::verdict) }
     }
 }
 
 fn add(tally: &mut Tally, seen: Observation) {
-    let Observation {
-        given,
-        decoded,
-        was_decoded,
-    } = seen;
+    let Observation { given, decoded, was_decoded } = seen;
     let Some(decoded) = decoded else {
         if given.mostly_valid() {
             tally.unicode += given.valid;
@@ -191,11 +172,7 @@ mod tests {
 
     fn seen(given: (u32, u32), decoded: (u32, u32), was_decoded: bool) -> Observation {
         let score = |(valid, invalid)| Score { valid, invalid };
-        Observation {
-            given: score(given),
-            decoded: Some(score(decoded)),
-            was_decoded,
-        }
+        Observation { given: score(given), decoded: Some(score(decoded)), was_decoded }
     }
 
     #[test]
@@ -210,11 +187,7 @@ mod tests {
         // Another TCVN3 font without evidence of its own follows the encoding.
         assert_eq!(settled.verdict(".VnArial", Legacy::Tcvn3), Verdict::Legacy);
         assert_eq!(settled.verdict("VNI-Times", Legacy::Vni), Verdict::Open);
-        assert_eq!(
-            l.verdict(".VnTime", Legacy::Tcvn3),
-            Verdict::Open,
-            "first reading: no verdict"
-        );
+        assert_eq!(l.verdict(".VnTime", Legacy::Tcvn3), Verdict::Open, "first reading: no verdict");
     }
 
     #[test]
@@ -224,20 +197,10 @@ mod tests {
         l.observe(
             ".VnTime",
             Legacy::Tcvn3,
-            Observation {
-                given: Score {
-                    valid: 6,
-                    invalid: 0,
-                },
-                decoded: None,
-                was_decoded: false,
-            },
+            Observation { given: Score { valid: 6, invalid: 0 }, decoded: None, was_decoded: false },
         );
         assert!(l.contradicted());
-        assert_eq!(
-            l.settled().verdict(".VNTIME", Legacy::Tcvn3),
-            Verdict::Unicode
-        );
+        assert_eq!(l.settled().verdict(".VNTIME", Legacy::Tcvn3), Verdict::Unicode);
     }
 
     #[test]

@@ -35,7 +35,9 @@ pub fn repair_references(s: &str) -> String {
     loop {
         let next = SPLIT.replace_all(&cur, |c: &regex::Captures| {
             let head = &c[1];
-            let glue = head.ends_with('-') || head.ends_with('/') || (head.chars().last().is_some_and(|ch| ch.is_uppercase()) && c[2].contains('-'));
+            let glue = head.ends_with('-')
+                || head.ends_with('/')
+                || (head.chars().last().is_some_and(char::is_uppercase) && c[2].contains('-'));
             format!("{head}{}{}", if glue { "" } else { " " }, &c[2])
         });
         if next == cur {
@@ -48,8 +50,7 @@ pub fn repair_references(s: &str) -> String {
 /// `...02/NQ-`, `QĐ-`, `59/2022/`: a hyphen or slash glued to an upper-case letter or digit.
 fn ends_in_broken_reference(s: &str) -> bool {
     let mut rev = s.chars().rev();
-    matches!(rev.next(), Some('-' | '/'))
-        && rev.next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    matches!(rev.next(), Some('-' | '/')) && rev.next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// `CP`, `UBND`, `BGDĐT`: the next line starts with a capital or a digit.

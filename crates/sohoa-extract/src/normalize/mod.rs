@@ -72,6 +72,7 @@ struct Reading {
 }
 
 impl Normalizer {
+    /// A normalizer with empty counts.
     pub fn new() -> Self {
         Self::default()
     }
@@ -189,13 +190,7 @@ impl Normalizer {
     /// A run holding Unicode text and legacy stretches (a reader joined
     /// runs, a sheet cell mixes both): each stretch of whole words that have
     /// 8-bit bytes and include a broken word is decided on its own.
-    fn decode_mixed(
-        &mut self,
-        text: &str,
-        font: RunFont,
-        bytes: &mut Vec<u8>,
-        unhinted: &[Legacy],
-    ) -> Outcome {
+    fn decode_mixed(&mut self, text: &str, font: RunFont, bytes: &mut Vec<u8>, unhinted: &[Legacy]) -> Outcome {
         if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c)) {
             return Outcome::Unicode;
         }
@@ -203,8 +198,7 @@ impl Normalizer {
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut changed = false;
         for (stretch, legacy_like) in stretches(text) {
-            let candidate =
-                legacy_like && score(stretch).invalid > 0 && cp1252::bytes_of(stretch, bytes);
+            let candidate = legacy_like && score(stretch).invalid > 0 && cp1252::bytes_of(stretch, bytes);
             match candidate.then(|| self.choose(stretch, bytes, font, unhinted)) {
                 Some(Outcome::Decoded(d)) => {
                     out.push_str(&d);
@@ -213,7 +207,11 @@ impl Normalizer {
                 _ => out.push_str(stretch),
             }
         }
-        if changed { Outcome::Decoded(out) } else { Outcome::Unicode }
+        if changed {
+            Outcome::Decoded(out)
+        } else {
+            Outcome::Unicode
+        }
     }
 
     fn choose(&mut self, text: &str, bytes: &[u8], font: RunFont, unhinted: &[Legacy]) -> Outcome {
@@ -282,9 +280,8 @@ impl Normalizer {
                 self.votes[vote_index(e)] -= 1;
             }
         }
-        let looks_legacy = given.invalid > 0
-            && !given.mostly_valid()
-            && (hint.encoding.is_some() || best.score.mostly_valid());
+        let looks_legacy =
+            given.invalid > 0 && !given.mostly_valid() && (hint.encoding.is_some() || best.score.mostly_valid());
         if looks_legacy {
             self.quality.undecoded_legacy_runs += 1;
             self.undecoded_chars += text.chars().count() as u64;
@@ -347,6 +344,9 @@ fn best_reading(bytes: &[u8], hinted: Option<Legacy>, unhinted: &[Legacy]) -> Op
 /// with [`Normalizer::replay`]'s when the document-level evidence per font
 /// overturns a decision of the first reading. Returns the last reading and
 /// its normalizer (for the text-quality report).
+///
+/// # Errors
+/// The first error `read` returns.
 pub fn two_pass<T, E>(mut read: impl FnMut(&mut Normalizer) -> Result<T, E>) -> Result<(T, Normalizer), E> {
     let mut norm = Normalizer::new();
     let first = read(&mut norm)?;

@@ -149,11 +149,8 @@ fn should_join(left: &str, right: &str) -> bool {
         return false;
     }
     let left_caps = left.chars().count() > 1 && !left.chars().any(char::is_lowercase);
-    let right_ok_case = if left_caps {
-        !right.chars().any(char::is_lowercase)
-    } else {
-        !right.chars().any(char::is_uppercase)
-    };
+    let right_ok_case =
+        if left_caps { !right.chars().any(char::is_lowercase) } else { !right.chars().any(char::is_uppercase) };
     let any_broken = broken(left) || broken(right);
     if !right_ok_case || !any_broken {
         return false;

@@ -15,8 +15,8 @@ const TONES: [char; 5] = ['\u{0300}', ACUTE, '\u{0303}', '\u{0309}', DOT];
 const MAX_LETTERS: usize = 8;
 
 const INITIALS: [&str; 28] = [
-    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
-    "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu",
+    "r", "s", "t", "th", "tr", "v", "x",
 ];
 
 const RIMES: &str = "a ai ao au ay ac ach am an ang anh ap at \
@@ -60,10 +60,8 @@ fn encode_word(s: &str) -> Vec<u8> {
         .collect()
 }
 
-static RIME_SET: Lazy<HashSet<Vec<u8>>> =
-    Lazy::new(|| RIMES.split_whitespace().map(encode_word).collect());
-static INITIAL_CODES: Lazy<Vec<Vec<u8>>> =
-    Lazy::new(|| INITIALS.iter().map(|s| encode_word(s)).collect());
+static RIME_SET: Lazy<HashSet<Vec<u8>>> = Lazy::new(|| RIMES.split_whitespace().map(encode_word).collect());
+static INITIAL_CODES: Lazy<Vec<Vec<u8>>> = Lazy::new(|| INITIALS.iter().map(|s| encode_word(s)).collect());
 
 /// The parts of one decomposed letter.
 #[derive(Default)]
@@ -121,9 +119,9 @@ pub fn is_syllable(word: &str) -> bool {
 
 /// Tries every initial that prefixes `letters`.
 fn splits_validly(letters: &[u8], tone: Option<char>) -> bool {
-    INITIAL_CODES.iter().any(|initial| {
-        letters.starts_with(initial) && rime_ok(initial, &letters[initial.len()..], tone)
-    })
+    INITIAL_CODES
+        .iter()
+        .any(|initial| letters.starts_with(initial) && rime_ok(initial, &letters[initial.len()..], tone))
 }
 
 fn rime_ok(initial: &[u8], rime: &[u8], tone: Option<char>) -> bool {
@@ -134,8 +132,7 @@ fn rime_ok(initial: &[u8], rime: &[u8], tone: Option<char>) -> bool {
     if !spelling_ok(initial, rime) {
         return false;
     }
-    let stop = rime.ends_with(b"p") || rime.ends_with(b"t") || rime.ends_with(b"c")
-        || rime.ends_with(b"ch");
+    let stop = rime.ends_with(b"p") || rime.ends_with(b"t") || rime.ends_with(b"c") || rime.ends_with(b"ch");
     !stop || matches!(tone, Some(ACUTE | DOT))
 }
 
@@ -162,10 +159,9 @@ mod tests {
     #[test]
     fn accepts_real_syllables() {
         for w in [
-            "người", "nghiêng", "quyết", "định", "Quản", "lý", "ĐIỀU", "giữa", "gì", "hoặc",
-            "khuỷu", "thuở", "rượu", "khoẻ", "khỏe", "thủy", "thuỷ", "hòa", "hoà", "ý", "ở",
-            "kỳ", "quốc", "chuyển", "nguyễn", "Việt", "Nam", "xã", "giêng", "ươn", "oong",
-            "Tây", "Ninh", "khuya", "uỷ", "ủy", "ban", "nhân", "dân",
+            "người", "nghiêng", "quyết", "định", "Quản", "lý", "ĐIỀU", "giữa", "gì", "hoặc", "khuỷu", "thuở", "rượu",
+            "khoẻ", "khỏe", "thủy", "thuỷ", "hòa", "hoà", "ý", "ở", "kỳ", "quốc", "chuyển", "nguyễn", "Việt", "Nam",
+            "xã", "giêng", "ươn", "oong", "Tây", "Ninh", "khuya", "uỷ", "ủy", "ban", "nhân", "dân",
         ] {
             assert!(is_syllable(w), "{w}");
         }
@@ -174,8 +170,8 @@ mod tests {
     #[test]
     fn rejects_non_syllables() {
         for w in [
-            "điề", "ng", "Tõy", "café", "ci", "ghu", "ngi", "cat", "hoặ", "quu", "Wifi", "¶n",
-            "tiê", "xyz", "hoàá", "quyÕt",
+            "điề", "ng", "Tõy", "café", "ci", "ghu", "ngi", "cat", "hoặ", "quu", "Wifi", "¶n", "tiê", "xyz", "hoàá",
+            "quyÕt",
         ] {
             assert!(!is_syllable(w), "{w}");
         }

@@ -161,7 +161,13 @@ mod tests {
         let mut pgm = b"P5\n300 300\n255\n".to_vec();
         for y in 0..300 {
             for x in 0..300 {
-                let v = if (149..152).contains(&y) { 175 } else if (40..60).contains(&x) && (40..60).contains(&y) { 60 } else { 228 + noise(x, y) };
+                let v = if (149..152).contains(&y) {
+                    175
+                } else if (40..60).contains(&x) && (40..60).contains(&y) {
+                    60
+                } else {
+                    228 + noise(x, y)
+                };
                 pgm.push(v);
             }
         }
@@ -170,7 +176,8 @@ mod tests {
         let ink = |x: usize, y: usize| gray.ink(x as isize, y as isize);
         assert!((0..300).all(|x| ink(x, 150)), "the faint rule is ink all along");
         assert!(ink(50, 50), "the text is ink");
-        let specks = (0..300).flat_map(|y| (0..300).map(move |x| (x, y))).filter(|&(x, y)| y > 200 && ink(x, y)).count();
+        let specks =
+            (0..300).flat_map(|y| (0..300).map(move |x| (x, y))).filter(|&(x, y)| y > 200 && ink(x, y)).count();
         assert_eq!(specks, 0, "noisy grey paper is paper");
     }
 

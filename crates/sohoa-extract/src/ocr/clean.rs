@@ -82,10 +82,12 @@ pub(crate) fn grey_through(grey: &Gray, mask: &Gray) -> Gray {
     let mut across = vec![false; w * h];
     for y in 0..h {
         for x in 0..w {
-            across[y * w + x] = (x.saturating_sub(GREY_REACH)..(x + GREY_REACH + 1).min(w)).any(|nx| mask.ink(nx as isize, y as isize));
+            across[y * w + x] =
+                (x.saturating_sub(GREY_REACH)..(x + GREY_REACH + 1).min(w)).any(|nx| mask.ink(nx as isize, y as isize));
         }
     }
-    let near = |x: usize, y: usize| (y.saturating_sub(GREY_REACH)..(y + GREY_REACH + 1).min(h)).any(|ny| across[ny * w + x]);
+    let near =
+        |x: usize, y: usize| (y.saturating_sub(GREY_REACH)..(y + GREY_REACH + 1).min(h)).any(|ny| across[ny * w + x]);
     Gray::from_fn_grey(w, h, |x, y| if near(x, y) { grey.pixels()[y * w + x] } else { 255 })
 }
 
@@ -158,7 +160,10 @@ mod tests {
         assert_eq!((h.len(), v.len()), (1, 1));
         let clean = without_rules(&gray, &h, &v, slope);
         let ink = |g: &Gray, f: &dyn Fn(usize, usize) -> bool| {
-            (0..200).flat_map(|y| (0..400).map(move |x| (x, y))).filter(|&(x, y)| f(x, y) && g.ink(x as isize, y as isize)).count()
+            (0..200)
+                .flat_map(|y| (0..400).map(move |x| (x, y)))
+                .filter(|&(x, y)| f(x, y) && g.ink(x as isize, y as isize))
+                .count()
         };
         assert!(ink(&gray, &on_h) > 300 && ink(&clean, &on_h) == 0, "the horizontal rule is gone");
         assert_eq!(ink(&clean, &on_v), 0, "the vertical rule is gone");
@@ -173,7 +178,12 @@ mod tests {
         gray.set_grey(11, 10, 150);
         remove_dust(&mut gray);
         assert_eq!(gray.to_pgm()[gray.to_pgm().len() - 80 * 80 + 10 * 80 + 11], 255, "the speck's grey rim goes too");
-        let count = |f: &dyn Fn(usize, usize) -> bool| (0..80).flat_map(|y| (0..80).map(move |x| (x, y))).filter(|&(x, y)| f(x, y) && gray.ink(x as isize, y as isize)).count();
+        let count = |f: &dyn Fn(usize, usize) -> bool| {
+            (0..80)
+                .flat_map(|y| (0..80).map(move |x| (x, y)))
+                .filter(|&(x, y)| f(x, y) && gray.ink(x as isize, y as isize))
+                .count()
+        };
         assert_eq!(count(&speck), 0, "specks of 1 and 4 pixels are dust");
         assert_eq!(count(&dot), 25, "a 5x5 dot is print");
     }

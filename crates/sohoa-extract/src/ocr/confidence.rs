@@ -38,7 +38,11 @@ impl PageConfidence {
 
     /// Two pages' words together.
     pub fn merged(self, other: PageConfidence) -> PageConfidence {
-        PageConfidence { words: self.words + other.words, sum: self.sum + other.sum, unsure: self.unsure + other.unsure }
+        PageConfidence {
+            words: self.words + other.words,
+            sum: self.sum + other.sum,
+            unsure: self.unsure + other.unsure,
+        }
     }
 
     /// Mean confidence, 0..100 (0 without words).
@@ -68,7 +72,10 @@ mod tests {
     use super::*;
 
     fn words(confs: &[f32]) -> Vec<OcrWord> {
-        confs.iter().map(|&conf| OcrWord { text: "chủ".into(), x0: 0.0, x1: 1.0, top: 0.0, bottom: 1.0, conf }).collect()
+        confs
+            .iter()
+            .map(|&conf| OcrWord { text: "chủ".into(), x0: 0.0, x1: 1.0, top: 0.0, bottom: 1.0, conf })
+            .collect()
     }
 
     #[test]

@@ -33,7 +33,11 @@ impl Gray {
 
     /// An image of `width`×`height` grey `pixels` (row by row); `None` if they do not fill it.
     pub fn from_pixels(width: usize, height: usize, pixels: Vec<u8>) -> Option<Gray> {
-        (width > 0 && height > 0 && pixels.len() == width.checked_mul(height)?).then_some(Gray { width, height, pixels })
+        (width > 0 && height > 0 && pixels.len() == width.checked_mul(height)?).then_some(Gray {
+            width,
+            height,
+            pixels,
+        })
     }
 
     /// The grey values, row by row.
@@ -87,7 +91,10 @@ impl Gray {
     /// An image drawn by `ink(x, y)` (black where true).
     #[cfg(test)]
     pub fn from_fn(width: usize, height: usize, ink: impl Fn(usize, usize) -> bool) -> Gray {
-        let pixels = (0..height).flat_map(|y| (0..width).map(move |x| (x, y))).map(|(x, y)| if ink(x, y) { 0 } else { 255 }).collect();
+        let pixels = (0..height)
+            .flat_map(|y| (0..width).map(move |x| (x, y)))
+            .map(|(x, y)| if ink(x, y) { 0 } else { 255 })
+            .collect();
         Gray { width, height, pixels }
     }
 
@@ -130,7 +137,11 @@ impl Gray {
             let ink = |x: usize| self.ink_near(x as isize, y0 + (x as f32 * slope).round() as isize, (0, 1), band);
             // Straightened, the run starts at x + y·slope (small angles).
             let shift = y0 as f32 * slope;
-            out.extend(runs(self.width, min_len, ink).into_iter().map(|(a, b)| [y0 as f32, a as f32 + shift, b as f32 + shift]));
+            out.extend(
+                runs(self.width, min_len, ink)
+                    .into_iter()
+                    .map(|(a, b)| [y0 as f32, a as f32 + shift, b as f32 + shift]),
+            );
         }
         out
     }
@@ -143,7 +154,11 @@ impl Gray {
             let ink = |y: usize| self.ink_near(x0 - (y as f32 * slope).round() as isize, y as isize, (1, 0), BAND);
             // Straightened, the run starts at y − x·slope.
             let shift = -(x0 as f32) * slope;
-            out.extend(runs(self.height, min_len, ink).into_iter().map(|(a, b)| [x0 as f32, a as f32 + shift, b as f32 + shift]));
+            out.extend(
+                runs(self.height, min_len, ink)
+                    .into_iter()
+                    .map(|(a, b)| [x0 as f32, a as f32 + shift, b as f32 + shift]),
+            );
         }
         merge_close(out)
     }
@@ -247,13 +262,15 @@ mod tests {
         let g = image(300, 200, |x, y| {
             let hy = 50.0 + x as f32 * slope;
             let vx = 100.0 - y as f32 * slope;
-            ((y as f32 - hy).abs() < 1.0 && (10..290).contains(&x)) || ((x as f32 - vx).abs() < 1.0 && (20..180).contains(&y))
+            ((y as f32 - hy).abs() < 1.0 && (10..290).contains(&x))
+                || ((x as f32 - vx).abs() < 1.0 && (20..180).contains(&y))
         });
         let h = g.horizontal_rules(slope, 200);
         assert_eq!(h.len(), 1, "{h:?}");
         assert!((h[0][0] - 50.0).abs() <= 1.0 && h[0][2] - h[0][1] >= 270.0, "{h:?}");
         // A first estimate a little off is refined to the slope of the rule.
-        let long = image(2000, 200, |x, y| (y as f32 - (50.0 + x as f32 * slope)).abs() < 0.5 && (10..1990).contains(&x));
+        let long =
+            image(2000, 200, |x, y| (y as f32 - (50.0 + x as f32 * slope)).abs() < 0.5 && (10..1990).contains(&x));
         let refined = long.refine_skew(slope + 0.003, 100);
         assert!((refined - slope).abs() < 0.0006, "{refined}");
         let v = g.vertical_rules(slope, 100);

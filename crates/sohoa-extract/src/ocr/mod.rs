@@ -98,7 +98,9 @@ impl OcrSession {
         let unreadable = |e: std::io::Error| ExtractError::Unreadable(format!("cannot write the page image: {e}"));
         // Rules and skew come from the black-and-white page; Tesseract reads a tonal page in grey.
         let for_tesseract = match &prepared.grey {
-            Some(grey) => clean::grey_through(grey, &clean::without_rules(&gray, &grid.h_rules, &grid.v_rules, grid.slope)),
+            Some(grey) => {
+                clean::grey_through(grey, &clean::without_rules(&gray, &grid.h_rules, &grid.v_rules, grid.slope))
+            }
             None => clean::cleaned(&gray, &grid.h_rules, &grid.v_rules, grid.slope),
         };
         std::fs::write(&clean, for_tesseract.to_pgm()).map_err(unreadable)?;
@@ -119,7 +121,8 @@ impl OcrSession {
         let args = ["-r", &dpi, "-f", &n, "-l", &n, "-singlefile", path_str(&self.pdf)?, path_str(&prefix)?];
         process::run("pdftoppm", &args, budget)?;
         let ppm = prefix.with_extension("ppm");
-        let bytes = std::fs::read(&ppm).map_err(|e| ExtractError::Unreadable(format!("pdftoppm wrote no image: {e}")))?;
+        let bytes =
+            std::fs::read(&ppm).map_err(|e| ExtractError::Unreadable(format!("pdftoppm wrote no image: {e}")))?;
         let _ = std::fs::remove_file(&ppm);
         binarize::prepare(&bytes).ok_or_else(|| ExtractError::Unreadable("pdftoppm wrote an unreadable image".into()))
     }
@@ -145,7 +148,8 @@ impl Grid {
 /// Words and rules of a page image, turned straight and scaled to points.
 fn assemble(gray: &image::Gray, grid: Grid, tsv: &str) -> OcrPage {
     let scale = 72.0 / DPI;
-    let mut lines: Vec<Vec<OcrWord>> = tsv::lines(tsv).into_iter().map(|l| tsv::straighten(l, grid.slope, scale)).collect();
+    let mut lines: Vec<Vec<OcrWord>> =
+        tsv::lines(tsv).into_iter().map(|l| tsv::straighten(l, grid.slope, scale)).collect();
     tsv::even_heights(&mut lines);
     lines.iter_mut().for_each(|line| mend_tones(line));
     let words: Vec<OcrWord> = lines.into_iter().flatten().collect();

@@ -11,11 +11,11 @@
 //! unlike a rayon task, a waiting document never picks up another document's
 //! pages, so a short document is not held back behind a long one.
 
+use crate::kit::Budget;
 use crate::options::OcrBudget;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
-use crate::kit::Budget;
 use std::time::Duration;
 
 /// Slots in use in this process, and the condition a freed slot signals.
@@ -36,7 +36,7 @@ pub(crate) enum Slot {
 impl Drop for Slot {
     fn drop(&mut self) {
         if matches!(self, Slot::Local) {
-            let mut used = IN_USE.lock().unwrap_or_else(|p| p.into_inner());
+            let mut used = IN_USE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             *used = used.saturating_sub(1);
             FREED.notify_one();
         }
@@ -74,7 +74,7 @@ impl Slots {
 }
 
 fn acquire_local(limit: usize, budget: &Budget) -> Option<Slot> {
-    let mut used = IN_USE.lock().unwrap_or_else(|p| p.into_inner());
+    let mut used = IN_USE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     loop {
         if *used < limit {
             *used += 1;
@@ -83,7 +83,7 @@ fn acquire_local(limit: usize, budget: &Budget) -> Option<Slot> {
         if budget.expired() {
             return None;
         }
-        used = FREED.wait_timeout(used, budget.remaining()).unwrap_or_else(|p| p.into_inner()).0;
+        used = FREED.wait_timeout(used, budget.remaining()).unwrap_or_else(std::sync::PoisonError::into_inner).0;
     }
 }
 
@@ -93,7 +93,10 @@ fn acquire_shared(dir: &Path, limit: usize, budget: &Budget) -> Option<Slot> {
     loop {
         let mut usable = false;
         for i in 0..limit {
-            let Ok(file) = File::options().create(true).truncate(false).write(true).open(dir.join(format!("slot-{i}"))) else { continue };
+            let Ok(file) = File::options().create(true).truncate(false).write(true).open(dir.join(format!("slot-{i}")))
+            else {
+                continue;
+            };
             usable = true;
             if file.try_lock().is_ok() {
                 return Some(Slot::Shared(file));

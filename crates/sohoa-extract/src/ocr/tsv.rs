@@ -27,7 +27,9 @@ pub(crate) fn lines(tsv: &str) -> Vec<Vec<OcrWord>> {
             continue;
         }
         let num = |i: usize| f[i].trim().parse::<f32>().ok();
-        let (Some(l), Some(t), Some(w), Some(h), Some(conf)) = (num(6), num(7), num(8), num(9), num(10)) else { continue };
+        let (Some(l), Some(t), Some(w), Some(h), Some(conf)) = (num(6), num(7), num(8), num(9), num(10)) else {
+            continue;
+        };
         let Some(text) = clean(&f[11..].join("\t"), conf) else { continue };
         let key = |i: usize| f[i].parse::<u32>().unwrap_or(0);
         let word = OcrWord { text, x0: l, x1: l + w, top: t, bottom: t + h, conf };
@@ -45,7 +47,13 @@ fn drop_stray_marks(line: Vec<OcrWord>) -> Vec<OcrWord> {
     let keep: Vec<bool> = line
         .iter()
         .enumerate()
-        .map(|(i, w)| w.text.chars().any(char::is_alphanumeric) || line.iter().enumerate().any(|(j, o)| j != i && o.text.chars().any(char::is_alphanumeric) && near(w, o)))
+        .map(|(i, w)| {
+            w.text.chars().any(char::is_alphanumeric)
+                || line
+                    .iter()
+                    .enumerate()
+                    .any(|(j, o)| j != i && o.text.chars().any(char::is_alphanumeric) && near(w, o))
+        })
         .collect();
     line.into_iter().zip(keep).filter_map(|(w, k)| k.then_some(w)).collect()
 }
@@ -104,7 +112,8 @@ const PUNCTUATION: [&str; 14] = ["-", "+", "–", "•", ".", ",", ";", ":", "("
 fn clean(raw: &str, conf: f32) -> Option<String> {
     let text = raw.trim().trim_matches(|c: char| matches!(c, '|' | '_' | '¦' | '[' | ']' | '~' | '¬' | '`'));
     let has_text = text.chars().any(char::is_alphanumeric);
-    let keep = if has_text { conf >= 10.0 || text.chars().count() > 2 } else { PUNCTUATION.contains(&text) && conf >= 30.0 };
+    let keep =
+        if has_text { conf >= 10.0 || text.chars().count() > 2 } else { PUNCTUATION.contains(&text) && conf >= 30.0 };
     (keep && conf >= 0.0).then(|| repair_ttg(text))
 }
 
@@ -114,7 +123,8 @@ fn clean(raw: &str, conf: f32) -> Option<String> {
 /// number whose issuer code is such a misreading, the code is put right.
 fn repair_ttg(text: &str) -> String {
     static NUMBER: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(\d+/(?:\d{4}/)?[A-ZĐ]+-)([TIl1H'|]{1,3})g([.,;:)]*)$").expect("valid regex") // invariant: a fixed pattern, exercised by the tests below
+        Regex::new(r"^(\d+/(?:\d{4}/)?[A-ZĐ]+-)([TIl1H'|]{1,3})g([.,;:)]*)$").expect("valid regex")
+        // invariant: a fixed pattern, exercised by the tests below
     });
     match NUMBER.captures(text) {
         Some(c) if &c[2] != "TT" => format!("{}TTg{}", &c[1], &c[3]),
@@ -191,7 +201,11 @@ mod tests {
         let texts = |l: Vec<OcrWord>| l.into_iter().map(|w| w.text).collect::<Vec<_>>();
         assert_eq!(texts(repair_label(vec![word("V,", 90.0), word("Tổ", 90.0)])), ["V.", "Tổ"]);
         assert_eq!(texts(repair_label(vec![word("2,", 90.0), word("Giao", 90.0)])), ["2.", "Giao"]);
-        assert_eq!(texts(repair_label(vec![word("V,", 90.0), word("và", 90.0)])), ["V,", "và"], "a lower-case word goes on a sentence");
+        assert_eq!(
+            texts(repair_label(vec![word("V,", 90.0), word("và", 90.0)])),
+            ["V,", "và"],
+            "a lower-case word goes on a sentence"
+        );
         assert_eq!(texts(repair_label(vec![word("Hà,", 90.0), word("Nam", 90.0)])), ["Hà,", "Nam"]);
     }
 

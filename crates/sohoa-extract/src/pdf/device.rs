@@ -74,7 +74,12 @@ impl PageDevice {
 }
 
 impl OutputDev for PageDevice {
-    fn begin_page(&mut self, _page: u32, media: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         if !self.media_seen {
             self.frame.media = [media.llx as f32, media.lly as f32, media.urx as f32, media.ury as f32];
             self.media_seen = true;
@@ -86,7 +91,14 @@ impl OutputDev for PageDevice {
         Ok(())
     }
 
-    fn output_character(&mut self, trm: &Transform, width: f64, spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
         let advance = width * font_size + spacing;
         let (ox, oy) = (trm.m31, trm.m32);
         let (ex, ey) = (trm.m11 * advance + ox, trm.m12 * advance + oy);
@@ -114,5 +126,4 @@ impl OutputDev for PageDevice {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-
 }

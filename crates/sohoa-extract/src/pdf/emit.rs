@@ -30,11 +30,15 @@ impl Emitter<'_> {
     /// One paragraph; `None` when it holds no text.
     pub fn paragraph(&mut self, g: Group) -> Option<Block> {
         let first = self.line_no + 1;
-        let texts: Vec<String> = g.lines.iter().map(|l| {
-            self.next_line();
-            l.text(self.norm)
-        }).collect();
-        let (label, rest) = texts.first().map(|t| split_label(t)).unwrap_or((None, ""));
+        let texts: Vec<String> = g
+            .lines
+            .iter()
+            .map(|l| {
+                self.next_line();
+                l.text(self.norm)
+            })
+            .collect();
+        let (label, rest) = texts.first().map_or((None, ""), |t| split_label(t));
         let text = join_lines(std::iter::once(rest).chain(texts.iter().skip(1).map(String::as_str)));
         if text.is_empty() && label.is_none() {
             return None;
@@ -84,7 +88,14 @@ impl Emitter<'_> {
         }
         let text = items.iter().map(|i| join_lines(i.iter().map(String::as_str))).collect::<Vec<_>>().join("\n");
         let [x0, top, x1, bottom] = c.bbox;
-        Cell { text, col: c.col, colspan: c.colspan, rowspan: c.rowspan, bold, span: self.span(line, x0, top, x1, bottom) }
+        Cell {
+            text,
+            col: c.col,
+            colspan: c.colspan,
+            rowspan: c.rowspan,
+            bold,
+            span: self.span(line, x0, top, x1, bottom),
+        }
     }
 }
 

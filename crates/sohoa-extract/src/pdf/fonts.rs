@@ -113,7 +113,7 @@ impl Default for Gs {
 fn num(o: &Object) -> Option<f64> {
     match o {
         Object::Integer(i) => Some(*i as f64),
-        Object::Real(r) => Some(*r as f64),
+        Object::Real(r) => Some(f64::from(*r)),
         _ => None,
     }
 }

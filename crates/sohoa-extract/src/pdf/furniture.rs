@@ -16,8 +16,8 @@ const MARGIN: f32 = 0.12;
 
 /// A bare page number: `3`, `- 3 -`, `Trang 3`, `3/35`.
 static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:trang\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$")
-        .expect("static regex") // invariant: the pattern is a valid regex literal
+    Regex::new(r"^(?i:trang\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$").expect("static regex")
+    // invariant: the pattern is a valid regex literal
 });
 
 /// One page's lines outside tables, with the page height.
@@ -99,7 +99,8 @@ mod tests {
     use crate::pdf::layout::{lines_from_words, Word};
 
     fn page(texts: &[(&str, f32)]) -> PageLines {
-        let words = texts.iter().map(|(t, y)| Word::plain(t, 100.0, 100.0 + 8.0 * t.len() as f32, *y, y + 12.0)).collect();
+        let words =
+            texts.iter().map(|(t, y)| Word::plain(t, 100.0, 100.0 + 8.0 * t.len() as f32, *y, y + 12.0)).collect();
         PageLines { height: 800.0, lines: lines_from_words(words) }
     }
 

@@ -26,7 +26,17 @@ impl Word {
     /// A word of one run (OCR words, tests).
     pub fn plain(text: &str, x0: f32, x1: f32, top: f32, bottom: f32) -> Word {
         let size = (bottom - top).max(1.0);
-        Word { runs: vec![(None, text.to_string())], x0, x1, top, bottom, baseline: bottom, size, bold: false, italic: false }
+        Word {
+            runs: vec![(None, text.to_string())],
+            x0,
+            x1,
+            top,
+            bottom,
+            baseline: bottom,
+            size,
+            bold: false,
+            italic: false,
+        }
     }
 
     pub fn raw_text(&self) -> String {
@@ -214,7 +224,10 @@ fn drop_note_marks(words: Vec<Word>) -> Vec<Word> {
     let base = median(words.iter().map(|w| w.baseline).collect());
     let is_mark = |w: &Word| {
         let text = w.raw_text();
-        w.size < size * 0.8 && w.baseline < base - size * 0.15 && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit() || c == '*')
+        w.size < size * 0.8
+            && w.baseline < base - size * 0.15
+            && text.len() <= 3
+            && text.chars().all(|c| c.is_ascii_digit() || c == '*')
     };
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let mut after_mark = false;
@@ -284,7 +297,7 @@ fn split_segments(row: Vec<Word>) -> Vec<Vec<Word>> {
                 if seg.last().is_some_and(|p| w.x0 - p.x1 <= p.size.max(w.size) * 1.6 || spans_fill_blank(p, &w))
                     || is_bare_label(seg) =>
             {
-                seg.push(w)
+                seg.push(w);
             }
             _ => out.push(vec![w]),
         }
@@ -306,7 +319,8 @@ fn spans_fill_blank(prev: &Word, next: &Word) -> bool {
     match before.as_str() {
         "số:" => after.starts_with('/'),
         "ngày" | "tháng" => {
-            matches!(after.as_str(), "tháng" | "năm") || after.trim_end_matches(['/', '.']).parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+            matches!(after.as_str(), "tháng" | "năm")
+                || after.trim_end_matches(['/', '.']).parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
         }
         _ => false,
     }
@@ -329,7 +343,13 @@ mod tests {
 
     #[test]
     fn glyphs_group_into_words_on_gaps_and_spaces() {
-        let gs = vec![glyph("a", 0.0, 10.0), glyph("b", 6.0, 10.0), glyph(" ", 12.0, 10.0), glyph("c", 15.0, 10.0), glyph("d", 40.0, 10.0)];
+        let gs = vec![
+            glyph("a", 0.0, 10.0),
+            glyph("b", 6.0, 10.0),
+            glyph(" ", 12.0, 10.0),
+            glyph("c", 15.0, 10.0),
+            glyph("d", 40.0, 10.0),
+        ];
         let words = words_from_glyphs(&gs);
         let texts: Vec<String> = words.iter().map(Word::raw_text).collect();
         assert_eq!(texts, ["ab", "c", "d"]);

@@ -59,7 +59,11 @@ fn reads_as_legacy(glyphs: &[Glyph]) -> bool {
     if glyphs.iter().any(|g| legacy_font(g).is_some() && g.text.chars().any(is_symbol_byte)) {
         return true;
     }
-    let bytes: String = glyphs.iter().flat_map(|g| g.text.chars()).map(|c| if is_symbol_byte(c) { symbol_to_cp1252(c) } else { c }).collect();
+    let bytes: String = glyphs
+        .iter()
+        .flat_map(|g| g.text.chars())
+        .map(|c| if is_symbol_byte(c) { symbol_to_cp1252(c) } else { c })
+        .collect();
     let mut norm = Normalizer::new();
     norm.run(&bytes, None);
     !norm.quality().encodings.is_empty()
@@ -72,14 +76,19 @@ mod tests {
 
     fn glyphs(text: &str, font: &str) -> Vec<Glyph> {
         let font: Rc<str> = Rc::from(font);
-        text.chars().map(|c| Glyph { text: c.to_string(), x: 0.0, y: 0.0, x_end: 1.0, size: 12.0, font: Some(font.clone()) }).collect()
+        text.chars()
+            .map(|c| Glyph { text: c.to_string(), x: 0.0, y: 0.0, x_end: 1.0, size: 12.0, font: Some(font.clone()) })
+            .collect()
     }
 
     #[test]
     fn symbol_font_bytes_in_a_vntime_font_read_as_vietnamese() {
         // `Kế hoạch tổ chức` in TCVN3, as a symbol font's private-use chars.
         let tcvn3 = "KÕ ho¹ch tæ chøc thùc hiÖn";
-        let pua: String = tcvn3.chars().map(|c| char::from_u32(SYMBOL_BASE + u32::from(cp1252::byte_of(c).unwrap_or(b'?'))).unwrap_or(c)).collect();
+        let pua: String = tcvn3
+            .chars()
+            .map(|c| char::from_u32(SYMBOL_BASE + u32::from(cp1252::byte_of(c).unwrap_or(b'?'))).unwrap_or(c))
+            .collect();
         let mut page = glyphs(&pua, ".VnTime");
         let text = decoded_text(&mut page);
         assert!(text.contains("Kế hoạch tổ chức"), "{text}");

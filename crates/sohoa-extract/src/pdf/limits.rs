@@ -45,7 +45,9 @@ pub(super) fn check_nesting(bytes: &[u8]) -> Result<(), ExtractError> {
             _ => {}
         }
         if depth > MAX_NESTING {
-            return Err(limit(format!("arrays and dictionaries nest deeper than {MAX_NESTING} levels (limit pdf.nesting)")));
+            return Err(limit(format!(
+                "arrays and dictionaries nest deeper than {MAX_NESTING} levels (limit pdf.nesting)"
+            )));
         }
         i += 1;
     }
@@ -67,11 +69,17 @@ pub(super) fn check_streams(doc: &Document) -> Result<(), ExtractError> {
         }
         let size = inflated_size(&stream.content, MAX_STREAM_BYTES + 1);
         if size > MAX_STREAM_BYTES {
-            return Err(limit(format!("a stream inflates past {} MiB (limit pdf.stream_bytes)", MAX_STREAM_BYTES >> 20)));
+            return Err(limit(format!(
+                "a stream inflates past {} MiB (limit pdf.stream_bytes)",
+                MAX_STREAM_BYTES >> 20
+            )));
         }
         total += size;
         if total > MAX_TOTAL_STREAM_BYTES {
-            return Err(limit(format!("streams inflate past {} MiB in all (limit pdf.total_stream_bytes)", MAX_TOTAL_STREAM_BYTES >> 20)));
+            return Err(limit(format!(
+                "streams inflate past {} MiB in all (limit pdf.total_stream_bytes)",
+                MAX_TOTAL_STREAM_BYTES >> 20
+            )));
         }
     }
     Ok(())
@@ -129,7 +137,8 @@ mod tests {
         let deep = format!("1 0 obj {}{} endobj", "[".repeat(50_000), "]".repeat(50_000));
         let err = check_nesting(deep.as_bytes()).expect_err("too deep");
         assert!(err.to_string().contains("pdf.nesting"), "{err}");
-        let fine = format!("1 0 obj << /A [1 2] /S ({}) >> stream\n{}\nendstream endobj", "[".repeat(1000), "[".repeat(1000));
+        let fine =
+            format!("1 0 obj << /A [1 2] /S ({}) >> stream\n{}\nendstream endobj", "[".repeat(1000), "[".repeat(1000));
         assert!(check_nesting(fine.as_bytes()).is_ok());
     }
 

@@ -42,7 +42,8 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     let mut read: Vec<PageRead> = Vec::new();
     for &(num, id) in &ids {
         if budget.expired() {
-            diagnostics.push(diag("pdf.time_budget", format!("time budget exceeded: pages {num}–{} not read", ids.len())));
+            diagnostics
+                .push(diag("pdf.time_budget", format!("time budget exceeded: pages {num}–{} not read", ids.len())));
             break;
         }
         read.push(pages::read_page(&doc, num, id));
@@ -54,7 +55,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
             diagnostics.push(diag("pdf.page_failed", format!("page {}: {why}", p.num)));
         }
     }
-    if !read.iter().any(|p| p.has_text()) {
+    if !read.iter().any(pages::PageRead::has_text) {
         return Err(no_text_error(&read, ocr.error, opts, &budget, ids.len()));
     }
     let mut norm = Normalizer::new();
@@ -73,7 +74,13 @@ fn diag(code: &'static str, message: String) -> Diagnostic {
 }
 
 /// The error for a document none of whose pages gave text.
-fn no_text_error(read: &[PageRead], ocr_error: Option<ExtractError>, opts: &ExtractOptions, budget: &Budget, pages: usize) -> ExtractError {
+fn no_text_error(
+    read: &[PageRead],
+    ocr_error: Option<ExtractError>,
+    opts: &ExtractOptions,
+    budget: &Budget,
+    pages: usize,
+) -> ExtractError {
     if read.is_empty() {
         return budget.timeout();
     }
@@ -83,7 +90,8 @@ fn no_text_error(read: &[PageRead], ocr_error: Option<ExtractError>, opts: &Extr
     if opts.ocr == OcrMode::Off && read.iter().any(|p| matches!(p.content, PageContent::NeedsOcr(_))) {
         return ExtractError::Unreadable("no usable text layer and OCR is off".into());
     }
-    let reasons: Vec<String> = read.iter().filter_map(|p| p.failure().map(|w| format!("page {}: {w}", p.num))).take(3).collect();
+    let reasons: Vec<String> =
+        read.iter().filter_map(|p| p.failure().map(|w| format!("page {}: {w}", p.num))).take(3).collect();
     if reasons.is_empty() {
         return ExtractError::Unreadable(format!("no text on any of {pages} pages"));
     }

@@ -2,9 +2,9 @@
 //! `catch_unwind`, judge the text layer, OCR the pages that need it, lay out.
 
 use super::device::{Glyph, PageDevice, PageFrame};
-use super::paths::Rule;
 use super::fonts;
 use super::layout::{lines_from_words, words_from_glyphs, Line, Word};
+use super::paths::Rule;
 use super::quality;
 use super::stream::{self, StreamConfig};
 use super::tables::{self, GridTable};
@@ -169,15 +169,19 @@ pub(super) fn ocr_pages(
                 outcome.used = true;
                 outcome.pages += 1;
                 outcome.confidence = outcome.confidence.merged(o.confidence);
-                let code = if o.confidence.score() < ocr::CONFIDENCE_FLOOR { "ocr.low_confidence" } else { "ocr.page_read" };
+                let code =
+                    if o.confidence.score() < ocr::CONFIDENCE_FLOOR { "ocr.low_confidence" } else { "ocr.page_read" };
                 diagnostics.push(super::diag(code, confidence_note(page.num, &o)));
                 page.width = o.width;
                 page.height = o.height;
                 page.content = PageContent::Ocr(o);
             }
-            Some(Ok(_)) => diagnostics.push(super::diag("ocr.no_text", format!("page {}: OCR found no text", page.num))),
+            Some(Ok(_)) => {
+                diagnostics.push(super::diag("ocr.no_text", format!("page {}: OCR found no text", page.num)))
+            }
             Some(Err(e)) => diagnostics.push(super::diag("ocr.failed", format!("page {}: OCR failed: {e}", page.num))),
-            None => diagnostics.push(super::diag("ocr.time_budget", format!("page {}: not OCRed, time budget exceeded", page.num))),
+            None => diagnostics
+                .push(super::diag("ocr.time_budget", format!("page {}: not OCRed, time budget exceeded", page.num))),
         }
     }
     outcome
@@ -187,7 +191,13 @@ pub(super) fn ocr_pages(
 /// removed, and a warning under [`ocr::CONFIDENCE_FLOOR`].
 fn confidence_note(num: u32, page: &OcrPage) -> String {
     let c = page.confidence;
-    let mut note = format!("page {num}: OCR confidence {:.2} (mean word confidence {:.0}, {:.0}% of {} words unsure)", c.score(), c.mean(), c.unsure_share() * 100.0, c.words);
+    let mut note = format!(
+        "page {num}: OCR confidence {:.2} (mean word confidence {:.0}, {:.0}% of {} words unsure)",
+        c.score(),
+        c.mean(),
+        c.unsure_share() * 100.0,
+        c.words
+    );
     if page.coloured_pixels > 0 {
         note.push_str(&format!("; {} pixels of coloured ink (seal, signature) removed", page.coloured_pixels));
     }
@@ -200,10 +210,16 @@ fn confidence_note(num: u32, page: &OcrPage) -> String {
 /// OCRs `pages` on a few threads of this document, each page waiting for one
 /// of the `slots` ([`ocr::slots`]: the CLI's `--jobs`);
 /// `None` for a page not started before the budget ran out. Results in the order of `pages`.
-fn ocr_parallel(session: &OcrSession, pages: &[u32], slots: &ocr::slots::Slots, budget: &Budget) -> Vec<Option<Result<OcrPage, ExtractError>>> {
+fn ocr_parallel(
+    session: &OcrSession,
+    pages: &[u32],
+    slots: &ocr::slots::Slots,
+    budget: &Budget,
+) -> Vec<Option<Result<OcrPage, ExtractError>>> {
     let workers = slots.workers(pages.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<Result<OcrPage, ExtractError>>>> = pages.iter().map(|_| Default::default()).collect();
+    let results: Vec<std::sync::Mutex<Option<Result<OcrPage, ExtractError>>>> =
+        pages.iter().map(|_| Default::default()).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {

@@ -242,7 +242,12 @@ mod tests {
         words.extend(line_words("Căn cứ kế hoạch của tỉnh.", 70.0, 400.0, 80.0));
         words.extend(line_words("(Ban hành kèm theo Nghị quyết số 35-NQ/TU ngày 29/12/2025 của", 73.0, 517.0, 100.0));
         words.extend(line_words("Tỉnh ủy)", 270.0, 320.0, 115.0));
-        words.extend(line_words("Căn cứ chức năng, nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:", 100.0, 520.0, 135.0));
+        words.extend(line_words(
+            "Căn cứ chức năng, nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:",
+            100.0,
+            520.0,
+            135.0,
+        ));
         let groups = group(lines_from_words(words), 595.0);
         let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
         assert_eq!(sizes, [1, 2, 1]);
@@ -254,7 +259,12 @@ mod tests {
         words.extend(line_words("KẾ HOẠCH", 260.0, 335.0, 100.0));
         words.extend(line_words("Thực hiện Đề án số 08 về phát triển công nghiệp", 150.0, 445.0, 115.0));
         words.extend(line_words("theo hướng xanh, hiện đại", 220.0, 375.0, 130.0));
-        words.extend(line_words("Căn cứ chức năng, nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:", 100.0, 520.0, 150.0));
+        words.extend(line_words(
+            "Căn cứ chức năng, nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:",
+            100.0,
+            520.0,
+            150.0,
+        ));
         words.extend(line_words("kế hoạch thực hiện.", 70.0, 300.0, 165.0));
         let groups = group(lines_from_words(words), 595.0);
         let sizes: Vec<usize> = groups.iter().map(|g| g.lines.len()).collect();
@@ -265,7 +275,12 @@ mod tests {
     fn a_line_break_after_an_indented_colon_keeps_the_paragraph() {
         let mut words = Vec::new();
         words.extend(line_words("e) Đề nghị ngân hàng nhà nước chi nhánh tỉnh:", 100.0, 380.0, 100.0));
-        words.extend(line_words("Chỉ đạo các ngân hàng, tổ chức tín dụng triển khai các chính sách", 70.0, 500.0, 115.0));
+        words.extend(line_words(
+            "Chỉ đạo các ngân hàng, tổ chức tín dụng triển khai các chính sách",
+            70.0,
+            500.0,
+            115.0,
+        ));
         words.extend(line_words("hỗ trợ cho vay.", 70.0, 200.0, 130.0));
         words.extend(line_words("g) Sở Y tế:", 100.0, 180.0, 145.0));
         words.extend(line_words("Hướng dẫn các cơ sở y tế.", 100.0, 300.0, 160.0));
@@ -277,7 +292,12 @@ mod tests {
     #[test]
     fn the_recipients_head_never_goes_on_the_paragraph_above() {
         let mut words = Vec::new();
-        words.extend(line_words("Điều 3. Văn phòng UBND xã và các cá nhân có liên quan chịu trách nhiệm thi hành", 100.0, 520.0, 100.0));
+        words.extend(line_words(
+            "Điều 3. Văn phòng UBND xã và các cá nhân có liên quan chịu trách nhiệm thi hành",
+            100.0,
+            520.0,
+            100.0,
+        ));
         words.extend(line_words("Quyết định này./.", 70.0, 520.0, 115.0));
         words.extend(line_words("Nơi nhân:", 70.0, 130.0, 130.0));
         let groups = group(lines_from_words(words), 595.0);

@@ -23,7 +23,7 @@ pub(crate) fn counts(text: &str) -> (usize, usize) {
     let mut bad = 0;
     for c in text.chars().filter(|c| !c.is_whitespace()) {
         total += 1;
-        bad += is_garbage(c) as usize;
+        bad += usize::from(is_garbage(c));
     }
     (total, bad)
 }

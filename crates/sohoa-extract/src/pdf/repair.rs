@@ -8,8 +8,8 @@
 //! the catalog found by type) are written after them.
 
 use super::salvage::salvage_streams;
-use crate::kit::guard;
 use crate::error::ExtractError;
+use crate::kit::guard;
 use once_cell::sync::Lazy;
 use pdf_extract::xref::XrefEntry;
 use pdf_extract::Document;
@@ -84,12 +84,18 @@ pub(super) fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
         };
         trailer.insert(key, String::from_utf8_lossy(&c[2]).into_owned());
     }
-    let root_ok = trailer.get("Root").and_then(|r| r.split_whitespace().next()?.parse::<u32>().ok()).is_some_and(|n| objects.contains_key(&n));
+    let root_ok = trailer
+        .get("Root")
+        .and_then(|r| r.split_whitespace().next()?.parse::<u32>().ok())
+        .is_some_and(|n| objects.contains_key(&n));
     if !root_ok {
         let (num, (gen, _)) = objects.iter().find(|(_, (_, body))| CATALOG.is_match(body))?;
         trailer.insert("Root", format!("{num} {gen} R"));
     }
-    let id = ID.captures_iter(bytes).last().map(|c| format!("/ID [{} {}]", String::from_utf8_lossy(&c[1]), String::from_utf8_lossy(&c[2])));
+    let id = ID
+        .captures_iter(bytes)
+        .last()
+        .map(|c| format!("/ID [{} {}]", String::from_utf8_lossy(&c[1]), String::from_utf8_lossy(&c[2])));
     Some(write_file(&objects, &trailer, id))
 }
 
@@ -162,7 +168,11 @@ fn fix_stream(body: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// A complete file: header, objects, xref table, trailer.
-fn write_file(objects: &BTreeMap<u32, (u16, Vec<u8>)>, trailer: &BTreeMap<&str, String>, id: Option<String>) -> Vec<u8> {
+fn write_file(
+    objects: &BTreeMap<u32, (u16, Vec<u8>)>,
+    trailer: &BTreeMap<&str, String>,
+    id: Option<String>,
+) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
     let mut offsets = BTreeMap::new();
     for (num, (gen, body)) in objects {

@@ -91,7 +91,7 @@ fn undo_crlf(data: &[u8], pairs: &[usize]) -> Inflated {
 fn reaches_further(a: &Inflated, b: &Inflated) -> bool {
     match (a.failed_at, b.failed_at) {
         (None, Some(_)) => true,
-        (Some(_), None) | (None, None) => false,
+        (Some(_) | None, None) => false,
         (Some(x), Some(y)) => x > y || (x == y && a.out.len() > b.out.len()),
     }
 }
@@ -179,7 +179,12 @@ mod tests {
 
     /// Text whose compressed form holds `\n` bytes, and (for some seeds) `\r\n` pairs.
     fn text(seed: u32) -> Vec<u8> {
-        (0..4000u32).flat_map(|i| format!("BT /F1 {} Tf ({}) Tj ET\n", i.wrapping_mul(seed) % 97, i.wrapping_mul(2_654_435_761) >> 7).into_bytes()).collect()
+        (0..4000u32)
+            .flat_map(|i| {
+                format!("BT /F1 {} Tf ({}) Tj ET\n", i.wrapping_mul(seed) % 97, i.wrapping_mul(2_654_435_761) >> 7)
+                    .into_bytes()
+            })
+            .collect()
     }
 
     #[test]

@@ -12,9 +12,9 @@ mod run;
 
 use super::layout::Word;
 use super::tables::{GridCell, GridTable};
-use run::{grow_run, gutters, may_start, visual_lines, Run};
 use once_cell::sync::Lazy;
 use regex::Regex;
+use run::{grow_run, gutters, may_start, visual_lines, Run};
 
 /// Thresholds of stream-table recovery, in ems of the line's font size unless noted.
 #[derive(Debug, Clone)]
@@ -37,7 +37,15 @@ pub(crate) struct StreamConfig {
 
 impl Default for StreamConfig {
     fn default() -> Self {
-        StreamConfig { min_cols: 3, min_rows: 3, min_gutter: 0.6, max_pitch: 2.5, max_header_lines: 4, max_lines: 400, max_tries: 60 }
+        StreamConfig {
+            min_cols: 3,
+            min_rows: 3,
+            min_gutter: 0.6,
+            max_pitch: 2.5,
+            max_header_lines: 4,
+            max_lines: 400,
+            max_tries: 60,
+        }
     }
 }
 
@@ -82,7 +90,8 @@ pub(crate) fn extract(words: &mut Vec<Word>, cfg: &StreamConfig) -> Vec<GridTabl
 /// shows more columns and reaches as far: a header cell spanning two columns
 /// (`Kết quả` over `Đơn vị tính | Số liệu`) hides a gutter from the first.
 fn finer(found: Found, lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) -> Found {
-    let next = (start + 1..lines.len().min(start + 1 + cfg.max_header_lines)).find(|&k| may_start(&lines[k], words, cfg));
+    let next =
+        (start + 1..lines.len().min(start + 1 + cfg.max_header_lines)).find(|&k| may_start(&lines[k], words, cfg));
     match next.and_then(|k| candidate(lines, k, words, cfg)) {
         Some(other) if other.bounds.len() > found.bounds.len() && other.end >= found.end => other,
         _ => found,
@@ -116,10 +125,19 @@ fn deal(lines: &[VLine], spanning: &[bool], words: &[Word], bounds: &[f32]) -> V
                 let col = bounds.partition_point(|&b| b < cx);
                 cells[if spans { col.min(1) } else { col }].push(i);
             }
-            let texts = cells.iter().map(|c| c.iter().map(|&i| words[i].raw_text()).collect::<Vec<_>>().join(" ")).collect();
+            let texts =
+                cells.iter().map(|c| c.iter().map(|&i| words[i].raw_text()).collect::<Vec<_>>().join(" ")).collect();
             let ends = cells.iter().map(|c| c.iter().map(|&i| words[i].x1).fold(f32::NEG_INFINITY, f32::max)).collect();
             let bolds = cells.iter().map(|c| !c.is_empty() && c.iter().all(|&i| words[i].bold)).collect();
-            Dealt { cells, texts, ends, bolds, spanning: spans, bold: l.words.iter().all(|&i| words[i].bold), baseline: l.baseline }
+            Dealt {
+                cells,
+                texts,
+                ends,
+                bolds,
+                spanning: spans,
+                bold: l.words.iter().all(|&i| words[i].bold),
+                baseline: l.baseline,
+            }
         })
         .collect()
 }
@@ -140,8 +158,8 @@ fn merge_bullet_columns(mut bounds: Vec<f32>, dealt: &[Dealt]) -> Vec<f32> {
 /// A row number as printed in a first column: `1`, `12.`, `II`, `a)`, `1.2`.
 pub(super) fn is_row_number(text: &str) -> bool {
     static NUMBER: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ]|\d{1,3}(?:\.\d{1,3}){1,3})[.)]?$")
-            .expect("static regex") // invariant: the pattern above is a valid regex literal
+        Regex::new(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ]|\d{1,3}(?:\.\d{1,3}){1,3})[.)]?$").expect("static regex")
+        // invariant: the pattern above is a valid regex literal
     });
     NUMBER.is_match(text.trim())
 }
@@ -149,8 +167,8 @@ pub(super) fn is_row_number(text: &str) -> bool {
 /// A list number at the start of a text: `5.`, `5. Rà soát`, `b)`, `IV.`.
 fn starts_list_number(text: &str) -> bool {
     static LIST: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)](?:\s|$)")
-            .expect("static regex") // invariant: the pattern above is a valid regex literal
+        Regex::new(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)](?:\s|$)").expect("static regex")
+        // invariant: the pattern above is a valid regex literal
     });
     LIST.is_match(text.trim_start())
 }
@@ -178,7 +196,8 @@ fn candidate(lines: &[VLine], start: usize, words: &[Word], cfg: &StreamConfig) 
     }
     let dealt = deal(run, &spans, words, &bounds);
     let extent = (occ[0].0, occ[occ.len() - 1].1);
-    let edges: Vec<f32> = std::iter::once(extent.0).chain(bounds.iter().copied()).chain(std::iter::once(extent.1)).collect();
+    let edges: Vec<f32> =
+        std::iter::once(extent.0).chain(bounds.iter().copied()).chain(std::iter::once(extent.1)).collect();
     let groups = rows::group(&dealt, &edges, cfg)?;
     let used = groups.last().and_then(|g| g.last()).map_or(0, |&i| i + 1);
     let found = Found {
@@ -247,11 +266,16 @@ fn build(f: Found, slots: &mut [Option<Word>]) -> GridTable {
 /// and one cell spanning the others.
 fn row_cells(dealt: &[Dealt], edges: &[f32], [top, bottom]: [f32; 2], slots: &mut [Option<Word>]) -> Vec<GridCell> {
     let cols = edges.len() - 1;
-    let spans: Vec<(usize, usize)> = if dealt.iter().any(|d| d.spanning) { vec![(0, 1), (1, cols)] } else { (0..cols).map(|c| (c, c + 1)).collect() };
+    let spans: Vec<(usize, usize)> = if dealt.iter().any(|d| d.spanning) {
+        vec![(0, 1), (1, cols)]
+    } else {
+        (0..cols).map(|c| (c, c + 1)).collect()
+    };
     spans
         .into_iter()
         .map(|(c0, c1)| {
-            let words = dealt.iter().flat_map(|d| d.cells[c0..c1].iter().flatten()).filter_map(|&i| slots[i].take()).collect();
+            let words =
+                dealt.iter().flat_map(|d| d.cells[c0..c1].iter().flatten()).filter_map(|&i| slots[i].take()).collect();
             let colspan = (c1 - c0) as u16;
             GridCell { col: c0 as u16, colspan, rowspan: 1, words, bbox: [edges[c0], top, edges[c1], bottom] }
         })
@@ -294,7 +318,12 @@ mod tests {
         words.extend(line(90.0, &[(0.0, "Đoạn văn sau bảng kéo dài qua mọi cột của trang giấy")], false));
         let tables = extract(&mut words, &StreamConfig::default());
         assert_eq!(tables.len(), 1);
-        let want = [["STT", "Nội dung", "Chủ trì"], ["1", "Rà soát văn bản", "Sở A"], ["2", "Kiểm tra việc thực hiện", "Sở B"], ["3", "Báo cáo", "Sở C"]];
+        let want = [
+            ["STT", "Nội dung", "Chủ trì"],
+            ["1", "Rà soát văn bản", "Sở A"],
+            ["2", "Kiểm tra việc thực hiện", "Sở B"],
+            ["3", "Báo cáo", "Sở C"],
+        ];
         assert_eq!(cells(&tables[0]), want.map(|r| r.map(String::from).to_vec()).to_vec());
         assert_eq!(words.len(), 12, "the paragraph below stays on the page");
     }
@@ -302,7 +331,11 @@ mod tests {
     #[test]
     fn a_group_row_across_the_columns_stays_in_the_table() {
         let mut words = line(0.0, &[(0.0, "STT"), (60.0, "Nội dung"), (300.0, "Chủ trì")], true);
-        words.extend(line(15.0, &[(0.0, "I"), (60.0, "Cải cách thể chế, thủ tục hành chính và tổ chức bộ máy nhà nước")], true));
+        words.extend(line(
+            15.0,
+            &[(0.0, "I"), (60.0, "Cải cách thể chế, thủ tục hành chính và tổ chức bộ máy nhà nước")],
+            true,
+        ));
         words.extend(line(30.0, &[(0.0, "1"), (60.0, "Rà soát văn bản"), (300.0, "Sở A")], false));
         words.extend(line(45.0, &[(0.0, "2"), (60.0, "Kiểm tra"), (300.0, "Sở B")], false));
         let tables = extract(&mut words, &StreamConfig::default());
@@ -359,7 +392,11 @@ mod tests {
         let mut words = Vec::new();
         for k in 0..4 {
             let (a, b) = (format!("{}.", k + 1), format!("{}.", k + 5));
-            words.extend(line(15.0 * k as f32, &[(0.0, &a), (30.0, "Tuyên truyền"), (250.0, &b), (280.0, "Khen thưởng")], false));
+            words.extend(line(
+                15.0 * k as f32,
+                &[(0.0, &a), (30.0, "Tuyên truyền"), (250.0, &b), (280.0, "Khen thưởng")],
+                false,
+            ));
         }
         assert!(extract(&mut words, &StreamConfig::default()).is_empty());
     }

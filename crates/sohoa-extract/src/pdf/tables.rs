@@ -1,8 +1,8 @@
 //! Ruled tables (lattice): ruling lines to a grid, merged cells from missing
 //! rules, and the page's words dealt into the cells.
 
-use super::paths::Rule;
 use super::layout::Word;
+use super::paths::Rule;
 
 /// Rules closer than this (points) are the same line.
 const SNAP: f32 = 2.5;
@@ -226,10 +226,17 @@ fn build(units: Vec<usize>, xs: &[f32], ys: &[f32], words: Vec<Word>, bbox: [f32
         }
     }
     let starts: Vec<bool> = (0..nr).map(|r| cells.iter().any(|(_, e, _)| e[0] == r)).collect();
-    let kept_before: Vec<usize> = starts.iter().scan(0, |n, &s| { let k = *n; *n += s as usize; Some(k) }).collect();
+    let kept_before: Vec<usize> = starts
+        .iter()
+        .scan(0, |n, &s| {
+            let k = *n;
+            *n += usize::from(s);
+            Some(k)
+        })
+        .collect();
     let mut rows: Vec<Vec<GridCell>> = vec![Vec::new(); starts.iter().filter(|&&s| s).count()];
     for (_, [r0, _, r1, _], mut cell) in cells {
-        let last = kept_before[r1] + starts[r1] as usize;
+        let last = kept_before[r1] + usize::from(starts[r1]);
         cell.rowspan = (last - kept_before[r0]).max(1) as u16;
         rows[kept_before[r0]].push(cell);
     }
@@ -251,8 +258,13 @@ mod tests {
     fn grid_with_a_merged_header_cell() {
         // Two columns, three rows; the top row has no middle rule: one cell spanning both.
         let rules = vec![
-            h(0.0, 0.0, 200.0), h(20.0, 0.0, 200.0), h(40.0, 0.0, 200.0), h(60.0, 0.0, 200.0),
-            v(0.0, 0.0, 60.0), v(200.0, 0.0, 60.0), v(100.0, 20.0, 60.0),
+            h(0.0, 0.0, 200.0),
+            h(20.0, 0.0, 200.0),
+            h(40.0, 0.0, 200.0),
+            h(60.0, 0.0, 200.0),
+            v(0.0, 0.0, 60.0),
+            v(200.0, 0.0, 60.0),
+            v(100.0, 20.0, 60.0),
         ];
         let mut words = vec![
             Word::plain("Head", 80.0, 120.0, 5.0, 15.0),

@@ -7,7 +7,10 @@ pub(crate) enum Token<'a> {
     GroupStart,
     GroupEnd,
     /// `\word` or `\wordN` (the word is ASCII letters).
-    Control { word: &'a str, param: Option<i32> },
+    Control {
+        word: &'a str,
+        param: Option<i32>,
+    },
     /// `\` followed by a non-letter (`\~`, `\-`, `\*`, `\{`...).
     Symbol(u8),
     /// `\'xx`.
@@ -67,7 +70,7 @@ impl<'a> Lexer<'a> {
         let start = self.at;
         let mut v: i64 = 0;
         while let Some(d) = self.b.get(self.at).filter(|c| c.is_ascii_digit()) {
-            v = (v * 10 + (d - b'0') as i64).min(i32::MAX as i64);
+            v = (v * 10 + i64::from(d - b'0')).min(i64::from(i32::MAX));
             self.at += 1;
         }
         (self.at > start).then_some(if neg { -v } else { v } as i32)

@@ -10,7 +10,8 @@ use crate::kit::SafeZip;
 /// Refuses a workbook with a worksheet whose value cells span more than
 /// [`MAX_CELLS`] cells (`sheet.cells`).
 pub(super) fn check_xlsx(zip: &mut SafeZip) -> Result<(), ExtractError> {
-    let sheets: Vec<String> = zip.names().into_iter().filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml")).collect();
+    let sheets: Vec<String> =
+        zip.names().into_iter().filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml")).collect();
     for name in sheets {
         let Some(xml) = zip.read(&name)? else { continue };
         let area = value_area(&xml);
@@ -73,7 +74,8 @@ mod tests {
 
     #[test]
     fn far_apart_cells_make_a_huge_area_and_style_only_cells_do_not() {
-        let sparse = br#"<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#;
+        let sparse =
+            br#"<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#;
         assert_eq!(value_area(sparse), 1_048_576 * 16_384);
         let styled = br#"<c r="B2"><v>1</v></c><c r="C3" s="1"/><c r="XFD9" s="2"/>"#;
         assert_eq!(value_area(styled), 1);

@@ -43,7 +43,10 @@ fn merge_rows(merges: &[Dimensions], bounds: Area, budget: &Budget) -> Result<Ha
         budget.check()?;
         entries += u64::from(area.2 - area.0 + 1);
         if entries > MAX_CELLS {
-            return Err(ExtractError::Limit { format: budget.format(), cause: "merged ranges overlap too much".into() });
+            return Err(ExtractError::Limit {
+                format: budget.format(),
+                cause: "merged ranges overlap too much".into(),
+            });
         }
         for r in area.0..=area.2 {
             map.entry(r).or_default().push(area);
@@ -82,7 +85,8 @@ pub(crate) fn sheet_table(
         return Err(ExtractError::Limit { format: budget.format(), cause: format!("sheet spans {cells} cells") });
     }
     let merged = merge_rows(merges, bounds, budget)?;
-    let row_has_value = |r: u32| (bounds.1..=bounds.3).any(|c| range.get_value((r, c)).is_some_and(|v| !matches!(v, Data::Empty)));
+    let row_has_value =
+        |r: u32| (bounds.1..=bounds.3).any(|c| range.get_value((r, c)).is_some_and(|v| !matches!(v, Data::Empty)));
     let kept: Vec<u32> = (bounds.0..=bounds.2).filter(|&r| row_has_value(r)).collect();
     let mut rows = Vec::with_capacity(kept.len());
     for &r in &kept {

@@ -78,9 +78,10 @@ fn check_xls(bytes: &[u8]) -> Result<(), ExtractError> {
     ole::check(bytes).map_err(damaged)?;
     let Some(workbook) = ole::stream(bytes, &["Workbook", "Book"]).map_err(damaged)? else { return Ok(()) };
     match ole::dimension_claims(&workbook).into_iter().max() {
-        Some(cells) if cells > MAX_CLAIMED_CELLS => {
-            Err(ExtractError::damaged("xls", format!("a sheet claims {cells} cells (its DIMENSIONS record or the span of its cells)")))
-        }
+        Some(cells) if cells > MAX_CLAIMED_CELLS => Err(ExtractError::damaged(
+            "xls",
+            format!("a sheet claims {cells} cells (its DIMENSIONS record or the span of its cells)"),
+        )),
         _ => Ok(()),
     }
 }

@@ -286,8 +286,12 @@ fn has_value(e: &BytesStart) -> Result<bool, ExtractError> {
     for attr in e.attributes() {
         let attr = attr.map_err(|err| damaged(format!("content.xml attribute: {err}")))?;
         match attr.key.as_ref() {
-            "office:value" | "office:string-value" | "office:date-value" | "office:time-value"
-            | "office:boolean-value" | "table:formula" => return Ok(true),
+            "office:value"
+            | "office:string-value"
+            | "office:date-value"
+            | "office:time-value"
+            | "office:boolean-value"
+            | "table:formula" => return Ok(true),
             "office:value-type" if attr.value.as_ref() == "string" => return Ok(true),
             _ => {}
         }
@@ -298,8 +302,12 @@ fn has_value(e: &BytesStart) -> Result<bool, ExtractError> {
 /// An attribute's unescaped text.
 fn text_attr(e: &BytesStart, key: &str) -> Result<Option<String>, ExtractError> {
     let attr = e.try_get_attribute(key).map_err(|err| damaged(format!("content.xml attribute: {err}")))?;
-    attr.map(|a| unescape(&a.value).map(|v| v.into_owned()).map_err(|err| damaged(format!("content.xml attribute: {err}"))))
-        .transpose()
+    attr.map(|a| {
+        unescape(&a.value)
+            .map(std::borrow::Cow::into_owned)
+            .map_err(|err| damaged(format!("content.xml attribute: {err}")))
+    })
+    .transpose()
 }
 
 /// A count attribute (`number-rows-repeated`, ...); not a number → damaged, as calamine refuses it too.

@@ -41,7 +41,8 @@ impl<'a> Layout<'a> {
         let mut out = Vec::new();
         let mut id = start;
         while id < RESERVED {
-            let slot = seen.get_mut(id as usize).ok_or_else(|| format!("{what} chain leaves the FAT at sector {id}"))?;
+            let slot =
+                seen.get_mut(id as usize).ok_or_else(|| format!("{what} chain leaves the FAT at sector {id}"))?;
             if *slot {
                 return Err(format!("{what} chain loops at sector {id}"));
             }
@@ -120,7 +121,8 @@ pub(crate) fn stream(bytes: &[u8], names: &[&str]) -> Result<Option<Vec<u8>>, St
     let Some(root) = entries.first() else { return Ok(None) };
     for entry in &entries {
         let name_len = (u16_at(entry, 64).unwrap_or(0) as usize).min(64);
-        let units: Vec<u16> = entry[..name_len].chunks_exact(2).filter_map(|c| u16_at(c, 0)).take_while(|&u| u != 0).collect();
+        let units: Vec<u16> =
+            entry[..name_len].chunks_exact(2).filter_map(|c| u16_at(c, 0)).take_while(|&u| u != 0).collect();
         let name = String::from_utf16_lossy(&units);
         if entry[66] != 2 || !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
             continue;
@@ -158,9 +160,11 @@ pub(crate) fn dimension_claims(workbook: &[u8]) -> Vec<u64> {
         if typ == 0x0200 {
             let fields = match data.len() {
                 10 => (0..4).map(|i| u16_at(data, 2 * i).map(u32::from)).collect::<Option<Vec<u32>>>(),
-                14 | 16 => [u32_at(data, 0), u32_at(data, 4), u16_at(data, 8).map(u32::from), u16_at(data, 10).map(u32::from)]
-                    .into_iter()
-                    .collect(),
+                14 | 16 => {
+                    [u32_at(data, 0), u32_at(data, 4), u16_at(data, 8).map(u32::from), u16_at(data, 10).map(u32::from)]
+                        .into_iter()
+                        .collect()
+                }
                 _ => None,
             };
             if let Some([rf, rl, cf, cl]) = fields.as_deref().and_then(|f| <[u32; 4]>::try_from(f).ok()) {
@@ -194,7 +198,9 @@ impl CellSpan {
             0x00BD => data.len().checked_sub(2).and_then(|at| u16_at(data, at)).unwrap_or(col),
             _ => return,
         };
-        let widen = |span: Option<(u16, u16)>, lo: u16, hi: u16| Some(span.map_or((lo.min(hi), lo.max(hi)), |(a, b)| (a.min(lo).min(hi), b.max(hi).max(lo))));
+        let widen = |span: Option<(u16, u16)>, lo: u16, hi: u16| {
+            Some(span.map_or((lo.min(hi), lo.max(hi)), |(a, b)| (a.min(lo).min(hi), b.max(hi).max(lo))))
+        };
         self.rows = widen(self.rows, row, row);
         self.cols = widen(self.cols, col, last_col);
     }

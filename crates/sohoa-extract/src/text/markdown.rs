@@ -132,7 +132,10 @@ mod tests {
     fn heading_bold_and_label() {
         let b = blocks(&lines("## **II. NỘI DUNG**\n\n- Ban hành kế hoạch.\n"));
         let Block::Paragraph(p) = &b[0] else { panic!("expected a paragraph, got {b:?}") };
-        assert_eq!((p.label.as_deref(), p.text.as_str(), p.style.heading, p.style.bold), (Some("II."), "NỘI DUNG", Some(2), true));
+        assert_eq!(
+            (p.label.as_deref(), p.text.as_str(), p.style.heading, p.style.bold),
+            (Some("II."), "NỘI DUNG", Some(2), true)
+        );
         let Block::Paragraph(p) = &b[1] else { panic!("expected a paragraph, got {b:?}") };
         assert_eq!((p.label.as_deref(), p.text.as_str()), (Some("-"), "Ban hành kế hoạch."));
     }

@@ -11,11 +11,10 @@ pub(super) struct Clean {
 }
 
 static TAG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)</?(?:b|strong|i|em|u|span|a|ul|ol|li|p|br|div|sup|sub)\b[^>]*>")
-        .expect("static regex") // invariant: valid literal pattern
+    Regex::new(r"(?i)</?(?:b|strong|i|em|u|span|a|ul|ol|li|p|br|div|sup|sub)\b[^>]*>").expect("static regex")
+    // invariant: valid literal pattern
 });
-static LINE_BREAK_TAG: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)<(?:li|p|br|div)\b[^>]*>").expect("static regex")); // invariant: valid literal
+static LINE_BREAK_TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)<(?:li|p|br|div)\b[^>]*>").expect("static regex")); // invariant: valid literal
 static BOLD_SPAN: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?s)\*\*(.+?)\*\*|<b>(.+?)</b>|<strong>(.+?)</strong>").expect("static regex")); // invariant: valid literal
 static STARS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*|__|(?:^|\s)\*|\*(?:\s|$|[;.,:])").expect("static regex")); // invariant: valid literal

@@ -43,10 +43,7 @@ fn decode(bytes: &[u8], norm: &mut Normalizer) -> Result<String, ExtractError> {
 
 /// Markdown-like when the dump uses tab tables, `#` headings or `**` bold.
 fn style_of(lines: &[String]) -> Style {
-    let marked = lines
-        .iter()
-        .filter(|l| l.contains('\t') || l.starts_with('#') || l.contains("**"))
-        .count();
+    let marked = lines.iter().filter(|l| l.contains('\t') || l.starts_with('#') || l.contains("**")).count();
     if marked >= 3 {
         Style::Markdown
     } else {

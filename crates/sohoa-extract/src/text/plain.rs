@@ -157,7 +157,13 @@ mod tests {
     #[test]
     fn wrapped_lines_join_and_labels_split() {
         let t = texts("1. Mục đích\n\n- Tổ chức thực hiện đầy đủ, kịp thời, có hiệu quả các nhiệm vụ trong công \ntác kiểm soát.\n");
-        assert_eq!(t, vec!["1.|Mục đích", "-|Tổ chức thực hiện đầy đủ, kịp thời, có hiệu quả các nhiệm vụ trong công tác kiểm soát."]);
+        assert_eq!(
+            t,
+            vec![
+                "1.|Mục đích",
+                "-|Tổ chức thực hiện đầy đủ, kịp thời, có hiệu quả các nhiệm vụ trong công tác kiểm soát."
+            ]
+        );
     }
 
     #[test]

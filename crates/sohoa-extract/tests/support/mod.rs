@@ -19,7 +19,10 @@ pub fn check_fixtures(name: &str, ext: &str) {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures(name))
         .unwrap_or_else(|e| panic!("fixtures/{name}: {e}"))
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext) && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("crash-")))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == ext)
+                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("crash-"))
+        })
         .collect();
     paths.sort();
     assert!(!paths.is_empty(), "no .{ext} fixtures in fixtures/{name}");
@@ -27,7 +30,8 @@ pub fn check_fixtures(name: &str, ext: &str) {
     let mut problems = Vec::new();
     for p in paths {
         let bytes = std::fs::read(&p).expect("fixture readable");
-        let doc = extract_bytes(&p.display().to_string(), &bytes, &opts).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let doc =
+            extract_bytes(&p.display().to_string(), &bytes, &opts).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
         let want_path = p.with_extension("expected.txt");
         if let Err(problem) = sohoa_golden::check(&want_path, &render(&doc)) {
             problems.push(problem);

@@ -46,8 +46,7 @@ static NUMBERED: Lazy<Regex> = Lazy::new(|| {
 });
 static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b(\d{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
 static LAW_NUMBER_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+[^;:()]{1,160}?\s+số\s*$"));
-static KIND_BEFORE: Lazy<Regex> =
-    Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())));
+static KIND_BEFORE: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())));
 static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?(\d{{1,5}})\b", word_pattern())));
 /// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
 /// repeats a law named properly elsewhere in the document ([`super::resolve`]).
@@ -58,21 +57,16 @@ static LAW_END: Lazy<Regex> = Lazy::new(|| {
         k = word_pattern()
     ))
 });
-static STANDARD: Lazy<Regex> =
-    Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*(\d{3,5})(?:\s*:\s*((?:19|20)\d{2}))?"));
+static STANDARD: Lazy<Regex> = Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*(\d{3,5})(?:\s*:\s*((?:19|20)\d{2}))?"));
 
 /// All anchors of `text`, in order, none inside another (laws swallow the laws in their names).
 pub(super) fn find(text: &str) -> Vec<Anchor> {
-    let mut all: Vec<Anchor> = numbered(text)
-        .chain(party(text))
-        .chain(shorts(text))
-        .chain(laws(text))
-        .chain(standards(text))
-        .collect();
+    let mut all: Vec<Anchor> =
+        numbered(text).chain(party(text)).chain(shorts(text)).chain(laws(text)).chain(standards(text)).collect();
     all.sort_by_key(|a| (a.start, std::cmp::Reverse(a.core_end)));
     let mut out: Vec<Anchor> = Vec::new();
     for a in all {
-        if out.last().map(|p| a.start >= p.core_end).unwrap_or(true) {
+        if out.last().is_none_or(|p| a.start >= p.core_end) {
             out.push(a);
         }
     }
@@ -104,7 +98,11 @@ fn numbered(text: &str) -> impl Iterator<Item = Anchor> + '_ {
             core_end: whole.end(),
             word_kind,
             prefix_end: start,
-            named: Named::Numbered { number: c[1].to_string(), year: c.get(2).and_then(|y| y.as_str().parse().ok()), symbol },
+            named: Named::Numbered {
+                number: c[1].to_string(),
+                year: c.get(2).and_then(|y| y.as_str().parse().ok()),
+                symbol,
+            },
         })
     })
 }
@@ -142,7 +140,9 @@ fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
     SHORT.captures_iter(text).filter_map(move |c| {
         let whole = c.get(0)?;
         let after = &text[whole.end()..];
-        if after.trim_start().starts_with('/') || after.starts_with(['.', ',']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+        if after.trim_start().starts_with('/')
+            || after.starts_with(['.', ',']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
             return None;
         }
         let number = c[3].to_string();
@@ -191,7 +191,11 @@ fn standards(text: &str) -> impl Iterator<Item = Anchor> + '_ {
             core_end: whole.end(),
             word_kind: Some("tieu_chuan"),
             prefix_end: whole.start(),
-            named: Named::Standard { symbol, number: c[2].to_string(), year: c.get(3).and_then(|y| y.as_str().parse().ok()) },
+            named: Named::Standard {
+                symbol,
+                number: c[2].to_string(),
+                year: c.get(3).and_then(|y| y.as_str().parse().ok()),
+            },
         })
     })
 }

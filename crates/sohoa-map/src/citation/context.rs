@@ -26,10 +26,11 @@ static OWN_ANNEX: Lazy<Regex> = Lazy::new(|| re(r"(?i)^[\s(*_]*(?:ban\s+hành\s+
 static HEADER: Lazy<Regex> =
     Lazy::new(|| re(&format!(r"(?i)\bcác\s+({})(?:\s+của\s+([^:;]{{1,100}}))?\s*:", word_pattern())));
 static PINPOINT: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)((?:điểm\s+[a-zđ]\)?\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-zđ]?|phụ\s+lục\s+(?:số\s+)?[IVXLC\d]+|biểu\s+(?:số\s+)?\d+[a-z]?|chương\s+[IVXLC]+|mục\s+[IVXLC\d]+)(?:\s*[-–]\s*[^;:()\-–]{1,80}?\s+(?:của|tại|thuộc))?\s*(?:của|tại|thuộc|-|–|,)?\s*$")
+    re(
+        r"(?i)((?:điểm\s+[a-zđ]\)?\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-zđ]?|phụ\s+lục\s+(?:số\s+)?[IVXLC\d]+|biểu\s+(?:số\s+)?\d+[a-z]?|chương\s+[IVXLC]+|mục\s+[IVXLC\d]+)(?:\s*[-–]\s*[^;:()\-–]{1,80}?\s+(?:của|tại|thuộc))?\s*(?:của|tại|thuộc|-|–|,)?\s*$",
+    )
 });
-static AUTHORISED: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(.{1,100}?)\s+tại\s*$"));
+static AUTHORISED: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(.{1,100}?)\s+tại\s*$"));
 static GIVEN_AT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\s(?:giao|ban\s+hành)\s+tại\s*$"));
 static FORM: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bmẫu\s*(?:số\s*)?:?\s*$"));
 

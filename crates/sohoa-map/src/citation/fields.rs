@@ -29,11 +29,12 @@ static YEAR_WORD: Lazy<Regex> = Lazy::new(|| re(r"^\s*,?\s*năm\s+((?:19|20)\d{2
 static DATE_WORD: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*"));
 static OF: Lazy<Regex> = Lazy::new(|| re(r"^\s*,?\s*(?:của|củ)\s+"));
 static TITLE_START: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^\s*,?\s*(về|v/v|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|ban\s+hành|quy\s+định|phê\s+duyệt|triển\s+khai|thành\s+lập|kiện\s+toàn|công\s+bố)\b")
+    re(
+        r"(?i)^\s*,?\s*(về|v/v|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|ban\s+hành|quy\s+định|phê\s+duyệt|triển\s+khai|thành\s+lập|kiện\s+toàn|công\s+bố)\b",
+    )
 });
-static TITLE_END: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(r"(?i)[;()\t\n]|:\s|\.(?:\s|$)|,\s*{k}\b|\s+và\s+{k}\s+số|$", k = word_pattern()))
-});
+static TITLE_END: Lazy<Regex> =
+    Lazy::new(|| re(&format!(r"(?i)[;()\t\n]|:\s|\.(?:\s|$)|,\s*{k}\b|\s+và\s+{k}\s+số|$", k = word_pattern())));
 static ISSUED_BY: Lazy<Regex> = Lazy::new(|| re(r"\s+do\s+(.+?)\s+ban\s+hành\s*$"));
 
 /// Reads the fields after `text[from..]`: `năm YYYY`, `ngày <date>` and `của <issuer>` in

@@ -6,17 +6,57 @@ use super::kind::starts_with_kind;
 
 /// Lowercase words that belong inside an authority's name.
 const INNER: &[&str] = &[
-    "phủ", "tướng", "tịch", "trưởng", "nhiệm", "phòng", "pháp", "vụ", "huyện", "tỉnh", "xã", "thị",
-    "trấn", "phường", "quận", "thành", "phố", "ban", "nhân", "dân", "đồng", "trị", "chính", "tư",
-    "nội", "hội", "trung", "ương", "sở", "phó", "tin", "thông", "tài", "tế", "vận", "tải", "động",
-    "binh", "chủ", "cấp", "đạo", "ủy", "uỷ", "hành", "an", "đốc",
+    "phủ",
+    "tướng",
+    "tịch",
+    "trưởng",
+    "nhiệm",
+    "phòng",
+    "pháp",
+    "vụ",
+    "huyện",
+    "tỉnh",
+    "xã",
+    "thị",
+    "trấn",
+    "phường",
+    "quận",
+    "thành",
+    "phố",
+    "ban",
+    "nhân",
+    "dân",
+    "đồng",
+    "trị",
+    "chính",
+    "tư",
+    "nội",
+    "hội",
+    "trung",
+    "ương",
+    "sở",
+    "phó",
+    "tin",
+    "thông",
+    "tài",
+    "tế",
+    "vận",
+    "tải",
+    "động",
+    "binh",
+    "chủ",
+    "cấp",
+    "đạo",
+    "ủy",
+    "uỷ",
+    "hành",
+    "an",
+    "đốc",
 ];
 
 /// Pairs that end a name when they start at a word (`UBND tỉnh ban hành ...`).
-const STOP_PAIRS: &[&str] = &[
-    "ban hành", "quy định", "hướng dẫn", "phê duyệt", "sửa đổi", "về việc", "thực hiện", "chỉ đạo",
-    "triển khai",
-];
+const STOP_PAIRS: &[&str] =
+    &["ban hành", "quy định", "hướng dẫn", "phê duyệt", "sửa đổi", "về việc", "thực hiện", "chỉ đạo", "triển khai"];
 
 /// Of [`STOP_PAIRS`], those that also stop a name when capitalised (`UBND tỉnh Ban hành ...`).
 const CAPITAL_STOPS: &[&str] =
@@ -24,9 +64,33 @@ const CAPITAL_STOPS: &[&str] =
 
 /// Words that open an authority's name (`Chính phủ`, `UBND`, `Bộ`, `Chủ tịch` ...).
 const HEADS: &[&str] = &[
-    "Chính", "Thủ", "Chủ", "UBND", "UBDN", "Ủy", "Uỷ", "HĐND", "Hội", "Bộ", "Văn", "VPCP", "Sở",
-    "Phòng", "Ban", "Tỉnh", "Huyện", "Tổng", "Cục", "Quốc", "Trung", "BCĐ", "Thường", "Giám", "Đảng",
-    "Phó", "Trưởng",
+    "Chính",
+    "Thủ",
+    "Chủ",
+    "UBND",
+    "UBDN",
+    "Ủy",
+    "Uỷ",
+    "HĐND",
+    "Hội",
+    "Bộ",
+    "Văn",
+    "VPCP",
+    "Sở",
+    "Phòng",
+    "Ban",
+    "Tỉnh",
+    "Huyện",
+    "Tổng",
+    "Cục",
+    "Quốc",
+    "Trung",
+    "BCĐ",
+    "Thường",
+    "Giám",
+    "Đảng",
+    "Phó",
+    "Trưởng",
 ];
 
 /// Words that open a second title of one person after a comma (`Bộ trưởng, Chủ nhiệm ...`).
@@ -69,11 +133,14 @@ fn fits(w: &str, next: Option<&str>, rest: &str) -> bool {
         return false;
     }
     let pair = format!("{} {}", c.to_lowercase(), next.map(core).unwrap_or_default().to_lowercase());
-    let stop_pair = STOP_PAIRS.iter().any(|p| pair == *p) && (!capitalised(c) || CAPITAL_STOPS.contains(&pair.as_str()));
+    let stop_pair =
+        STOP_PAIRS.iter().any(|p| pair == *p) && (!capitalised(c) || CAPITAL_STOPS.contains(&pair.as_str()));
     if stop_pair || starts_with_kind(rest) {
         return false;
     }
-    capitalised(c) || INNER.contains(&c) || (c == "và" && next.is_some_and(|n| capitalised(n) && !starts_with_kind_word(n)))
+    capitalised(c)
+        || INNER.contains(&c)
+        || (c == "và" && next.is_some_and(|n| capitalised(n) && !starts_with_kind_word(n)))
 }
 
 fn starts_with_kind_word(w: &str) -> bool {
@@ -132,7 +199,7 @@ fn trim_dangling(name: &str) -> &str {
 }
 
 fn heads_authority(name: &str) -> bool {
-    name.split_whitespace().next().is_some_and(|w| HEADS.contains(&w) || w.chars().all(|c| c.is_uppercase()))
+    name.split_whitespace().next().is_some_and(|w| HEADS.contains(&w) || w.chars().all(char::is_uppercase))
 }
 
 #[cfg(test)]

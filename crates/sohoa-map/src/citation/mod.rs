@@ -142,7 +142,9 @@ fn build(text: &str, a: &Anchor, f: &Fields, kind: String, ctx: &CitationContext
             };
             (Some(number.clone()), *year, Some(symbol.clone()), key)
         }
-        Named::Party { number, symbol } => (Some(number.clone()), None, Some(symbol.clone()), format!("{number}-{symbol}")),
+        Named::Party { number, symbol } => {
+            (Some(number.clone()), None, Some(symbol.clone()), format!("{number}-{symbol}"))
+        }
         Named::Short { number } => (Some(number.clone()), None, None, number.clone()),
         Named::Law { name } => (None, None, None, name.clone()),
         Named::Standard { symbol, number, year } => {
@@ -220,11 +222,18 @@ fn first_of_chain(head: &[Draft]) -> usize {
 /// properly in the file, whose name (as first printed) becomes its key; short mentions take
 /// the key of their full mention ([`resolve_short_keys`]).
 pub fn resolve<T>(found: Vec<(CitationMention, T)>) -> Vec<(CitationMention, T)> {
-    let proper: Vec<String> = found.iter().filter(|(m, _)| m.kind == "luat" && m.number.is_none() && !lower_case_law(&m.key)).map(|(m, _)| m.key.clone()).collect();
+    let proper: Vec<String> = found
+        .iter()
+        .filter(|(m, _)| m.kind == "luat" && m.number.is_none() && !lower_case_law(&m.key))
+        .map(|(m, _)| m.key.clone())
+        .collect();
     // a repeat may run on past the name (`theo Luật du lịch, bảo đảm ...`): a name it opens with counts
     let first_printed = |key: &str| {
         let k = crate::words::key(key);
-        proper.iter().find(|p| k == crate::words::key(p) || k.starts_with(&format!("{} ", crate::words::key(p)))).cloned()
+        proper
+            .iter()
+            .find(|p| k == crate::words::key(p) || k.starts_with(&format!("{} ", crate::words::key(p))))
+            .cloned()
     };
     let (mut mentions, tags): (Vec<CitationMention>, Vec<T>) = found
         .into_iter()
@@ -286,7 +295,9 @@ mod tests {
     #[test]
     fn laws_by_name_and_their_lower_case_repeats() {
         let mut found: Vec<(CitationMention, ())> = Vec::new();
-        for t in ["bảo đảm theo Luật Thủy lợi; trên 50% hồ chứa", "theo quy định của Luật thủy lợi.", "theo Luật sư tư vấn."] {
+        for t in
+            ["bảo đảm theo Luật Thủy lợi; trên 50% hồ chứa", "theo quy định của Luật thủy lợi.", "theo Luật sư tư vấn."]
+        {
             found.extend(scan(t, &ctx(false)).into_iter().map(|m| (m, ())));
         }
         let found = resolve(found);
@@ -306,7 +317,10 @@ mod tests {
         let found = resolve(found);
         assert_eq!(keys(&found), ["15-KH/TU", "04-ĐA/TU", "04-ĐA/TU", "12/PA-UBND"]);
         let kh = &found[0].0;
-        assert_eq!((kh.issuer.as_deref(), kh.date.as_deref(), kh.year), (Some("Tỉnh ủy Hà Nam"), Some("2025-03-02"), Some(2025)));
+        assert_eq!(
+            (kh.issuer.as_deref(), kh.date.as_deref(), kh.year),
+            (Some("Tỉnh ủy Hà Nam"), Some("2025-03-02"), Some(2025))
+        );
         let short = &found[2].0;
         assert_eq!((short.kind.as_str(), short.symbol.as_deref(), short.role.as_str()), ("van_ban", None, "reference"));
         assert_eq!(found[3].0.kind, "van_ban");
@@ -322,7 +336,8 @@ mod tests {
 
     #[test]
     fn a_trailing_issuer_is_shared() {
-        let m = scan("theo Quyết định số 10/QĐ-TTg, Quyết định số 11/QĐ-TTg năm 2024 của Thủ tướng Chính phủ", &ctx(false));
+        let m =
+            scan("theo Quyết định số 10/QĐ-TTg, Quyết định số 11/QĐ-TTg năm 2024 của Thủ tướng Chính phủ", &ctx(false));
         assert_eq!(m.len(), 2);
         assert!(m.iter().all(|m| m.issuer.as_deref() == Some("Thủ tướng Chính phủ") && m.year == Some(2024)), "{m:?}");
     }

@@ -46,18 +46,30 @@ mod tests {
 
     #[test]
     fn a_by_day_of_the_next_period_recurs() {
-        assert_eq!(code("Trước ngày 10 của tháng liền kề"), (Some("recurring".into()), None, None, Some("monthly".into())));
+        assert_eq!(
+            code("Trước ngày 10 của tháng liền kề"),
+            (Some("recurring".into()), None, None, Some("monthly".into()))
+        );
         assert_eq!(code("Trước ngày 15/01 năm liền kề"), (Some("recurring".into()), None, None, Some("yearly".into())));
     }
 
     #[test]
     fn a_cadence_named_later_completes_a_bare_recurrence() {
-        assert_eq!(code("Báo cáo định kỳ theo quy định; thực hiện hằng quý"), (Some("recurring".into()), None, None, Some("quarterly".into())));
+        assert_eq!(
+            code("Báo cáo định kỳ theo quy định; thực hiện hằng quý"),
+            (Some("recurring".into()), None, None, Some("quarterly".into()))
+        );
     }
 
     #[test]
     fn a_start_without_an_end_stays_open() {
-        assert_eq!(code("Bắt đầu thực hiện từ năm 2027"), (Some("period".into()), Some("2027-01-01".into()), None, None));
-        assert_eq!(code("Từ tháng 3 đến tháng 9/2025"), (Some("period".into()), Some("2025-03-01".into()), Some("2025-09-30".into()), None));
+        assert_eq!(
+            code("Bắt đầu thực hiện từ năm 2027"),
+            (Some("period".into()), Some("2027-01-01".into()), None, None)
+        );
+        assert_eq!(
+            code("Từ tháng 3 đến tháng 9/2025"),
+            (Some("period".into()), Some("2025-03-01".into()), Some("2025-09-30".into()), None)
+        );
     }
 }

@@ -18,12 +18,16 @@ fn re(p: &str) -> Regex {
 
 /// `trước ngày 18 hằng tháng`, `chậm nhất vào ngày 17 của tháng cuối quý`.
 static REPEATING_DAY: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?P<c1>tháng|quý|năm)|tháng\s+(?:cuối|đầu)\s+(?P<c2>quý|năm))")
+    re(
+        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?P<c1>tháng|quý|năm)|tháng\s+(?:cuối|đầu)\s+(?P<c2>quý|năm))",
+    )
 });
 
 /// `vào ... thứ Sáu tuần thứ 2 ... hằng tháng`, `vào ngày 25 hằng tháng`: a slot that repeats.
-static REPEATING_SLOT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bvào\s+[^.;:]{0,160}?\b(?:hằng|hàng|mỗi)\s+(?P<c>tuần|tháng|quý|năm)"));
-static DAY_MARK: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bngày\s+\d{1,2}\b|\d{1,2}\s*giờ"));
+static REPEATING_SLOT: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\bvào\s+[^.;:]{0,160}?\b(?:hằng|hàng|mỗi)\s+(?P<c>tuần|tháng|quý|năm)"));
+static DAY_MARK: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bngày\s+\d{1,2}\b|\d{1,2}\s*giờ"));
 
 /// A completion or by-word, then (within the clause) the time it is due.
 static BY_TIME: Lazy<Regex> = Lazy::new(|| {
@@ -51,7 +55,13 @@ fn recurring(raw: &str, cadence: &str) -> Deadline {
         "quý" => "quarterly",
         _ => "yearly",
     };
-    Deadline { raw: Some(raw.to_string()), kind: Some("recurring".into()), start: None, end: None, recurrence: Some(recurrence.into()) }
+    Deadline {
+        raw: Some(raw.to_string()),
+        kind: Some("recurring".into()),
+        start: None,
+        end: None,
+        recurrence: Some(recurrence.into()),
+    }
 }
 
 fn repeating_day(text: &str) -> Option<(usize, Deadline)> {
@@ -78,7 +88,16 @@ fn by_time(text: &str, ctx: &DeadlineContext) -> Option<(usize, Deadline)> {
         let m = c.get(0)?;
         let coded = phrase::code(&c["t"], ctx.plan_year)?;
         let end = coded.span.map(|s| calendar::iso(s.end))?;
-        Some((m.start(), Deadline { raw: Some(m.as_str().to_string()), kind: Some("date".into()), start: None, end: Some(end), recurrence: None }))
+        Some((
+            m.start(),
+            Deadline {
+                raw: Some(m.as_str().to_string()),
+                kind: Some("date".into()),
+                start: None,
+                end: Some(end),
+                recurrence: None,
+            },
+        ))
     })
 }
 
@@ -87,21 +106,40 @@ mod tests {
     use super::*;
 
     fn dl(text: &str) -> Option<(String, Option<String>, Option<String>)> {
-        in_text(text, &DeadlineContext { plan_year: Some(2025) }).map(|d| (d.kind.unwrap_or_default(), d.end, d.recurrence))
+        in_text(text, &DeadlineContext { plan_year: Some(2025) })
+            .map(|d| (d.kind.unwrap_or_default(), d.end, d.recurrence))
     }
 
     #[test]
     fn completion_words_give_a_by_date() {
-        assert_eq!(dl("Nạo vét kênh mương xong trong quý III/2025."), Some(("date".into(), Some("2025-09-30".into()), None)));
-        assert_eq!(dl("Ban hành quy chế, chậm nhất là ngày 15/02/2025."), Some(("date".into(), Some("2025-02-15".into()), None)));
-        assert_eq!(dl("Hoàn thành trước tháng 10/2025 việc lắp đặt."), Some(("date".into(), Some("2025-10-31".into()), None)));
+        assert_eq!(
+            dl("Nạo vét kênh mương xong trong quý III/2025."),
+            Some(("date".into(), Some("2025-09-30".into()), None))
+        );
+        assert_eq!(
+            dl("Ban hành quy chế, chậm nhất là ngày 15/02/2025."),
+            Some(("date".into(), Some("2025-02-15".into()), None))
+        );
+        assert_eq!(
+            dl("Hoàn thành trước tháng 10/2025 việc lắp đặt."),
+            Some(("date".into(), Some("2025-10-31".into()), None))
+        );
     }
 
     #[test]
     fn repeating_days_are_recurring() {
-        assert_eq!(dl("Các tổ gửi báo cáo trước ngày 20 hằng tháng."), Some(("recurring".into(), None, Some("monthly".into()))));
-        assert_eq!(dl("gửi báo cáo chậm nhất vào ngày 10 của tháng cuối quý"), Some(("recurring".into(), None, Some("quarterly".into()))));
-        assert_eq!(dl("Phát sóng vào 19 giờ tối thứ Ba tuần thứ nhất hàng tháng."), Some(("recurring".into(), None, Some("monthly".into()))));
+        assert_eq!(
+            dl("Các tổ gửi báo cáo trước ngày 20 hằng tháng."),
+            Some(("recurring".into(), None, Some("monthly".into())))
+        );
+        assert_eq!(
+            dl("gửi báo cáo chậm nhất vào ngày 10 của tháng cuối quý"),
+            Some(("recurring".into(), None, Some("quarterly".into())))
+        );
+        assert_eq!(
+            dl("Phát sóng vào 19 giờ tối thứ Ba tuần thứ nhất hàng tháng."),
+            Some(("recurring".into(), None, Some("monthly".into())))
+        );
     }
 
     #[test]

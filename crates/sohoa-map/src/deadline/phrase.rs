@@ -34,16 +34,15 @@ static PARENS: Lazy<Regex> = Lazy::new(|| re(r"\([^()]*\)?"));
 static PART_SPLIT: Lazy<Regex> = Lazy::new(|| re(r";|\s-\s*|^\s*-|\n"));
 static LABEL: Lazy<Regex> = Lazy::new(|| re(r"^[^\d:]{1,40}:\s*(\S.*)$"));
 static ALT_SPLIT: Lazy<Regex> = Lazy::new(|| re(r"\s+hoặc\s+|(?:\p{L})\s*/\s*(?:\p{L})"));
-static EVERY: Lazy<Regex> =
-    Lazy::new(|| re(r"\b(?:hàng|hằng|mỗi)\s+(ngày|tuần|tháng|quý|năm)\b"));
-static EVERY_N_MONTHS: Lazy<Regex> =
-    Lazy::new(|| re(r"(\d{1,2})\s*tháng\s*(?:/|một|1)\s*(?:0?1\s*)?lần"));
+static EVERY: Lazy<Regex> = Lazy::new(|| re(r"\b(?:hàng|hằng|mỗi)\s+(ngày|tuần|tháng|quý|năm)\b"));
+static EVERY_N_MONTHS: Lazy<Regex> = Lazy::new(|| re(r"(\d{1,2})\s*tháng\s*(?:/|một|1)\s*(?:0?1\s*)?lần"));
 static EVENT: Lazy<Regex> = Lazy::new(|| {
-    re(r"^(?:ngay\s+)?(?:sau\s+)?khi\b|^ngay\b|^theo\s+yêu\s+cầu|^đột\s+xuất|^(?:trong\s+(?:thời\s+gian|vòng)|sau)\s+\d+\s+ngày|\bkể\s+từ\b|\bsau\s+khi\b")
+    re(
+        r"^(?:ngay\s+)?(?:sau\s+)?khi\b|^ngay\b|^theo\s+yêu\s+cầu|^đột\s+xuất|^(?:trong\s+(?:thời\s+gian|vòng)|sau)\s+\d+\s+ngày|\bkể\s+từ\b|\bsau\s+khi\b",
+    )
 });
-static BY_DATE: Lazy<Regex> = Lazy::new(|| {
-    re(r"\b(?:chậm\s+nhất|muộn\s+nhất|trước|hạn\s+chót|hạn\s+cuối|không\s+muộn\s+hơn|không\s+quá)\b")
-});
+static BY_DATE: Lazy<Regex> =
+    Lazy::new(|| re(r"\b(?:chậm\s+nhất|muộn\s+nhất|trước|hạn\s+chót|hạn\s+cuối|không\s+muộn\s+hơn|không\s+quá)\b"));
 static ATOM: Lazy<Regex> = Lazy::new(|| {
     re(concat!(
         r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})\s*[/.-]\s*(?P<dy>\d{4})",
@@ -60,17 +59,24 @@ static ATOM: Lazy<Regex> = Lazy::new(|| {
 /// `Trước ngày 05 của tháng liền kề`, `... năm trước liền kề`: a by-day that comes back every period.
 static NEXT_PERIOD: Lazy<Regex> = Lazy::new(|| re(r"\b(tháng|quý|năm)\s+(?:trước\s+|sau\s+)?liền\s+kề\b"));
 /// `Bắt đầu thực hiện từ năm 2026`: a start with no end.
-static OPEN_START: Lazy<Regex> = Lazy::new(|| re(r"^(?:bắt\s+đầu|khởi\s+động)\b|^(?:thực\s+hiện\s+)?từ\s+(?:năm|tháng|quý)\b"));
+static OPEN_START: Lazy<Regex> =
+    Lazy::new(|| re(r"^(?:bắt\s+đầu|khởi\s+động)\b|^(?:thực\s+hiện\s+)?từ\s+(?:năm|tháng|quý)\b"));
 static YEAR: Lazy<Regex> = Lazy::new(|| re(r"năm\s+(\d{4})"));
 
 /// Codes a deadline cell, or `None` when it names no time (`Theo Kế hoạch ...`).
 pub(super) fn code(raw: &str, plan_year: Option<i32>) -> Option<Coded> {
     let text = PARENS.replace_all(&raw.to_lowercase(), " ").into_owned();
-    let coded: Vec<Coded> = PART_SPLIT.split(&text).map(strip_label).filter(|p| !p.is_empty()).filter_map(|p| code_part(&p, plan_year)).collect();
+    let coded: Vec<Coded> = PART_SPLIT
+        .split(&text)
+        .map(strip_label)
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| code_part(&p, plan_year))
+        .collect();
     let mut first = *coded.first()?;
     // `Báo cáo định kỳ ...; thực hiện hằng năm`: a cadence-less recurrence takes the cadence the cell names later
     if first.kind == "recurring" && first.recurrence.is_none() {
-        first.recurrence = coded.iter().skip(1).find(|c| c.kind == "recurring" && c.recurrence.is_some()).and_then(|c| c.recurrence);
+        first.recurrence =
+            coded.iter().skip(1).find(|c| c.kind == "recurring" && c.recurrence.is_some()).and_then(|c| c.recurrence);
     }
     Some(first)
 }

@@ -16,22 +16,27 @@ fn re(p: &str) -> Regex {
 static CLAUSE_END: Lazy<Regex> = Lazy::new(|| re(r"[;:\t\n]|\.(?:\s+[\p{Lu}\-+\d]|\s*$)"));
 static SPLIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\b|\s+và\s+"));
 static LEAD: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:[-+•*]\s*|\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+|(?:tiếp\s+tục|duy\s+trì|đảm\s+bảo|bảo\s+đảm|phấn\s+đấu|phát\s+động|thực\s+hiện|trong\s+đó|cụ\s+thể|đồng\s+thời|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|tăng|và|đạt|mục\s+tiêu)\b[\s,:]*|\d+(?:[.,]\d+)?\s*%\s*)")
+    re(
+        r"(?i)^(?:[-+•*]\s*|\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+|(?:tiếp\s+tục|duy\s+trì|đảm\s+bảo|bảo\s+đảm|phấn\s+đấu|phát\s+động|thực\s+hiện|trong\s+đó|cụ\s+thể|đồng\s+thời|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|tăng|và|đạt|mục\s+tiêu)\b[\s,:]*|\d+(?:[.,]\d+)?\s*%\s*)",
+    )
 });
 static TRAIL: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:\b(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+quá|không\s+dưới|không\s+vượt\s+quá|trên|dưới|đạt|là|lên\s+mức|mức|lên|tỷ\s+lệ|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|từ|còn|khoảng)|[\s,(])\s*$")
+    re(
+        r"(?i)(?:\b(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+quá|không\s+dưới|không\s+vượt\s+quá|trên|dưới|đạt|là|lên\s+mức|mức|lên|tỷ\s+lệ|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|từ|còn|khoảng)|[\s,(])\s*$",
+    )
 });
 /// The last commitment phrase before a target: what the sentence commits to starts after it
 /// (`Tạo sự thống nhất ..., góp phần đạt chỉ số ... 12%/năm`).
 static COMMIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:phấn\s+đấu|góp\s+phần)\b"));
 /// `bảo đảm` right before the number (`..., bảo đảm 100% thủ tục ...`): what is measured is
 /// the noun after the number, not the work before the verb.
-static ENSURE_RIGHT_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm)(?:\s+(?:tối\s+thiểu|ít\s+nhất|đạt|trên))*\s*$")
-});
+static ENSURE_RIGHT_BEFORE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm)(?:\s+(?:tối\s+thiểu|ít\s+nhất|đạt|trên))*\s*$"));
 /// A year or span opening or closing an indicator: the target's period, not what it measures.
 static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:(?:đến\s+hết|đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*")
+    re(
+        r"(?i)^(?:(?:đến\s+hết|đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*",
+    )
 });
 static NEW_SUBJECT: Lazy<Regex> = Lazy::new(|| re(r",\s+\p{Lu}"));
 static NEW_PREDICATE: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b"));
@@ -118,7 +123,12 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
         before = field_label(text, start).unwrap_or_default();
     }
     let joined = format!("{before} {after}");
-    let mut out = joined.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
+    let mut out = joined
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches([' ', ',', ';', '.', ':', '-'])
+        .to_string();
     loop {
         let next = YEAR_EDGE.replace_all(&out, "").trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
         if next == out || next.is_empty() {
@@ -200,12 +210,18 @@ mod tests {
     #[test]
     fn verbs_and_brackets_go() {
         assert_eq!(ind("Tiếp tục duy trì 100% TTHC thuộc thẩm quyền; nâng cao chất lượng"), ["TTHC thuộc thẩm quyền"]);
-        assert_eq!(ind("- Niêm yết, công khai thủ tục hành chính (đạt tỷ lệ 100%);"), ["Niêm yết, công khai thủ tục hành chính"]);
+        assert_eq!(
+            ind("- Niêm yết, công khai thủ tục hành chính (đạt tỷ lệ 100%);"),
+            ["Niêm yết, công khai thủ tục hành chính"]
+        );
         assert_eq!(
             ind("100% hồ sơ phải được tiếp nhận trên Hệ thống (bao gồm cả hồ sơ ngoài trụ sở)"),
             ["hồ sơ phải được tiếp nhận trên Hệ thống"]
         );
-        assert_eq!(ind("Tăng năng suất trong 01 năm lên mức tối thiểu 5.280 hồ sơ (20 hồ sơ/ngày)"), ["năng suất trong 01 năm"]);
+        assert_eq!(
+            ind("Tăng năng suất trong 01 năm lên mức tối thiểu 5.280 hồ sơ (20 hồ sơ/ngày)"),
+            ["năng suất trong 01 năm"]
+        );
     }
 
     #[test]
@@ -215,14 +231,26 @@ mod tests {
         assert_eq!(got, ["Thành lập mới Cụm công nghiệp", "nâng tổng số CCN", "tỷ lệ lấp đầy"]);
         assert_eq!(ind("Số đơn vị được khảo sát: Tối thiểu 30%.")[0], "Số đơn vị được khảo sát");
         assert_eq!(ind("đảm bảo chỉ tiêu: - Đạt tỷ lệ 100% hồ sơ được số hóa")[0], "hồ sơ được số hóa");
-        assert_eq!(ind("thực hiện nghiêm; phát sóng định kỳ (mỗi quý 03 chuyên đề).")[0], "phát sóng định kỳ (mỗi quý chuyên đề)");
-        assert_eq!(ind("Phát sóng mỗi quý 03 chuyên đề vào tối thứ Bảy, Đài tỉnh thông báo lịch")[0], "Phát sóng mỗi quý chuyên đề vào tối thứ Bảy");
+        assert_eq!(
+            ind("thực hiện nghiêm; phát sóng định kỳ (mỗi quý 03 chuyên đề).")[0],
+            "phát sóng định kỳ (mỗi quý chuyên đề)"
+        );
+        assert_eq!(
+            ind("Phát sóng mỗi quý 03 chuyên đề vào tối thứ Bảy, Đài tỉnh thông báo lịch")[0],
+            "Phát sóng mỗi quý chuyên đề vào tối thứ Bảy"
+        );
     }
 
     #[test]
     fn ensured_share_names_its_noun() {
-        assert_eq!(ind("rà soát quy trình nội bộ, bảo đảm 100% thủ tục theo lĩnh vực quản lý.")[0], "thủ tục theo lĩnh vực quản lý");
-        assert_eq!(ind("rà soát thủ tục nội bộ đảm bảo tỷ lệ ít nhất 40% trên tổng số")[0], "rà soát thủ tục nội bộ trên tổng số");
+        assert_eq!(
+            ind("rà soát quy trình nội bộ, bảo đảm 100% thủ tục theo lĩnh vực quản lý.")[0],
+            "thủ tục theo lĩnh vực quản lý"
+        );
+        assert_eq!(
+            ind("rà soát thủ tục nội bộ đảm bảo tỷ lệ ít nhất 40% trên tổng số")[0],
+            "rà soát thủ tục nội bộ trên tổng số"
+        );
     }
 
     #[test]
@@ -231,7 +259,10 @@ mod tests {
             ind("Thống nhất hành động, góp phần đạt tốc độ tăng năng suất bình quân 7%/năm trong giai đoạn 2026-2030."),
             ["tốc độ tăng năng suất bình quân"]
         );
-        assert_eq!(ind("Hằng năm, phấn đấu đến năm 2029 đạt ít nhất 40% số thôn đạt chuẩn, riêng năm 2027")[0], "số thôn đạt chuẩn");
+        assert_eq!(
+            ind("Hằng năm, phấn đấu đến năm 2029 đạt ít nhất 40% số thôn đạt chuẩn, riêng năm 2027")[0],
+            "số thôn đạt chuẩn"
+        );
     }
 
     #[test]

@@ -9,7 +9,6 @@ mod indicator;
 pub mod period;
 mod target;
 
-
 /// A target found in a text, before it is tied to a task.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KpiMention {

@@ -34,7 +34,9 @@ static BARE_COUNT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s+(\p{{L}})"
 /// Words that make the number after them a count the plan commits to anywhere: `mỗi tháng 02
 /// chuyên mục`, `nâng tổng số lên 12 ...`.
 static QUANTIFIER: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$")
+    re(
+        r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$",
+    )
 });
 /// `gồm` before a count: a commitment when the count introduces the items listed after it
 /// (`..., gồm 11 chuyên mục sau:`), not a composition (`hồ sơ gồm 02 bộ`, `bao gồm 26 đơn vị`).
@@ -43,26 +45,45 @@ static LIST_FOLLOWS: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:,\s*)?(?::|(?:nh
 /// Words before a number that make it a name, a rank or a part rather than a count
 /// (`Dự án 1`, `khoản 4`, `Điều 17`, `số 08`, `mức 2`, `lần thứ 3`, `nhóm từ 30`).
 static NOT_COUNT_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:\b(?:án|điều|khoản|điểm|số|mức|lần|thứ|biểu|mục|phụ\s+lục|chương|từ|đến|tới|dưới|ngày|tháng|năm|quý|tuần|giai\s+đoạn|kỳ|loại|hạng|cấp|nhóm|khóa|tầm|x)|[/.\d])\s*$")
+    re(
+        r"(?i)(?:\b(?:án|điều|khoản|điểm|số|mức|lần|thứ|biểu|mục|phụ\s+lục|chương|từ|đến|tới|dưới|ngày|tháng|năm|quý|tuần|giai\s+đoạn|kỳ|loại|hạng|cấp|nhóm|khóa|tầm|x)|[/.\d])\s*$",
+    )
 });
 static RANGE: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|[\p{{L}}]+)"))
+    re(&format!(
+        r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|[\p{{L}}]+)"
+    ))
 });
 static COUNT: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+(\p{{L}})"))
+    re(&format!(
+        r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+(\p{{L}})"
+    ))
 });
 static AT_LEAST: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$")
 });
 static AT_MOST: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"));
-static TIME_UNIT: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)^(?:ngày|giờ|tháng|năm|tuần|phút)\b"));
+static TIME_UNIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)^(?:ngày|giờ|tháng|năm|tuần|phút)\b"));
 
 /// Two-word units (`hồ sơ`), taken whole where a count's first unit word opens one.
 const PAIRS: &[&str] = &[
-    "hồ sơ", "thủ tục", "văn bản", "dịch vụ", "đơn vị", "cơ quan", "hội nghị", "bài viết", "tin bài",
-    "cán bộ", "người dân", "doanh nghiệp", "phản ánh", "kiến nghị", "lượt người", "tài khoản",
+    "hồ sơ",
+    "thủ tục",
+    "văn bản",
+    "dịch vụ",
+    "đơn vị",
+    "cơ quan",
+    "hội nghị",
+    "bài viết",
+    "tin bài",
+    "cán bộ",
+    "người dân",
+    "doanh nghiệp",
+    "phản ánh",
+    "kiến nghị",
+    "lượt người",
+    "tài khoản",
 ];
 
 /// A number written the Vietnamese way.
@@ -161,8 +182,13 @@ fn bare_counts_where(text: &str, every: bool) -> Vec<Target> {
             let unit_start = c.get(2)?.start();
             let year_like = n.as_str().len() == 4 && (n.as_str().starts_with("19") || n.as_str().starts_with("20"));
             let lead = tail_words(before, 40);
-            let lists = || counted_noun(&text[unit_start..]).is_some_and(|(_, len)| LIST_FOLLOWS.is_match(&text[unit_start + len..]));
-            let quantified = (QUANTIFIER.is_match(lead) || GOM.is_match(lead) && !lead.to_lowercase().ends_with("bao gồm ") && lists()) && !in_composition(before, true);
+            let lists = || {
+                counted_noun(&text[unit_start..])
+                    .is_some_and(|(_, len)| LIST_FOLLOWS.is_match(&text[unit_start + len..]))
+            };
+            let quantified = (QUANTIFIER.is_match(lead)
+                || GOM.is_match(lead) && !lead.to_lowercase().ends_with("bao gồm ") && lists())
+                && !in_composition(before, true);
             let named = NOT_COUNT_BEFORE.is_match(tail_words(before, 24)) || after_name(before);
             let admitted = quantified || every && !named && !in_composition(before, false);
             if year_like || !admitted || TIME_UNIT.is_match(&text[unit_start..]) {
@@ -201,9 +227,9 @@ fn tail_words(s: &str, n: usize) -> &str {
 
 /// Words that end a counted noun (`05 Khu công nghiệp đạt ...`, `11 chuyên mục sau`).
 const NOUN_STOPS: &[&str] = &[
-    "đạt", "sau", "vào", "về", "của", "cho", "được", "tại", "trên", "trong", "với", "và", "là", "có", "để",
-    "theo", "cụ", "từ", "đến", "mỗi", "thuộc", "đã", "sẽ", "phải", "nâng", "gồm", "hoàn", "trở", "thực", "đối",
-    "tham", "như", "do", "bằng", "năm", "tháng", "quý",
+    "đạt", "sau", "vào", "về", "của", "cho", "được", "tại", "trên", "trong", "với", "và", "là", "có", "để", "theo",
+    "cụ", "từ", "đến", "mỗi", "thuộc", "đã", "sẽ", "phải", "nâng", "gồm", "hoàn", "trở", "thực", "đối", "tham", "như",
+    "do", "bằng", "năm", "tháng", "quý",
 ];
 
 /// The counted noun after a number: up to three words, ending before punctuation, a stop word
@@ -217,7 +243,12 @@ fn counted_noun(s: &str) -> Option<(String, usize)> {
     for (i, w) in s.split(' ').enumerate() {
         let core = w.trim_end_matches([',', ';', '.', ':', ')', '”', '"']);
         let acronym = core.chars().count() > 1 && core.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-        if i >= 3 || core.is_empty() || w.starts_with('(') || NOUN_STOPS.contains(&core.to_lowercase().as_str()) || i > 0 && acronym {
+        if i >= 3
+            || core.is_empty()
+            || w.starts_with('(')
+            || NOUN_STOPS.contains(&core.to_lowercase().as_str())
+            || i > 0 && acronym
+        {
             break;
         }
         end = pos + core.len();
@@ -415,7 +446,9 @@ mod tests {
         let t = find("tăng bình quân 8%/năm; tỷ lệ sử dụng đạt 50-60%");
         assert_eq!((t[0].unit.as_str(), t[0].value), ("%/năm", 8.0));
         assert_eq!((t[1].comparator, t[1].value, t[1].value_max), ("range", 50.0, Some(60.0)));
-        let t = find("tổ chức chương trình năm 2026, gồm 12 kỳ phát sóng sau; mỗi quý 03 chuyên đề; ít nhất 02 tin, bài về");
+        let t = find(
+            "tổ chức chương trình năm 2026, gồm 12 kỳ phát sóng sau; mỗi quý 03 chuyên đề; ít nhất 02 tin, bài về",
+        );
         let got: Vec<_> = t.iter().map(|t| (t.value, t.unit.as_str(), t.comparator)).collect();
         assert_eq!(got, [(12.0, "kỳ phát sóng", "="), (3.0, "chuyên đề", "="), (2.0, "tin, bài", ">=")]);
         assert!(find("Tổ chức 02 hội nghị tập huấn; 01 cán bộ").is_empty());

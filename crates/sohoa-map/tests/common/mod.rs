@@ -38,7 +38,8 @@ pub fn gold_docs() -> Vec<GoldDoc> {
 
 fn load(path: &PathBuf) -> GoldDoc {
     let text = std::fs::read_to_string(path).expect("gold file");
-    let records: Vec<Value> = text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("gold JSON")).collect();
+    let records: Vec<Value> =
+        text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("gold JSON")).collect();
     let year = records.iter().find(|r| r["type"] == "document").and_then(|d| d["year"].as_i64()).map(|y| y as i32);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     GoldDoc { stem: name.trim_end_matches(".gold.jsonl").to_string(), year, records }
@@ -119,6 +120,9 @@ pub fn pieces(text: &str) -> Vec<Piece> {
 pub fn own_number(text: &str) -> Option<String> {
     let line = text.lines().find(|l| l.trim_start().starts_with("Số:"))?;
     let rest = line.trim_start().trim_start_matches("Số:");
-    let token: String = rest.split_whitespace().take_while(|w| w.contains('/') || w.chars().all(|c| c.is_ascii_digit()) || *w == "-").collect();
+    let token: String = rest
+        .split_whitespace()
+        .take_while(|w| w.contains('/') || w.chars().all(|c| c.is_ascii_digit()) || *w == "-")
+        .collect();
     (!token.is_empty()).then_some(token)
 }

@@ -6,9 +6,20 @@ use unicode_normalization::char::decompose_canonical;
 
 /// Bytes where cp1258 differs from cp1252.
 const DIFF: [(u8, char); 14] = [
-    (0xC3, 'Ă'), (0xCC, '\u{0300}'), (0xD0, 'Đ'), (0xD2, '\u{0309}'), (0xD5, 'Ơ'),
-    (0xDD, 'Ư'), (0xDE, '\u{0303}'), (0xE3, 'ă'), (0xEC, '\u{0301}'), (0xF0, 'đ'),
-    (0xF2, '\u{0323}'), (0xF5, 'ơ'), (0xFD, 'ư'), (0xFE, '₫'),
+    (0xC3, 'Ă'),
+    (0xCC, '\u{0300}'),
+    (0xD0, 'Đ'),
+    (0xD2, '\u{0309}'),
+    (0xD5, 'Ơ'),
+    (0xDD, 'Ư'),
+    (0xDE, '\u{0303}'),
+    (0xE3, 'ă'),
+    (0xEC, '\u{0301}'),
+    (0xF0, 'đ'),
+    (0xF2, '\u{0323}'),
+    (0xF5, 'ơ'),
+    (0xFD, 'ư'),
+    (0xFE, '₫'),
 ];
 
 /// The char of one cp1258 byte (tone bytes are combining marks).
@@ -66,5 +77,9 @@ fn recompose_without_tone(c: char) -> Option<char> {
             }),
         };
     });
-    if failed { None } else { base }
+    if failed {
+        None
+    } else {
+        base
+    }
 }

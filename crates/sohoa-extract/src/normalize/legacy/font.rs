@@ -8,6 +8,7 @@ use super::Legacy;
 /// The encoding a font name suggests, and whether it draws only capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct FontHint {
+    /// The legacy encoding the font name says, if any.
     pub encoding: Option<Legacy>,
     /// An `...H` TCVN3 font (`.VnTimeH`): every letter shows as a capital.
     pub capitals: bool,

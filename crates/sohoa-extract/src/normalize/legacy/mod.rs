@@ -15,9 +15,13 @@ use unicode_normalization::UnicodeNormalization;
 /// A legacy encoding sohoa can decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Legacy {
+    /// TCVN3 (ABC): `.VnTime` fonts.
     Tcvn3,
+    /// VNI: `VNI-Times` fonts.
     Vni,
+    /// VISCII.
     Viscii,
+    /// Windows-1258.
     Cp1258,
 }
 
@@ -56,7 +60,11 @@ impl Legacy {
                 true
             }
         };
-        if combining { out.nfc().collect() } else { out }
+        if combining {
+            out.nfc().collect()
+        } else {
+            out
+        }
     }
 
     /// The table entry of one byte for the one-byte encodings (TCVN3 with its

@@ -19,21 +19,31 @@ const HORN: char = '\u{031B}';
 
 /// Lower-case mark bytes: (byte, quality mark or '\0', tone mark or '\0').
 const MARKS: [(u8, char, char); 17] = [
-    (0xF9, '\0', ACUTE), (0xF8, '\0', GRAVE), (0xFB, '\0', HOOK), (0xF5, '\0', TILDE),
-    (0xEF, '\0', DOT), (0xE2, CIRCUMFLEX, '\0'), (0xE1, CIRCUMFLEX, ACUTE),
-    (0xE0, CIRCUMFLEX, GRAVE), (0xE5, CIRCUMFLEX, HOOK), (0xE3, CIRCUMFLEX, TILDE),
-    (0xE4, CIRCUMFLEX, DOT), (0xEA, BREVE, '\0'), (0xE9, BREVE, ACUTE),
-    (0xE8, BREVE, GRAVE), (0xFA, BREVE, HOOK), (0xFC, BREVE, TILDE), (0xEB, BREVE, DOT),
+    (0xF9, '\0', ACUTE),
+    (0xF8, '\0', GRAVE),
+    (0xFB, '\0', HOOK),
+    (0xF5, '\0', TILDE),
+    (0xEF, '\0', DOT),
+    (0xE2, CIRCUMFLEX, '\0'),
+    (0xE1, CIRCUMFLEX, ACUTE),
+    (0xE0, CIRCUMFLEX, GRAVE),
+    (0xE5, CIRCUMFLEX, HOOK),
+    (0xE3, CIRCUMFLEX, TILDE),
+    (0xE4, CIRCUMFLEX, DOT),
+    (0xEA, BREVE, '\0'),
+    (0xE9, BREVE, ACUTE),
+    (0xE8, BREVE, GRAVE),
+    (0xFA, BREVE, HOOK),
+    (0xFC, BREVE, TILDE),
+    (0xEB, BREVE, DOT),
 ];
 
 /// Dot below as written after `y` (`yî` = `ỵ`).
 const Y_DOT: u8 = 0xEE;
 
 /// Lower-case letters with a byte of their own.
-const SINGLES: [(u8, char); 8] = [
-    (0xF4, 'ơ'), (0xF6, 'ư'), (0xF1, 'đ'), (0xED, 'í'), (0xEC, 'ì'), (0xE6, 'ỉ'),
-    (0xF3, 'ĩ'), (0xF2, 'ị'),
-];
+const SINGLES: [(u8, char); 8] =
+    [(0xF4, 'ơ'), (0xF6, 'ư'), (0xF1, 'đ'), (0xED, 'í'), (0xEC, 'ì'), (0xE6, 'ỉ'), (0xF3, 'ĩ'), (0xF2, 'ị')];
 
 /// (quality, tone) of a mark byte of either case.
 fn mark_of(b: u8) -> Option<(char, char)> {
@@ -85,9 +95,12 @@ pub fn decode_into(bytes: &[u8], out: &mut String) {
         let base = single_of(b).unwrap_or_else(|| cp1252::char_of(b));
         let next = bytes.get(i + 1).copied();
         let marked = next.and_then(mark_of).and_then(|(q, t)| {
-            let y_dot_ok = next != Some(Y_DOT) && next != Some(Y_DOT - 0x20)
-                || matches!(base, 'y' | 'Y');
-            if y_dot_ok { apply(base, q, t) } else { None }
+            let y_dot_ok = next != Some(Y_DOT) && next != Some(Y_DOT - 0x20) || matches!(base, 'y' | 'Y');
+            if y_dot_ok {
+                apply(base, q, t)
+            } else {
+                None
+            }
         });
         match marked {
             Some(c) => {

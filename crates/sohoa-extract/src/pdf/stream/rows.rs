@@ -14,7 +14,8 @@ struct Run<'a> {
 
 impl<'a> Run<'a> {
     fn new(dealt: &'a [Dealt], edges: &'a [f32]) -> Self {
-        let mut steps: Vec<f32> = dealt.windows(2).map(|w| w[1].baseline - w[0].baseline).filter(|s| *s > 0.0).collect();
+        let mut steps: Vec<f32> =
+            dealt.windows(2).map(|w| w[1].baseline - w[0].baseline).filter(|s| *s > 0.0).collect();
         steps.sort_by(f32::total_cmp);
         let usual_step = steps.get(steps.len() / 2).copied().unwrap_or(0.0);
         Run { dealt, edges, usual_step }
@@ -85,7 +86,8 @@ fn best_break(run: &Run, lo: usize, hi: usize) -> usize {
     let at_hi = if hi > 0 && hi < run.dealt.len() { break_score(run, hi) } else { 0 };
     // On a tie, a row number alone on its line (cells centred around it) points
     // to the earlier boundary; a full line (cells starting at the top) to its own.
-    let sparse = run.dealt.get(hi).is_some_and(|d| 2 * d.texts.iter().filter(|t| !t.is_empty()).count() < d.texts.len());
+    let sparse =
+        run.dealt.get(hi).is_some_and(|d| 2 * d.texts.iter().filter(|t| !t.is_empty()).count() < d.texts.len());
     if at_hi > best.0 || (at_hi == best.0 && !(sparse && best.0 > 0)) {
         hi
     } else {
@@ -97,7 +99,10 @@ fn best_break(run: &Run, lo: usize, hi: usize) -> usize {
 /// first, +1 where a cell ends and a new one starts, −1 where a cell runs on.
 fn break_score(run: &Run, i: usize) -> i32 {
     let (dealt, edges) = (run.dealt, run.edges);
-    let wide = i > 0 && i < dealt.len() && run.usual_step > 0.0 && dealt[i].baseline - dealt[i - 1].baseline > run.usual_step * 1.35;
+    let wide = i > 0
+        && i < dealt.len()
+        && run.usual_step > 0.0
+        && dealt[i].baseline - dealt[i - 1].baseline > run.usual_step * 1.35;
     i32::from(wide) + (1..edges.len() - 1).map(|c| column_break(dealt, edges, i, c)).sum::<i32>()
 }
 

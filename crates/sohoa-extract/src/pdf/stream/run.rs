@@ -30,12 +30,8 @@ pub(super) fn visual_lines(words: &[Word]) -> Vec<VLine> {
 /// The narrowest gap that separates columns on `line`: `min_gutter` ems, or more
 /// on a justified line whose word spaces are stretched (1.5 × its usual space).
 fn gutter_width(line: &VLine, words: &[Word], cfg: &StreamConfig) -> f32 {
-    let mut spaces: Vec<f32> = line
-        .words
-        .windows(2)
-        .map(|w| words[w[1]].x0 - words[w[0]].x1)
-        .filter(|&g| g > 0.0 && g < line.size)
-        .collect();
+    let mut spaces: Vec<f32> =
+        line.words.windows(2).map(|w| words[w[1]].x0 - words[w[0]].x1).filter(|&g| g > 0.0 && g < line.size).collect();
     spaces.sort_by(f32::total_cmp);
     let usual = spaces.get(spaces.len() / 2).copied().unwrap_or(0.0);
     (line.size * cfg.min_gutter).max(usual * 1.5)
@@ -132,7 +128,10 @@ fn group_line(occ: &Occupied, line: &VLine, words: &[Word]) -> bool {
     let Some(&(gap_start, _)) = gutters(occ).first() else { return false };
     let Some((&number, rest)) = line.words.split_first() else { return false };
     let number = &words[number];
-    !rest.is_empty() && is_row_number(&number.raw_text()) && number.x1 <= gap_start && rest.iter().all(|&i| words[i].x0 > gap_start)
+    !rest.is_empty()
+        && is_row_number(&number.raw_text())
+        && number.x1 <= gap_start
+        && rest.iter().all(|&i| words[i].x0 > gap_start)
 }
 
 /// Whether the line at `at` follows closely and keeps the gutters of `occ`.

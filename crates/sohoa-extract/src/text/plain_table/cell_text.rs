@@ -24,7 +24,8 @@ pub(super) fn cell_text(pieces: &[Piece], narrow: bool) -> String {
                 continue;
             }
             if !out.is_empty() {
-                let new_entry = li == 0 && narrow && t.chars().next().is_some_and(char::is_uppercase) && !goes_on(piece);
+                let new_entry =
+                    li == 0 && narrow && t.chars().next().is_some_and(char::is_uppercase) && !goes_on(piece);
                 if is_bullet(t) || new_entry {
                     out.push('\n');
                 } else if !out.ends_with('-') || out.ends_with(" -") {

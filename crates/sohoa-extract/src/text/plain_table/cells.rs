@@ -136,7 +136,13 @@ impl RowState<'_> {
     /// The column that takes blocks no column was left for: the last filled non-content one.
     fn fallback_column(&self, _blocks: &[Piece]) -> usize {
         let others = &self.layout.others;
-        others.iter().rev().find(|&&c| !self.cols[c].is_empty()).or(others.last()).copied().unwrap_or(self.layout.content)
+        others
+            .iter()
+            .rev()
+            .find(|&&c| !self.cols[c].is_empty())
+            .or(others.last())
+            .copied()
+            .unwrap_or(self.layout.content)
     }
 
     /// When more blocks than columns are left, drops those repeating a cell already read.
@@ -321,7 +327,10 @@ mod tests {
             ]],
         };
         let t = texts(&assign(&row, &layout()));
-        assert_eq!(t[2..], ["Văn phòng HĐND-UBND", "Công chức chuyên môn có liên quan", "Quý II/2024", "Đề án được ban hành"]);
+        assert_eq!(
+            t[2..],
+            ["Văn phòng HĐND-UBND", "Công chức chuyên môn có liên quan", "Quý II/2024", "Đề án được ban hành"]
+        );
     }
 
     #[test]
@@ -375,7 +384,15 @@ mod tests {
             ]],
         };
         let t = texts(&assign(&row, &layout()));
-        assert_eq!(t[2..], ["Tổ chức, cá nhân có liên quan.", "Văn phòng HĐND&UBND.", "Thường xuyên trong năm 2024.", "Tối thiểu đạt 45%"]);
+        assert_eq!(
+            t[2..],
+            [
+                "Tổ chức, cá nhân có liên quan.",
+                "Văn phòng HĐND&UBND.",
+                "Thường xuyên trong năm 2024.",
+                "Tối thiểu đạt 45%"
+            ]
+        );
     }
 
     #[test]

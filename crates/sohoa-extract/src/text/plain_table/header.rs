@@ -155,7 +155,17 @@ mod tests {
     #[test]
     fn splits_a_sentence_case_header() {
         let t = split_titles("Số TT Nội dung công việc Công chức tham mưu Tổ chức, cá nhân phối hợp Thời hạn hoàn thành Sản phẩm dự kiến hoàn thành");
-        assert_eq!(t, vec!["Số TT", "Nội dung công việc", "Công chức tham mưu", "Tổ chức, cá nhân phối hợp", "Thời hạn hoàn thành", "Sản phẩm dự kiến hoàn thành"]);
+        assert_eq!(
+            t,
+            vec![
+                "Số TT",
+                "Nội dung công việc",
+                "Công chức tham mưu",
+                "Tổ chức, cá nhân phối hợp",
+                "Thời hạn hoàn thành",
+                "Sản phẩm dự kiến hoàn thành"
+            ]
+        );
         let roles = roles_of(&t).unwrap_or_default();
         assert_eq!(roles, vec![Role::Label, Role::Content, Role::Lead, Role::Partners, Role::Deadline, Role::Outputs]);
     }
@@ -163,7 +173,10 @@ mod tests {
     #[test]
     fn splits_an_all_capitals_header() {
         let t = split_titles("STT NỘI DUNG CÔNG VIỆC ĐƠN VỊ CHỦ TRÌ ĐƠN VỊ PHỐI HỢP THỜI GIAN THỰC HIỆN GHI CHÚ");
-        assert_eq!(t, vec!["STT", "NỘI DUNG CÔNG VIỆC", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP", "THỜI GIAN THỰC HIỆN", "GHI CHÚ"]);
+        assert_eq!(
+            t,
+            vec!["STT", "NỘI DUNG CÔNG VIỆC", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP", "THỜI GIAN THỰC HIỆN", "GHI CHÚ"]
+        );
     }
 
     #[test]

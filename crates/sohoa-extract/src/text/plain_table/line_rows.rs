@@ -120,6 +120,12 @@ mod tests {
     #[test]
     fn one_line_rows_split_at_the_deadline() {
         let r = rows("Số \nTT Lĩnh vực Thời gian hoàn thành\n\n1 Lĩnh vực thủy lợi (3) Trước ngày 15/9/2024\n2 Lĩnh vực Hộ tịch (35) Trước ngày\n15/9/2024\nGhi chú: rà soát theo nhóm.\n");
-        assert_eq!(r, [["1", "Lĩnh vực thủy lợi (3)", "Trước ngày 15/9/2024"], ["2", "Lĩnh vực Hộ tịch (35)", "Trước ngày 15/9/2024"]]);
+        assert_eq!(
+            r,
+            [
+                ["1", "Lĩnh vực thủy lợi (3)", "Trước ngày 15/9/2024"],
+                ["2", "Lĩnh vực Hộ tịch (35)", "Trước ngày 15/9/2024"]
+            ]
+        );
     }
 }

@@ -28,7 +28,8 @@ pub(super) fn split_merged(blocks: Vec<Piece>) -> Vec<Piece> {
     if out.iter().any(is_deadline) {
         return out;
     }
-    let Some((i, at)) = out.iter().enumerate().find_map(|(i, b)| deadline::inside(&raw_text(b)).map(|at| (i, at))) else {
+    let Some((i, at)) = out.iter().enumerate().find_map(|(i, b)| deadline::inside(&raw_text(b)).map(|at| (i, at)))
+    else {
         return out;
     };
     let b = out.remove(i);
@@ -56,7 +57,10 @@ fn split_at(b: &Piece, at: usize) -> (Option<Piece>, Option<Piece>) {
     let text = raw_text(b);
     let (head, tail) = text.split_at(at);
     let head_lines = head.matches('\n').count() as u32;
-    (piece_of(head, b.line), piece_of(tail.trim_start_matches([' ', '\t']), b.line + head_lines + u32::from(tail.starts_with('\n'))))
+    (
+        piece_of(head, b.line),
+        piece_of(tail.trim_start_matches([' ', '\t']), b.line + head_lines + u32::from(tail.starts_with('\n'))),
+    )
 }
 
 /// A block from `'\n'`-joined text, `None` when it is blank.

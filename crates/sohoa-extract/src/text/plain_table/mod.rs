@@ -14,11 +14,11 @@ mod merged;
 mod rows;
 
 use super::plain::Chunk;
-use sohoa_doc::vocab::deadline;
 use crate::model::{Cell, Row, Span, Table};
 use cells::{Columns, Layout};
 use header::{Header, Role};
 use rows::{Piece, RawRow};
+use sohoa_doc::vocab::deadline;
 
 /// Content lines this long (relative to the widest first content block, in tenths) are wide.
 const WIDE_TENTHS: usize = 6;
@@ -109,7 +109,8 @@ mod tests {
 
     #[test]
     fn column_numbers_under_the_header_are_skipped() {
-        let (rows, _) = table(&format!("{HEADER}1\n2\n3\n4\n\n1\n\nBan hành kế hoạch\n\nVăn phòng\n\nQuý I/2024\n")).unwrap_or_default();
+        let (rows, _) = table(&format!("{HEADER}1\n2\n3\n4\n\n1\n\nBan hành kế hoạch\n\nVăn phòng\n\nQuý I/2024\n"))
+            .unwrap_or_default();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1], ["1", "Ban hành kế hoạch", "Văn phòng", "Quý I/2024"]);
     }

@@ -11,13 +11,16 @@ use unicode_normalization::UnicodeNormalization;
 
 /// An Stt mark at the start of a line, maybe followed by the row's first text.
 static MARK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(?:(?P<num>\d{1,3})(?:\.(?P<sub>\d{1,2}))?|(?P<roman>[IVX]{1,5}))(?P<dot>\.)?(?:\s+(?P<rest>\S.*?))?\s*$")
-        .expect("static regex") // invariant: the pattern above is a valid regex literal
+    Regex::new(
+        r"^\s*(?:(?P<num>\d{1,3})(?:\.(?P<sub>\d{1,2}))?|(?P<roman>[IVX]{1,5}))(?P<dot>\.)?(?:\s+(?P<rest>\S.*?))?\s*$",
+    )
+    .expect("static regex") // invariant: the pattern above is a valid regex literal
 });
 
 /// One Vietnamese syllable with its marks removed.
 static SYLLABLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^[bcdghklmnpqrstvx]*[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?$").expect("static regex") // invariant: valid literal
+    Regex::new(r"^[bcdghklmnpqrstvx]*[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?$").expect("static regex")
+    // invariant: valid literal
 });
 
 /// Lines starting these (folded) end a table: annex titles, recipients, notes, signers.
@@ -134,8 +137,8 @@ pub(super) fn row_start_line(line: &str) -> Option<Start> {
 fn roman_value(s: &str) -> Option<u32> {
     const TABLE: [&str; 40] = [
         "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-        "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX",
-        "XXX", "XXXI", "XXXII", "XXXIII", "XXXIV", "XXXV", "XXXVI", "XXXVII", "XXXVIII", "XXXIX",
+        "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX",
+        "XXXI", "XXXII", "XXXIII", "XXXIV", "XXXV", "XXXVI", "XXXVII", "XXXVIII", "XXXIX",
     ];
     TABLE.iter().position(|r| *r == s).filter(|&v| v > 0).map(|v| v as u32)
 }
@@ -175,7 +178,11 @@ fn see(chunks: &[Chunk], k: usize, header: &Header) -> Seen {
     let first = chunks[k].lines.first().copied().unwrap_or("");
     if header::starts_with_stt(first) {
         if let Some(h) = header::read(chunks, k) {
-            return if titles_key(&h.titles) == titles_key(&header.titles) { Seen::RepeatedHeader(h.next) } else { Seen::End };
+            return if titles_key(&h.titles) == titles_key(&header.titles) {
+                Seen::RepeatedHeader(h.next)
+            } else {
+                Seen::End
+            };
         }
     }
     let text = fold_key(&chunks[k].lines.join(" "));
@@ -260,7 +267,10 @@ pub(super) fn scan(chunks: &[Chunk], header: &Header, cells_per_row: usize) -> O
 /// title stands in the next chunk); else the roman numeral heads the text after the table.
 fn group_confirmed(chunks: &[Chunk], k: usize) -> bool {
     chunks.iter().skip(k + 1).take(2).any(|c| {
-        c.lines.first().and_then(|l| row_start_line(l)).is_some_and(|s| matches!(s.mark, Mark::Number(_) | Mark::Dotted(..)))
+        c.lines
+            .first()
+            .and_then(|l| row_start_line(l))
+            .is_some_and(|s| matches!(s.mark, Mark::Number(_) | Mark::Dotted(..)))
     })
 }
 
@@ -278,7 +288,7 @@ pub(super) fn is_column_numbers(chunk: &Chunk) -> bool {
 fn open_row(chunk: &Chunk, start: Start) -> RawRow {
     let line = chunk.start as u32 + 1;
     let mut lines: Vec<String> = start.rest.into_iter().collect();
-    lines.extend(chunk.lines[1..].iter().map(|l| l.to_string()));
+    lines.extend(chunk.lines[1..].iter().map(std::string::ToString::to_string));
     let group = matches!(start.mark, Mark::Roman(_));
     let first = if lines.is_empty() { Vec::new() } else { vec![Piece { lines, line }] };
     RawRow { label: start.label, group, line, parts: vec![first] }
@@ -297,7 +307,10 @@ fn add_chunk(row: &mut RawRow, chunk: &Chunk, page_break: bool) {
     if page_break {
         row.parts.push(Vec::new());
     }
-    let piece = Piece { lines: chunk.lines.iter().map(|l| l.to_string()).collect(), line: chunk.start as u32 + 1 };
+    let piece = Piece {
+        lines: chunk.lines.iter().map(std::string::ToString::to_string).collect(),
+        line: chunk.start as u32 + 1,
+    };
     if let Some(part) = row.parts.last_mut() {
         part.push(piece);
     }
@@ -363,7 +376,8 @@ mod tests {
 
     #[test]
     fn stop_lines_are_found_whatever_the_tone_placement() {
-        let lines: Vec<String> = ["Phụ lục II", "", "Nơi nhận:", "", "Xã Hòa Thắng"].iter().map(|s| s.to_string()).collect();
+        let lines: Vec<String> =
+            ["Phụ lục II", "", "Nơi nhận:", "", "Xã Hòa Thắng"].iter().map(std::string::ToString::to_string).collect();
         let chunks = crate::text::plain::chunks(&lines);
         let stops: Vec<bool> = (0..chunks.len()).map(|k| is_stop(&chunks, k)).collect();
         assert_eq!(stops, [true, true, false]);
