@@ -2,7 +2,7 @@
 //! `Sản phẩm`, `Ghi chú`...): the one vocabulary segment reads logical rows with and the
 //! text reader rebuilds column-by-column dumps with.
 
-use crate::fold::fold_key;
+use crate::fold::{fold_key, toneless_key};
 
 /// What a table column holds, read from its header cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,10 +56,27 @@ pub fn role_of(header: &str, indicator_table: bool) -> Role {
     if is_object_header(&key) {
         return Role::Content;
     }
-    if key.starts_with(&fold_key("đơn vị")) && !key.contains(&fold_key("phối hợp")) {
+    if key.starts_with(&fold_key("đơn vị")) && !glued(header).contains(&glued("phối hợp")) {
         return Role::Lead;
     }
-    rule_role(&key)
+    match rule_role(&key) {
+        Role::Other => glued_rule_role(header),
+        role => role,
+    }
+}
+
+/// `text` without tones and spaces: OCR and narrow header cells glue words (`Đơn vị
+/// phốihợp`, `Thời gian thựchiện`) and misread tones, which must not change what a
+/// header names (and [`fold_key`] moves a glued pair's tones to its end).
+fn glued(text: &str) -> String {
+    toneless_key(text).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// [`rule_role`] with spaces and tones ignored: the fallback for a header no rule
+/// names as written.
+fn glued_rule_role(header: &str) -> Role {
+    let key = glued(header);
+    RULES.iter().find(|(_, words)| words.iter().any(|w| key.contains(&glued(w)))).map_or(Role::Other, |(role, _)| *role)
 }
 
 /// The role the first [`RULES`] entry whose word `key` (folded) contains names.
@@ -117,6 +134,14 @@ mod tests {
         assert_eq!(role_of("Lãnh đạo phụ trách", false), Role::Notes);
         assert_eq!(role_of("Đơn vị phụ trách", false), Role::Lead);
         assert_eq!(role_of("Số TT", false), Role::Label);
+    }
+
+    #[test]
+    fn words_glued_by_ocr_name_the_same_role() {
+        assert_eq!(role_of("Đơn vị phốihợp", false), Role::Partners);
+        assert_eq!(role_of("Thời gian thựchiện", false), Role::Deadline);
+        assert_eq!(role_of("Dự kiến kếtquả", false), Role::Outputs);
+        assert_eq!(role_of("Đơn vị chủtrì", false), Role::Lead);
     }
 
     #[test]

@@ -213,7 +213,9 @@ mod tests {
         let doc = load(GOOD).expect("rebuilt");
         assert_eq!(doc.get_pages().len(), 1);
         let content = doc.get_page_content(doc.get_pages()[&1]).expect("content");
-        assert_eq!(content, b"BT ET");
+        // lopdf 0.42 keeps the end of line before `endstream` when /Length is wrong;
+        // trailing white space is nothing in a content stream.
+        assert_eq!(content.trim_ascii_end(), b"BT ET");
     }
 
     #[test]
