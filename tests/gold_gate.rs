@@ -131,7 +131,11 @@ fn gold_of(folder: &str) -> std::path::PathBuf {
     if files.iter().all(|p| held(&stem(p))) {
         return gold;
     }
-    let subset = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("gold-{folder}"));
+    // One folder per call: the gate's tests run in parallel and each builds its own subsets.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let subset =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("gold-{folder}-{}-{call}", std::process::id()));
     let _ = std::fs::remove_dir_all(&subset);
     std::fs::create_dir_all(&subset).expect("gold subset folder is writable");
     for p in files.iter().filter(|p| held(&stem(p))) {
