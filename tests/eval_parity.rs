@@ -99,7 +99,7 @@ fn perturb(i: usize, mut v: Value) -> Option<Value> {
     };
     match i % 5 {
         0 => {
-            edit(&mut v, "content", &|x| Value::String(format!("{} và các việc khác", x.as_str().unwrap_or_default())))
+            edit(&mut v, "content", &|x| Value::String(format!("{} và các việc khác", x.as_str().unwrap_or_default())));
         }
         1 => edit(&mut v, "lead", &|x| {
             Value::Array(x.as_array().cloned().unwrap_or_default().into_iter().rev().collect())

@@ -138,7 +138,7 @@ fn fuzz_xls_with_bad_records_are_damaged_not_a_panic() {
         let bytes = std::fs::read(path).expect("fixture");
         match extract_bytes("crash.xls", &bytes, &ExtractOptions::default()) {
             Err(ExtractError::Damaged { format: "xls", cause }) => {
-                assert!(cause.contains("malformed"), "{name}: {cause}")
+                assert!(cause.contains("malformed"), "{name}: {cause}");
             }
             other => panic!("{name}: expected a damaged-xls error, got {other:?}"),
         }

@@ -107,7 +107,7 @@ pub fn outline_items(outline: &Outline) -> Vec<bool> {
     for item in &outline.items {
         match item {
             Item::Heading(s) if outline.sections[*s].kind == SectionKind::Annex => {
-                inside = opens_outline(&outline.sections[*s].title)
+                inside = opens_outline(&outline.sections[*s].title);
             }
             Item::Paragraph { para, .. } if para.label.is_none() => {
                 let t = crate::words::one_line(&para.text);

@@ -140,7 +140,7 @@ pub fn build(view: &View, input: &TaskInput) -> Vec<TaskDraft> {
     for (i, item) in view.outline.items.iter().enumerate() {
         match item {
             Item::Row { row, section } if row_allowed(view, *section, i) => {
-                out.extend(row_task(view, row, *section, i, input))
+                out.extend(row_task(view, row, *section, i, input));
             }
             Item::Heading(s) if !done_sections[*s] && view.tasks_allowed(*s) => {
                 done_sections[*s] = true;

@@ -47,7 +47,7 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     budget.check()?;
     let mut diagnostics = Vec::new();
     let mut note = |what: &str, e: ExtractError| {
-        diagnostics.push(Diagnostic::new("doc.part_ignored", format!("{what} ignored: {e}")))
+        diagnostics.push(Diagnostic::new("doc.part_ignored", format!("{what} ignored: {e}")));
     };
     let fonts = fonts::parse(&table, fib.sttbf_ffn).unwrap_or_else(|e| {
         note("font table", e);

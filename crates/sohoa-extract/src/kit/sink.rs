@@ -86,12 +86,14 @@ pub(crate) fn paragraphs_of(blocks: Vec<Block>) -> Vec<Paragraph> {
         match b {
             Block::Paragraph(p) => out.push(p),
             Block::Table(t) => {
-                out.extend(t.rows.into_iter().flat_map(|r| r.cells).filter(|c| !c.text.is_empty()).map(|c| Paragraph {
-                    text: c.text,
-                    label: None,
-                    style: Style { bold: c.bold, ..Style::default() },
-                    span: c.span,
-                }))
+                out.extend(t.rows.into_iter().flat_map(|r| r.cells).filter(|c| !c.text.is_empty()).map(|c| {
+                    Paragraph {
+                        text: c.text,
+                        label: None,
+                        style: Style { bold: c.bold, ..Style::default() },
+                        span: c.span,
+                    }
+                }));
             }
             Block::PageBreak { .. } => {}
         }

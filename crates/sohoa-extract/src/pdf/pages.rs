@@ -177,7 +177,7 @@ pub(super) fn ocr_pages(
                 page.content = PageContent::Ocr(o);
             }
             Some(Ok(_)) => {
-                diagnostics.push(super::diag("ocr.no_text", format!("page {}: OCR found no text", page.num)))
+                diagnostics.push(super::diag("ocr.no_text", format!("page {}: OCR found no text", page.num)));
             }
             Some(Err(e)) => diagnostics.push(super::diag("ocr.failed", format!("page {}: OCR failed: {e}", page.num))),
             None => diagnostics
