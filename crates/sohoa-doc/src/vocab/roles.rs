@@ -74,8 +74,13 @@ fn glued(text: &str) -> String {
 
 /// [`rule_role`] with spaces and tones ignored: the fallback for a header no rule
 /// names as written.
+/// A header that names both roles (`Vai trò (Chủ trì/ Phối hợp)`) says which role a unit
+/// plays, it names no unit: it stays `Other`.
 fn glued_rule_role(header: &str) -> Role {
     let key = glued(header);
+    if key.contains(&glued("chủ trì")) && key.contains(&glued("phối hợp")) {
+        return Role::Other;
+    }
     RULES.iter().find(|(_, words)| words.iter().any(|w| key.contains(&glued(w)))).map_or(Role::Other, |(role, _)| *role)
 }
 
@@ -142,6 +147,7 @@ mod tests {
         assert_eq!(role_of("Thời gian thựchiện", false), Role::Deadline);
         assert_eq!(role_of("Dự kiến kếtquả", false), Role::Outputs);
         assert_eq!(role_of("Đơn vị chủtrì", false), Role::Lead);
+        assert_eq!(role_of("Vai trò (Chủ trì/ Phối hợp)", false), Role::Other);
     }
 
     #[test]
