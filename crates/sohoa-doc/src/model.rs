@@ -190,6 +190,13 @@ pub struct Cell {
     pub span: Span,
 }
 
+impl Cell {
+    /// An unmerged, non-bold cell of grid column `col`.
+    pub fn plain(text: impl Into<String>, col: u16, span: Span) -> Self {
+        Cell { text: text.into(), col, colspan: 1, rowspan: 1, bold: false, span }
+    }
+}
+
 /// One physical row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {

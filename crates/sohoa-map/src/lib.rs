@@ -74,18 +74,7 @@ mod tests {
     use sohoa_doc::{Block, Cell, Document, Format, Paragraph, Row, Source, Span, Style, Table, TextQuality};
 
     fn row(line: u32, cells: &[&str]) -> Row {
-        let cells = cells
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Cell {
-                text: t.to_string(),
-                col: i as u16,
-                colspan: 1,
-                rowspan: 1,
-                bold: false,
-                span: Span::line(line),
-            })
-            .collect();
+        let cells = cells.iter().enumerate().map(|(i, t)| Cell::plain(*t, i as u16, Span::line(line))).collect();
         Row { cells, header: false, span: Span::line(line) }
     }
 

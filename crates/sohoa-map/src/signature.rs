@@ -221,18 +221,8 @@ fn split_last_position(mut parts: Vec<String>) -> Vec<String> {
         parts.push(last);
         return parts;
     }
-    let positions = [
-        "PHÓ CHỦ TỊCH",
-        "CHỦ TỊCH",
-        "PHÓ GIÁM ĐỐC",
-        "GIÁM ĐỐC",
-        "PHÓ TRƯỞNG BAN",
-        "TRƯỞNG BAN",
-        "CHÁNH VĂN PHÒNG",
-        "PHÓ CHÁNH VĂN PHÒNG",
-    ];
     let body_start = last.find('.').map_or(0, |i| i + 1);
-    let found = positions
+    let found = POSITIONS_WRITTEN
         .iter()
         .filter_map(|p| last[body_start..].rfind(p).map(|i| (i + body_start, *p)))
         .max_by_key(|(i, p)| (*i, p.len()));

@@ -391,18 +391,7 @@ mod tests {
         let rows = rows
             .iter()
             .map(|r| Row {
-                cells: r
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| Cell {
-                        text: t.to_string(),
-                        col: i as u16,
-                        colspan: 1,
-                        rowspan: 1,
-                        bold: false,
-                        span: Span::default(),
-                    })
-                    .collect(),
+                cells: r.iter().enumerate().map(|(i, t)| Cell::plain(*t, i as u16, Span::default())).collect(),
                 header: false,
                 span: Span::default(),
             })

@@ -39,8 +39,8 @@ fn spaced(pattern: &str) -> Regex {
 
 /// A year, alone or closing a date (`2024`, `2/2024`, `15/9/2024`): where a deadline phrase may end.
 static YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\d{1,2}/){0,2}(?:19|20)\d\d\b[.;,]?").expect("static regex")
     // invariant: valid literal
+    Regex::new(r"(?:\d{1,2}/){0,2}(?:19|20)\d\d\b[.;,]?").expect("static regex")
 });
 
 /// Whether `text` starts with a deadline phrase.

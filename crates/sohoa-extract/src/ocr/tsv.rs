@@ -123,8 +123,8 @@ fn clean(raw: &str, conf: f32) -> Option<String> {
 /// number whose issuer code is such a misreading, the code is put right.
 fn repair_ttg(text: &str) -> String {
     static NUMBER: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(\d+/(?:\d{4}/)?[A-ZĐ]+-)([TIl1H'|]{1,3})g([.,;:)]*)$").expect("valid regex")
         // invariant: a fixed pattern, exercised by the tests below
+        Regex::new(r"^(\d+/(?:\d{4}/)?[A-ZĐ]+-)([TIl1H'|]{1,3})g([.,;:)]*)$").expect("valid regex")
     });
     match NUMBER.captures(text) {
         Some(c) if &c[2] != "TT" => format!("{}TTg{}", &c[1], &c[3]),

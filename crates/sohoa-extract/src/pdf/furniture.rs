@@ -16,8 +16,8 @@ const MARGIN: f32 = 0.12;
 
 /// A bare page number: `3`, `- 3 -`, `Trang 3`, `3/35`.
 static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:trang\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$").expect("static regex")
     // invariant: the pattern is a valid regex literal
+    Regex::new(r"^(?i:trang\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$").expect("static regex")
 });
 
 /// One page's lines outside tables, with the page height.

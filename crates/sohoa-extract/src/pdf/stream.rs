@@ -158,8 +158,8 @@ fn merge_bullet_columns(mut bounds: Vec<f32>, dealt: &[Dealt]) -> Vec<f32> {
 /// A row number as printed in a first column: `1`, `12.`, `II`, `a)`, `1.2`.
 pub(super) fn is_row_number(text: &str) -> bool {
     static NUMBER: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ]|\d{1,3}(?:\.\d{1,3}){1,3})[.)]?$").expect("static regex")
         // invariant: the pattern above is a valid regex literal
+        Regex::new(r"^(?:\d{1,3}|[IVXL]{1,6}|[a-zđ]|\d{1,3}(?:\.\d{1,3}){1,3})[.)]?$").expect("static regex")
     });
     NUMBER.is_match(text.trim())
 }
@@ -167,8 +167,8 @@ pub(super) fn is_row_number(text: &str) -> bool {
 /// A list number at the start of a text: `5.`, `5. Rà soát`, `b)`, `IV.`.
 fn starts_list_number(text: &str) -> bool {
     static LIST: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)](?:\s|$)").expect("static regex")
         // invariant: the pattern above is a valid regex literal
+        Regex::new(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)](?:\s|$)").expect("static regex")
     });
     LIST.is_match(text.trim_start())
 }

@@ -11,8 +11,8 @@ pub(super) struct Clean {
 }
 
 static TAG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)</?(?:b|strong|i|em|u|span|a|ul|ol|li|p|br|div|sup|sub)\b[^>]*>").expect("static regex")
     // invariant: valid literal pattern
+    Regex::new(r"(?i)</?(?:b|strong|i|em|u|span|a|ul|ol|li|p|br|div|sup|sub)\b[^>]*>").expect("static regex")
 });
 static LINE_BREAK_TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)<(?:li|p|br|div)\b[^>]*>").expect("static regex")); // invariant: valid literal
 static BOLD_SPAN: Lazy<Regex> =

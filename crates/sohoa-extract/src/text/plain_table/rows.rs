@@ -19,8 +19,8 @@ static MARK: Lazy<Regex> = Lazy::new(|| {
 
 /// One Vietnamese syllable with its marks removed.
 static SYLLABLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^[bcdghklmnpqrstvx]*[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?$").expect("static regex")
     // invariant: valid literal
+    Regex::new(r"^[bcdghklmnpqrstvx]*[aeiouy]+(?:c|ch|m|n|ng|nh|p|t)?$").expect("static regex")
 });
 
 /// Lines starting these (folded) end a table: annex titles, recipients, notes, signers.
