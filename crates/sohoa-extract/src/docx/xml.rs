@@ -1,23 +1,114 @@
 //! A small element tree built from quick-xml events, with namespace-resolved
 //! element names (`w:p` whatever prefix the file uses). DOCTYPEs are refused,
 //! so no entity expansion can happen; nesting depth is capped.
+//!
+//! Built for speed on large parts: the element names the readers meet most are
+//! shared static strings, and only the attributes some reader asks for
+//! ([`KEPT_ATTRS`]) are stored (the others are still checked for bad escapes).
 
 use crate::error::ExtractError;
 use crate::kit::Budget;
+use once_cell::sync::Lazy;
 use quick_xml::escape::unescape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Deref;
 
 /// Deepest element nesting accepted (the tree is walked recursively).
 const MAX_DEPTH: usize = 256;
 
-/// One element: canonical name (`w:p`, `mc:Choice`, `?:foo` for unknown
-/// namespaces), attributes by local name, children in order.
+/// Attribute local names some reader looks up with [`Node::attr`]; every
+/// other attribute (`rsidR`, `paraId`, ...) is dropped while parsing.
+/// A lookup of a name missing here fails a debug assertion.
+const KEPT_ATTRS: [&str; 19] = [
+    "val",
+    "type",
+    "id",
+    "styleId",
+    "default",
+    "ascii",
+    "hAnsi",
+    "asciiTheme",
+    "hAnsiTheme",
+    "left",
+    "start",
+    "typeface",
+    "fldCharType",
+    "abstractNumId",
+    "numId",
+    "ilvl",
+    "Type",
+    "Target",
+    "TargetMode",
+];
+
+/// Element names shared as static strings: the ones the readers match on and
+/// the ones WordprocessingML uses most. Others get a name of their own.
+const SHARED_NAMES: &[&str] = &[
+    "a:latin", "a:majorFont", "a:minorFont", "mc:AlternateContent", "mc:Choice", "mc:Fallback",
+    "w:abstractNum", "w:abstractNumId", "w:b", "w:basedOn", "w:body", "w:br", "w:cr", "w:customXml",
+    "w:del", "w:drawing", "w:endnote", "w:endnoteReference", "w:fldChar", "w:footnote",
+    "w:footnoteReference", "w:gridBefore", "w:gridSpan", "w:hMerge", "w:ilvl", "w:ind", "w:ins",
+    "w:isLgl", "w:jc", "w:lvl", "w:lvlOverride", "w:lvlRestart", "w:lvlText", "w:moveFrom",
+    "w:moveTo", "w:name", "w:noBreakHyphen", "w:num", "w:numFmt", "w:numId", "w:numPr",
+    "w:numStyleLink", "w:object", "w:outlineLvl", "w:p", "w:pPr", "w:pStyle", "w:pict", "w:ptab",
+    "w:r", "w:rFonts", "w:rPr", "w:rPrDefault", "w:rStyle", "w:sdt", "w:sdtContent", "w:sdtEndPr",
+    "w:sdtPr", "w:start", "w:startOverride", "w:style", "w:sz", "w:t", "w:tab", "w:tbl",
+    "w:tblHeader", "w:tc", "w:tcPr", "w:tr", "w:trPr", "w:txbxContent", "w:vMerge", "w:vanish",
+    // Frequent, never matched on.
+    "w:szCs", "w:spacing", "w:lsdException", "w:tcW", "w:lang", "w:vAlign", "w:i", "w:iCs",
+    "w:color", "w:top", "w:left", "w:bCs", "w:right", "w:bottom", "w:tcBorders", "w:hideMark",
+    "w:trHeight", "w:gridCol", "w:tblPr", "w:shd", "w:tblStylePr", "w:uiPriority", "w:rsid",
+    "w:tabs", "w:widowControl", "w:multiLevelType", "w:lastRenderedPageBreak", "w:tmpl", "w:nsid",
+    "w:semiHidden", "w:link", "w:unhideWhenUsed", "w:tblBorders", "w:insideV", "w:insideH",
+    "w:next", "w:tblW", "w:tblGrid", "w:tblCellMar", "w:qFormat", "w:suff", "w:pBdr",
+    "w:textAlignment", "w:tblLook", "w:tblInd", "w:sectPr", "w:pgSz", "w:pgMar", "w:proofErr",
+    "w:bookmarkStart", "w:bookmarkEnd", "w:u", "w:kern", "w:noProof", "w:keepNext", "w:keepLines",
+    "w:snapToGrid", "w:contextualSpacing", "w:tblLayout", "w:cols", "w:docGrid", "w:end",
+];
+
+static SHARED: Lazy<HashSet<&'static str>> = Lazy::new(|| SHARED_NAMES.iter().copied().collect());
+
+/// Longest name looked up in [`SHARED`] (longer ones are never shared).
+const MAX_SHARED_LEN: usize = 32;
+
+/// An element's canonical name: `w:p`, `mc:Choice`, `?:foo` for unknown namespaces.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Name(Cow<'static, str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+/// One element: canonical name, the kept attributes by local name, children in order.
 #[derive(Debug, Default)]
 pub(crate) struct Node {
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
+    pub name: Name,
+    pub attrs: Vec<(&'static str, String)>,
     pub children: Vec<Child>,
 }
 
@@ -31,7 +122,8 @@ pub(crate) enum Child {
 impl Node {
     /// An attribute by local name (`val` for `w:val`).
     pub fn attr(&self, local: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == local).map(|(_, v)| v.as_str())
+        debug_assert!(KEPT_ATTRS.contains(&local), "attribute {local} is dropped while parsing: add it to KEPT_ATTRS");
+        self.attrs.iter().find(|(k, _)| *k == local).map(|(_, v)| v.as_str())
     }
 
     /// Child elements.
@@ -96,22 +188,44 @@ fn prefix_for(ns: &str) -> &'static str {
     }
 }
 
-fn element_name(reader: &NsReader<&[u8]>, e: &BytesStart) -> String {
+fn element_name(reader: &NsReader<&[u8]>, e: &BytesStart) -> Name {
     let (res, local) = reader.resolver().resolve_element(e.name());
     let local = local.as_ref();
-    match res {
-        ResolveResult::Bound(ns) => format!("{}:{local}", prefix_for(ns.as_ref())),
-        _ => local.to_string(),
+    let prefix = match res {
+        ResolveResult::Bound(ns) => prefix_for(ns.as_ref()),
+        _ => return Name(Cow::Owned(local.to_string())),
+    };
+    Name(shared_name(prefix, local).map_or_else(|| Cow::Owned(format!("{prefix}:{local}")), Cow::Borrowed))
+}
+
+/// `prefix:local` as a shared static string, if it is one.
+fn shared_name(prefix: &str, local: &str) -> Option<&'static str> {
+    let len = prefix.len() + 1 + local.len();
+    if len > MAX_SHARED_LEN {
+        return None;
     }
+    let mut buf = [0u8; MAX_SHARED_LEN];
+    buf[..prefix.len()].copy_from_slice(prefix.as_bytes());
+    buf[prefix.len()] = b':';
+    buf[prefix.len() + 1..len].copy_from_slice(local.as_bytes());
+    // Invariant: built from two `str`s and an ASCII colon.
+    let full = std::str::from_utf8(&buf[..len]).ok()?;
+    SHARED.get(full).copied()
 }
 
 fn make_node(reader: &NsReader<&[u8]>, e: &BytesStart) -> Result<Node, quick_xml::Error> {
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a?;
-        let key = a.key.local_name().as_ref().to_string();
-        let value = unescape(&a.value)?.into_owned();
-        attrs.push((key, value));
+        let key = a.key.local_name();
+        match KEPT_ATTRS.iter().find(|k| **k == key.as_ref()) {
+            Some(kept) => attrs.push((*kept, unescape(&a.value)?.into_owned())),
+            // Dropped, but a bad escape in it is still damage.
+            None if a.value.contains('&') => {
+                unescape(&a.value)?;
+            }
+            None => {}
+        }
     }
     Ok(Node { name: element_name(reader, e), attrs, children: Vec::new() })
 }
@@ -147,8 +261,11 @@ impl PendingText {
             return Ok(None);
         }
         let raw = std::mem::take(&mut self.raw);
-        let text = unescape(&raw).map_err(|e| (self.start, quick_xml::Error::from(e)))?;
-        Ok(Some(text.into_owned()))
+        let text = match unescape(&raw).map_err(|e| (self.start, quick_xml::Error::from(e)))? {
+            Cow::Borrowed(_) => raw,
+            Cow::Owned(text) => text,
+        };
+        Ok(Some(text))
     }
 }
 
@@ -239,8 +356,9 @@ mod tests {
 
     #[test]
     fn text_around_entity_references_is_one_text_node() {
-        let node = root("<r a=\"x &lt; y\"><t>A &amp; B&#x41;\r\nC</t><![CDATA[<d>]]></r>").expect("well-formed");
-        assert_eq!(node.attr("a"), Some("x < y"));
+        let node = root("<r val=\"x &lt; y\" rsidR=\"00AB\"><t>A &amp; B&#x41;\r\nC</t><![CDATA[<d>]]></r>").expect("well-formed");
+        assert_eq!(node.attr("val"), Some("x < y"));
+        assert_eq!(node.attrs.len(), 1, "attributes no reader asks for are dropped");
         let t = node.child("t").expect("t element");
         assert_eq!(t.children.len(), 1, "{:?}", t.children);
         assert_eq!(t.text(), "A & BA\r\nC", "unescaped once, line ends as written");
@@ -252,5 +370,26 @@ mod tests {
         let err = root("<r><t>A & B</t></r>").expect_err("unterminated entity");
         assert!(err.to_string().contains("bad text near byte 6"), "{err}");
         assert!(root("<!DOCTYPE r [<!ENTITY x \"y\">]><r/>").is_err());
+    }
+
+    #[test]
+    fn a_bad_escape_in_a_dropped_attribute_is_damage() {
+        let err = root("<r rsidR=\"a &bogus; b\"/>").expect_err("unknown entity");
+        assert!(err.to_string().contains("bad attribute"), "{err}");
+    }
+
+    #[test]
+    fn names_resolve_through_any_prefix_shared_or_not() {
+        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        let xml = format!("<x:document xmlns:x=\"{w}\"><x:p/><x:fooBar/><y:p xmlns:y=\"urn:other\"/></x:document>");
+        let node = root(&xml).expect("well-formed");
+        let names: Vec<&str> = node.elements().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["w:p", "w:fooBar", "?:p"]);
+        assert!(matches!(node.child("w:p").map(|n| &n.name.0), Some(Cow::Borrowed("w:p"))));
+    }
+
+    #[test]
+    fn shared_names_are_all_under_the_length_cap() {
+        assert!(SHARED_NAMES.iter().all(|n| n.len() <= MAX_SHARED_LEN && n.contains(':')));
     }
 }
