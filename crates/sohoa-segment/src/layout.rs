@@ -108,8 +108,12 @@ fn letters(line: &str) -> (usize, usize) {
 
 /// A line in capitals (a body's name, a title), short.
 fn is_caps(line: &str) -> bool {
+    // the length first: a long paragraph is no such line, whatever its letters
+    if line.chars().nth(90).is_some() {
+        return false;
+    }
     let (all, upper) = letters(line);
-    all >= 2 && upper * 10 >= all * 9 && line.chars().count() <= 90
+    all >= 2 && upper * 10 >= all * 9
 }
 
 fn is_title(line: &str) -> bool {
@@ -236,8 +240,9 @@ fn has_header(t: &Table) -> bool {
 /// `Nơi nhận:` opens the recipients list (also with a tone OCR misread: `Nơi nhân:`).
 pub fn is_recipients_head(line: &str) -> bool {
     // The head of the line is enough: a recipients head opens it.
-    let head: String = line.chars().take(24).collect();
-    toneless_key(&head.replace(':', " ")).starts_with(&toneless_key("Nơi nhận"))
+    static HEAD: Lazy<String> = Lazy::new(|| toneless_key("Nơi nhận"));
+    let head: String = line.chars().take(24).map(|c| if c == ':' { ' ' } else { c }).collect();
+    toneless_key(&head).starts_with(HEAD.as_str())
 }
 
 fn is_bullet(line: &str) -> bool {

@@ -94,9 +94,9 @@ impl Walker {
     /// A paragraph inside an open signature block joins it, line by line; the first
     /// line that does not fit closes the block (and the paragraph is read as usual).
     fn signature_line(&mut self, p: &Paragraph) -> bool {
-        let text = match p.label.as_deref() {
-            Some(l) => format!("{l} {}", p.text),
-            None => p.text.clone(),
+        let text: std::borrow::Cow<str> = match p.label.as_deref() {
+            Some(l) => format!("{l} {}", p.text).into(),
+            None => p.text.as_str().into(),
         };
         let opens =
             layout::is_recipients_head(&text) || layout::is_signer_title(text.split('\n').next().unwrap_or_default());

@@ -3,7 +3,8 @@
 //! Runs after legacy detection (TCVN3 uses U+00AD for `ư`).
 
 use super::detect::well_cased;
-use super::syllable::is_syllable;
+use super::syllable::{is_syllable, is_syllable_pair};
+use std::cell::Cell;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Repairs made before legacy detection, which they cannot mislead:
@@ -123,13 +124,23 @@ fn split_keep(s: &str) -> impl Iterator<Item = &str> {
 /// Returns the new text and the number of spaces removed, or `None`.
 fn join_split_syllables(s: &str) -> Option<(String, u64)> {
     let pieces: Vec<&str> = split_keep(s).collect();
+    // Each word is tested as the right of one pair and the left of the next: once.
+    let memo: Vec<Cell<Option<bool>>> = vec![Cell::new(None); pieces.len()];
+    let syllable = |k: usize| {
+        memo[k].get().unwrap_or_else(|| {
+            let is = is_syllable(pieces[k]);
+            memo[k].set(Some(is));
+            is
+        })
+    };
     let mut out = String::with_capacity(s.len());
     let mut joined = 0;
     let mut i = 0;
     while i < pieces.len() {
         out.push_str(pieces[i]);
         let joinable = pieces.get(i + 1) == Some(&" ")
-            && pieces.get(i + 2).is_some_and(|right| should_join(pieces[i], right))
+            && i + 2 < pieces.len()
+            && should_join(pieces[i], pieces[i + 2], || syllable(i), || syllable(i + 2))
             && pieces[i].chars().next().is_some_and(char::is_alphabetic);
         if joinable {
             out.push_str(pieces[i + 2]);
@@ -142,23 +153,27 @@ fn join_split_syllables(s: &str) -> Option<(String, u64)> {
     (joined > 0).then_some((out, joined))
 }
 
-fn should_join(left: &str, right: &str) -> bool {
+/// Whether `left right` is one syllable split by a space; `left_syllable` and
+/// `right_syllable` say (when asked) whether each word is a syllable on its own.
+fn should_join(
+    left: &str,
+    right: &str,
+    left_syllable: impl FnOnce() -> bool,
+    right_syllable: impl FnOnce() -> bool,
+) -> bool {
     // A lone ASCII letter (`điểm b`) is a word of its own, never a fragment.
-    let broken = |w: &str| !is_syllable(w) && (w.len() != 1 || !w.is_ascii());
+    let lone_ascii = |w: &str| w.len() == 1 && w.is_ascii();
     if left.is_ascii() && right.is_ascii() {
         return false;
     }
     let left_caps = left.chars().count() > 1 && !left.chars().any(char::is_lowercase);
     let right_ok_case =
         if left_caps { !right.chars().any(char::is_lowercase) } else { !right.chars().any(char::is_uppercase) };
-    let any_broken = broken(left) || broken(right);
-    if !right_ok_case || !any_broken {
+    if !right_ok_case {
         return false;
     }
-    let mut both = String::with_capacity(left.len() + right.len());
-    both.push_str(left);
-    both.push_str(right);
-    is_syllable(&both)
+    let any_broken = (!left_syllable() && !lone_ascii(left)) || (!right_syllable() && !lone_ascii(right));
+    any_broken && is_syllable_pair(left, right)
 }
 
 #[cfg(test)]
