@@ -5,7 +5,14 @@ use crate::folded::{starts_with_words, Folded};
 /// `text` on one line: every run of white space (line breaks too) folded into one space, trimmed.
 /// Record text values are always written this way.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The folding key of `text` with every character that is not a letter, digit or space dropped.
@@ -34,5 +41,11 @@ mod tests {
         assert!(starts_with("**Trên đây là** Kế hoạch", "Trên đây là"));
         assert!(!starts_with("Nơi nhậnx", "Nơi nhận"));
         assert!(contains("công tác hoà giải", "hòa giải"));
+    }
+
+    #[test]
+    fn one_line_folds_every_run_of_white_space() {
+        assert_eq!(one_line("  Kế\u{a0}hoạch\n\t số  05 "), "Kế hoạch số 05");
+        assert_eq!(one_line(" \n "), "");
     }
 }

@@ -111,12 +111,24 @@ fn split_keep(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
     std::iter::from_fn(move || {
         let first = rest.chars().next()?;
-        let letter = first.is_alphabetic();
-        let end = rest.find(|c: char| c.is_alphabetic() != letter).unwrap_or(rest.len());
+        let letter = is_letter(first);
+        let end = rest.find(|c: char| is_letter(c) != letter).unwrap_or(rest.len());
         let (piece, tail) = rest.split_at(end);
         rest = tail;
         Some(piece)
     })
+}
+
+/// `char::is_alphabetic`, answered without the Unicode tables for the Latin
+/// letters Vietnamese is written in (Latin-1 letters, Latin Extended-A and -B,
+/// Latin Extended Additional).
+fn is_letter(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Joins two letter words separated by one space when one of them is no
@@ -182,6 +194,13 @@ mod tests {
 
     fn fix(s: &str) -> String {
         repair(s, &mut 0)
+    }
+
+    #[test]
+    fn the_quick_letter_test_is_is_alphabetic() {
+        for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
