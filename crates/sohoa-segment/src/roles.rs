@@ -1,6 +1,7 @@
 //! A header row's column roles, each cell read with the shared vocabulary ([`sohoa_doc::vocab::roles`]).
 
 use crate::outline::Role;
+use once_cell::sync::Lazy;
 use sohoa_doc::fold_key;
 pub use sohoa_doc::vocab::roles::role_of;
 
@@ -10,7 +11,8 @@ pub fn header_roles(cells: &[String]) -> Option<Vec<Role>> {
     if cells.iter().any(|c| c.chars().count() > 80) {
         return None;
     }
-    let indicator = cells.iter().any(|c| fold_key(c) == fold_key("chỉ tiêu"));
+    static INDICATOR: Lazy<String> = Lazy::new(|| fold_key("chỉ tiêu"));
+    let indicator = cells.iter().any(|c| fold_key(c) == *INDICATOR);
     let mut roles: Vec<Role> = cells.iter().map(|c| role_of(c, indicator)).collect();
     content_after_label(&mut roles);
     let known = roles.iter().filter(|r| **r != Role::Other).count();

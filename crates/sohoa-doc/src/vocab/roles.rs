@@ -3,6 +3,20 @@
 //! text reader rebuilds column-by-column dumps with.
 
 use crate::fold::{fold_key, toneless_key};
+use once_cell::sync::Lazy;
+
+/// [`RULES`] with every word folded ([`fold_key`]), once.
+static FOLDED_RULES: Lazy<Vec<(Role, Vec<String>)>> =
+    Lazy::new(|| RULES.iter().map(|(role, words)| (*role, words.iter().map(|w| fold_key(w)).collect())).collect());
+
+/// [`RULES`] with every word glued ([`glued`]), once.
+static GLUED_RULES: Lazy<Vec<(Role, Vec<String>)>> =
+    Lazy::new(|| RULES.iter().map(|(role, words)| (*role, words.iter().map(|w| glued(w)).collect())).collect());
+
+/// The folded `đơn vị`, and the glued `phối hợp` and `chủ trì`.
+static DON_VI: Lazy<String> = Lazy::new(|| fold_key("đơn vị"));
+static GLUED_PHOI_HOP: Lazy<String> = Lazy::new(|| glued("phối hợp"));
+static GLUED_CHU_TRI: Lazy<String> = Lazy::new(|| glued("chủ trì"));
 
 /// What a table column holds, read from its header cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,13 +64,13 @@ pub fn role_of(header: &str, indicator_table: bool) -> Role {
     if is_label_header(&key) {
         return Role::Label;
     }
-    if key.contains("đơn vị tính") || key == "đvt" || (indicator_table && key == fold_key("đơn vị")) {
+    if key.contains("đơn vị tính") || key == "đvt" || (indicator_table && key == *DON_VI) {
         return Role::Unit;
     }
     if is_object_header(&key) {
         return Role::Content;
     }
-    if key.starts_with(&fold_key("đơn vị")) && !glued(header).contains(&glued("phối hợp")) {
+    if key.starts_with(DON_VI.as_str()) && !glued(header).contains(GLUED_PHOI_HOP.as_str()) {
         return Role::Lead;
     }
     match rule_role(&key) {
@@ -78,24 +92,29 @@ fn glued(text: &str) -> String {
 /// plays, it names no unit: it stays `Other`.
 fn glued_rule_role(header: &str) -> Role {
     let key = glued(header);
-    if key.contains(&glued("chủ trì")) && key.contains(&glued("phối hợp")) {
+    if key.contains(GLUED_CHU_TRI.as_str()) && key.contains(GLUED_PHOI_HOP.as_str()) {
         return Role::Other;
     }
-    RULES.iter().find(|(_, words)| words.iter().any(|w| key.contains(&glued(w)))).map_or(Role::Other, |(role, _)| *role)
+    GLUED_RULES
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| key.contains(w.as_str())))
+        .map_or(Role::Other, |(role, _)| *role)
 }
 
 /// The role the first [`RULES`] entry whose word `key` (folded) contains names.
 pub fn rule_role(key: &str) -> Role {
-    RULES
+    FOLDED_RULES
         .iter()
-        .find(|(_, words)| words.iter().any(|w| key.contains(&fold_key(w))))
+        .find(|(_, words)| words.iter().any(|w| key.contains(w.as_str())))
         .map_or(Role::Other, |(role, _)| *role)
 }
 
 /// `Đơn vị được kiểm tra`, `Cơ quan được khảo sát`: the units the work is done on, which are the
 /// rows' content (each row is the work on one unit), not who leads it.
 fn is_object_header(key: &str) -> bool {
-    ["đơn vị", "cơ quan", "địa phương"].iter().any(|w| key.starts_with(&fold_key(w))) && key.contains(&fold_key("được"))
+    static HEADS: Lazy<[String; 3]> = Lazy::new(|| ["đơn vị", "cơ quan", "địa phương"].map(fold_key));
+    static DUOC: Lazy<String> = Lazy::new(|| fold_key("được"));
+    HEADS.iter().any(|w| key.starts_with(w.as_str())) && key.contains(DUOC.as_str())
 }
 
 /// A whole header cell (folded) that names the number column.
