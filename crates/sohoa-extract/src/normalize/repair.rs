@@ -123,15 +123,20 @@ fn split_keep(s: &str) -> impl Iterator<Item = &str> {
 /// Returns the new text and the number of spaces removed, or `None`.
 fn join_split_syllables(s: &str) -> Option<(String, u64)> {
     let pieces: Vec<&str> = split_keep(s).collect();
+    let joinable = |i: usize| {
+        pieces.get(i + 1) == Some(&" ")
+            && pieces.get(i + 2).is_some_and(|right| should_join(pieces[i], right))
+            && pieces[i].chars().next().is_some_and(char::is_alphabetic)
+    };
+    // most lines join nothing: find the first join before building a new text
+    let first = (0..pieces.len()).find(|&i| joinable(i))?;
     let mut out = String::with_capacity(s.len());
+    pieces[..first].iter().for_each(|p| out.push_str(p));
     let mut joined = 0;
-    let mut i = 0;
+    let mut i = first;
     while i < pieces.len() {
         out.push_str(pieces[i]);
-        let joinable = pieces.get(i + 1) == Some(&" ")
-            && pieces.get(i + 2).is_some_and(|right| should_join(pieces[i], right))
-            && pieces[i].chars().next().is_some_and(char::is_alphabetic);
-        if joinable {
+        if joinable(i) {
             out.push_str(pieces[i + 2]);
             joined += 1;
             i += 3;
@@ -139,7 +144,7 @@ fn join_split_syllables(s: &str) -> Option<(String, u64)> {
             i += 1;
         }
     }
-    (joined > 0).then_some((out, joined))
+    Some((out, joined))
 }
 
 fn should_join(left: &str, right: &str) -> bool {
@@ -151,8 +156,7 @@ fn should_join(left: &str, right: &str) -> bool {
     let left_caps = left.chars().count() > 1 && !left.chars().any(char::is_lowercase);
     let right_ok_case =
         if left_caps { !right.chars().any(char::is_lowercase) } else { !right.chars().any(char::is_uppercase) };
-    let any_broken = broken(left) || broken(right);
-    if !right_ok_case || !any_broken {
+    if !right_ok_case || !(broken(left) || broken(right)) {
         return false;
     }
     let mut both = String::with_capacity(left.len() + right.len());

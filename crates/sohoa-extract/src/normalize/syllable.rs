@@ -60,7 +60,12 @@ fn encode_word(s: &str) -> Vec<u8> {
         .collect()
 }
 
-static RIME_SET: Lazy<HashSet<Vec<u8>>> = Lazy::new(|| RIMES.split_whitespace().map(encode_word).collect());
+static RIME_SET: Lazy<HashSet<u64>> = Lazy::new(|| RIMES.split_whitespace().map(|r| pack(&encode_word(r))).collect());
+
+/// Letters (at most [`MAX_LETTERS`], codes never 0) as one number: a set lookup without hashing a vector.
+fn pack(letters: &[u8]) -> u64 {
+    letters.iter().fold(0, |n, &b| (n << 8) | u64::from(b))
+}
 static INITIAL_CODES: Lazy<Vec<Vec<u8>>> = Lazy::new(|| INITIALS.iter().map(|s| encode_word(s)).collect());
 
 /// The parts of one decomposed letter.
@@ -99,11 +104,8 @@ pub fn is_syllable(word: &str) -> bool {
     let mut len = 0;
     let mut tone = None;
     for c in word.chars() {
-        let lower = if c.is_uppercase() { c.to_lowercase().next().unwrap_or(c) } else { c };
-        let mut letter = Letter::default();
-        decompose_canonical(lower, |d| letter.push(d));
-        let Some(b) = letter.code() else { return false };
-        if let Some(t) = letter.tone {
+        let Some((b, letter_tone)) = letter_of(c) else { return false };
+        if let Some(t) = letter_tone {
             if tone.replace(t).is_some() {
                 return false;
             }
@@ -117,16 +119,47 @@ pub fn is_syllable(word: &str) -> bool {
     len > 0 && splits_validly(&buf[..len], tone)
 }
 
+/// Characters below this are looked up in [`LETTERS`]; the rest are decomposed on each call.
+const TABLE_END: u32 = 0x2000;
+
+/// One character's letter code and tone mark, or `None` when it is no Vietnamese letter.
+type LetterOf = Option<(u8, Option<char>)>;
+
+/// [`decompose_letter`] of every character below [`TABLE_END`], worked out once:
+/// the same answer as decomposing each time, without the Unicode lookups.
+static LETTERS: Lazy<Vec<LetterOf>> =
+    Lazy::new(|| (0..TABLE_END).map(|u| char::from_u32(u).and_then(decompose_letter)).collect());
+
+fn letter_of(c: char) -> LetterOf {
+    match LETTERS.get(c as usize) {
+        Some(known) => *known,
+        None => decompose_letter(c),
+    }
+}
+
+/// Lower-cases and decomposes `c` into a letter code and its tone mark.
+fn decompose_letter(c: char) -> LetterOf {
+    let lower = if c.is_uppercase() { c.to_lowercase().next().unwrap_or(c) } else { c };
+    let mut letter = Letter::default();
+    decompose_canonical(lower, |d| letter.push(d));
+    Some((letter.code()?, letter.tone))
+}
+
 /// Tries every initial that prefixes `letters`.
 fn splits_validly(letters: &[u8], tone: Option<char>) -> bool {
     INITIAL_CODES
         .iter()
-        .any(|initial| letters.starts_with(initial) && rime_ok(initial, &letters[initial.len()..], tone))
+        .any(|initial| begins_with(letters, initial) && rime_ok(initial, &letters[initial.len()..], tone))
+}
+
+/// `letters.starts_with(initial)` for a few bytes, without a call to `memcmp`.
+fn begins_with(letters: &[u8], initial: &[u8]) -> bool {
+    initial.len() <= letters.len() && initial.iter().zip(letters).all(|(a, b)| a == b)
 }
 
 fn rime_ok(initial: &[u8], rime: &[u8], tone: Option<char>) -> bool {
     let gi_alone = initial == b"gi" && rime.is_empty();
-    if !gi_alone && !RIME_SET.contains(rime) {
+    if !gi_alone && !RIME_SET.contains(&pack(rime)) {
         return false;
     }
     if !spelling_ok(initial, rime) {
