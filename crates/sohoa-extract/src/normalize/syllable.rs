@@ -4,7 +4,6 @@
 //! sắc or nặng tone. Not a word list: any syllable the language allows passes.
 
 use once_cell::sync::Lazy;
-use std::collections::HashSet;
 use unicode_normalization::char::decompose_canonical;
 
 const ACUTE: char = '\u{0301}';
@@ -60,7 +59,12 @@ fn encode_word(s: &str) -> Vec<u8> {
         .collect()
 }
 
-static RIME_SET: Lazy<HashSet<u64>> = Lazy::new(|| RIMES.split_whitespace().map(|r| pack(&encode_word(r))).collect());
+/// The rimes, packed ([`pack`]) and sorted for a binary search.
+static RIME_SET: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut rimes: Vec<u64> = RIMES.split_whitespace().map(|r| pack(&encode_word(r))).collect();
+    rimes.sort_unstable();
+    rimes
+});
 
 /// Letters (at most [`MAX_LETTERS`], codes never 0) as one number: a set lookup without hashing a vector.
 fn pack(letters: &[u8]) -> u64 {
@@ -159,7 +163,7 @@ fn begins_with(letters: &[u8], initial: &[u8]) -> bool {
 
 fn rime_ok(initial: &[u8], rime: &[u8], tone: Option<char>) -> bool {
     let gi_alone = initial == b"gi" && rime.is_empty();
-    if !gi_alone && !RIME_SET.contains(&pack(rime)) {
+    if !gi_alone && RIME_SET.binary_search(&pack(rime)).is_err() {
         return false;
     }
     if !spelling_ok(initial, rime) {
