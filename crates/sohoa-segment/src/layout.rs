@@ -45,7 +45,7 @@ static NUMBER_TAIL: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^[0-9]*\s*/\s*[0-9A-Za-zĐđ]+(?:\s*[-/–]\s*[0-9A-Za-zĐđ&]+)*$").expect("static regex")); // invariant: valid literal
 /// The end of a date line that wrapped (`2025`, `tháng 12 năm 2025`).
 static DATE_TAIL: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:(?:ngày|tháng|năm)\b[\s\d.…]*)*\d{4}$").expect("static regex")); // invariant: valid literal
+    Lazy::new(|| Regex::new(r"^(?:(?:ngày|tháng|năm)\b[\s0-9.…]*)*[0-9]{4}$").expect("static regex")); // invariant: valid literal
 static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[-_=.*…–— ]+$").expect("static regex")); // invariant: valid literal
 
 /// A letterhead line holds a few words (`Số: 15/KH-UBND  Hà Nội, ngày 20 tháng 02 năm 2006`);
