@@ -65,7 +65,7 @@ impl GapRegex {
     }
 
     fn within(&self, c: &Captures) -> bool {
-        c.name("gap").map_or(true, |g| g.as_str().chars().count() <= self.max_chars)
+        c.name("gap").is_none_or(|g| g.as_str().chars().count() <= self.max_chars)
     }
 
     fn exact(&self) -> &Regex {
