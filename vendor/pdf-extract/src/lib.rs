@@ -1568,18 +1568,56 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
     }
 }
 
-struct Processor<'a> {
+// sohoa patch: the content-stream decoder a `Processor` uses for form XObjects
+// (lopdf's `Content::decode` unless the caller brings its own).
+pub type DecodeContent = fn(&[u8]) -> lopdf::Result<Content>;
+
+// sohoa patch: public, so a caller can keep one across the pages of a document
+// (`Processor::output_page`): its fonts are then parsed once per document.
+pub struct Processor<'a> {
     font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    // sohoa patch: fonts named by an indirect /Font entry, by object id, kept
+    // across pages (the same object is the same font); `font_table` stays per page.
+    font_cache: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
+    // sohoa patch: the decoder of form XObject streams.
+    decode: DecodeContent,
     _none: PhantomData<&'a ()>,
 }
 
 impl<'a> Processor<'a> {
-    fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData }
+    // sohoa patch: public; the default decoder.
+    pub fn new() -> Processor<'a> {
+        Processor::with_decoder(Content::decode)
     }
 
-    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let content = Content::decode(&content).unwrap();
+    // sohoa patch: a processor decoding form XObjects with `decode`.
+    pub fn with_decoder(decode: DecodeContent) -> Processor<'a> {
+        Processor { font_table: HashMap::new(), font_cache: HashMap::new(), decode, _none: PhantomData }
+    }
+
+    // sohoa patch: one page whose content stream the caller has decoded already;
+    // fonts parsed on earlier pages of `doc` by this processor are reused.
+    pub fn output_page(&mut self, doc: &'a Document, page_num: u32, object_id: ObjectId, content: &Content, output: &mut dyn OutputDev) -> Result<(), OutputError> {
+        static EMPTY_RESOURCES: std::sync::OnceLock<Dictionary> = std::sync::OnceLock::new();
+        let empty_resources = EMPTY_RESOURCES.get_or_init(Dictionary::new);
+        output_page_content(page_num, object_id, doc, self, output, empty_resources, PageContent::Decoded(content))
+    }
+
+    // sohoa patch: the font a `Tf` names, made once per font object.
+    fn font(&mut self, doc: &'a Document, fonts: &'a Dictionary, name: &[u8]) -> Rc<dyn PdfFont + 'a> {
+        if let Some(font) = self.font_table.get(name) {
+            return font.clone();
+        }
+        let font = match fonts.get(name) {
+            Ok(&Object::Reference(id)) => self.font_cache.entry(id).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
+            _ => make_font(doc, get::<&Dictionary>(doc, fonts, name)),
+        };
+        self.font_table.insert(name.to_owned(), font.clone());
+        font
+    }
+
+    // sohoa patch: takes the decoded content (it decoded `content: Vec<u8>` itself).
+    fn process_stream(&mut self, doc: &'a Document, content: &Content, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -1709,7 +1747,8 @@ impl<'a> Processor<'a> {
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
-                    let font = self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone();
+                    // sohoa patch: through the document's font cache (was `self.font_table.entry(..).or_insert_with(make_font)`).
+                    let font = self.font(doc, fonts, name);
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -1865,7 +1904,9 @@ impl<'a> Processor<'a> {
                     let xf: &Stream = get(&doc, xobject, name);
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
-                    self.process_stream(&doc, contents, resources, &media_box, output, page_num)?;
+                    // sohoa patch: decoded here, with the processor's decoder.
+                    let contents = (self.decode)(&contents).unwrap();
+                    self.process_stream(&doc, &contents, resources, &media_box, output, page_num)?;
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
@@ -2399,6 +2440,20 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
 }
 
 fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
+    // sohoa patch: the body moved to `output_page_content`, shared with `Processor::output_page`.
+    output_page_content(page_num, object_id, doc, p, output, empty_resources, PageContent::Read)
+}
+
+// sohoa patch: where a page's content comes from.
+enum PageContent<'c> {
+    // Read from the page (`get_page_content`) and decoded here, as upstream does.
+    Read,
+    // Decoded by the caller.
+    Decoded(&'c Content),
+}
+
+// sohoa patch: `output_doc_inner`'s body, the page's content read here or handed in.
+fn output_page_content<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary, content: PageContent) -> Result<(), OutputError> {
     let page_dict = doc.get_object(object_id).unwrap().as_dict().unwrap();
     dlog!("page {} {:?}", page_num, page_dict);
     // Font resource names (e.g. /F0) are only unique within a page's resource
@@ -2415,7 +2470,14 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
         .map(|x| (x[0], x[1], x[2], x[3]));
     output.begin_page(page_num, &media_box, art_box)?;
-    p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num)?;
+    // sohoa patch: the content decoded here only when the caller did not.
+    match content {
+        PageContent::Read => {
+            let content = Content::decode(&doc.get_page_content(object_id).unwrap()).unwrap();
+            p.process_stream(&doc, &content, resources, &media_box, output, page_num)?;
+        }
+        PageContent::Decoded(content) => p.process_stream(&doc, content, resources, &media_box, output, page_num)?,
+    }
     output.end_page()?;
     Ok(())
 }

@@ -40,14 +40,16 @@ pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Ext
     }
     let mut diagnostics = Vec::new();
     let mut read: Vec<PageRead> = Vec::new();
+    let mut processor = pdf_extract::Processor::with_decoder(fonts::DECODE);
     for &(num, id) in &ids {
         if budget.expired() {
             diagnostics
                 .push(diag("pdf.time_budget", format!("time budget exceeded: pages {num}–{} not read", ids.len())));
             break;
         }
-        read.push(pages::read_page(&doc, num, id));
+        read.push(pages::read_page(&doc, &mut processor, num, id));
     }
+    drop(processor);
     drop(doc);
     let ocr = pages::ocr_pages(bytes, &mut read, opts, &budget, &mut diagnostics);
     for p in &read {

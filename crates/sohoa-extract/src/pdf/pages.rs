@@ -13,7 +13,7 @@ use crate::kit::{guard, Budget};
 use crate::model::Diagnostic;
 use crate::ocr::{self, OcrPage, OcrSession};
 use crate::options::{ExtractOptions, OcrMode};
-use pdf_extract::{Document, ObjectId};
+use pdf_extract::{Document, ObjectId, Processor};
 
 /// What one page gave.
 pub(super) enum PageContent {
@@ -74,8 +74,9 @@ fn decryption_error(e: pdf_extract::Error) -> ExtractError {
     ExtractError::Encrypted { format: "pdf", cause }
 }
 
-/// Reads one page's text layer and rules.
-pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
+/// Reads one page's text layer and rules; `processor` is the document's (its fonts
+/// are parsed once for all pages).
+pub(super) fn read_page<'a>(doc: &'a Document, processor: &mut Processor<'a>, num: u32, id: ObjectId) -> PageRead {
     let mut plan = match guard::catch(|| fonts::plan(doc, id)) {
         Ok(plan) => plan,
         Err(p) => {
@@ -95,8 +96,11 @@ pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
         let why = if plan.images > 0 { "image-only page" } else { "empty page" };
         return page(PageContent::NeedsOcr(why.into()));
     }
+    let Some(content) = plan.content.take() else {
+        return page(PageContent::Failed("page content not decoded".into()));
+    };
     let mut dev = PageDevice::new(frame, std::mem::take(&mut plan.fonts));
-    let run = guard::catch(|| pdf_extract::output_doc_page(doc, &mut dev, num));
+    let run = guard::catch(|| processor.output_page(doc, num, id, &content, &mut dev));
     let content = match run {
         Err(p) => PageContent::Failed(format!("text extraction crashed: {p}")),
         Ok(Err(e)) => PageContent::Failed(format!("text extraction failed: {e}")),
