@@ -161,6 +161,14 @@ fn pdf_to_utf8(s: &[u8]) -> String {
 }
 
 fn to_utf8(encoding: &[u16], s: &[u8]) -> String {
+    // sohoa patch: one byte (every glyph of a simple font without a ToUnicode
+    // map) mapped straight to its character, without the UTF-16 round trip;
+    // a surrogate code (which the round trip refuses) takes the path below.
+    if let [byte] = s {
+        if let Some(c) = char::from_u32(u32::from(encoding[*byte as usize])) {
+            return c.to_string();
+        }
+    }
     if s.len() > 2 && s[0] == 0xfe && s[1] == 0xff {
         return UTF_16BE.decode_without_bom_handling_and_without_replacement(&s[2..]).unwrap().to_string()
     } else {

@@ -32,8 +32,8 @@ use pages::{PageContent, PageRead};
 pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
     let budget = Budget::start(opts, "pdf");
     limits::check_nesting(bytes)?;
-    let doc = pages::load(bytes)?;
-    limits::check_streams(&doc)?;
+    let (doc, inflated) = pages::load(bytes)?;
+    limits::check_streams(&doc, &inflated)?;
     let ids: Vec<(u32, pdf_extract::ObjectId)> = doc.get_pages().into_iter().collect();
     if ids.is_empty() {
         return Err(ExtractError::damaged("pdf", "the document has no pages"));

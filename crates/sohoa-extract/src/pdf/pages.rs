@@ -4,6 +4,7 @@
 use super::device::{Glyph, PageDevice, PageFrame};
 use super::fonts;
 use super::layout::{lines_from_words, words_from_glyphs, Line, Word};
+use super::limits::InflatedSizes;
 use super::paths::Rule;
 use super::quality;
 use super::stream::{self, StreamConfig};
@@ -54,14 +55,16 @@ impl PageRead {
 
 /// Parses the file; an encrypted one is opened with the empty user password
 /// (a file protected by an owner password only opens in any viewer) or refused.
-pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
-    let mut doc = super::repair::load(bytes)?;
+/// With the inflated sizes measured on load (none once decrypted).
+pub(super) fn load(bytes: &[u8]) -> Result<(Document, InflatedSizes), ExtractError> {
+    let (mut doc, mut sizes) = super::repair::load(bytes)?;
     if doc.is_encrypted() {
+        sizes.forget();
         let opened = guard::catch(|| doc.decrypt(""))
             .map_err(|p| ExtractError::Encrypted { format: "pdf", cause: format!("decryption crashed: {p}") })?;
         opened.map_err(decryption_error)?;
     }
-    Ok(doc)
+    Ok((doc, sizes))
 }
 
 /// A wrong empty password means a user password protects the file.
