@@ -20,7 +20,7 @@ const UNDO_BUDGET: usize = 32 << 20;
 pub(super) fn salvage_streams(doc: &mut Document) -> InflatedSizes {
     let mut sizes = InflatedSizes::default();
     let mut scratch = vec![0u8; SCRATCH];
-    for (&id, obj) in doc.objects.iter_mut() {
+    for (&id, obj) in &mut doc.objects {
         let Object::Stream(stream) = obj else { continue };
         let only_flate = matches!(stream.dict.get(b"Filter"), Ok(Object::Name(n)) if n == b"FlateDecode");
         if !only_flate || stream.dict.has(b"DecodeParms") {
