@@ -1319,7 +1319,8 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
         let is_space = c == 32 && length == 1;
         if is_space { spacing += ts.word_spacing }
 
-        output.output_character(&trm, w0, spacing, ts.font_size, &font.decode_char(c))?;
+        // sohoa patch: the decoded text handed over, not borrowed (was `output_character(.., &font.decode_char(c))`).
+        output.output_character_owned(&trm, w0, spacing, ts.font_size, font.decode_char(c))?;
         let tj = 0.;
         let ty = 0.;
         let tx = ts.horizontal_scaling * ((w0 - tj/1000.)* ts.font_size + spacing);
@@ -1929,6 +1930,11 @@ pub trait OutputDev {
     fn begin_page(&mut self, page_num: u32, media_box: &MediaBox, art_box: Option<(f64, f64, f64, f64)>)-> Result<(), OutputError>;
     fn end_page(&mut self)-> Result<(), OutputError>;
     fn output_character(&mut self, trm: &Transform, width: f64, spacing: f64, font_size: f64, char: &str) -> Result<(), OutputError>;
+    // sohoa patch: `output_character` with the character's text owned, so a device
+    // that keeps it need not copy it; by default it is passed on as `&str`.
+    fn output_character_owned(&mut self, trm: &Transform, width: f64, spacing: f64, font_size: f64, char: String) -> Result<(), OutputError> {
+        self.output_character(trm, width, spacing, font_size, &char)
+    }
     fn begin_word(&mut self)-> Result<(), OutputError>;
     fn end_word(&mut self)-> Result<(), OutputError>;
     fn end_line(&mut self)-> Result<(), OutputError>;
