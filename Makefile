@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 60
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORPUS_FOLDERS := $(sort $(notdir $(patsubst %/,%,$(wildcard corpus/*/))))
 
-.PHONY: setup build run test python-test fixtures baseline fixture-tools bench bench-speed fuzz
+.PHONY: setup build run test python-test fixtures baseline fixture-tools bench bench-speed bench-isolation fuzz
 
 ## setup: the Debian tools sohoa calls at run time (PDF text, page images, OCR), when missing
 setup:
@@ -68,6 +68,10 @@ bench: setup build
 	@found=0; for s in scripts/bench_*.sh; do \
 		[ -f "$$s" ] || continue; found=1; echo "== $$s"; bash "$$s" || exit $$?; \
 	done; [ $$found = 1 ] || echo "make bench: no scripts/bench_*.sh yet"
+
+## bench-isolation: scripts/bench_isolation.sh alone (issue 11: the cost of worker processes on corpus/real and corpus/seeds)
+bench-isolation: setup build
+	bash scripts/bench_isolation.sh
 
 ## bench-speed: scripts/bench_speed.sh alone (about 2 minutes; ARCHIVE_FILES=10000 for the archive issue's bench), then the map-stage criterion bench
 bench-speed: setup build

@@ -13,12 +13,12 @@ use regex::Regex;
 static LABEL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"^(?:",
-        r"(?P<article>Điều\s+\d+[a-zđ]?\s*[.:]?)",
+        r"(?P<article>Điều\s+[0-9]+[a-zđ]?\s*[.:]?)",
         r"|(?P<roman>(?:X{0,3})(?:IX|IV|V?I{0,3})[.)])",
-        r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,4}\.?)",
-        r"|(?P<arabic>\d{1,2}[.)])",
+        r"|(?P<dotted>[0-9]{1,2}(?:\.[0-9]{1,2}){1,4}\.?)",
+        r"|(?P<arabic>[0-9]{1,2}[.)])",
         r"|(?P<letter>[a-zđ]\))",
-        r"|(?P<bullet>[-–—•●▪◦*+](?:\s|$|[^\s\d.,-]))",
+        r"|(?P<bullet>[-–—•●▪◦*+](?:\s|$|[^\s0-9.,-]))",
         r")"
     ))
     .expect("static regex") // invariant: the pattern above is a valid regex literal
@@ -101,7 +101,7 @@ impl LabelKind {
 }
 
 static ROMAN: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$").expect("static regex")); // invariant: valid literal
-static DOTTED: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})+$").expect("static regex")); // invariant: valid literal
+static DOTTED: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[0-9]{1,2}(?:\.[0-9]{1,2})+$").expect("static regex")); // invariant: valid literal
 
 /// The kind of a printed label, `None` for something that is no label.
 pub fn kind(printed: &str) -> Option<LabelKind> {

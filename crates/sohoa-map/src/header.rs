@@ -79,7 +79,7 @@ pub fn number(line: &str) -> Option<String> {
 }
 
 static PLACE_DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?P<place>[\p{Lu}][\p{L}'’. -]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*)?(?P<m>\d{1,2})?\s*(?:năm\s*)?(?P<y>\d{4})")
+    Regex::new(r"(?P<place>[\p{Lu}][\p{L}'’. -]*?)\s*,\s*ngày\s*(?P<d>[0-9]{1,2})?\s*(?:tháng\s*)?(?P<m>[0-9]{1,2})?\s*(?:năm\s*)?(?P<y>[0-9]{4})")
         .expect("static regex") // invariant: valid literal
 });
 
@@ -162,9 +162,9 @@ fn title_case(word: &str) -> String {
 }
 
 static YEAR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:(đến|tới)\s+(?:hết\s+)?)?năm\s+(\d{4})").expect("static regex")); // invariant: valid literal
+    Lazy::new(|| Regex::new(r"(?i)(?:(đến|tới)\s+(?:hết\s+)?)?năm\s+([0-9]{4})").expect("static regex")); // invariant: valid literal
 static SPAN: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}\b").expect("static regex")); // invariant: valid literal
+    Lazy::new(|| Regex::new(r"\b((?:19|20)[0-9]{2})\s*[-–]\s*(?:19|20)[0-9]{2}\b").expect("static regex")); // invariant: valid literal
 
 /// The year a title names for the plan: the first year of a span (`giai đoạn 2026-2030`),
 /// else its last `năm YYYY` that is not an end point (`đến năm 2030` is when it ends).

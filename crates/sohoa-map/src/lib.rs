@@ -7,6 +7,7 @@ pub mod record;
 
 mod document;
 mod folded;
+mod gap;
 mod header;
 mod mentions;
 mod nontask;

@@ -7,8 +7,11 @@ use unicode_normalization::UnicodeNormalization;
 
 /// `text` as the search index holds it.
 pub fn search_fold(text: &str) -> String {
-    fold_key(text)
-        .nfd()
+    let key = fold_key(text);
+    if key.is_ascii() {
+        return key; // no marks, no `đ`
+    }
+    key.nfd()
         .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
         .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
         .collect()

@@ -37,6 +37,8 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    // every insert and delete of a file's transaction stays prepared across files
+    conn.set_prepared_statement_cache_capacity(64);
     let version: Option<String> = conn
         .query_row("SELECT value FROM meta WHERE key = 'store_version'", [], |r| r.get(0))
         .optional()
@@ -91,20 +93,17 @@ impl Store {
         let first = records.first();
         let status = if first.is_some_and(|r| r["type"] == "error") { "error" } else { "ok" };
         let doc_id = first.and_then(|r| r["doc_id"].as_str());
-        tx.execute(
-            "INSERT INTO files VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-            params![
-                file.path,
-                file.source,
-                file.output,
-                doc_id,
-                file.sha256,
-                file.size as i64,
-                status,
-                sohoa_map::SOHOA_VERSION,
-                sohoa_map::SCHEMA_VERSION
-            ],
-        )?;
+        tx.prepare_cached("INSERT INTO files VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")?.execute(params![
+            file.path,
+            file.source,
+            file.output,
+            doc_id,
+            file.sha256,
+            file.size as i64,
+            status,
+            sohoa_map::SOHOA_VERSION,
+            sohoa_map::SCHEMA_VERSION
+        ])?;
         rows::insert(&tx, &file.path, &records)?;
         mark_links_stale(&tx)?;
         tx.commit()?;
@@ -137,7 +136,7 @@ impl Store {
 /// Notes, in a file's transaction, that citations must be linked again: a run
 /// killed before linking leaves the mark for the next run.
 fn mark_links_stale(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
-    tx.execute("INSERT OR REPLACE INTO meta VALUES ('links_stale', '1')", [])?;
+    tx.prepare_cached("INSERT OR REPLACE INTO meta VALUES ('links_stale', '1')")?.execute([])?;
     Ok(())
 }
 
@@ -148,10 +147,11 @@ fn delete_rows(tx: &rusqlite::Transaction, path: &str) -> rusqlite::Result<()> {
         return Ok(());
     }
     for (table, _) in schema::TABLES {
-        tx.execute(&format!("DELETE FROM {table} WHERE path = ?1"), [path])?;
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE path = ?1"))?.execute([path])?;
     }
-    tx.execute("DELETE FROM search WHERE rowid IN (SELECT id FROM search_rows WHERE path = ?1)", [path])?;
-    tx.execute("DELETE FROM search_rows WHERE path = ?1", [path])?;
+    tx.prepare_cached("DELETE FROM search WHERE rowid IN (SELECT id FROM search_rows WHERE path = ?1)")?
+        .execute([path])?;
+    tx.prepare_cached("DELETE FROM search_rows WHERE path = ?1")?.execute([path])?;
     Ok(())
 }
 

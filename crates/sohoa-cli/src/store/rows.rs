@@ -50,30 +50,30 @@ fn json(v: &Value) -> String {
 fn document(tx: &Transaction, path: &str, r: &Value) -> rusqlite::Result<DocKeys> {
     let src = &r["source"];
     let signer = &r["signer"];
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO documents VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
-        params![
-            path,
-            s(&r["doc_id"]),
-            s(&r["kind"]),
-            s(&r["number"]),
-            s(&r["issuer"]),
-            s(&r["place"]),
-            s(&r["date"]),
-            r["year"].as_i64(),
-            s(&r["title"]),
-            s(&signer["name"]),
-            s(&signer["title"]),
-            s(&signer["authority"]),
-            json(&r["recipients"]),
-            json(&r["attachments"]),
-            s(&src["format"]),
-            src["pages"].as_i64(),
-            src["text_quality"]["ocr"].as_bool(),
-            src["text_quality"]["confidence"].as_f64(),
-            s(&src["sha256"]),
-        ],
-    )?;
+    )?
+    .execute(params![
+        path,
+        s(&r["doc_id"]),
+        s(&r["kind"]),
+        s(&r["number"]),
+        s(&r["issuer"]),
+        s(&r["place"]),
+        s(&r["date"]),
+        r["year"].as_i64(),
+        s(&r["title"]),
+        s(&signer["name"]),
+        s(&signer["title"]),
+        s(&signer["authority"]),
+        json(&r["recipients"]),
+        json(&r["attachments"]),
+        s(&src["format"]),
+        src["pages"].as_i64(),
+        src["text_quality"]["ocr"].as_bool(),
+        src["text_quality"]["confidence"].as_f64(),
+        s(&src["sha256"]),
+    ])?;
     if let Some(title) = s(&r["title"]) {
         index(tx, &Indexed { kind: "document", path, id: "", source: &r["source"], text: title })?;
     }
@@ -86,20 +86,17 @@ fn document(tx: &Transaction, path: &str, r: &Value) -> rusqlite::Result<DocKeys
 
 fn section(tx: &Transaction, path: &str, r: &Value) -> rusqlite::Result<()> {
     let src = &r["source"];
-    tx.execute(
-        "INSERT INTO sections VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-        params![
-            path,
-            s(&r["doc_id"]),
-            s(&r["id"]),
-            s(&r["parent"]),
-            s(&r["label"]),
-            json(&r["path"]),
-            s(&r["title"]),
-            src["page"].as_i64(),
-            src["line"].as_i64()
-        ],
-    )?;
+    tx.prepare_cached("INSERT INTO sections VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")?.execute(params![
+        path,
+        s(&r["doc_id"]),
+        s(&r["id"]),
+        s(&r["parent"]),
+        s(&r["label"]),
+        json(&r["path"]),
+        s(&r["title"]),
+        src["page"].as_i64(),
+        src["line"].as_i64()
+    ])?;
     let id = s(&r["id"]).unwrap_or("");
     index(tx, &Indexed { kind: "section", path, id, source: src, text: s(&r["title"]).unwrap_or("") })
 }
@@ -112,33 +109,33 @@ fn task(tx: &Transaction, path: &str, r: &Value, keys: &DocKeys) -> rusqlite::Re
     let (src, dl) = (&r["source"], &r["deadline"]);
     let id = s(&r["id"]).unwrap_or("");
     let (lead, partners) = (units(&r["lead"]), units(&r["partners"]));
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO tasks VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
-        params![
-            path,
-            s(&r["doc_id"]),
-            id,
-            keys.number,
-            keys.issuer,
-            keys.year,
-            json(&r["section"]),
-            s(&r["label"]),
-            s(&r["content"]),
-            lead.join("; "),
-            partners.join("; "),
-            s(&dl["raw"]),
-            s(&dl["kind"]),
-            s(&dl["start"]),
-            s(&dl["end"]),
-            s(&dl["recurrence"]),
-            s(&r["outputs"]),
-            s(&r["notes"]),
-            src["page"].as_i64(),
-            src["line"].as_i64(),
-            src["table"].as_i64(),
-            src["row"].as_i64(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        path,
+        s(&r["doc_id"]),
+        id,
+        keys.number,
+        keys.issuer,
+        keys.year,
+        json(&r["section"]),
+        s(&r["label"]),
+        s(&r["content"]),
+        lead.join("; "),
+        partners.join("; "),
+        s(&dl["raw"]),
+        s(&dl["kind"]),
+        s(&dl["start"]),
+        s(&dl["end"]),
+        s(&dl["recurrence"]),
+        s(&r["outputs"]),
+        s(&r["notes"]),
+        src["page"].as_i64(),
+        src["line"].as_i64(),
+        src["table"].as_i64(),
+        src["row"].as_i64(),
+    ])?;
     let mut unit_row = tx.prepare_cached("INSERT INTO task_units VALUES (?1,?2,?3,?4,?5,?6)")?;
     for (role, list) in [("lead", &lead), ("partner", &partners)] {
         for (k, unit) in list.iter().enumerate() {
@@ -152,36 +149,35 @@ fn task(tx: &Transaction, path: &str, r: &Value, keys: &DocKeys) -> rusqlite::Re
 
 fn cite(tx: &Transaction, path: &str, r: &Value, keys: &DocKeys, seq: i64) -> rusqlite::Result<()> {
     let src = &r["source"];
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO citations VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,NULL,NULL)",
-        params![
-            path,
-            s(&r["doc_id"]),
-            seq,
-            keys.number,
-            keys.issuer,
-            s(&r["kind"]),
-            s(&r["number"]),
-            r["year"].as_i64(),
-            s(&r["symbol"]),
-            s(&r["key"]),
-            s(&r["date"]),
-            s(&r["issuer"]),
-            s(&r["title"]),
-            s(&r["pinpoint"]),
-            s(&r["role"]),
-            s(&r["text"]),
-            src["page"].as_i64(),
-            src["line"].as_i64(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        path,
+        s(&r["doc_id"]),
+        seq,
+        keys.number,
+        keys.issuer,
+        s(&r["kind"]),
+        s(&r["number"]),
+        r["year"].as_i64(),
+        s(&r["symbol"]),
+        s(&r["key"]),
+        s(&r["date"]),
+        s(&r["issuer"]),
+        s(&r["title"]),
+        s(&r["pinpoint"]),
+        s(&r["role"]),
+        s(&r["text"]),
+        src["page"].as_i64(),
+        src["line"].as_i64(),
+    ])?;
     index(tx, &Indexed { kind: "citation", path, id: &seq.to_string(), source: src, text: s(&r["text"]).unwrap_or("") })
 }
 
 fn target(tx: &Transaction, path: &str, r: &Value, keys: &DocKeys, seq: i64) -> rusqlite::Result<()> {
     let src = &r["source"];
-    tx.execute(
-        "INSERT INTO kpis VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+    tx.prepare_cached("INSERT INTO kpis VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)")?.execute(
         params![
             path,
             s(&r["doc_id"]),
@@ -205,10 +201,12 @@ fn target(tx: &Transaction, path: &str, r: &Value, keys: &DocKeys, seq: i64) -> 
 }
 
 fn error(tx: &Transaction, path: &str, r: &Value) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO errors VALUES (?1,?2,?3,?4)",
-        params![path, s(&r["doc_id"]), s(&r["stage"]), s(&r["cause"])],
-    )?;
+    tx.prepare_cached("INSERT INTO errors VALUES (?1,?2,?3,?4)")?.execute(params![
+        path,
+        s(&r["doc_id"]),
+        s(&r["stage"]),
+        s(&r["cause"])
+    ])?;
     Ok(())
 }
 

@@ -11,10 +11,10 @@ static STARTS: Lazy<Regex> = Lazy::new(|| {
     spaced(concat!(
         r"(?i)^(?:[-+]\s*)?(?:",
         r"thường xuyên|hằng (?:năm|quý|tháng|tuần|ngày)|hàng (?:năm|quý|tháng|tuần)|định kỳ",
-        r"|chậm nhất|trước (?:ngày|tháng|năm|quý|\d)|trong (?:năm|quý|tháng|tuần)",
-        r"|quý\s+(?:[ivx]+|\d)\b|tháng\s+\d|năm\s+(?:19|20)\d\d|(?:từ|đến) (?:ngày|tháng|năm|\d)",
-        r"|theo yêu cầu|theo kế hoạch|ngày\s+\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}/(?:19|20)\d\d",
-        r"|\d{1,2} tháng (?:đầu|cuối)|cả năm|hoàn thành (?:trước|trong)",
+        r"|chậm nhất|trước (?:ngày|tháng|năm|quý|[0-9])|trong (?:năm|quý|tháng|tuần)",
+        r"|quý\s+(?:[ivx]+|[0-9])\b|tháng\s+[0-9]|năm\s+(?:19|20)[0-9][0-9]|(?:từ|đến) (?:ngày|tháng|năm|[0-9])",
+        r"|theo yêu cầu|theo kế hoạch|ngày\s+[0-9]|[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9][0-9]|[0-9]{1,2}/(?:19|20)[0-9][0-9]",
+        r"|[0-9]{1,2} tháng (?:đầu|cuối)|cả năm|hoàn thành (?:trước|trong)",
         r")"
     ))
 });
@@ -40,7 +40,7 @@ fn spaced(pattern: &str) -> Regex {
 /// A year, alone or closing a date (`2024`, `2/2024`, `15/9/2024`): where a deadline phrase may end.
 static YEAR: Lazy<Regex> = Lazy::new(|| {
     // invariant: valid literal
-    Regex::new(r"(?:\d{1,2}/){0,2}(?:19|20)\d\d\b[.;,]?").expect("static regex")
+    Regex::new(r"(?:[0-9]{1,2}/){0,2}(?:19|20)[0-9][0-9]\b[.;,]?").expect("static regex")
 });
 
 /// Whether `text` starts with a deadline phrase.

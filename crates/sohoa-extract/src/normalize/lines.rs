@@ -27,7 +27,7 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
 /// `766/QĐ- TTg`, justified text in PDF) is written back whole.
 pub fn repair_references(s: &str) -> String {
     static SPLIT: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(\d{1,5}/(?:\d{4}/)?(?:[A-ZĐ]{1,8}-)*[A-ZĐ]{0,8}-?) ([A-ZĐ][A-ZĐa-z]{0,8}(?:-|\b))")
+        Regex::new(r"([0-9]{1,5}/(?:[0-9]{4}/)?(?:[A-ZĐ]{1,8}-)*[A-ZĐ]{0,8}-?) ([A-ZĐ][A-ZĐa-z]{0,8}(?:-|\b))")
             .expect("static regex") // invariant: valid literal
     });
     let mut cur = s.to_string();

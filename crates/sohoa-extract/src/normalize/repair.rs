@@ -3,8 +3,7 @@
 //! Runs after legacy detection (TCVN3 uses U+00AD for `ư`).
 
 use super::detect::well_cased;
-use super::syllable::{is_syllable, is_syllable_pair};
-use std::cell::Cell;
+use super::syllable::is_syllable;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Repairs made before legacy detection, which they cannot mislead:
@@ -111,24 +110,12 @@ fn split_keep(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
     std::iter::from_fn(move || {
         let first = rest.chars().next()?;
-        let letter = is_letter(first);
-        let end = rest.find(|c: char| is_letter(c) != letter).unwrap_or(rest.len());
+        let letter = first.is_alphabetic();
+        let end = rest.find(|c: char| c.is_alphabetic() != letter).unwrap_or(rest.len());
         let (piece, tail) = rest.split_at(end);
         rest = tail;
         Some(piece)
     })
-}
-
-/// `char::is_alphabetic`, answered without the Unicode tables for the Latin
-/// letters Vietnamese is written in (Latin-1 letters, Latin Extended-A and -B,
-/// Latin Extended Additional).
-fn is_letter(c: char) -> bool {
-    match c {
-        _ if c.is_ascii() => c.is_ascii_alphabetic(),
-        '\u{D7}' | '\u{F7}' => false,
-        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
-        _ => c.is_alphabetic(),
-    }
 }
 
 /// Joins two letter words separated by one space when one of them is no
@@ -136,25 +123,20 @@ fn is_letter(c: char) -> bool {
 /// Returns the new text and the number of spaces removed, or `None`.
 fn join_split_syllables(s: &str) -> Option<(String, u64)> {
     let pieces: Vec<&str> = split_keep(s).collect();
-    // Each word is tested as the right of one pair and the left of the next: once.
-    let memo: Vec<Cell<Option<bool>>> = vec![Cell::new(None); pieces.len()];
-    let syllable = |k: usize| {
-        memo[k].get().unwrap_or_else(|| {
-            let is = is_syllable(pieces[k]);
-            memo[k].set(Some(is));
-            is
-        })
+    let joinable = |i: usize| {
+        pieces.get(i + 1) == Some(&" ")
+            && pieces.get(i + 2).is_some_and(|right| should_join(pieces[i], right))
+            && pieces[i].chars().next().is_some_and(char::is_alphabetic)
     };
+    // most lines join nothing: find the first join before building a new text
+    let first = (0..pieces.len()).find(|&i| joinable(i))?;
     let mut out = String::with_capacity(s.len());
+    pieces[..first].iter().for_each(|p| out.push_str(p));
     let mut joined = 0;
-    let mut i = 0;
+    let mut i = first;
     while i < pieces.len() {
         out.push_str(pieces[i]);
-        let joinable = pieces.get(i + 1) == Some(&" ")
-            && i + 2 < pieces.len()
-            && should_join(pieces[i], pieces[i + 2], || syllable(i), || syllable(i + 2))
-            && pieces[i].chars().next().is_some_and(char::is_alphabetic);
-        if joinable {
+        if joinable(i) {
             out.push_str(pieces[i + 2]);
             joined += 1;
             i += 3;
@@ -162,30 +144,25 @@ fn join_split_syllables(s: &str) -> Option<(String, u64)> {
             i += 1;
         }
     }
-    (joined > 0).then_some((out, joined))
+    Some((out, joined))
 }
 
-/// Whether `left right` is one syllable split by a space; `left_syllable` and
-/// `right_syllable` say (when asked) whether each word is a syllable on its own.
-fn should_join(
-    left: &str,
-    right: &str,
-    left_syllable: impl FnOnce() -> bool,
-    right_syllable: impl FnOnce() -> bool,
-) -> bool {
+fn should_join(left: &str, right: &str) -> bool {
     // A lone ASCII letter (`điểm b`) is a word of its own, never a fragment.
-    let lone_ascii = |w: &str| w.len() == 1 && w.is_ascii();
+    let broken = |w: &str| !is_syllable(w) && (w.len() != 1 || !w.is_ascii());
     if left.is_ascii() && right.is_ascii() {
         return false;
     }
     let left_caps = left.chars().count() > 1 && !left.chars().any(char::is_lowercase);
     let right_ok_case =
         if left_caps { !right.chars().any(char::is_lowercase) } else { !right.chars().any(char::is_uppercase) };
-    if !right_ok_case {
+    if !right_ok_case || !(broken(left) || broken(right)) {
         return false;
     }
-    let any_broken = (!left_syllable() && !lone_ascii(left)) || (!right_syllable() && !lone_ascii(right));
-    any_broken && is_syllable_pair(left, right)
+    let mut both = String::with_capacity(left.len() + right.len());
+    both.push_str(left);
+    both.push_str(right);
+    is_syllable(&both)
 }
 
 #[cfg(test)]
@@ -194,13 +171,6 @@ mod tests {
 
     fn fix(s: &str) -> String {
         repair(s, &mut 0)
-    }
-
-    #[test]
-    fn the_quick_letter_test_is_is_alphabetic() {
-        for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
-        }
     }
 
     #[test]

@@ -99,6 +99,18 @@ impl OutputDev for PageDevice {
         font_size: f64,
         ch: &str,
     ) -> Result<(), OutputError> {
+        self.output_character_owned(trm, width, spacing, font_size, ch.to_string())
+    }
+
+    /// Keeps the glyph's text as pdf-extract decoded it, without a copy.
+    fn output_character_owned(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        text: String,
+    ) -> Result<(), OutputError> {
         let advance = width * font_size + spacing;
         let (ox, oy) = (trm.m31, trm.m32);
         let (ex, ey) = (trm.m11 * advance + ox, trm.m12 * advance + oy);
@@ -110,7 +122,7 @@ impl OutputDev for PageDevice {
             return Ok(());
         }
         let font = self.current_font();
-        self.glyphs.push(Glyph { text: ch.to_string(), x: o.0, y: o.1, x_end: e.0.max(o.0), size, font });
+        self.glyphs.push(Glyph { text, x: o.0, y: o.1, x_end: e.0.max(o.0), size, font });
         Ok(())
     }
 

@@ -5,7 +5,8 @@
 //! XObjects). This walk lists the BaseFont of every shown string in the same order,
 //! notes whether the page shows text or images at all, its `/Rotate`, collects
 //! the ruling lines of its painted paths, and refuses form XObjects that call
-//! themselves (pdf-extract would recurse forever).
+//! themselves (pdf-extract would recurse forever). The page's content stream is
+//! decoded once, here, and handed to pdf-extract with the plan.
 
 use super::device::PageFrame;
 use super::paths::{concat, Matrix, Rule, RuleCollector, IDENTITY};
@@ -18,6 +19,10 @@ use std::rc::Rc;
 const MAX_DEPTH: usize = 12;
 /// Largest number of operators walked on one page.
 const MAX_OPS: usize = 2_000_000;
+
+/// The content-stream decoder of the walk and of pdf-extract (page contents here,
+/// form XObjects in both): the one place to swap it.
+pub(crate) const DECODE: pdf_extract::DecodeContent = Content::decode;
 
 /// What the walk learned about one page.
 #[derive(Debug, Default)]
@@ -34,6 +39,8 @@ pub(crate) struct PagePlan {
     pub unsafe_reason: Option<String>,
     /// Ruling lines painted on the page.
     pub rules: Vec<Rule>,
+    /// The page's decoded content stream, for pdf-extract (none when unsafe).
+    pub content: Option<Content>,
 }
 
 /// Walks the page `id`.
@@ -64,6 +71,13 @@ pub(crate) fn plan(doc: &Document, id: ObjectId) -> PagePlan {
             return plan;
         }
     };
+    let content = match decode(&content) {
+        Ok(c) => c,
+        Err(reason) => {
+            plan.unsafe_reason = Some(reason);
+            return plan;
+        }
+    };
     let frame = PageFrame { media: plan.media.unwrap_or_default(), rotate: plan.rotate };
     let mut walk = Walk {
         doc,
@@ -78,10 +92,16 @@ pub(crate) fn plan(doc: &Document, id: ObjectId) -> PagePlan {
     let result = walk.stream(&content, resources);
     let rules = std::mem::take(&mut walk.paths.rules);
     plan.rules = rules;
-    if let Err(reason) = result {
-        plan.unsafe_reason = Some(reason);
+    match result {
+        Ok(()) => plan.content = Some(content),
+        Err(reason) => plan.unsafe_reason = Some(reason),
     }
     plan
+}
+
+/// A content stream decoded by [`DECODE`].
+fn decode(bytes: &[u8]) -> Result<Content, String> {
+    DECODE(bytes).map_err(|e| format!("content stream unreadable: {e}"))
 }
 
 struct Walk<'a, 'p> {
@@ -139,8 +159,7 @@ fn visible_color(op: &Operation) -> bool {
 }
 
 impl<'a> Walk<'a, '_> {
-    fn stream(&mut self, content: &[u8], resources: &'a Dictionary) -> Result<(), String> {
-        let content = Content::decode(content).map_err(|e| format!("content stream unreadable: {e}"))?;
+    fn stream(&mut self, content: &Content, resources: &'a Dictionary) -> Result<(), String> {
         let mut font: Option<Rc<str>> = None;
         for op in &content.operations {
             self.ops += 1;
@@ -224,7 +243,7 @@ impl<'a> Walk<'a, '_> {
         let outer = (self.gs, self.saved.len());
         self.gs.ctm = concat(&matrix.unwrap_or(IDENTITY), &self.gs.ctm);
         self.stack.push(*id);
-        let result = self.stream(&content, inner);
+        let result = decode(&content).and_then(|content| self.stream(&content, inner));
         self.stack.pop();
         self.gs = outer.0;
         self.saved.truncate(outer.1);

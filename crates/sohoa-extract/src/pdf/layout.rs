@@ -48,16 +48,25 @@ impl Word {
     }
 
     fn push_glyph(&mut self, g: &Glyph) {
-        match self.runs.last_mut() {
-            Some((font, text)) if *font == g.font => text.push_str(&g.text),
-            _ => self.runs.push((g.font.clone(), g.text.clone())),
-        }
+        let same_font = match self.runs.last_mut() {
+            Some((font, text)) if *font == g.font => {
+                text.push_str(&g.text);
+                true
+            }
+            _ => {
+                self.runs.push((g.font.clone(), g.text.clone()));
+                false
+            }
+        };
         self.x1 = self.x1.max(g.x_end);
         self.top = self.top.min(g.y - g.size * 0.8);
         self.bottom = self.bottom.max(g.y + g.size * 0.2);
         self.size = self.size.max(g.size);
-        self.bold &= g.font.as_deref().is_some_and(is_bold_font);
-        self.italic &= g.font.as_deref().is_some_and(is_italic_font);
+        // A font already in the word leaves bold and italic as they are.
+        if !same_font {
+            self.bold = self.bold && g.font.as_deref().is_some_and(is_bold_font);
+            self.italic = self.italic && g.font.as_deref().is_some_and(is_italic_font);
+        }
     }
 
     fn from_glyph(g: &Glyph) -> Word {

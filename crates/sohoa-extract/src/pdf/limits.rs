@@ -5,7 +5,8 @@
 
 use crate::error::ExtractError;
 use flate2::read::ZlibDecoder;
-use pdf_extract::{Document, Object};
+use pdf_extract::{Document, Object, ObjectId};
+use std::collections::HashMap;
 use std::io::Read;
 
 /// Deepest nesting of arrays and dictionaries accepted (`pdf.nesting`).
@@ -16,6 +17,28 @@ pub(super) const MAX_STREAM_BYTES: u64 = 256 << 20;
 pub(super) const MAX_TOTAL_STREAM_BYTES: u64 = 1 << 30;
 /// Most streams in one file (`pdf.streams`).
 pub(super) const MAX_STREAMS: usize = 200_000;
+
+/// Inflated sizes of Flate streams measured already (by the salvage pass on
+/// load), so [`check_streams`] does not inflate them again. Valid only while
+/// the streams' bytes stay as measured: [`InflatedSizes::forget`] after decryption.
+#[derive(Debug, Default)]
+pub(super) struct InflatedSizes(HashMap<ObjectId, u64>);
+
+impl InflatedSizes {
+    /// The stream `id` inflates cleanly to `size` bytes.
+    pub fn record(&mut self, id: ObjectId, size: u64) {
+        self.0.insert(id, size);
+    }
+
+    /// Drops every size (the streams' bytes changed).
+    pub fn forget(&mut self) {
+        self.0.clear();
+    }
+
+    fn get(&self, id: ObjectId) -> Option<u64> {
+        self.0.get(&id).copied()
+    }
+}
 
 fn limit(cause: String) -> ExtractError {
     ExtractError::Limit { format: "pdf", cause }
@@ -55,10 +78,11 @@ pub(super) fn check_nesting(bytes: &[u8]) -> Result<(), ExtractError> {
 }
 
 /// Refuses a file whose Flate streams inflate past [`MAX_STREAM_BYTES`] each
-/// or [`MAX_TOTAL_STREAM_BYTES`] together, or that holds more than [`MAX_STREAMS`] streams.
-pub(super) fn check_streams(doc: &Document) -> Result<(), ExtractError> {
+/// or [`MAX_TOTAL_STREAM_BYTES`] together, or that holds more than [`MAX_STREAMS`] streams;
+/// a stream whose size `known` holds is not inflated again.
+pub(super) fn check_streams(doc: &Document, known: &InflatedSizes) -> Result<(), ExtractError> {
     let (mut count, mut total) = (0usize, 0u64);
-    for obj in doc.objects.values() {
+    for (&id, obj) in &doc.objects {
         let Object::Stream(stream) = obj else { continue };
         count += 1;
         if count > MAX_STREAMS {
@@ -67,7 +91,7 @@ pub(super) fn check_streams(doc: &Document) -> Result<(), ExtractError> {
         if !is_flate(stream.dict.get(b"Filter").ok()) {
             continue;
         }
-        let size = inflated_size(&stream.content, MAX_STREAM_BYTES + 1);
+        let size = known.get(id).unwrap_or_else(|| inflated_size(&stream.content, MAX_STREAM_BYTES + 1));
         if size > MAX_STREAM_BYTES {
             return Err(limit(format!(
                 "a stream inflates past {} MiB (limit pdf.stream_bytes)",

@@ -32,22 +32,24 @@ use pages::{PageContent, PageRead};
 pub(crate) fn read(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
     let budget = Budget::start(opts, "pdf");
     limits::check_nesting(bytes)?;
-    let doc = pages::load(bytes)?;
-    limits::check_streams(&doc)?;
+    let (doc, inflated) = pages::load(bytes)?;
+    limits::check_streams(&doc, &inflated)?;
     let ids: Vec<(u32, pdf_extract::ObjectId)> = doc.get_pages().into_iter().collect();
     if ids.is_empty() {
         return Err(ExtractError::damaged("pdf", "the document has no pages"));
     }
     let mut diagnostics = Vec::new();
     let mut read: Vec<PageRead> = Vec::new();
+    let mut processor = pdf_extract::Processor::with_decoder(fonts::DECODE);
     for &(num, id) in &ids {
         if budget.expired() {
             diagnostics
                 .push(diag("pdf.time_budget", format!("time budget exceeded: pages {num}–{} not read", ids.len())));
             break;
         }
-        read.push(pages::read_page(&doc, num, id));
+        read.push(pages::read_page(&doc, &mut processor, num, id));
     }
+    drop(processor);
     drop(doc);
     let ocr = pages::ocr_pages(bytes, &mut read, opts, &budget, &mut diagnostics);
     for p in &read {

@@ -4,6 +4,7 @@
 use super::device::{Glyph, PageDevice, PageFrame};
 use super::fonts;
 use super::layout::{lines_from_words, words_from_glyphs, Line, Word};
+use super::limits::InflatedSizes;
 use super::paths::Rule;
 use super::quality;
 use super::stream::{self, StreamConfig};
@@ -13,7 +14,7 @@ use crate::kit::{guard, Budget};
 use crate::model::Diagnostic;
 use crate::ocr::{self, OcrPage, OcrSession};
 use crate::options::{ExtractOptions, OcrMode};
-use pdf_extract::{Document, ObjectId};
+use pdf_extract::{Document, ObjectId, Processor};
 
 /// What one page gave.
 pub(super) enum PageContent {
@@ -54,14 +55,16 @@ impl PageRead {
 
 /// Parses the file; an encrypted one is opened with the empty user password
 /// (a file protected by an owner password only opens in any viewer) or refused.
-pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
-    let mut doc = super::repair::load(bytes)?;
+/// With the inflated sizes measured on load (none once decrypted).
+pub(super) fn load(bytes: &[u8]) -> Result<(Document, InflatedSizes), ExtractError> {
+    let (mut doc, mut sizes) = super::repair::load(bytes)?;
     if doc.is_encrypted() {
+        sizes.forget();
         let opened = guard::catch(|| doc.decrypt(""))
             .map_err(|p| ExtractError::Encrypted { format: "pdf", cause: format!("decryption crashed: {p}") })?;
         opened.map_err(decryption_error)?;
     }
-    Ok(doc)
+    Ok((doc, sizes))
 }
 
 /// A wrong empty password means a user password protects the file.
@@ -74,8 +77,9 @@ fn decryption_error(e: pdf_extract::Error) -> ExtractError {
     ExtractError::Encrypted { format: "pdf", cause }
 }
 
-/// Reads one page's text layer and rules.
-pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
+/// Reads one page's text layer and rules; `processor` is the document's (its fonts
+/// are parsed once for all pages).
+pub(super) fn read_page<'a>(doc: &'a Document, processor: &mut Processor<'a>, num: u32, id: ObjectId) -> PageRead {
     let mut plan = match guard::catch(|| fonts::plan(doc, id)) {
         Ok(plan) => plan,
         Err(p) => {
@@ -95,8 +99,11 @@ pub(super) fn read_page(doc: &Document, num: u32, id: ObjectId) -> PageRead {
         let why = if plan.images > 0 { "image-only page" } else { "empty page" };
         return page(PageContent::NeedsOcr(why.into()));
     }
+    let Some(content) = plan.content.take() else {
+        return page(PageContent::Failed("page content not decoded".into()));
+    };
     let mut dev = PageDevice::new(frame, std::mem::take(&mut plan.fonts));
-    let run = guard::catch(|| pdf_extract::output_doc_page(doc, &mut dev, num));
+    let run = guard::catch(|| processor.output_page(doc, num, id, &content, &mut dev));
     let content = match run {
         Err(p) => PageContent::Failed(format!("text extraction crashed: {p}")),
         Ok(Err(e)) => PageContent::Failed(format!("text extraction failed: {e}")),

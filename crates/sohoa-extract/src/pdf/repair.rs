@@ -7,6 +7,7 @@
 //! and trailer (the old `/Root`, `/Info`, `/Encrypt`, `/ID` when found, else
 //! the catalog found by type) are written after them.
 
+use super::limits::InflatedSizes;
 use super::salvage::salvage_streams;
 use crate::error::ExtractError;
 use crate::kit::guard;
@@ -16,8 +17,9 @@ use pdf_extract::Document;
 use regex::bytes::Regex;
 use std::collections::BTreeMap;
 
-/// Parses `bytes`, rebuilding the file when lopdf fails or misses objects.
-pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
+/// Parses `bytes`, rebuilding the file when lopdf fails or misses objects;
+/// with the inflated sizes the salvage pass measured.
+pub(super) fn load(bytes: &[u8]) -> Result<(Document, InflatedSizes), ExtractError> {
     let first = guard::catch(|| Document::load_mem(bytes));
     let missing = match &first {
         Ok(Ok(doc)) => unread_objects(doc),
@@ -25,18 +27,18 @@ pub(super) fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
     };
     if missing == 0 {
         if let Ok(Ok(mut doc)) = first {
-            salvage_streams(&mut doc);
-            return Ok(doc);
+            let sizes = salvage_streams(&mut doc);
+            return Ok((doc, sizes));
         }
     }
     let rebuilt = rebuild(bytes).and_then(|fixed| guard::catch(|| Document::load_mem(&fixed)).ok()?.ok());
     match (first, rebuilt) {
-        (Ok(Ok(doc)), Some(fixed)) if fixed.objects.len() <= doc.objects.len() => Ok(doc),
+        (Ok(Ok(doc)), Some(fixed)) if fixed.objects.len() <= doc.objects.len() => Ok((doc, InflatedSizes::default())),
         (_, Some(mut fixed)) if !fixed.get_pages().is_empty() => {
-            salvage_streams(&mut fixed);
-            Ok(fixed)
+            let sizes = salvage_streams(&mut fixed);
+            Ok((fixed, sizes))
         }
-        (Ok(Ok(doc)), _) => Ok(doc),
+        (Ok(Ok(doc)), _) => Ok((doc, InflatedSizes::default())),
         (Ok(Err(e)), _) => Err(ExtractError::damaged("pdf", e)),
         (Err(p), _) => Err(ExtractError::damaged("pdf", format!("parser crashed: {p}"))),
     }
@@ -210,7 +212,7 @@ mod tests {
     #[test]
     fn a_file_without_xref_is_rebuilt_and_loads() {
         assert!(Document::load_mem(GOOD).is_err());
-        let doc = load(GOOD).expect("rebuilt");
+        let (doc, _) = load(GOOD).expect("rebuilt");
         assert_eq!(doc.get_pages().len(), 1);
         let content = doc.get_page_content(doc.get_pages()[&1]).expect("content");
         // lopdf 0.42 keeps the end of line before `endstream` when /Length is wrong;

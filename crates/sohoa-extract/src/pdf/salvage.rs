@@ -2,8 +2,10 @@
 //! replaced by what can still be read from it, unfiltered. Two kinds of damage
 //! are common: bytes inserted or cut (what inflates before the damage is kept,
 //! as poppler does), and CRLF conversion by a text-mode transfer (a `\r` put
-//! before each `\n` of the compressed bytes), which is undone.
+//! before each `\n` of the compressed bytes), which is undone. The sizes of
+//! the streams that inflate cleanly are kept for [`super::limits::check_streams`].
 
+use super::limits::InflatedSizes;
 use flate2::{Decompress, FlushDecompress, Status};
 use pdf_extract::{Document, Object};
 
@@ -13,17 +15,63 @@ const SALVAGE_CAP: usize = super::limits::MAX_STREAM_BYTES as usize;
 const UNDO_BUDGET: usize = 32 << 20;
 
 /// Replaces each Flate stream (without predictor) that fails to inflate by
-/// what could be salvaged from it.
-pub(super) fn salvage_streams(doc: &mut Document) {
-    for obj in doc.objects.values_mut() {
+/// what could be salvaged from it; returns the inflated sizes of those that
+/// inflate cleanly.
+pub(super) fn salvage_streams(doc: &mut Document) -> InflatedSizes {
+    let mut sizes = InflatedSizes::default();
+    let mut scratch = vec![0u8; SCRATCH];
+    for (&id, obj) in &mut doc.objects {
         let Object::Stream(stream) = obj else { continue };
         let only_flate = matches!(stream.dict.get(b"Filter"), Ok(Object::Name(n)) if n == b"FlateDecode");
         if !only_flate || stream.dict.has(b"DecodeParms") {
             continue;
         }
-        if let Some(salvaged) = salvage_flate(&stream.content) {
-            stream.dict.remove(b"Filter");
-            stream.set_plain_content(salvaged);
+        match measure(&stream.content, &mut scratch) {
+            Measured::Clean(size) => sizes.record(id, size),
+            Measured::Capped => {}
+            Measured::Failed => {
+                if let Some(salvaged) = salvage_flate(&stream.content) {
+                    stream.dict.remove(b"Filter");
+                    stream.set_plain_content(salvaged);
+                }
+            }
+        }
+    }
+    sizes
+}
+
+/// Output buffer of [`measure`], reused from stream to stream.
+const SCRATCH: usize = 64 << 10;
+
+/// How a Flate stream inflates, measured without keeping its output.
+#[derive(Debug, PartialEq, Eq)]
+enum Measured {
+    /// To its end, giving this many bytes (fewer than [`SALVAGE_CAP`]).
+    Clean(u64),
+    /// Past [`SALVAGE_CAP`] bytes without failing (left alone, as [`inflate`] does).
+    Capped,
+    /// It fails or stops short: [`salvage_flate`] decides.
+    Failed,
+}
+
+/// Inflates zlib `data` into `scratch` (overwritten), up to [`SALVAGE_CAP`]
+/// bytes: whether it ends cleanly, as [`inflate`] judges it, and its size.
+fn measure(data: &[u8], scratch: &mut [u8]) -> Measured {
+    let mut z = Decompress::new(true);
+    loop {
+        let (consumed, produced) = (z.total_in(), z.total_out());
+        let room = (SALVAGE_CAP as u64).saturating_sub(produced);
+        if room == 0 {
+            return Measured::Capped;
+        }
+        let input = data.get(consumed as usize..).unwrap_or_default();
+        let end = scratch.len().min(usize::try_from(room).unwrap_or(usize::MAX));
+        let out = &mut scratch[..end];
+        match z.decompress(input, out, FlushDecompress::Finish) {
+            Ok(Status::StreamEnd) => return Measured::Clean(z.total_out()),
+            Ok(_) if z.total_in() == consumed && z.total_out() == produced => return Measured::Failed,
+            Ok(_) => {}
+            Err(_) => return Measured::Failed,
         }
     }
 }
@@ -190,6 +238,21 @@ mod tests {
     #[test]
     fn a_clean_stream_is_left_alone() {
         assert!(salvage_flate(&deflate(b"BT (a) Tj ET")).is_none());
+    }
+
+    #[test]
+    fn measure_agrees_with_inflate() {
+        let mut scratch = vec![0u8; 1000];
+        let plain = text(5);
+        let packed = deflate(&plain);
+        assert_eq!(measure(&packed, &mut scratch), Measured::Clean(plain.len() as u64));
+        assert_eq!(measure(&packed[..packed.len() / 2], &mut scratch), Measured::Failed);
+        let mut damaged = packed.clone();
+        let mid = damaged.len() / 2;
+        damaged.splice(mid..mid, [0xFF, 0x00, 0x13, 0x77]);
+        assert_eq!(measure(&damaged, &mut scratch), Measured::Failed);
+        assert!(inflate(&damaged).failed_at.is_some());
+        assert_eq!(measure(b"not zlib", &mut scratch), Measured::Failed);
     }
 
     #[test]

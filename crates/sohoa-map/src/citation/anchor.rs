@@ -6,6 +6,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::kind::{of_word, word_pattern};
+use crate::gap::GapRegex;
 
 /// What an anchor names.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,22 +43,23 @@ fn re(p: &str) -> Regex {
 }
 
 static NUMBERED: Lazy<Regex> = Lazy::new(|| {
-    re(r"(\d{1,5})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:(?:[-–]\s?|/)[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
+    re(r"([0-9]{1,5})\s*/\s*(?:((?:19|20)[0-9]{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:(?:[-–]\s?|/)[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 });
-static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b(\d{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
-static LAW_NUMBER_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+[^;:()]{1,160}?\s+số\s*$"));
+static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b([0-9]{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
+static LAW_NUMBER_BEFORE: Lazy<GapRegex> =
+    Lazy::new(|| GapRegex::new(r"\b(?:Bộ\s+)?Luật\s+(?P<gap>[^;:()]{1,160}?)\s+số\s*$", 160));
 static KIND_BEFORE: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())));
-static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?(\d{{1,5}})\b", word_pattern())));
+static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?([0-9]{{1,5}})\b", word_pattern())));
 /// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
 /// repeats a law named properly elsewhere in the document ([`super::resolve`]).
 static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+\p{L}"));
 static LAW_END: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\s+ngày\s+\d|\s+năm\s+\d{{4}}|\s+số\s+\d|\s+về\s|[;:()“”\t\n]|\.(?:\s|$)|,\s*{k}\b|\s+và\s+(?:các|những|một)\s|\s+và\s+{k}\s+số\b|\s+(?:hiện\s+hành|để|nhằm|đối\s+với|được|đã|sẽ|thì|là)\b|$",
+        r"(?i)\s+ngày\s+[0-9]|\s+năm\s+[0-9]{{4}}|\s+số\s+[0-9]|\s+về\s|[;:()“”\t\n]|\.(?:\s|$)|,\s*{k}\b|\s+và\s+(?:các|những|một)\s|\s+và\s+{k}\s+số\b|\s+(?:hiện\s+hành|để|nhằm|đối\s+với|được|đã|sẽ|thì|là)\b|$",
         k = word_pattern()
     ))
 });
-static STANDARD: Lazy<Regex> = Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*(\d{3,5})(?:\s*:\s*((?:19|20)\d{2}))?"));
+static STANDARD: Lazy<Regex> = Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*([0-9]{3,5})(?:\s*:\s*((?:19|20)[0-9]{2}))?"));
 
 /// All anchors of `text`, in order, none inside another (laws swallow the laws in their names).
 pub(super) fn find(text: &str) -> Vec<Anchor> {
@@ -116,7 +118,7 @@ fn kind_before(text: &str, number_start: usize) -> (usize, Option<&'static str>)
         return (start, of_word(&k[1]));
     }
     let (from, before) = tail(text, number_start, 240);
-    match LAW_NUMBER_BEFORE.find(before) {
+    match LAW_NUMBER_BEFORE.captures(before).and_then(|c| c.get(0)) {
         Some(m) => (from + m.start(), Some("luat")),
         None => (number_start, None),
     }

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::issuer;
 use super::kind::{of_word, word_pattern};
+use crate::gap::GapRegex;
 
 /// `các <kind> [của <issuer>]:` that opens a list of `số ...` items.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,14 +24,17 @@ fn re(p: &str) -> Regex {
 }
 
 static OWN_ANNEX: Lazy<Regex> = Lazy::new(|| re(r"(?i)^[\s(*_]*(?:ban\s+hành\s+)?kèm\s+theo\b"));
-static HEADER: Lazy<Regex> =
-    Lazy::new(|| re(&format!(r"(?i)\bcác\s+({})(?:\s+của\s+([^:;]{{1,100}}))?\s*:", word_pattern())));
-static PINPOINT: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)((?:điểm\s+[a-zđ]\)?\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+\d+[a-zđ]?|phụ\s+lục\s+(?:số\s+)?[IVXLC\d]+|biểu\s+(?:số\s+)?\d+[a-z]?|chương\s+[IVXLC]+|mục\s+[IVXLC\d]+)(?:\s*[-–]\s*[^;:()\-–]{1,80}?\s+(?:của|tại|thuộc))?\s*(?:của|tại|thuộc|-|–|,)?\s*$",
+static HEADER: Lazy<GapRegex> = Lazy::new(|| {
+    GapRegex::new(&format!(r"(?i)\bcác\s+({})(?:\s+của\s+(?P<gap>[^:;]{{1,100}}))?\s*:", word_pattern()), 100)
+});
+static PINPOINT: Lazy<GapRegex> = Lazy::new(|| {
+    GapRegex::new(
+        r"(?i)((?:điểm\s+[a-zđ]\)?\s*,?\s*)?(?:khoản\s+[0-9]+\s*,?\s*)?điều\s+[0-9]+[a-zđ]?|phụ\s+lục\s+(?:số\s+)?[IVXLC0-9]+|biểu\s+(?:số\s+)?[0-9]+[a-z]?|chương\s+[IVXLC]+|mục\s+[IVXLC0-9]+)(?:\s*[-–]\s*(?P<gap>[^;:()\-–]{1,80}?)\s+(?:của|tại|thuộc))?\s*(?:của|tại|thuộc|-|–|,)?\s*$",
+        80,
     )
 });
-static AUTHORISED: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(.{1,100}?)\s+tại\s*$"));
+static AUTHORISED: Lazy<GapRegex> =
+    Lazy::new(|| GapRegex::new(r"(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(?P<gap>.{1,100}?)\s+tại\s*$", 100));
 static GIVEN_AT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\s(?:giao|ban\s+hành)\s+tại\s*$"));
 static FORM: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bmẫu\s*(?:số\s*)?:?\s*$"));
 

@@ -25,7 +25,7 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("valid regex")
 }
 
-static YEAR_WORD: Lazy<Regex> = Lazy::new(|| re(r"^\s*,?\s*năm\s+((?:19|20)\d{2})\b"));
+static YEAR_WORD: Lazy<Regex> = Lazy::new(|| re(r"^\s*,?\s*năm\s+((?:19|20)[0-9]{2})\b"));
 static DATE_WORD: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*"));
 static OF: Lazy<Regex> = Lazy::new(|| re(r"^\s*,?\s*(?:của|củ)\s+"));
 static TITLE_START: Lazy<Regex> = Lazy::new(|| {

@@ -57,7 +57,7 @@ pub(crate) fn quarter_number(s: &str) -> Option<u32> {
 
 static DATE_AT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|^(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+năm\s+(\d{4})",
+        r"(?i)^([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|^([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s*,?\s+năm\s+([0-9]{4})",
     )
     .expect("valid regex") // invariant: a literal pattern, checked by the tests of this module
 });

@@ -8,6 +8,8 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::gap::GapRegex;
+
 use super::{calendar, phrase, DeadlineContext};
 use crate::record::Deadline;
 
@@ -19,27 +21,31 @@ fn re(p: &str) -> Regex {
 /// `trước ngày 18 hằng tháng`, `chậm nhất vào ngày 17 của tháng cuối quý`.
 static REPEATING_DAY: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?P<c1>tháng|quý|năm)|tháng\s+(?:cuối|đầu)\s+(?P<c2>quý|năm))",
+        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+ngày\s+[0-9]{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?P<c1>tháng|quý|năm)|tháng\s+(?:cuối|đầu)\s+(?P<c2>quý|năm))",
     )
 });
 
 /// `vào ... thứ Sáu tuần thứ 2 ... hằng tháng`, `vào ngày 25 hằng tháng`: a slot that repeats.
-static REPEATING_SLOT: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\bvào\s+[^.;:]{0,160}?\b(?:hằng|hàng|mỗi)\s+(?P<c>tuần|tháng|quý|năm)"));
+static REPEATING_SLOT: Lazy<GapRegex> = Lazy::new(|| {
+    GapRegex::new(r"(?i)\bvào\s+(?P<gap>[^.;:]{0,160}?)\b(?:hằng|hàng|mỗi)\s+(?P<c>tuần|tháng|quý|năm)", 160)
+});
 static DAY_MARK: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bngày\s+\d{1,2}\b|\d{1,2}\s*giờ"));
+    Lazy::new(|| re(r"(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bngày\s+[0-9]{1,2}\b|[0-9]{1,2}\s*giờ"));
 
 /// A completion or by-word, then (within the clause) the time it is due.
-static BY_TIME: Lazy<Regex> = Lazy::new(|| {
-    re(concat!(
-        r"(?i)\b(?:hoàn\s+thành|xong|chậm\s+nhất|trước\s+ngày|hạn\s+chót|không\s+muộn\s+hơn)\b(?P<gap>[^.;:]{0,60}?)",
-        r"(?P<t>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}",
-        r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
-        r"|quý\s+(?:IV|I{1,3}|iv|i{1,3}|[1-4])\s*(?:/|năm)\s*\d{4}",
-        r"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+\d{4}",
-        r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}",
-        r"|(?:trong|trước|cuối)\s+năm\s+\d{4})",
-    ))
+static BY_TIME: Lazy<GapRegex> = Lazy::new(|| {
+    GapRegex::new(
+        concat!(
+            r"(?i)\b(?:hoàn\s+thành|xong|chậm\s+nhất|trước\s+ngày|hạn\s+chót|không\s+muộn\s+hơn)\b(?P<gap>[^.;:]{0,60}?)",
+            r"(?P<t>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4}",
+            r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4}",
+            r"|quý\s+(?:IV|I{1,3}|iv|i{1,3}|[1-4])\s*(?:/|năm)\s*[0-9]{4}",
+            r"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+[0-9]{4}",
+            r"|tháng\s+[0-9]{1,2}\s*(?:/|năm)\s*[0-9]{4}",
+            r"|(?:trong|trước|cuối)\s+năm\s+[0-9]{4})",
+        ),
+        60,
+    )
 });
 
 /// The deadline a task's own text states, or `None`.

@@ -32,28 +32,28 @@ fn re(p: &str) -> Regex {
 
 static PARENS: Lazy<Regex> = Lazy::new(|| re(r"\([^()]*\)?"));
 static PART_SPLIT: Lazy<Regex> = Lazy::new(|| re(r";|\s-\s*|^\s*-|\n"));
-static LABEL: Lazy<Regex> = Lazy::new(|| re(r"^[^\d:]{1,40}:\s*(\S.*)$"));
+static LABEL: Lazy<Regex> = Lazy::new(|| re(r"^[^0-9:]{1,40}:\s*(\S.*)$"));
 static ALT_SPLIT: Lazy<Regex> = Lazy::new(|| re(r"\s+hoặc\s+|(?:\p{L})\s*/\s*(?:\p{L})"));
 static EVERY: Lazy<Regex> = Lazy::new(|| re(r"\b(?:hàng|hằng|mỗi)\s+(ngày|tuần|tháng|quý|năm)\b"));
-static EVERY_N_MONTHS: Lazy<Regex> = Lazy::new(|| re(r"(\d{1,2})\s*tháng\s*(?:/|một|1)\s*(?:0?1\s*)?lần"));
+static EVERY_N_MONTHS: Lazy<Regex> = Lazy::new(|| re(r"([0-9]{1,2})\s*tháng\s*(?:/|một|1)\s*(?:0?1\s*)?lần"));
 static EVENT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"^(?:ngay\s+)?(?:sau\s+)?khi\b|^ngay\b|^theo\s+yêu\s+cầu|^đột\s+xuất|^(?:trong\s+(?:thời\s+gian|vòng)|sau)\s+\d+\s+ngày|\bkể\s+từ\b|\bsau\s+khi\b",
+        r"^(?:ngay\s+)?(?:sau\s+)?khi\b|^ngay\b|^theo\s+yêu\s+cầu|^đột\s+xuất|^(?:trong\s+(?:thời\s+gian|vòng)|sau)\s+[0-9]+\s+ngày|\bkể\s+từ\b|\bsau\s+khi\b",
     )
 });
 static BY_DATE: Lazy<Regex> =
     Lazy::new(|| re(r"\b(?:chậm\s+nhất|muộn\s+nhất|trước|hạn\s+chót|hạn\s+cuối|không\s+muộn\s+hơn|không\s+quá)\b"));
 static ATOM: Lazy<Regex> = Lazy::new(|| {
     re(concat!(
-        r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})\s*[/.-]\s*(?P<dy>\d{4})",
-        r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<dm2>\d{1,2})\s*,?\s+năm\s+(?P<dy2>\d{4})",
-        r"|(?P<d3>\d{1,2})\s*/\s*(?P<dm3>\d{1,2})\b",
-        r"|(?P<d4>\d{1,2})\s+tháng\s+(?P<dm4>\d{1,2})\b",
-        r"|(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?",
-        r"|quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<qy>\d{4})?",
-        r"|tháng\s+(?P<m>\d{1,2})\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<my>\d{4})?",
-        r"|(?:năm|giai\s+đoạn)\s+(?P<ya>\d{4})\s*[-–]\s*(?P<yb>\d{4})",
-        r"|năm\s+(?P<y>\d{4})",
+        r"(?P<d>[0-9]{1,2})\s*[/.-]\s*(?P<dm>[0-9]{1,2})\s*[/.-]\s*(?P<dy>[0-9]{4})",
+        r"|(?P<d2>[0-9]{1,2})\s+tháng\s+(?P<dm2>[0-9]{1,2})\s*,?\s+năm\s+(?P<dy2>[0-9]{4})",
+        r"|(?P<d3>[0-9]{1,2})\s*/\s*(?P<dm3>[0-9]{1,2})\b",
+        r"|(?P<d4>[0-9]{1,2})\s+tháng\s+(?P<dm4>[0-9]{1,2})\b",
+        r"|(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<hy>[0-9]{4}))?",
+        r"|quý\s+(?P<q>iv|i{1,3}|[1-4])\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<qy>[0-9]{4})?",
+        r"|tháng\s+(?P<m>[0-9]{1,2})\b(?:\s*/\s*|\s*,?\s*năm\s+)?(?P<my>[0-9]{4})?",
+        r"|(?:năm|giai\s+đoạn)\s+(?P<ya>[0-9]{4})\s*[-–]\s*(?P<yb>[0-9]{4})",
+        r"|năm\s+(?P<y>[0-9]{4})",
     ))
 });
 /// `Trước ngày 05 của tháng liền kề`, `... năm trước liền kề`: a by-day that comes back every period.
@@ -61,7 +61,7 @@ static NEXT_PERIOD: Lazy<Regex> = Lazy::new(|| re(r"\b(tháng|quý|năm)\s+(?:tr
 /// `Bắt đầu thực hiện từ năm 2026`: a start with no end.
 static OPEN_START: Lazy<Regex> =
     Lazy::new(|| re(r"^(?:bắt\s+đầu|khởi\s+động)\b|^(?:thực\s+hiện\s+)?từ\s+(?:năm|tháng|quý)\b"));
-static YEAR: Lazy<Regex> = Lazy::new(|| re(r"năm\s+(\d{4})"));
+static YEAR: Lazy<Regex> = Lazy::new(|| re(r"năm\s+([0-9]{4})"));
 
 /// Codes a deadline cell, or `None` when it names no time (`Theo Kế hoạch ...`).
 pub(super) fn code(raw: &str, plan_year: Option<i32>) -> Option<Coded> {

@@ -13,11 +13,11 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("valid regex")
 }
 
-static CLAUSE_END: Lazy<Regex> = Lazy::new(|| re(r"[;:\t\n]|\.(?:\s+[\p{Lu}\-+\d]|\s*$)"));
+static CLAUSE_END: Lazy<Regex> = Lazy::new(|| re(r"[;:\t\n]|\.(?:\s+[\p{Lu}\-+0-9]|\s*$)"));
 static SPLIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\b|\s+và\s+"));
 static LEAD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:[-+•*]\s*|\d+(?:\.\d+)*\.?\s+|[a-zđ]\)\s+|(?:tiếp\s+tục|duy\s+trì|đảm\s+bảo|bảo\s+đảm|phấn\s+đấu|phát\s+động|thực\s+hiện|trong\s+đó|cụ\s+thể|đồng\s+thời|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|tăng|và|đạt|mục\s+tiêu)\b[\s,:]*|\d+(?:[.,]\d+)?\s*%\s*)",
+        r"(?i)^(?:[-+•*]\s*|[0-9]+(?:\.[0-9]+)*\.?\s+|[a-zđ]\)\s+|(?:tiếp\s+tục|duy\s+trì|đảm\s+bảo|bảo\s+đảm|phấn\s+đấu|phát\s+động|thực\s+hiện|trong\s+đó|cụ\s+thể|đồng\s+thời|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|tăng|và|đạt|mục\s+tiêu)\b[\s,:]*|[0-9]+(?:[.,][0-9]+)?\s*%\s*)",
     )
 });
 static TRAIL: Lazy<Regex> = Lazy::new(|| {
@@ -35,7 +35,7 @@ static ENSURE_RIGHT_BEFORE: Lazy<Regex> =
 /// A year or span opening or closing an indicator: the target's period, not what it measures.
 static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:(?:đến\s+hết|đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$|^hằng\s+năm[\s,]*",
+        r"(?i)^(?:(?:đến\s+hết|đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?$|^hằng\s+năm[\s,]*",
     )
 });
 static NEW_SUBJECT: Lazy<Regex> = Lazy::new(|| re(r",\s+\p{Lu}"));

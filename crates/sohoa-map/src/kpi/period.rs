@@ -9,7 +9,7 @@ use super::target::Target;
 
 static SPAN: Lazy<Regex> = Lazy::new(|| {
     // invariant: a literal pattern, exercised by the tests
-    Regex::new(r"(?i)\b(?:giai\s+đoạn|thời\s+kỳ|năm|từ\s+năm)\s+((?:19|20)\d{2})(?:\s*(?:[-–]|đến(?:\s+năm)?)\s*((?:19|20)\d{2}))?\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:giai\s+đoạn|thời\s+kỳ|năm|từ\s+năm)\s+((?:19|20)[0-9]{2})(?:\s*(?:[-–]|đến(?:\s+năm)?)\s*((?:19|20)[0-9]{2}))?\b").expect("valid regex")
 });
 static BASELINE: Lazy<Regex> = Lazy::new(|| {
     // invariant: a literal pattern, exercised by the tests

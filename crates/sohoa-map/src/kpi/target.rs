@@ -25,7 +25,12 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("valid regex")
 }
 
-const NUM: &str = r"\d+(?:[.,]\d+)*";
+const NUM: &str = r"[0-9]+(?:[.,][0-9]+)*";
+/// A letter in a `(?i)` pattern: case folding adds U+0345 (a Greek combining mark) to `\p{L}` and
+/// nothing else, so the class is written folded and spared the folding when the pattern is built.
+const LETTER_CI: &str = r"(?-i:[\p{L}\x{345}])";
+/// Anything but a letter in a `(?i)` pattern (see [`LETTER_CI`]).
+const NOT_LETTER_CI: &str = r"(?-i:[^\p{L}\x{345}])";
 
 static PERCENT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%(/(?:năm|tháng|quý|tuần))?")));
 static DASH_RANGE: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%?\s*[-–]\s*({NUM})\s*%")));
@@ -40,23 +45,23 @@ static QUANTIFIER: Lazy<Regex> = Lazy::new(|| {
 });
 /// `gồm` before a count: a commitment when the count introduces the items listed after it
 /// (`..., gồm 11 chuyên mục sau:`), not a composition (`hồ sơ gồm 02 bộ`, `bao gồm 26 đơn vị`).
-static GOM: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|[^\p{L}])gồm\s*$"));
+static GOM: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)(?:^|{NOT_LETTER_CI})gồm\s*$")));
 static LIST_FOLLOWS: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:,\s*)?(?::|(?:như\s+)?sau\b|cụ\s+thể\b)"));
 /// Words before a number that make it a name, a rank or a part rather than a count
 /// (`Dự án 1`, `khoản 4`, `Điều 17`, `số 08`, `mức 2`, `lần thứ 3`, `nhóm từ 30`).
 static NOT_COUNT_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:\b(?:án|điều|khoản|điểm|số|mức|lần|thứ|biểu|mục|phụ\s+lục|chương|từ|đến|tới|dưới|ngày|tháng|năm|quý|tuần|giai\s+đoạn|kỳ|loại|hạng|cấp|nhóm|khóa|tầm|x)|[/.\d])\s*$",
+        r"(?i)(?:\b(?:án|điều|khoản|điểm|số|mức|lần|thứ|biểu|mục|phụ\s+lục|chương|từ|đến|tới|dưới|ngày|tháng|năm|quý|tuần|giai\s+đoạn|kỳ|loại|hạng|cấp|nhóm|khóa|tầm|x)|[/.0-9])\s*$",
     )
 });
 static RANGE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|[\p{{L}}]+)"
+        r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|{LETTER_CI}+)"
     ))
 });
 static COUNT: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+(\p{{L}})"
+        r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+({LETTER_CI})"
     ))
 });
 static AT_LEAST: Lazy<Regex> = Lazy::new(|| {
@@ -411,6 +416,19 @@ fn tail(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_classes_read_as_case_folding_reads_them() {
+        let pairs = [(r"(?i)^\p{L}$", format!("(?i)^{LETTER_CI}$")), (r"(?i)^[^\p{L}]$", format!("(?i)^{NOT_LETTER_CI}$"))];
+        for (folded, written) in pairs {
+            let (folded, written) = (re(folded), re(&written));
+            let differ: Vec<char> = ('\0'..='\u{FFFF}').filter(|c| {
+                let s = c.to_string();
+                folded.is_match(&s) != written.is_match(&s)
+            }).collect();
+            assert!(differ.is_empty(), "{written}: {differ:?}");
+        }
+    }
 
     #[test]
     fn vietnamese_numbers() {

@@ -12,7 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 /// An Stt mark at the start of a line, maybe followed by the row's first text.
 static MARK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"^\s*(?:(?P<num>\d{1,3})(?:\.(?P<sub>\d{1,2}))?|(?P<roman>[IVX]{1,5}))(?P<dot>\.)?(?:\s+(?P<rest>\S.*?))?\s*$",
+        r"^\s*(?:(?P<num>[0-9]{1,3})(?:\.(?P<sub>[0-9]{1,2}))?|(?P<roman>[IVX]{1,5}))(?P<dot>\.)?(?:\s+(?P<rest>\S.*?))?\s*$",
     )
     .expect("static regex") // invariant: the pattern above is a valid regex literal
 });
