@@ -29,6 +29,18 @@ fn pass(streams: &[Vec<u8>], decode: impl Fn(&[u8]) -> usize) -> Duration {
     start.elapsed()
 }
 
+/// One pass of `decode` over every stream, the decoded contents dropped after the clock stops.
+fn pass_kept<T>(streams: &[Vec<u8>], decode: impl Fn(&[u8]) -> T) -> Duration {
+    let mut kept = Vec::with_capacity(streams.len());
+    let start = Instant::now();
+    for s in streams {
+        kept.push(decode(black_box(s)));
+    }
+    let took = start.elapsed();
+    drop(black_box(kept));
+    took
+}
+
 fn lopdf(s: &[u8]) -> usize {
     Content::decode(s).map_or(0, |c| c.operations.len())
 }
@@ -50,15 +62,44 @@ fn main() {
         };
         assert!(same, "the decoders differ on a stream of {} bytes", s.len());
     }
+    if std::env::var("PROFILE_ONLY").is_ok_and(|v| v == "stats") {
+        let mut ops = 0usize; let mut operands = 0usize; let mut tj = 0usize;
+        for s in &streams {
+            if let Ok(c) = Content::decode(s) {
+                ops += c.operations.len();
+                for o in &c.operations { operands += o.operands.len(); if let Some(pdf_extract::Object::Array(a)) = o.operands.first() { tj += a.len(); } }
+            }
+        }
+        println!("size of Object {} Operation {}", std::mem::size_of::<pdf_extract::Object>(), std::mem::size_of::<pdf_extract::content::Operation>());
+        println!("bytes {bytes} ops {ops} operands {operands} array items {tj}");
+        return;
+    }
+    if std::env::var("PROFILE_ONLY").is_ok_and(|v| v == "sohoa") {
+        // For `perf record`: our decoder alone.
+        for _ in 0..PASSES {
+            pass(&streams, sohoa);
+        }
+        return;
+    }
     let (mut old, mut new) = (Vec::new(), Vec::new());
     for _ in 0..PASSES {
         old.push(pass(&streams, lopdf));
         new.push(pass(&streams, sohoa));
     }
+    let (mut old_kept, mut new_kept) = (Vec::new(), Vec::new());
+    for _ in 0..PASSES {
+        old_kept.push(pass_kept(&streams, Content::decode));
+        new_kept.push(pass_kept(&streams, sohoa_extract::decode_pdf_content));
+    }
     let (old, new) = (median(old), median(new));
+    let (old_kept, new_kept) = (median(old_kept), median(new_kept));
     let mbs = |d: Duration| bytes as f64 / d.as_secs_f64() / 1e6;
     println!("{} streams, {:.1} MB, {} passes each (median)", streams.len(), bytes as f64 / 1e6, PASSES);
     println!("lopdf Content::decode   {:>8.1} ms  {:>7.1} MB/s", old.as_secs_f64() * 1e3, mbs(old));
     println!("sohoa content::decode   {:>8.1} ms  {:>7.1} MB/s", new.as_secs_f64() * 1e3, mbs(new));
     println!("speed-up                {:>8.2}x", old.as_secs_f64() / new.as_secs_f64());
+    println!("decoding alone (the contents dropped after the clock stops):");
+    println!("lopdf Content::decode   {:>8.1} ms  {:>7.1} MB/s", old_kept.as_secs_f64() * 1e3, mbs(old_kept));
+    println!("sohoa content::decode   {:>8.1} ms  {:>7.1} MB/s", new_kept.as_secs_f64() * 1e3, mbs(new_kept));
+    println!("speed-up                {:>8.2}x", old_kept.as_secs_f64() / new_kept.as_secs_f64());
 }

@@ -33,7 +33,7 @@ const MAX_BRACKET: usize = 100;
 /// [`ExtractError::Damaged`] where lopdf's `Content::decode` fails: arrays or
 /// dictionaries nested too deep, an inline image that does not parse.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Content, ExtractError> {
-    let mut cursor = Cursor { b: bytes, i: 0 };
+    let mut cursor = Cursor { b: bytes, i: 0, stack: Vec::new() };
     match cursor.operations() {
         Ok(operations) => Ok(Content { operations }),
         Err(Fail::Invalid | Fail::NoMatch) => {
@@ -95,6 +95,9 @@ enum Place {
 struct Cursor<'a> {
     b: &'a [u8],
     i: usize,
+    /// Operands and array items parsed and not yet gathered into their `Vec`
+    /// (so that each `Vec` is allocated once, at its final size).
+    stack: Vec<Object>,
 }
 
 impl Cursor<'_> {
@@ -159,8 +162,8 @@ impl Cursor<'_> {
     /// Every operation up to the first that does not parse.
     fn operations(&mut self) -> Parsed<Vec<Operation>> {
         self.skip_content_space();
-        let mut ops = Vec::with_capacity(self.b.len() / 32);
-        let mut operands = Vec::new();
+        // About one operation per 12 bytes in text-heavy pages.
+        let mut ops = Vec::with_capacity(self.b.len() / 12);
         loop {
             while self.eat_comment() {}
             if self.eat(b"BI") {
@@ -172,7 +175,7 @@ impl Cursor<'_> {
                 let start = self.i;
                 match self.value(Place::Operand, MAX_NESTING) {
                     Ok(v) => {
-                        operands.push(v);
+                        self.stack.push(v);
                         self.skip_content_space();
                     }
                     Err(Fail::NoMatch) => {
@@ -190,7 +193,7 @@ impl Cursor<'_> {
             // Only ASCII bytes were taken.
             let operator = String::from_utf8_lossy(&self.b[start..self.i]).into_owned();
             self.skip_content_space();
-            ops.push(Operation { operator, operands: operands.drain(..).collect() });
+            ops.push(Operation { operator, operands: self.stack.split_off(0) });
         }
     }
 
@@ -255,16 +258,22 @@ impl Cursor<'_> {
     /// A real (`1.`, `-.5`, `+2.50`) or else an integer (`-7`, `+3`).
     fn number(&mut self) -> Parsed<Object> {
         let start = self.i;
+        let negative = self.peek() == Some(b'-');
         if matches!(self.peek(), Some(b'+' | b'-')) {
             self.i += 1;
         }
+        let int_start = self.i;
         let int_digits = self.digits().len();
         let after_int = self.i;
         let fraction = self.peek() == Some(b'.') && (int_digits > 0 || self.at(1).is_some_and(|c| c.is_ascii_digit()));
         if fraction {
             self.i += 1;
+            let frac_start = self.i;
             self.digits();
-            if let Some(r) = parse_ascii::<f32>(&self.b[start..self.i]) {
+            let b = self.b;
+            let real = short_real(negative, &b[int_start..after_int], &b[frac_start..self.i])
+                .or_else(|| parse_ascii::<f32>(&self.b[start..self.i]));
+            if let Some(r) = real {
                 return Ok(Object::Real(r));
             }
         }
@@ -273,7 +282,7 @@ impl Cursor<'_> {
             return Err(Fail::NoMatch);
         }
         self.i = after_int;
-        parse_ascii::<i64>(&self.b[start..after_int]).map(Object::Integer).ok_or(Fail::NoMatch)
+        integer(negative, &self.b[int_start..after_int]).map(Object::Integer).ok_or(Fail::NoMatch)
     }
 
     /// A name after its `/`: `#xx` is a byte, a `#` not followed by two hex digits ends it.
@@ -397,12 +406,12 @@ impl Cursor<'_> {
         if budget == 0 {
             return Err(Fail::Invalid);
         }
-        let mut items = Vec::new();
+        let base = self.stack.len();
         loop {
             let start = self.i;
             match self.value(Place::Nested, budget - 1) {
                 Ok(v) => {
-                    items.push(v);
+                    self.stack.push(v);
                     self.skip_space();
                 }
                 Err(Fail::NoMatch) => {
@@ -413,8 +422,9 @@ impl Cursor<'_> {
             }
         }
         if self.eat(b"]") {
-            Ok(Object::Array(items))
+            Ok(Object::Array(self.stack.split_off(base)))
         } else {
+            self.stack.truncate(base);
             Err(Fail::NoMatch)
         }
     }
@@ -501,6 +511,42 @@ fn image_data_len(dict: &Dictionary) -> Option<usize> {
     }
     let stride = width.wrapping_mul(colors.wrapping_mul(bpc)).div_ceil(8);
     Some(height.wrapping_mul(stride))
+}
+
+/// Decimal digits as an `i64` (with their sign), `None` past its range, as `i64::from_str`.
+fn integer(negative: bool, digits: &[u8]) -> Option<i64> {
+    digits.iter().try_fold(0i64, |acc, &d| {
+        let d = i64::from(d - b'0');
+        let acc = acc.checked_mul(10)?;
+        if negative {
+            acc.checked_sub(d)
+        } else {
+            acc.checked_add(d)
+        }
+    })
+}
+
+/// Powers of ten exact in an `f32`.
+const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/// `int.frac` as the nearest `f32` when its digits fit an `f32` mantissa and its
+/// fraction has at most ten digits (one correctly rounded division of two exact
+/// values, so the same as `f32::from_str`); `None` for the general parser otherwise.
+fn short_real(negative: bool, int: &[u8], frac: &[u8]) -> Option<f32> {
+    let k = frac.len();
+    if k >= POW10.len() {
+        return None;
+    }
+    let mut m = 0u32;
+    for &d in int.iter().chain(frac) {
+        m = m * 10 + u32::from(d - b'0');
+        if m >= 1 << 24 {
+            return None;
+        }
+    }
+    // m < 2^24: exact as an f32.
+    let v = m as f32 / POW10[k];
+    Some(if negative { -v } else { v })
 }
 
 /// `text` (ASCII digits, signs and dots) parsed as a number.
