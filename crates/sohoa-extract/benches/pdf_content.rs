@@ -63,14 +63,25 @@ fn main() {
         assert!(same, "the decoders differ on a stream of {} bytes", s.len());
     }
     if std::env::var("PROFILE_ONLY").is_ok_and(|v| v == "stats") {
-        let mut ops = 0usize; let mut operands = 0usize; let mut tj = 0usize;
+        let mut ops = 0usize;
+        let mut operands = 0usize;
+        let mut tj = 0usize;
         for s in &streams {
             if let Ok(c) = Content::decode(s) {
                 ops += c.operations.len();
-                for o in &c.operations { operands += o.operands.len(); if let Some(pdf_extract::Object::Array(a)) = o.operands.first() { tj += a.len(); } }
+                for o in &c.operations {
+                    operands += o.operands.len();
+                    if let Some(pdf_extract::Object::Array(a)) = o.operands.first() {
+                        tj += a.len();
+                    }
+                }
             }
         }
-        println!("size of Object {} Operation {}", std::mem::size_of::<pdf_extract::Object>(), std::mem::size_of::<pdf_extract::content::Operation>());
+        println!(
+            "size of Object {} Operation {}",
+            std::mem::size_of::<pdf_extract::Object>(),
+            std::mem::size_of::<pdf_extract::content::Operation>()
+        );
         println!("bytes {bytes} ops {ops} operands {operands} array items {tj}");
         return;
     }

@@ -220,7 +220,8 @@ fn nesting_limits_are_lopdf_limits() {
         inputs.push(nested("[<</A ", ">>]", n / 2, "BDC"));
         inputs.push(nested("<</A [", "]>>", n / 2, "BDC"));
         inputs.push(format!("q ({}x{}) Tj Q", "(".repeat(n), ")".repeat(n)).into_bytes());
-        inputs.push(format!("BI /W 1 /H 1 /BPC 8 /CS /G /D {}1{} ID x EI Q", "[".repeat(n), "]".repeat(n)).into_bytes());
+        inputs
+            .push(format!("BI /W 1 /H 1 /BPC 8 /CS /G /D {}1{} ID x EI Q", "[".repeat(n), "]".repeat(n)).into_bytes());
     }
     // A dictionary as deep as allowed with no key inside: lopdf's parser takes it.
     inputs.push(format!("q {}<< >>{} BDC", "[".repeat(100), "]".repeat(100)).into_bytes());
@@ -273,6 +274,7 @@ impl Rng {
 }
 
 /// Pieces of content streams, glued at random: tokens, fragments and stray bytes.
+#[rustfmt::skip]
 const PIECES: &[&[u8]] = &[
     b" ", b"\n", b"\r", b"\r\n", b"\t", b"\x00", b"\x0c", b"%", b"% c\n", b"(", b")", b"\\", b"\\1", b"\\n", b"<",
     b">", b"<<", b">>", b"[", b"]", b"{", b"/", b"/Name", b"#", b"#4", b"#41", b"1", b"0", b"-", b"+", b".", b"1.5",

@@ -140,7 +140,8 @@ fn visible_color(op: &Operation) -> bool {
 
 impl<'a> Walk<'a, '_> {
     fn stream(&mut self, content: &[u8], resources: &'a Dictionary) -> Result<(), String> {
-        let content = Content::decode(content).map_err(|e| format!("content stream unreadable: {e}"))?;
+        let content: Content =
+            super::content::decode(content).map_err(|e| format!("content stream unreadable: {e}"))?;
         let mut font: Option<Rc<str>> = None;
         for op in &content.operations {
             self.ops += 1;
