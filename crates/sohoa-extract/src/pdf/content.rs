@@ -190,8 +190,8 @@ impl Cursor<'_> {
             if self.i == start {
                 return Ok(ops);
             }
-            // Only ASCII bytes were taken.
-            let operator = String::from_utf8_lossy(&self.b[start..self.i]).into_owned();
+            // Only ASCII bytes were taken, so the text is always valid.
+            let operator = std::str::from_utf8(&self.b[start..self.i]).map(String::from).unwrap_or_default();
             self.skip_content_space();
             ops.push(Operation { operator, operands: self.stack.split_off(0) });
         }
@@ -288,7 +288,9 @@ impl Cursor<'_> {
     /// A name after its `/`: `#xx` is a byte, a `#` not followed by two hex digits ends it.
     fn name(&mut self) -> Vec<u8> {
         self.i += 1;
-        let mut out = Vec::new();
+        let start = self.i;
+        self.skip_while(|c| c != b'#' && is_regular(c));
+        let mut out = self.b[start..self.i].to_vec();
         while let Some(c) = self.peek() {
             if c == b'#' {
                 match (self.at(1).and_then(hex_value), self.at(2).and_then(hex_value)) {
@@ -379,7 +381,8 @@ impl Cursor<'_> {
     /// A `<...>` hex string; whitespace between digits is skipped, an odd last digit is a high nibble.
     fn hex(&mut self) -> Parsed<Object> {
         self.i += 1;
-        let mut out = Vec::new();
+        let digits = self.b[self.i..].iter().position(|&c| c == b'>').unwrap_or(0);
+        let mut out = Vec::with_capacity(digits.div_ceil(2));
         let mut high = true;
         loop {
             self.skip_while(is_white);
