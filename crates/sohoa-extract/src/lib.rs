@@ -31,6 +31,16 @@ pub use options::{ExtractOptions, OcrBudget, OcrMode};
 use kit::Extracted;
 use std::path::Path;
 
+/// The PDF content-stream tokenizer (the operations of a page or form XObject
+/// stream), public only for its bench and fuzz target.
+///
+/// # Errors
+/// [`ExtractError::Damaged`] where lopdf's `Content::decode` fails.
+#[doc(hidden)]
+pub fn decode_pdf_content(bytes: &[u8]) -> Result<pdf_extract::content::Content, ExtractError> {
+    pdf::content::decode(bytes)
+}
+
 /// Reads and extracts one file.
 ///
 /// # Errors

@@ -21,8 +21,8 @@ const MAX_DEPTH: usize = 12;
 const MAX_OPS: usize = 2_000_000;
 
 /// The content-stream decoder of the walk and of pdf-extract (page contents here,
-/// form XObjects in both): the one place to swap it.
-pub(crate) const DECODE: pdf_extract::DecodeContent = Content::decode;
+/// form XObjects in both): our tokenizer, lopdf's answer where it fails.
+pub(crate) const DECODE: pdf_extract::DecodeContent = super::content::decode_or_lopdf;
 
 /// What the walk learned about one page.
 #[derive(Debug, Default)]

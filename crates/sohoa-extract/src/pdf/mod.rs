@@ -4,6 +4,7 @@
 //! damaged files); pages without a usable text layer go to OCR ([`crate::ocr`]).
 //! Running headers and footers leave the body for `Document::furniture`.
 
+pub(crate) mod content;
 mod device;
 mod emit;
 mod fonts;
