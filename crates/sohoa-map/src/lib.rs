@@ -9,6 +9,7 @@ mod document;
 mod folded;
 mod gap;
 mod header;
+mod letter_after;
 mod mentions;
 mod nontask;
 mod sections;

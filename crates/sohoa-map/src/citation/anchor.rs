@@ -7,6 +7,8 @@ use regex::Regex;
 
 use super::kind::{of_word, word_pattern};
 use crate::gap::GapRegex;
+use crate::letter_after::captures_then_letter;
+use sohoa_doc::classes;
 
 /// What an anchor names.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +54,8 @@ static KIND_BEFORE: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:s�
 static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?([0-9]{{1,5}})\b", word_pattern())));
 /// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
 /// repeats a law named properly elsewhere in the document ([`super::resolve`]).
-static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+\p{L}"));
+/// `Luật` (or `Bộ Luật`) and the spaces before a name's first letter, which [`laws`] looks up.
+static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+"));
 static LAW_END: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
         r"(?i)\s+ngày\s+[0-9]|\s+năm\s+[0-9]{{4}}|\s+số\s+[0-9]|\s+về\s|[;:()“”\t\n]|\.(?:\s|$)|,\s*{k}\b|\s+và\s+(?:các|những|một)\s|\s+và\s+{k}\s+số\b|\s+(?:hiện\s+hành|để|nhằm|đối\s+với|được|đã|sẽ|thì|là)\b|$",
@@ -164,7 +167,8 @@ fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 }
 
 fn laws(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    LAW.find_iter(text).filter_map(move |m| {
+    captures_then_letter(&LAW, text, classes::is_letter).into_iter().filter_map(move |after| {
+        let m = after.caps.get(0)?;
         let rest = &text[m.start()..];
         // the name is read from right after the word `Luật`, so that `Luật số 8` has none
         let skip = m.as_str().find("Luật").map_or(0, |i| i + "Luật".len());

@@ -4,6 +4,9 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+use sohoa_doc::classes;
+
+use crate::letter_after::captures_then_letter;
 
 /// One target in a text, located by byte offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,12 +33,14 @@ const NUM: &str = r"[0-9]+(?:[.,][0-9]+)*";
 /// nothing else, so the class is written folded and spared the folding when the pattern is built.
 const LETTER_CI: &str = r"(?-i:[\p{L}\x{345}])";
 /// Anything but a letter in a `(?i)` pattern (see [`LETTER_CI`]).
+#[cfg(test)]
 const NOT_LETTER_CI: &str = r"(?-i:[^\p{L}\x{345}])";
 
 static PERCENT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%(/(?:năm|tháng|quý|tuần))?")));
 static DASH_RANGE: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%?\s*[-–]\s*({NUM})\s*%")));
-/// A count written as a number and its counted noun (`05 Khu công nghiệp`, `2.000 ha`).
-static BARE_COUNT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s+(\p{{L}})")));
+/// A count written as a number and its counted noun (`05 Khu công nghiệp`, `2.000 ha`): the
+/// number and the spaces before the noun's first letter, which [`bare_counts_where`] looks up.
+static BARE_COUNT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s+")));
 /// Words that make the number after them a count the plan commits to anywhere: `mỗi tháng 02
 /// chuyên mục`, `nâng tổng số lên 12 ...`.
 static QUANTIFIER: Lazy<Regex> = Lazy::new(|| {
@@ -45,7 +50,15 @@ static QUANTIFIER: Lazy<Regex> = Lazy::new(|| {
 });
 /// `gồm` before a count: a commitment when the count introduces the items listed after it
 /// (`..., gồm 11 chuyên mục sau:`), not a composition (`hồ sơ gồm 02 bộ`, `bao gồm 26 đơn vị`).
-static GOM: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)(?:^|{NOT_LETTER_CI})gồm\s*$")));
+/// Whether `lead` ends with the word `gồm` and spaces: what `(?i)(?:^|[^\p{L}])gồm\s*$`
+/// matches, scanned (the letter class costs a process more to build than every scan).
+fn ends_with_gom(lead: &str) -> bool {
+    let mut back = lead.trim_end_matches(classes::is_space).chars().rev();
+    let word = [back.next(), back.next(), back.next()];
+    let folded = [Some(['m', 'M']), Some(['ồ', 'Ồ']), Some(['g', 'G'])];
+    word.iter().zip(folded).all(|(c, f)| c.zip(f).is_some_and(|(c, f)| f.contains(&c)))
+        && back.next().is_none_or(|c| !(classes::is_letter(c) || c == '\u{345}'))
+}
 static LIST_FOLLOWS: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:,\s*)?(?::|(?:như\s+)?sau\b|cụ\s+thể\b)"));
 /// Words before a number that make it a name, a rank or a part rather than a count
 /// (`Dự án 1`, `khoản 4`, `Điều 17`, `số 08`, `mức 2`, `lần thứ 3`, `nhóm từ 30`).
@@ -59,9 +72,11 @@ static RANGE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|{LETTER_CI}+)"
     ))
 });
+/// `tối thiểu 05 chuyên mục`: the bound, the number and the spaces before the unit's first
+/// letter, which [`counts`] looks up.
 static COUNT: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+({LETTER_CI})"
+        r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+"
     ))
 });
 static AT_LEAST: Lazy<Regex> = Lazy::new(|| {
@@ -179,12 +194,12 @@ fn in_composition(before: &str, only_listing: bool) -> bool {
 }
 
 fn bare_counts_where(text: &str, every: bool) -> Vec<Target> {
-    BARE_COUNT
-        .captures_iter(text)
-        .filter_map(|c| {
-            let n = c.get(1)?;
+    captures_then_letter(&BARE_COUNT, text, classes::is_letter)
+        .into_iter()
+        .filter_map(|m| {
+            let n = m.caps.get(1)?;
             let before = &text[..n.start()];
-            let unit_start = c.get(2)?.start();
+            let unit_start = m.letter_start;
             let year_like = n.as_str().len() == 4 && (n.as_str().starts_with("19") || n.as_str().starts_with("20"));
             let lead = tail_words(before, 40);
             let lists = || {
@@ -192,7 +207,7 @@ fn bare_counts_where(text: &str, every: bool) -> Vec<Target> {
                     .is_some_and(|(_, len)| LIST_FOLLOWS.is_match(&text[unit_start + len..]))
             };
             let quantified = (QUANTIFIER.is_match(lead)
-                || GOM.is_match(lead) && !lead.to_lowercase().ends_with("bao gồm ") && lists())
+                || ends_with_gom(lead) && !lead.to_lowercase().ends_with("bao gồm ") && lists())
                 && !in_composition(before, true);
             let named = NOT_COUNT_BEFORE.is_match(tail_words(before, 24)) || after_name(before);
             let admitted = quantified || every && !named && !in_composition(before, false);
@@ -313,11 +328,12 @@ fn percents(text: &str) -> Vec<Target> {
 }
 
 fn counts(text: &str) -> Vec<Target> {
-    COUNT
-        .captures_iter(text)
-        .filter_map(|c| {
+    captures_then_letter(&COUNT, text, |c| classes::is_letter(c) || c == '\u{345}')
+        .into_iter()
+        .filter_map(|m| {
+            let c = &m.caps;
             let n = c.get(2)?;
-            let unit_start = c.get(3)?.start();
+            let unit_start = m.letter_start;
             if TIME_UNIT.is_match(&text[unit_start..]) {
                 return None;
             }
@@ -416,6 +432,49 @@ fn tail(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scans_are_the_patterns_they_replace() {
+        let gom = Regex::new(&format!(r"(?i)(?:^|{NOT_LETTER_CI})gồm\s*$")).expect("a test pattern");
+        let count = Regex::new(&format!(
+            r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+({LETTER_CI})"
+        ))
+        .expect("a test pattern");
+        let pieces = [
+            "gồm", "GỒM", "Gồm", "bao ", " ", "\u{A0}", "x", "1", "\u{345}", "tối đa ", "không quá ", "là ", "12", "3,5",
+            "tối", " thiểu ", "ồm", "g", "Ⅻ", "ǅ", "đơn vị",
+        ];
+        let mut seed = 3u64;
+        let (mut gom_found, mut count_found) = (0, 0);
+        for _ in 0..40_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for _ in 0..(seed >> 61) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(ends_with_gom(&text), gom.is_match(&text), "{text:?}");
+            gom_found += usize::from(gom.is_match(&text));
+            let ours: Vec<_> = captures_then_letter(&COUNT, &text, |c| classes::is_letter(c) || c == '\u{345}')
+                .iter()
+                .map(|m| (m.caps.get(1).map(|g| g.range()), m.caps.get(2).map(|g| g.range()), m.letter_start..m.letter_end))
+                .collect();
+            let theirs: Vec<_> = count
+                .captures_iter(&text)
+                .map(|c| (c.get(1).map(|g| g.range()), c.get(2).map(|g| g.range()), c.get(3).map_or(0..0, |g| g.range())))
+                .collect();
+            count_found += theirs.len();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+        assert!(gom_found > 100 && count_found > 50, "{gom_found} {count_found}");
+        let mut buf = [0u8; 4];
+        for (letter, cases) in [("g", ['g', 'G']), ("ồ", ['ồ', 'Ồ']), ("m", ['m', 'M'])] {
+            let one = Regex::new(&format!("(?i)^{letter}$")).expect("a test pattern");
+            for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+                assert_eq!(one.is_match(c.encode_utf8(&mut buf)), cases.contains(&c), "{letter} {c:?}");
+            }
+        }
+    }
 
     #[test]
     fn letter_classes_read_as_case_folding_reads_them() {
