@@ -14,17 +14,23 @@ pub struct LetterAfter<'t> {
 /// The matches of `pattern` followed by a character `letter` accepts, left to right, each
 /// search resuming after the letter: what `captures_iter` of the pattern with the letter class
 /// appended finds, for a pattern that from a given start can end in one place only before a
-/// letter (its last part a greedy `\s+` after digits or words, as every caller's is).
+/// letter (its last part a greedy `\s+` or `\s*` after digits or words, as every caller's is).
 pub fn captures_then_letter<'t>(pattern: &Regex, text: &'t str, letter: impl Fn(char) -> bool) -> Vec<LetterAfter<'t>> {
+    captures_then(pattern, text, |rest| rest.chars().next().filter(|&c| letter(c)).map(char::len_utf8))
+}
+
+/// [`captures_then_letter`] with any tail: `tail` gives the length of what must follow the
+/// pattern's match (`None` when nothing fits), as the part appended to the pattern would.
+pub fn captures_then<'t>(pattern: &Regex, text: &'t str, tail: impl Fn(&str) -> Option<usize>) -> Vec<LetterAfter<'t>> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(caps) = pattern.captures_at(text, at) {
         // invariant: group 0 is the whole match and is always set
         let whole = caps.get(0).expect("group 0");
         let end = whole.end();
-        match text[end..].chars().next() {
-            Some(c) if letter(c) => {
-                at = end + c.len_utf8();
+        match tail(&text[end..]) {
+            Some(len) if len > 0 => {
+                at = end + len;
                 out.push(LetterAfter { caps, letter_start: end, letter_end: at });
             }
             _ if whole.is_empty() => match text[end..].chars().next() {

@@ -6,7 +6,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use sohoa_doc::classes;
 
-use crate::letter_after::captures_then_letter;
+use crate::letter_after::{captures_then, captures_then_letter};
 
 /// One target in a text, located by byte offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,11 +67,27 @@ static NOT_COUNT_BEFORE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)(?:\b(?:án|điều|khoản|điểm|số|mức|lần|thứ|biểu|mục|phụ\s+lục|chương|từ|đến|tới|dưới|ngày|tháng|năm|quý|tuần|giai\s+đoạn|kỳ|loại|hạng|cấp|nhóm|khóa|tầm|x)|[/.0-9])\s*$",
     )
 });
+/// `từ 60 đến 70%`: the two numbers and the spaces before the unit, which [`range_unit`] reads.
 static RANGE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|{LETTER_CI}+)"
+        r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*"
     ))
 });
+
+/// The length of the unit opening `rest`: what `(?i)(?:%|điểm|{LETTER_CI}+)` matches there,
+/// read rather than compiled (the letter class costs a process more to build than every scan).
+fn range_unit(rest: &str) -> Option<usize> {
+    if rest.starts_with('%') {
+        return Some(1);
+    }
+    let point = [['đ', 'Đ'], ['i', 'I'], ['ể', 'Ể'], ['m', 'M']];
+    let mut chars = rest.chars();
+    if point.iter().all(|cases| chars.next().is_some_and(|c| cases.contains(&c))) {
+        return Some(rest.len() - chars.as_str().len());
+    }
+    let letters = rest.len() - rest.trim_start_matches(|c| classes::is_letter(c) || c == '\u{345}').len();
+    (letters > 0).then_some(letters)
+}
 /// `tối thiểu 05 chuyên mục`: the bound, the number and the spaces before the unit's first
 /// letter, which [`counts`] looks up.
 static COUNT: Lazy<Regex> = Lazy::new(|| {
@@ -284,10 +300,11 @@ fn counted_noun(s: &str) -> Option<(String, usize)> {
 const COMMA_PAIRS: &[&str] = &["tin, bài"];
 
 fn ranges(text: &str) -> Vec<Target> {
-    RANGE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let unit = c.get(4)?.as_str().to_string();
+    captures_then(&RANGE, text, range_unit)
+        .into_iter()
+        .filter_map(|m| {
+            let c = &m.caps;
+            let unit = text[m.letter_start..m.letter_end].to_string();
             if c.get(2).is_none() && unit != "điểm" && unit != "%" {
                 return None;
             }
@@ -297,8 +314,8 @@ fn ranges(text: &str) -> Vec<Target> {
                 unit: unit.clone(),
                 comparator: "range",
                 num_start: c.get(1)?.start(),
-                unit_start: c.get(4)?.start(),
-                end: c.get(0)?.end(),
+                unit_start: m.letter_start,
+                end: m.letter_end,
             })
         })
         .collect()
@@ -440,6 +457,11 @@ mod tests {
             r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+({LETTER_CI})"
         ))
         .expect("a test pattern");
+        let range = Regex::new(&format!(
+            r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|{LETTER_CI}+)"
+        ))
+        .expect("a test pattern");
+        let mut range_found = 0;
         let pieces = [
             "gồm", "GỒM", "Gồm", "bao ", " ", "\u{A0}", "x", "1", "\u{345}", "tối đa ", "không quá ", "là ", "12", "3,5",
             "tối", " thiểu ", "ồm", "g", "Ⅻ", "ǅ", "đơn vị",
@@ -466,9 +488,38 @@ mod tests {
             count_found += theirs.len();
             assert_eq!(ours, theirs, "{text:?}");
         }
-        assert!(gom_found > 100 && count_found > 50, "{gom_found} {count_found}");
+        let pieces = [
+            "từ ", "Từ ", "5", "3,5", " ", " đến ", "-", "–", "%", "điểm", "ĐIỂM", "dưới ", "không quá ", "điểmx", "ha", "İ", "ı",
+            "\u{345}", "x",
+        ];
+        for _ in 0..150_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for _ in 0..(seed >> 60) + 3 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let ours: Vec<_> = captures_then(&RANGE, &text, range_unit)
+                .iter()
+                .map(|m| {
+                    let g = |i| m.caps.get(i).map(|g: regex::Match| g.range());
+                    (g(0).map(|r| r.start), g(1), g(2), g(3), m.letter_start..m.letter_end)
+                })
+                .collect();
+            let theirs: Vec<_> = range
+                .captures_iter(&text)
+                .map(|c| {
+                    let g = |i| c.get(i).map(|g: regex::Match| g.range());
+                    (g(0).map(|r| r.start), g(1), g(2), g(3), c.get(4).map_or(0..0, |g| g.range()))
+                })
+                .collect();
+            range_found += theirs.len();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+        assert!(gom_found > 100 && count_found > 40 && range_found > 120, "{gom_found} {count_found} {range_found}");
         let mut buf = [0u8; 4];
-        for (letter, cases) in [("g", ['g', 'G']), ("ồ", ['ồ', 'Ồ']), ("m", ['m', 'M'])] {
+        let letters = [("g", ['g', 'G']), ("ồ", ['ồ', 'Ồ']), ("m", ['m', 'M']), ("đ", ['đ', 'Đ']), ("i", ['i', 'I']), ("ể", ['ể', 'Ể'])];
+        for (letter, cases) in letters {
             let one = Regex::new(&format!("(?i)^{letter}$")).expect("a test pattern");
             for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
                 assert_eq!(one.is_match(c.encode_utf8(&mut buf)), cases.contains(&c), "{letter} {c:?}");
