@@ -291,7 +291,7 @@ mod tests {
         for _ in 0..40_000 {
             let mut text = String::new();
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..(seed >> 60) + 1 {
+            for _ in 0..=(seed >> 60) {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
