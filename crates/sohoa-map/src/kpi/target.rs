@@ -5,6 +5,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 use sohoa_doc::classes;
+use sohoa_doc::classes::FoldedWords;
 
 use crate::letter_after::{captures_then, captures_then_letter};
 
@@ -106,7 +107,9 @@ static AT_LEAST: Lazy<Regex> = Lazy::new(|| {
 });
 static AT_MOST: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"));
-static TIME_UNIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)^(?:ngày|giờ|tháng|năm|tuần|phút)\b"));
+/// Units of time, which make a number a duration rather than a count; what
+/// `(?i)^(?:ngày|giờ|tháng|năm|tuần|phút)\b` matches, looked up rather than compiled.
+static TIME_UNIT: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["ngày", "giờ", "tháng", "năm", "tuần", "phút"]));
 
 /// Two-word units (`hồ sơ`), taken whole where a count's first unit word opens one.
 const PAIRS: &[&str] = &[
@@ -233,7 +236,7 @@ fn bare_counts_where(text: &str, every: bool) -> Vec<Target> {
                 && !in_composition(before, true);
             let named = NOT_COUNT_BEFORE.is_match(tail_words(before, 24)) || after_name(before);
             let admitted = quantified || every && !named && !in_composition(before, false);
-            if year_like || !admitted || TIME_UNIT.is_match(&text[unit_start..]) {
+            if year_like || !admitted || TIME_UNIT.opens_word(&text[unit_start..]) {
                 return None;
             }
             let (unit, len) = counted_noun(&text[unit_start..])?;
@@ -357,7 +360,7 @@ fn counts(text: &str) -> Vec<Target> {
             let c = &m.caps;
             let n = c.get(2)?;
             let unit_start = m.letter_start;
-            if TIME_UNIT.is_match(&text[unit_start..]) {
+            if TIME_UNIT.opens_word(&text[unit_start..]) {
                 return None;
             }
             let (unit, len) = unit_words(&text[unit_start..])?;
@@ -414,7 +417,7 @@ fn unit_words(s: &str) -> Option<(String, usize)> {
 fn slashed_unit(s: &str, end: usize) -> (String, usize) {
     let head = s[..end].trim_end_matches([',', ';', '.']);
     let after_slash = head.rsplit('/').next().unwrap_or_default();
-    if TIME_UNIT.is_match(after_slash) {
+    if TIME_UNIT.opens_word(after_slash) {
         return (head.to_string(), head.len());
     }
     let rest = &s[end..];
