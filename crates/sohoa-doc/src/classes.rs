@@ -79,6 +79,10 @@ pub struct FoldedWords(Vec<Vec<Option<Ranges>>>);
 
 impl FoldedWords {
     /// The words, each character folded as `(?i)` folds it (a space is `None`: spaces).
+    ///
+    /// # Panics
+    ///
+    /// Never: one escaped character is always a valid pattern.
     pub fn new(words: &[&str]) -> FoldedWords {
         let fold = |c: char| {
             let mut buf = [0u8; 4];
