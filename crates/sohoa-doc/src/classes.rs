@@ -108,6 +108,20 @@ impl FoldedWords {
         })
     }
 
+    /// The lengths of the words that end `text`, in the order of the list.
+    pub fn ending<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.0.iter().filter_map(move |word| {
+            let mut rest = text;
+            for unit in word.iter().rev() {
+                rest = match unit {
+                    None => Some(rest.trim_end_matches(is_space)).filter(|r| r.len() < rest.len())?,
+                    Some(folded) => rest.strip_suffix(|c| folded.contains(c))?,
+                };
+            }
+            Some(text.len() - rest.len())
+        })
+    }
+
     /// Whether a word opens `text` and ends a word there: what `(?i)^(?:words)\b` matches, for
     /// words that end with a word character.
     pub fn opens_word(&self, text: &str) -> bool {

@@ -12,6 +12,7 @@ mod header;
 mod letter_after;
 mod mentions;
 mod nontask;
+mod phrase_end;
 mod sections;
 mod signature;
 mod tasks;

@@ -7,6 +7,7 @@ use regex::Regex;
 use sohoa_doc::classes;
 use sohoa_doc::classes::FoldedWords;
 
+use crate::phrase_end::{PhraseEnd, PhraseEndWords};
 use crate::letter_after::{captures_then, captures_then_letter};
 
 /// One target in a text, located by byte offsets.
@@ -50,10 +51,16 @@ static DASH_RANGE: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%?\s*[-–
 static BARE_COUNT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s+")));
 /// Words that make the number after them a count the plan commits to anywhere: `mỗi tháng 02
 /// chuyên mục`, `nâng tổng số lên 12 ...`.
-static QUANTIFIER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$",
-    )
+/// What `(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|
+/// tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$` matches.
+static QUANTIFIER: Lazy<PhraseEnd> = Lazy::new(|| {
+    let every = ["tháng", "quý", "năm", "tuần", "kỳ"];
+    let mut after_break: Vec<String> = every.iter().map(|p| format!("mỗi {p}")).collect();
+    after_break.extend(every.iter().map(|p| format!("mỗi {p} có")));
+    after_break.extend(every[..4].iter().map(|p| format!("hằng {p} có")));
+    after_break.push("hình thành mới".into());
+    let after_break: Vec<&str> = after_break.iter().map(String::as_str).collect();
+    PhraseEnd::new(&PhraseEndWords { free: &["tổng số lên"], after_break: &after_break, modifiers: &[] })
 });
 /// `gồm` before a count: a commitment when the count introduces the items listed after it
 /// (`..., gồm 11 chuyên mục sau:`), not a composition (`hồ sơ gồm 02 bộ`, `bao gồm 26 đơn vị`).
@@ -102,11 +109,18 @@ static COUNT: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+"
     ))
 });
-static AT_LEAST: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$")
+/// Words that may follow a bound before its number (`tối thiểu là`, `trên mức`).
+const BOUND_MODIFIERS: &[&str] = &["là", "đạt", "mức", "tỷ lệ"];
+/// What `(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$` matches.
+static AT_LEAST: Lazy<PhraseEnd> = Lazy::new(|| {
+    let free = &["tối thiểu", "ít nhất", "không dưới", "không thấp hơn"];
+    PhraseEnd::new(&PhraseEndWords { free, after_break: &["trên"], modifiers: BOUND_MODIFIERS })
 });
-static AT_MOST: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"));
+/// What `(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$` matches.
+static AT_MOST: Lazy<PhraseEnd> = Lazy::new(|| {
+    let free = &["tối đa", "không quá", "vượt quá"];
+    PhraseEnd::new(&PhraseEndWords { free, after_break: &["dưới"], modifiers: BOUND_MODIFIERS })
+});
 /// Units of time, which make a number a duration rather than a count; what
 /// `(?i)^(?:ngày|giờ|tháng|năm|tuần|phút)\b` matches, looked up rather than compiled.
 static TIME_UNIT: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["ngày", "giờ", "tháng", "năm", "tuần", "phút"]));
@@ -231,7 +245,7 @@ fn bare_counts_where(text: &str, every: bool) -> Vec<Target> {
                 counted_noun(&text[unit_start..])
                     .is_some_and(|(_, len)| LIST_FOLLOWS.is_match(&text[unit_start + len..]))
             };
-            let quantified = (QUANTIFIER.is_match(lead)
+            let quantified = (QUANTIFIER.ends(lead)
                 || ends_with_gom(lead) && !lead.to_lowercase().ends_with("bao gồm ") && lists())
                 && !in_composition(before, true);
             let named = NOT_COUNT_BEFORE.is_match(tail_words(before, 24)) || after_name(before);
@@ -437,9 +451,9 @@ const STOPS: &[&str] = &["về", "của", "do", "và", "để", "trong", "tại"
 fn comparator(before: &str, after: &str) -> &'static str {
     let window = tail(before, 60);
     let after = after.trim_start().to_lowercase();
-    if AT_LEAST.is_match(window) || after.starts_with("trở lên") {
+    if AT_LEAST.ends(window) || after.starts_with("trở lên") {
         ">="
-    } else if AT_MOST.is_match(window) || after.starts_with("trở xuống") {
+    } else if AT_MOST.ends(window) || after.starts_with("trở xuống") {
         "<="
     } else {
         "="
@@ -458,6 +472,35 @@ fn tail(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrase_ends_are_the_patterns_they_replace() {
+        let patterns = [
+            (&*QUANTIFIER, r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$"),
+            (&*AT_LEAST, r"(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"),
+            (&*AT_MOST, r"(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"),
+        ];
+        let pieces = [
+            "mỗi", "Hằng", " ", "tháng", "KỲ", " có", "tổng số lên", "hình thành  mới", "x", "tối đa", "không", " quá", "vượt quá",
+            "dưới", "trên", " mức", " là", "tỷ lệ", "ít nhất", "\u{A0}", "1", "quý", "năm",
+        ];
+        for (ours, pattern) in patterns {
+            let one = Regex::new(pattern).expect("a test pattern");
+            let mut seed = 17u64;
+            let mut found = 0;
+            for _ in 0..30_000 {
+                let mut text = String::new();
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                for _ in 0..=(seed >> 61) {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                assert_eq!(ours.ends(&text), one.is_match(&text), "{pattern} {text:?}");
+                found += usize::from(one.is_match(&text));
+            }
+            assert!(found > 300, "{pattern} {found}");
+        }
+    }
 
     #[test]
     fn scans_are_the_patterns_they_replace() {
