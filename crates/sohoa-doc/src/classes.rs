@@ -110,7 +110,12 @@ impl FoldedWords {
 
     /// The lengths of the words that end `text`, in the order of the list.
     pub fn ending<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.0.iter().filter_map(move |word| {
+        self.endings(text).map(|(_, len)| len)
+    }
+
+    /// The words that end `text`: their places in the list, in its order, and their lengths.
+    pub fn endings<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.0.iter().enumerate().filter_map(move |(i, word)| {
             let mut rest = text;
             for unit in word.iter().rev() {
                 rest = match unit {
@@ -118,7 +123,7 @@ impl FoldedWords {
                     Some(folded) => rest.strip_suffix(|c| folded.contains(c))?,
                 };
             }
-            Some(text.len() - rest.len())
+            Some((i, text.len() - rest.len()))
         })
     }
 

@@ -5,7 +5,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::kind::{of_word, word_pattern};
+use super::kind::{kind_word_ending, of_word, word_pattern};
 use crate::gap::GapRegex;
 use crate::letter_after::captures_then_letter;
 use sohoa_doc::classes;
@@ -50,7 +50,6 @@ static NUMBERED: Lazy<Regex> = Lazy::new(|| {
 static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b([0-9]{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
 static LAW_NUMBER_BEFORE: Lazy<GapRegex> =
     Lazy::new(|| GapRegex::new(r"\b(?:Bộ\s+)?Luật\s+(?P<gap>[^;:()]{1,160}?)\s+số\s*$", 160));
-static KIND_BEFORE: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())));
 static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?([0-9]{{1,5}})\b", word_pattern())));
 /// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
 /// repeats a law named properly elsewhere in the document ([`super::resolve`]).
@@ -116,9 +115,8 @@ fn numbered(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 /// (`Luật Tổ chức chính quyền địa phương số 77/2015/QH13`): where the mention starts, and its kind.
 fn kind_before(text: &str, number_start: usize) -> (usize, Option<&'static str>) {
     let (from, before) = tail(text, number_start, 60);
-    if let Some(k) = KIND_BEFORE.captures(before) {
-        let start = k.get(0).map_or(number_start, |m| from + m.start());
-        return (start, of_word(&k[1]));
+    if let Some((start, word)) = kind_word_ending(before) {
+        return (from + start, of_word(word));
     }
     let (from, before) = tail(text, number_start, 240);
     match LAW_NUMBER_BEFORE.captures(before).and_then(|c| c.get(0)) {

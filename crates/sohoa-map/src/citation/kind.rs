@@ -2,7 +2,7 @@
 //! open a số ký hiệu (`NĐ-CP`, `QĐ-UBND`).
 
 use once_cell::sync::Lazy;
-use sohoa_doc::classes::FoldedWords;
+use sohoa_doc::classes::{is_space, is_word, FoldedWords};
 
 /// Kind words, longest first so that `Thông tư liên tịch` wins over `Thông tư`.
 const WORDS: &[(&str, &str)] = &[
@@ -54,13 +54,33 @@ pub(crate) fn of_symbol(symbol: &str) -> Option<&'static str> {
     })
 }
 
-/// The kind words folded, looked up rather than compiled (`(?i)^{word_pattern}\b` costs a
-/// process more to build than every lookup of a document).
-static STARTS_KIND: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>()));
+/// The kind words folded, in the order of [`WORDS`], looked up rather than compiled (a `(?i)`
+/// pattern of them costs a process more to build than every lookup of a document).
+static FOLDED: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>()));
+/// `số`, as `(?i)` matches it.
+static NUMBER_WORD: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["số"]));
 
-/// `s` begins with a kind word (`Quyết định ...`): it opens a new mention.
+/// `s` begins with a kind word (`Quyết định ...`): it opens a new mention. What
+/// `(?i)^{word_pattern}\b` matches.
 pub(crate) fn starts_with_kind(s: &str) -> bool {
-    STARTS_KIND.opens_word(s)
+    FOLDED.opens_word(s)
+}
+
+/// A kind word ending `text`, spaces and a `số` (`Quyết định số:`) allowed after it: where the
+/// word starts, and the word. What `(?i)\b({word_pattern})\s*(?:số\s*:?\s*)?$` finds: the word
+/// starting leftmost, the first of the list at one start.
+pub(crate) fn kind_word_ending(text: &str) -> Option<(usize, &str)> {
+    let trimmed = text.trim_end_matches(is_space);
+    let before_colon = trimmed.strip_suffix(':').map_or(trimmed, |t| t.trim_end_matches(is_space));
+    let after_number_word =
+        NUMBER_WORD.ending(before_colon).next().map(|len| before_colon[..before_colon.len() - len].trim_end_matches(is_space).len());
+    let ends = [Some(trimmed.len()), after_number_word];
+    ends.into_iter()
+        .flatten()
+        .flat_map(|end| FOLDED.endings(&text[..end]).map(move |(i, len)| (end - len, i, end)))
+        .filter(|&(start, _, _)| !text[..start].ends_with(is_word))
+        .min_by_key(|&(start, i, _)| (start, i))
+        .map(|(start, _, end)| (start, &text[start..end]))
 }
 
 #[cfg(test)]
@@ -79,6 +99,29 @@ mod tests {
         assert_eq!(of_symbol("ĐA/TU"), Some("van_ban"));
         assert!(starts_with_kind("Quyết định số 5"));
         assert!(!starts_with_kind("Văn phòng Chính phủ"));
+    }
+
+    #[test]
+    fn kind_word_ending_is_the_kind_before_pattern() {
+        let one = regex::Regex::new(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())).expect("a test pattern");
+        let pieces = [
+            "Quyết định", " ", "số", "SỐ", ":", "\u{A0}", "bộ ", "luật", "Bộ Luật", "thông tư", " liên tịch", "x", "_", "nghị",
+            " định", "1", "\u{17F}ố", "văn bản", "tư",
+        ];
+        let mut seed = 19u64;
+        let mut found = 0;
+        for _ in 0..60_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for _ in 0..=(seed >> 61) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let theirs = one.captures(&text).and_then(|c| Some((c.get(0)?.start(), c.get(1)?.as_str())));
+            assert_eq!(kind_word_ending(&text), theirs, "{text:?}");
+            found += usize::from(theirs.is_some());
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
