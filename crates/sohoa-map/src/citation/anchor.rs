@@ -5,7 +5,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::kind::{kind_word_ending, of_word, word_pattern};
+use super::kind::{kind_word_ending, kind_word_numbers, of_word, word_pattern};
 use crate::gap::GapRegex;
 use crate::letter_after::captures_then_letter;
 use sohoa_doc::classes;
@@ -50,7 +50,6 @@ static NUMBERED: Lazy<Regex> = Lazy::new(|| {
 static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b([0-9]{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
 static LAW_NUMBER_BEFORE: Lazy<GapRegex> =
     Lazy::new(|| GapRegex::new(r"\b(?:Bộ\s+)?Luật\s+(?P<gap>[^;:()]{1,160}?)\s+số\s*$", 160));
-static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?([0-9]{{1,5}})\b", word_pattern())));
 /// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
 /// repeats a law named properly elsewhere in the document ([`super::resolve`]).
 /// `Luật` (or `Bộ Luật`) and the spaces before a name's first letter, which [`laws`] looks up.
@@ -140,25 +139,26 @@ fn party(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 }
 
 fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    SHORT.captures_iter(text).filter_map(move |c| {
-        let whole = c.get(0)?;
-        let after = &text[whole.end()..];
+    kind_word_numbers(text).into_iter().filter_map(move |c| {
+        let whole = c.whole;
+        let word = &text[c.word];
+        let after = &text[whole.end..];
         if after.trim_start().starts_with('/')
             || after.starts_with(['.', ',']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
         {
             return None;
         }
-        let number = c[3].to_string();
+        let number = text[c.number].to_string();
         let yearlike = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
-        let capital = c[1].chars().next().is_some_and(char::is_uppercase);
-        if c.get(2).is_none() && (yearlike || !capital) || of_word(&c[1]) == Some("luat") {
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if c.number_word.is_none() && (yearlike || !capital) || of_word(word) == Some("luat") {
             return None;
         }
         Some(Anchor {
-            start: whole.start(),
-            core_end: whole.end(),
-            word_kind: of_word(&c[1]),
-            prefix_end: whole.start(),
+            start: whole.start,
+            core_end: whole.end,
+            word_kind: of_word(word),
+            prefix_end: whole.start,
             named: Named::Short { number },
         })
     })

@@ -66,6 +66,62 @@ pub(crate) fn starts_with_kind(s: &str) -> bool {
     FOLDED.opens_word(s)
 }
 
+/// A kind word and its number (`Quyết định số 12`, `Công văn 5`), found by
+/// [`kind_word_numbers`]: the spans of the word, of `số` and what follows it up to the number
+/// (when written), and of the number.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct KindNumber {
+    pub whole: std::ops::Range<usize>,
+    pub word: std::ops::Range<usize>,
+    pub number_word: Option<std::ops::Range<usize>>,
+    pub number: std::ops::Range<usize>,
+}
+
+/// Every kind word followed by its number, left to right without overlaps: what `captures_iter`
+/// of `(?i)\b({word_pattern})\s+(số\s*:?\s*)?([0-9]{1,5})\b` finds, by lookups.
+pub(crate) fn kind_word_numbers(text: &str) -> Vec<KindNumber> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(found) = text[at..]
+        .char_indices()
+        .map(|(i, _)| at + i)
+        .filter(|&p| !text[..p].ends_with(is_word) && text[p..].starts_with(is_word))
+        .find_map(|p| kind_number_at(text, p))
+    {
+        at = found.whole.end;
+        out.push(found);
+    }
+    out
+}
+
+/// The kind word and number starting at `p` (a word start), the first word of the list that
+/// has one.
+fn kind_number_at(text: &str, p: usize) -> Option<KindNumber> {
+    FOLDED.opening(&text[p..]).find_map(|len| {
+        let word_end = p + len;
+        let rest = text[word_end..].trim_start_matches(is_space);
+        (rest.len() < text.len() - word_end).then_some(())?;
+        let spaced = text.len() - rest.len();
+        let (number_word, digits_at) = match NUMBER_WORD.opening(rest).next() {
+            Some(len) => {
+                let after = rest[len..].trim_start_matches(is_space);
+                let after = after.strip_prefix(':').unwrap_or(after).trim_start_matches(is_space);
+                let at = text.len() - after.len();
+                (Some(spaced..at), at)
+            }
+            None => (None, spaced),
+        };
+        let digits = text[digits_at..].len() - text[digits_at..].trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let end = digits_at + digits;
+        ((1..=5).contains(&digits) && !text[end..].starts_with(is_word)).then_some(KindNumber {
+            whole: p..end,
+            word: p..word_end,
+            number_word,
+            number: digits_at..end,
+        })
+    })
+}
+
 /// A kind word ending `text`, spaces and a `số` (`Quyết định số:`) allowed after it: where the
 /// word starts, and the word. What `(?i)\b({word_pattern})\s*(?:số\s*:?\s*)?$` finds: the word
 /// starting leftmost, the first of the list at one start.
@@ -120,6 +176,41 @@ mod tests {
             let theirs = one.captures(&text).and_then(|c| Some((c.get(0)?.start(), c.get(1)?.as_str())));
             assert_eq!(kind_word_ending(&text), theirs, "{text:?}");
             found += usize::from(theirs.is_some());
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn kind_word_numbers_are_the_short_pattern() {
+        let one = regex::Regex::new(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?([0-9]{{1,5}})\b", word_pattern()))
+            .expect("a test pattern");
+        let pieces = [
+            "Quyết định", " ", "số", "SỐ", ":", "\u{A0}", "bộ ", "luật", "Bộ Luật", "thông tư", " liên tịch", "x", "_", "12",
+            "123456", "5", " định", "\u{17F}ố", "văn bản", "/", "Quyết định 12", "Công văn số 5", " số: 7", "Luật 3",
+        ];
+        let mut seed = 31u64;
+        let mut found = 0;
+        for _ in 0..60_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for _ in 0..=(seed >> 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let theirs: Vec<_> = one
+                .captures_iter(&text)
+                .map(|c| {
+                    let g = |i| c.get(i).map(|m: regex::Match| m.range());
+                    KindNumber {
+                        whole: g(0).unwrap_or_default(),
+                        word: g(1).unwrap_or_default(),
+                        number_word: g(2),
+                        number: g(3).unwrap_or_default(),
+                    }
+                })
+                .collect();
+            found += theirs.len();
+            assert_eq!(kind_word_numbers(&text), theirs, "{text:?}");
         }
         assert!(found > 1000, "{found}");
     }
