@@ -8,6 +8,7 @@
 
 pub mod fold;
 pub mod label;
+pub mod classes;
 pub mod model;
 pub mod render;
 pub mod vocab;

@@ -5,8 +5,10 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::kind::{of_word, word_pattern};
+use super::kind::{kind_word_ending, kind_word_numbers, of_word, word_pattern};
 use crate::gap::GapRegex;
+use crate::letter_after::captures_then_letter;
+use sohoa_doc::classes;
 
 /// What an anchor names.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,11 +50,10 @@ static NUMBERED: Lazy<Regex> = Lazy::new(|| {
 static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b([0-9]{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
 static LAW_NUMBER_BEFORE: Lazy<GapRegex> =
     Lazy::new(|| GapRegex::new(r"\b(?:Bộ\s+)?Luật\s+(?P<gap>[^;:()]{1,160}?)\s+số\s*$", 160));
-static KIND_BEFORE: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())));
-static SHORT: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?([0-9]{{1,5}})\b", word_pattern())));
 /// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
 /// repeats a law named properly elsewhere in the document ([`super::resolve`]).
-static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+\p{L}"));
+/// `Luật` (or `Bộ Luật`) and the spaces before a name's first letter, which [`laws`] looks up.
+static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+"));
 static LAW_END: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
         r"(?i)\s+ngày\s+[0-9]|\s+năm\s+[0-9]{{4}}|\s+số\s+[0-9]|\s+về\s|[;:()“”\t\n]|\.(?:\s|$)|,\s*{k}\b|\s+và\s+(?:các|những|một)\s|\s+và\s+{k}\s+số\b|\s+(?:hiện\s+hành|để|nhằm|đối\s+với|được|đã|sẽ|thì|là)\b|$",
@@ -113,9 +114,8 @@ fn numbered(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 /// (`Luật Tổ chức chính quyền địa phương số 77/2015/QH13`): where the mention starts, and its kind.
 fn kind_before(text: &str, number_start: usize) -> (usize, Option<&'static str>) {
     let (from, before) = tail(text, number_start, 60);
-    if let Some(k) = KIND_BEFORE.captures(before) {
-        let start = k.get(0).map_or(number_start, |m| from + m.start());
-        return (start, of_word(&k[1]));
+    if let Some((start, word)) = kind_word_ending(before) {
+        return (from + start, of_word(word));
     }
     let (from, before) = tail(text, number_start, 240);
     match LAW_NUMBER_BEFORE.captures(before).and_then(|c| c.get(0)) {
@@ -139,32 +139,34 @@ fn party(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 }
 
 fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    SHORT.captures_iter(text).filter_map(move |c| {
-        let whole = c.get(0)?;
-        let after = &text[whole.end()..];
+    kind_word_numbers(text).into_iter().filter_map(move |c| {
+        let whole = c.whole;
+        let word = &text[c.word];
+        let after = &text[whole.end..];
         if after.trim_start().starts_with('/')
             || after.starts_with(['.', ',']) && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
         {
             return None;
         }
-        let number = c[3].to_string();
+        let number = text[c.number].to_string();
         let yearlike = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
-        let capital = c[1].chars().next().is_some_and(char::is_uppercase);
-        if c.get(2).is_none() && (yearlike || !capital) || of_word(&c[1]) == Some("luat") {
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if c.number_word.is_none() && (yearlike || !capital) || of_word(word) == Some("luat") {
             return None;
         }
         Some(Anchor {
-            start: whole.start(),
-            core_end: whole.end(),
-            word_kind: of_word(&c[1]),
-            prefix_end: whole.start(),
+            start: whole.start,
+            core_end: whole.end,
+            word_kind: of_word(word),
+            prefix_end: whole.start,
             named: Named::Short { number },
         })
     })
 }
 
 fn laws(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    LAW.find_iter(text).filter_map(move |m| {
+    captures_then_letter(&LAW, text, classes::is_letter).into_iter().filter_map(move |after| {
+        let m = after.caps.get(0)?;
         let rest = &text[m.start()..];
         // the name is read from right after the word `Luật`, so that `Luật số 8` has none
         let skip = m.as_str().find("Luật").map_or(0, |i| i + "Luật".len());

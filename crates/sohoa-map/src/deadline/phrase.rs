@@ -3,6 +3,7 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+use sohoa_doc::classes;
 use sohoa_doc::vocab::deadline::TIME_WORDS;
 
 use super::calendar::{quarter_number, valid, Span};
@@ -33,7 +34,8 @@ fn re(p: &str) -> Regex {
 static PARENS: Lazy<Regex> = Lazy::new(|| re(r"\([^()]*\)?"));
 static PART_SPLIT: Lazy<Regex> = Lazy::new(|| re(r";|\s-\s*|^\s*-|\n"));
 static LABEL: Lazy<Regex> = Lazy::new(|| re(r"^[^0-9:]{1,40}:\s*(\S.*)$"));
-static ALT_SPLIT: Lazy<Regex> = Lazy::new(|| re(r"\s+hoặc\s+|(?:\p{L})\s*/\s*(?:\p{L})"));
+/// `hoặc` between spaces, one of the two cuts of [`alternative_cuts`].
+static OR_WORD: Lazy<Regex> = Lazy::new(|| re(r"\s+hoặc\s+"));
 static EVERY: Lazy<Regex> = Lazy::new(|| re(r"\b(?:hàng|hằng|mỗi)\s+(ngày|tuần|tháng|quý|năm)\b"));
 static EVERY_N_MONTHS: Lazy<Regex> = Lazy::new(|| re(r"([0-9]{1,2})\s*tháng\s*(?:/|một|1)\s*(?:0?1\s*)?lần"));
 static EVENT: Lazy<Regex> = Lazy::new(|| {
@@ -113,17 +115,51 @@ fn defers(part: &str) -> bool {
 }
 
 /// Splits on `hoặc` and on a slash between words (`Định kỳ/đột xuất`), keeping the words.
+/// Where alternatives meet: `hoặc` between spaces, or a slash between two letters (`tháng/quý`,
+/// the letters with it), left to right without overlaps; what `find_iter` of
+/// `\s+hoặc\s+|\p{L}\s*/\s*\p{L}` finds, the slash's letters looked up rather than compiled
+/// (the letter class costs a process more to build than every scan of a document).
+fn alternative_cuts(part: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    loop {
+        let word = OR_WORD.find_at(part, at).map(|m| m.range());
+        let slash = slash_between_letters(part, at);
+        // a cut by the word starts on a space, one by the slash on a letter: never both at once
+        let Some(next) = [word, slash].into_iter().flatten().min_by_key(|r| r.start) else {
+            break;
+        };
+        at = next.end;
+        out.push(next);
+    }
+    out
+}
+
+/// The first slash with a letter before it (spaces between) starting at or after `at`, and a
+/// letter after it (spaces between): from the letter before to the end of the letter after.
+fn slash_between_letters(part: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    part.match_indices('/').filter(|&(q, _)| q >= at).find_map(|(q, _)| {
+        let before = part[..q].trim_end_matches(classes::is_space);
+        let first = before.chars().next_back().filter(|&c| classes::is_letter(c))?;
+        let start = before.len() - first.len_utf8();
+        let after = part[q + 1..].trim_start_matches(classes::is_space);
+        let last = after.chars().next().filter(|&c| classes::is_letter(c))?;
+        let end = part.len() - after.len() + last.len_utf8();
+        (start >= at).then_some(start..end)
+    })
+}
+
 fn split_alternatives(part: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut last = 0;
-    for m in ALT_SPLIT.find_iter(part) {
-        let s = m.as_str();
+    for m in alternative_cuts(part) {
+        let s = &part[m.clone()];
         let (cut_start, cut_end) = match s.find('/') {
             Some(i) if !s.trim().starts_with("hoặc") => {
-                let a = m.start() + s[..i].trim_end().len();
-                (a, m.start() + i + 1)
+                let a = m.start + s[..i].trim_end().len();
+                (a, m.start + i + 1)
             }
-            _ => (m.start(), m.end()),
+            _ => (m.start, m.end),
         };
         out.push(part[last..cut_start].trim().to_string());
         last = cut_end;
@@ -240,4 +276,29 @@ fn atom(c: &regex::Captures, plan_year: Option<i32>) -> Option<(Span, bool)> {
 fn year_span(part: &str) -> Option<Span> {
     let y: i32 = YEAR.captures(part)?[1].parse().ok()?;
     valid(y, 1, 1).then(|| Span::months(y, 1, 12))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alternative_cuts_are_those_of_the_one_pattern() {
+        let one = Regex::new(r"\s+hoặc\s+|(?:\p{L})\s*/\s*(?:\p{L})").expect("a test pattern");
+        let pieces = ["tháng", "/", " ", "hoặc", "quý", "a", "1", "\u{A0}", "Ⅻ", "ǅ", "\t", "/ ", " hoặc ", "-"];
+        let mut seed = 9u64;
+        let mut found = 0;
+        for _ in 0..40_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for _ in 0..=(seed >> 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let theirs: Vec<_> = one.find_iter(&text).map(|m| m.range()).collect();
+            found += theirs.len();
+            assert_eq!(alternative_cuts(&text), theirs, "{text:?}");
+        }
+        assert!(found > 1000, "{found}");
+    }
 }

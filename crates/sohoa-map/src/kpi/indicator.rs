@@ -7,6 +7,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::target::Target;
+use crate::phrase_end::{PhraseEnd, PhraseEndWords};
 
 fn re(p: &str) -> Regex {
     // invariant: every caller passes a literal pattern, exercised by the tests
@@ -30,8 +31,11 @@ static TRAIL: Lazy<Regex> = Lazy::new(|| {
 static COMMIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:phấn\s+đấu|góp\s+phần)\b"));
 /// `bảo đảm` right before the number (`..., bảo đảm 100% thủ tục ...`): what is measured is
 /// the noun after the number, not the work before the verb.
-static ENSURE_RIGHT_BEFORE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm)(?:\s+(?:tối\s+thiểu|ít\s+nhất|đạt|trên))*\s*$"));
+/// What `(?i)\b(?:đảm\s+bảo|bảo\s+đảm)(?:\s+(?:tối\s+thiểu|ít\s+nhất|đạt|trên))*\s*$` matches.
+static ENSURE_RIGHT_BEFORE: Lazy<PhraseEnd> = Lazy::new(|| {
+    let modifiers = &["tối thiểu", "ít nhất", "đạt", "trên"];
+    PhraseEnd::new(&PhraseEndWords { free: &[], after_break: &["đảm bảo", "bảo đảm"], modifiers })
+});
 /// A year or span opening or closing an indicator: the target's period, not what it measures.
 static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -116,7 +120,7 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
     };
     let before = COMMIT.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
     let (mut before, after) = (strip_before(before), strip_after(after));
-    if ENSURE_RIGHT_BEFORE.is_match(&text[start..t.num_start]) && !after.trim().is_empty() {
+    if ENSURE_RIGHT_BEFORE.ends(&text[start..t.num_start]) && !after.trim().is_empty() {
         before.clear();
     }
     if before.is_empty() && after.trim_matches([' ', ',', ';', '.', ':', '-']).is_empty() {

@@ -4,6 +4,11 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+use sohoa_doc::classes;
+use sohoa_doc::classes::FoldedWords;
+
+use crate::phrase_end::{PhraseEnd, PhraseEndWords};
+use crate::letter_after::{captures_then, captures_then_letter};
 
 /// One target in a text, located by byte offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,25 +32,47 @@ fn re(p: &str) -> Regex {
 
 const NUM: &str = r"[0-9]+(?:[.,][0-9]+)*";
 /// A letter in a `(?i)` pattern: case folding adds U+0345 (a Greek combining mark) to `\p{L}` and
-/// nothing else, so the class is written folded and spared the folding when the pattern is built.
+/// nothing else (the tests check it), so the class is written folded; [`letter_ci`] looks it up.
+#[cfg(test)]
 const LETTER_CI: &str = r"(?-i:[\p{L}\x{345}])";
+
+/// A character [`LETTER_CI`] matches: a letter, or U+0345 which case folding joins to them.
+fn letter_ci(c: char) -> bool {
+    classes::is_letter(c) || c == '\u{345}'
+}
 /// Anything but a letter in a `(?i)` pattern (see [`LETTER_CI`]).
+#[cfg(test)]
 const NOT_LETTER_CI: &str = r"(?-i:[^\p{L}\x{345}])";
 
 static PERCENT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%(/(?:năm|tháng|quý|tuần))?")));
 static DASH_RANGE: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s*%?\s*[-–]\s*({NUM})\s*%")));
-/// A count written as a number and its counted noun (`05 Khu công nghiệp`, `2.000 ha`).
-static BARE_COUNT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s+(\p{{L}})")));
+/// A count written as a number and its counted noun (`05 Khu công nghiệp`, `2.000 ha`): the
+/// number and the spaces before the noun's first letter, which [`bare_counts_where`] looks up.
+static BARE_COUNT: Lazy<Regex> = Lazy::new(|| re(&format!(r"({NUM})\s+")));
 /// Words that make the number after them a count the plan commits to anywhere: `mỗi tháng 02
 /// chuyên mục`, `nâng tổng số lên 12 ...`.
-static QUANTIFIER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$",
-    )
+/// What `(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|
+/// tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$` matches.
+static QUANTIFIER: Lazy<PhraseEnd> = Lazy::new(|| {
+    let every = ["tháng", "quý", "năm", "tuần", "kỳ"];
+    let mut after_break: Vec<String> = every.iter().map(|p| format!("mỗi {p}")).collect();
+    after_break.extend(every.iter().map(|p| format!("mỗi {p} có")));
+    after_break.extend(every[..4].iter().map(|p| format!("hằng {p} có")));
+    after_break.push("hình thành mới".into());
+    let after_break: Vec<&str> = after_break.iter().map(String::as_str).collect();
+    PhraseEnd::new(&PhraseEndWords { free: &["tổng số lên"], after_break: &after_break, modifiers: &[] })
 });
 /// `gồm` before a count: a commitment when the count introduces the items listed after it
 /// (`..., gồm 11 chuyên mục sau:`), not a composition (`hồ sơ gồm 02 bộ`, `bao gồm 26 đơn vị`).
-static GOM: Lazy<Regex> = Lazy::new(|| re(&format!(r"(?i)(?:^|{NOT_LETTER_CI})gồm\s*$")));
+/// Whether `lead` ends with the word `gồm` and spaces: what `(?i)(?:^|[^\p{L}])gồm\s*$`
+/// matches, scanned (the letter class costs a process more to build than every scan).
+fn ends_with_gom(lead: &str) -> bool {
+    let mut back = lead.trim_end_matches(classes::is_space).chars().rev();
+    let word = [back.next(), back.next(), back.next()];
+    let folded = [Some(['m', 'M']), Some(['ồ', 'Ồ']), Some(['g', 'G'])];
+    word.iter().zip(folded).all(|(c, f)| c.zip(f).is_some_and(|(c, f)| f.contains(&c)))
+        && back.next().is_none_or(|c| !letter_ci(c))
+}
 static LIST_FOLLOWS: Lazy<Regex> = Lazy::new(|| re(r"(?i)^\s*(?:,\s*)?(?::|(?:như\s+)?sau\b|cụ\s+thể\b)"));
 /// Words before a number that make it a name, a rank or a part rather than a count
 /// (`Dự án 1`, `khoản 4`, `Điều 17`, `số 08`, `mức 2`, `lần thứ 3`, `nhóm từ 30`).
@@ -54,22 +81,49 @@ static NOT_COUNT_BEFORE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)(?:\b(?:án|điều|khoản|điểm|số|mức|lần|thứ|biểu|mục|phụ\s+lục|chương|từ|đến|tới|dưới|ngày|tháng|năm|quý|tuần|giai\s+đoạn|kỳ|loại|hạng|cấp|nhóm|khóa|tầm|x)|[/.0-9])\s*$",
     )
 });
+/// `từ 60 đến 70%`: the two numbers and the spaces before the unit, which [`range_unit`] reads.
 static RANGE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|{LETTER_CI}+)"
+        r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*"
     ))
 });
+
+/// The length of the unit opening `rest`: what `(?i)(?:%|điểm|{LETTER_CI}+)` matches there,
+/// read rather than compiled (the letter class costs a process more to build than every scan).
+fn range_unit(rest: &str) -> Option<usize> {
+    if rest.starts_with('%') {
+        return Some(1);
+    }
+    let point = [['đ', 'Đ'], ['i', 'I'], ['ể', 'Ể'], ['m', 'M']];
+    let mut chars = rest.chars();
+    if point.iter().all(|cases| chars.next().is_some_and(|c| cases.contains(&c))) {
+        return Some(rest.len() - chars.as_str().len());
+    }
+    let letters = rest.len() - rest.trim_start_matches(letter_ci).len();
+    (letters > 0).then_some(letters)
+}
+/// `tối thiểu 05 chuyên mục`: the bound, the number and the spaces before the unit's first
+/// letter, which [`counts`] looks up.
 static COUNT: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+({LETTER_CI})"
+        r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+"
     ))
 });
-static AT_LEAST: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$")
+/// Words that may follow a bound before its number (`tối thiểu là`, `trên mức`).
+const BOUND_MODIFIERS: &[&str] = &["là", "đạt", "mức", "tỷ lệ"];
+/// What `(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$` matches.
+static AT_LEAST: Lazy<PhraseEnd> = Lazy::new(|| {
+    let free = &["tối thiểu", "ít nhất", "không dưới", "không thấp hơn"];
+    PhraseEnd::new(&PhraseEndWords { free, after_break: &["trên"], modifiers: BOUND_MODIFIERS })
 });
-static AT_MOST: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"));
-static TIME_UNIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)^(?:ngày|giờ|tháng|năm|tuần|phút)\b"));
+/// What `(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$` matches.
+static AT_MOST: Lazy<PhraseEnd> = Lazy::new(|| {
+    let free = &["tối đa", "không quá", "vượt quá"];
+    PhraseEnd::new(&PhraseEndWords { free, after_break: &["dưới"], modifiers: BOUND_MODIFIERS })
+});
+/// Units of time, which make a number a duration rather than a count; what
+/// `(?i)^(?:ngày|giờ|tháng|năm|tuần|phút)\b` matches, looked up rather than compiled.
+static TIME_UNIT: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["ngày", "giờ", "tháng", "năm", "tuần", "phút"]));
 
 /// Two-word units (`hồ sơ`), taken whole where a count's first unit word opens one.
 const PAIRS: &[&str] = &[
@@ -179,24 +233,24 @@ fn in_composition(before: &str, only_listing: bool) -> bool {
 }
 
 fn bare_counts_where(text: &str, every: bool) -> Vec<Target> {
-    BARE_COUNT
-        .captures_iter(text)
-        .filter_map(|c| {
-            let n = c.get(1)?;
+    captures_then_letter(&BARE_COUNT, text, classes::is_letter)
+        .into_iter()
+        .filter_map(|m| {
+            let n = m.caps.get(1)?;
             let before = &text[..n.start()];
-            let unit_start = c.get(2)?.start();
+            let unit_start = m.letter_start;
             let year_like = n.as_str().len() == 4 && (n.as_str().starts_with("19") || n.as_str().starts_with("20"));
             let lead = tail_words(before, 40);
             let lists = || {
                 counted_noun(&text[unit_start..])
                     .is_some_and(|(_, len)| LIST_FOLLOWS.is_match(&text[unit_start + len..]))
             };
-            let quantified = (QUANTIFIER.is_match(lead)
-                || GOM.is_match(lead) && !lead.to_lowercase().ends_with("bao gồm ") && lists())
+            let quantified = (QUANTIFIER.ends(lead)
+                || ends_with_gom(lead) && !lead.to_lowercase().ends_with("bao gồm ") && lists())
                 && !in_composition(before, true);
             let named = NOT_COUNT_BEFORE.is_match(tail_words(before, 24)) || after_name(before);
             let admitted = quantified || every && !named && !in_composition(before, false);
-            if year_like || !admitted || TIME_UNIT.is_match(&text[unit_start..]) {
+            if year_like || !admitted || TIME_UNIT.opens_word(&text[unit_start..]) {
                 return None;
             }
             let (unit, len) = counted_noun(&text[unit_start..])?;
@@ -269,10 +323,11 @@ fn counted_noun(s: &str) -> Option<(String, usize)> {
 const COMMA_PAIRS: &[&str] = &["tin, bài"];
 
 fn ranges(text: &str) -> Vec<Target> {
-    RANGE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let unit = c.get(4)?.as_str().to_string();
+    captures_then(&RANGE, text, range_unit)
+        .into_iter()
+        .filter_map(|m| {
+            let c = &m.caps;
+            let unit = text[m.letter_start..m.letter_end].to_string();
             if c.get(2).is_none() && unit != "điểm" && unit != "%" {
                 return None;
             }
@@ -282,8 +337,8 @@ fn ranges(text: &str) -> Vec<Target> {
                 unit: unit.clone(),
                 comparator: "range",
                 num_start: c.get(1)?.start(),
-                unit_start: c.get(4)?.start(),
-                end: c.get(0)?.end(),
+                unit_start: m.letter_start,
+                end: m.letter_end,
             })
         })
         .collect()
@@ -313,12 +368,13 @@ fn percents(text: &str) -> Vec<Target> {
 }
 
 fn counts(text: &str) -> Vec<Target> {
-    COUNT
-        .captures_iter(text)
-        .filter_map(|c| {
+    captures_then_letter(&COUNT, text, letter_ci)
+        .into_iter()
+        .filter_map(|m| {
+            let c = &m.caps;
             let n = c.get(2)?;
-            let unit_start = c.get(3)?.start();
-            if TIME_UNIT.is_match(&text[unit_start..]) {
+            let unit_start = m.letter_start;
+            if TIME_UNIT.opens_word(&text[unit_start..]) {
                 return None;
             }
             let (unit, len) = unit_words(&text[unit_start..])?;
@@ -375,7 +431,7 @@ fn unit_words(s: &str) -> Option<(String, usize)> {
 fn slashed_unit(s: &str, end: usize) -> (String, usize) {
     let head = s[..end].trim_end_matches([',', ';', '.']);
     let after_slash = head.rsplit('/').next().unwrap_or_default();
-    if TIME_UNIT.is_match(after_slash) {
+    if TIME_UNIT.opens_word(after_slash) {
         return (head.to_string(), head.len());
     }
     let rest = &s[end..];
@@ -395,9 +451,9 @@ const STOPS: &[&str] = &["về", "của", "do", "và", "để", "trong", "tại"
 fn comparator(before: &str, after: &str) -> &'static str {
     let window = tail(before, 60);
     let after = after.trim_start().to_lowercase();
-    if AT_LEAST.is_match(window) || after.starts_with("trở lên") {
+    if AT_LEAST.ends(window) || after.starts_with("trở lên") {
         ">="
-    } else if AT_MOST.is_match(window) || after.starts_with("trở xuống") {
+    } else if AT_MOST.ends(window) || after.starts_with("trở xuống") {
         "<="
     } else {
         "="
@@ -416,6 +472,112 @@ fn tail(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrase_ends_are_the_patterns_they_replace() {
+        let patterns = [
+            (&*QUANTIFIER, r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$"),
+            (&*AT_LEAST, r"(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"),
+            (&*AT_MOST, r"(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"),
+        ];
+        let pieces = [
+            "mỗi", "Hằng", " ", "tháng", "KỲ", " có", "tổng số lên", "hình thành  mới", "x", "tối đa", "không", " quá", "vượt quá",
+            "dưới", "trên", " mức", " là", "tỷ lệ", "ít nhất", "\u{A0}", "1", "quý", "năm",
+        ];
+        for (ours, pattern) in patterns {
+            let one = Regex::new(pattern).expect("a test pattern");
+            let mut seed = 17u64;
+            let mut found = 0;
+            for _ in 0..30_000 {
+                let mut text = String::new();
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                for _ in 0..=(seed >> 61) {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                assert_eq!(ours.ends(&text), one.is_match(&text), "{pattern} {text:?}");
+                found += usize::from(one.is_match(&text));
+            }
+            assert!(found > 300, "{pattern} {found}");
+        }
+    }
+
+    #[test]
+    fn scans_are_the_patterns_they_replace() {
+        let gom = Regex::new(&format!(r"(?i)(?:^|{NOT_LETTER_CI})gồm\s*$")).expect("a test pattern");
+        let count = Regex::new(&format!(
+            r"(?i)\b(tối\s+thiểu|ít\s+nhất|không\s+dưới|tối\s+đa|không\s+quá|không\s+vượt\s+quá)(?:\s+(?:là|đạt|mức))?\s+({NUM})\s+({LETTER_CI})"
+        ))
+        .expect("a test pattern");
+        let range = Regex::new(&format!(
+            r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*(%|điểm|{LETTER_CI}+)"
+        ))
+        .expect("a test pattern");
+        let mut range_found = 0;
+        let pieces = [
+            "gồm", "GỒM", "Gồm", "bao ", " ", "\u{A0}", "x", "1", "\u{345}", "tối đa ", "không quá ", "là ", "12", "3,5",
+            "tối", " thiểu ", "ồm", "g", "Ⅻ", "ǅ", "đơn vị",
+        ];
+        let mut seed = 3u64;
+        let (mut gom_found, mut count_found) = (0, 0);
+        for _ in 0..40_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for _ in 0..=(seed >> 61) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(ends_with_gom(&text), gom.is_match(&text), "{text:?}");
+            gom_found += usize::from(gom.is_match(&text));
+            let ours: Vec<_> = captures_then_letter(&COUNT, &text, letter_ci)
+                .iter()
+                .map(|m| (m.caps.get(1).map(|g| g.range()), m.caps.get(2).map(|g| g.range()), m.letter_start..m.letter_end))
+                .collect();
+            let theirs: Vec<_> = count
+                .captures_iter(&text)
+                .map(|c| (c.get(1).map(|g| g.range()), c.get(2).map(|g| g.range()), c.get(3).map_or(0..0, |g| g.range())))
+                .collect();
+            count_found += theirs.len();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+        let pieces = [
+            "từ ", "Từ ", "5", "3,5", " ", " đến ", "-", "–", "%", "điểm", "ĐIỂM", "dưới ", "không quá ", "điểmx", "ha", "İ", "ı",
+            "\u{345}", "x",
+        ];
+        for _ in 0..150_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            for _ in 0..(seed >> 60) + 3 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let ours: Vec<_> = captures_then(&RANGE, &text, range_unit)
+                .iter()
+                .map(|m| {
+                    let g = |i| m.caps.get(i).map(|g: regex::Match| g.range());
+                    (g(0).map(|r| r.start), g(1), g(2), g(3), m.letter_start..m.letter_end)
+                })
+                .collect();
+            let theirs: Vec<_> = range
+                .captures_iter(&text)
+                .map(|c| {
+                    let g = |i| c.get(i).map(|g: regex::Match| g.range());
+                    (g(0).map(|r| r.start), g(1), g(2), g(3), c.get(4).map_or(0..0, |g| g.range()))
+                })
+                .collect();
+            range_found += theirs.len();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+        assert!(gom_found > 100 && count_found > 40 && range_found > 120, "{gom_found} {count_found} {range_found}");
+        let mut buf = [0u8; 4];
+        let letters = [("g", ['g', 'G']), ("ồ", ['ồ', 'Ồ']), ("m", ['m', 'M']), ("đ", ['đ', 'Đ']), ("i", ['i', 'I']), ("ể", ['ể', 'Ể'])];
+        for (letter, cases) in letters {
+            let one = Regex::new(&format!("(?i)^{letter}$")).expect("a test pattern");
+            for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+                assert_eq!(one.is_match(c.encode_utf8(&mut buf)), cases.contains(&c), "{letter} {c:?}");
+            }
+        }
+    }
 
     #[test]
     fn letter_classes_read_as_case_folding_reads_them() {
