@@ -6,9 +6,9 @@
 //! column roles, deadline phrases, unit-name words). `sohoa-segment` and
 //! `sohoa-map` depend on this crate alone, so Cargo keeps them format-blind.
 
+pub mod classes;
 pub mod fold;
 pub mod label;
-pub mod classes;
 pub mod model;
 pub mod render;
 pub mod vocab;

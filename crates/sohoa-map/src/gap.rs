@@ -59,7 +59,11 @@ impl GapRegex {
         std::iter::from_fn(move || {
             let c = self.captures_at(hay, at?)?;
             let m = c.get(0)?;
-            at = if m.is_empty() { hay[m.end()..].chars().next().map(|ch| m.end() + ch.len_utf8()) } else { Some(m.end()) };
+            at = if m.is_empty() {
+                hay[m.end()..].chars().next().map(|ch| m.end() + ch.len_utf8())
+            } else {
+                Some(m.end())
+            };
             Some(c)
         })
     }
@@ -91,12 +95,14 @@ mod tests {
     use super::*;
 
     /// Every start of `hay`: the first match of the gap regex and of the exact regex agree.
-    fn agree(exact: &str, max: usize, hay: &str) {
+    fn check_agree(exact: &str, max: usize, hay: &str) {
         let gap = GapRegex::new(exact, max);
         let plain = Regex::new(exact).expect("a test pattern");
         for (start, _) in hay.char_indices() {
-            let a = gap.captures_at(hay, start).map(|c| (c.get(0).map(|m| m.range()), c.name("gap").map(|m| m.range())));
-            let b = plain.captures_at(hay, start).map(|c| (c.get(0).map(|m| m.range()), c.name("gap").map(|m| m.range())));
+            let a =
+                gap.captures_at(hay, start).map(|c| (c.get(0).map(|m| m.range()), c.name("gap").map(|m| m.range())));
+            let b =
+                plain.captures_at(hay, start).map(|c| (c.get(0).map(|m| m.range()), c.name("gap").map(|m| m.range())));
             assert_eq!(a, b, "{exact} on {hay:?} from {start}");
         }
         let a: Vec<_> = gap.captures_iter(hay).map(|c| c.get(0).map(|m| m.range())).collect();
@@ -114,14 +120,22 @@ mod tests {
     fn a_gap_past_the_bound_gives_the_exact_answer() {
         // the nearer `vào` is the exact pattern's match when the farther one's gap is too long
         let far = format!("vào {} vào ngày 5 hằng tháng", "x".repeat(20));
-        agree(r"vào\s+(?P<gap>[^.;:]{0,10}?)\b(?:hằng|mỗi)\s+(?P<c>tháng|năm)", 10, &far);
-        agree(r"vào\s+(?P<gap>[^.;:]{0,40}?)\b(?:hằng|mỗi)\s+(?P<c>tháng|năm)", 40, &far);
+        check_agree(r"vào\s+(?P<gap>[^.;:]{0,10}?)\b(?:hằng|mỗi)\s+(?P<c>tháng|năm)", 10, &far);
+        check_agree(r"vào\s+(?P<gap>[^.;:]{0,40}?)\b(?:hằng|mỗi)\s+(?P<c>tháng|năm)", 40, &far);
         // a greedy gap inside an optional group: skipped when too long
-        agree(r"các\s+(quy định)(?:\s+của\s+(?P<gap>[^:;]{1,8}))?\s*:", 8, "các quy định của Bộ Tài chính nước: x");
-        agree(r"các\s+(quy định)(?:\s+của\s+(?P<gap>[^:;]{1,8}))?\s*:", 8, "các quy định của Bộ: x; các quy định:");
+        check_agree(
+            r"các\s+(quy định)(?:\s+của\s+(?P<gap>[^:;]{1,8}))?\s*:",
+            8,
+            "các quy định của Bộ Tài chính nước: x",
+        );
+        check_agree(
+            r"các\s+(quy định)(?:\s+của\s+(?P<gap>[^:;]{1,8}))?\s*:",
+            8,
+            "các quy định của Bộ: x; các quy định:",
+        );
         // end-anchored, lazy, from one
-        agree(r"\bLuật\s+(?P<gap>[^;:()]{1,12}?)\s+số\s*$", 12, "Luật Đất đai và Luật Nhà ở năm nay số ");
-        agree(r"\bLuật\s+(?P<gap>[^;:()]{1,40}?)\s+số\s*$", 40, "Luật Đất đai và Luật Nhà ở năm nay số ");
+        check_agree(r"\bLuật\s+(?P<gap>[^;:()]{1,12}?)\s+số\s*$", 12, "Luật Đất đai và Luật Nhà ở năm nay số ");
+        check_agree(r"\bLuật\s+(?P<gap>[^;:()]{1,40}?)\s+số\s*$", 40, "Luật Đất đai và Luật Nhà ở năm nay số ");
     }
 
     #[test]

@@ -327,8 +327,31 @@ mod tests {
         let one = Regex::new(r"(?P<place>[\p{Lu}][\p{L}'’. -]*?)\s*,\s*ngày\s*(?P<d>[0-9]{1,2})?\s*(?:tháng\s*)?(?P<m>[0-9]{1,2})?\s*(?:năm\s*)?(?P<y>[0-9]{4})")
             .expect("a test pattern");
         let pieces = [
-            "Hà", " ", "Nội", ",", " ngày ", "ngày", "07", " tháng ", "01", " năm ", "2025", "\t", "\u{A0}", "’", "-",
-            ".", "hà", "Đ", "1", "ǅ", "x", "/QĐ-UBND", ", ngày ", "năm 2024", " Sơn",
+            "Hà",
+            " ",
+            "Nội",
+            ",",
+            " ngày ",
+            "ngày",
+            "07",
+            " tháng ",
+            "01",
+            " năm ",
+            "2025",
+            "\t",
+            "\u{A0}",
+            "’",
+            "-",
+            ".",
+            "hà",
+            "Đ",
+            "1",
+            "ǅ",
+            "x",
+            "/QĐ-UBND",
+            ", ngày ",
+            "năm 2024",
+            " Sơn",
         ];
         let mut seed = 11u64;
         let mut found = 0;
@@ -343,7 +366,10 @@ mod tests {
                 (p.to_string(), [c.name("d"), c.name("m"), c.name("y")].map(|g| g.map(|m| m.as_str().to_string())))
             });
             let theirs = one.captures(&line).map(|c| {
-                (c["place"].to_string(), [c.name("d"), c.name("m"), c.name("y")].map(|g| g.map(|m| m.as_str().to_string())))
+                (
+                    c["place"].to_string(),
+                    [c.name("d"), c.name("m"), c.name("y")].map(|g| g.map(|m| m.as_str().to_string())),
+                )
             });
             found += usize::from(theirs.is_some());
             assert_eq!(ours, theirs, "{line:?}");

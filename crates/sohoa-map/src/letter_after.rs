@@ -71,13 +71,25 @@ mod tests {
                 let groups = short.captures_len();
                 let ours: Vec<_> = captures_then_letter(&short, &text, classes::is_letter)
                     .iter()
-                    .map(|m| ((0..groups).map(|i| m.caps.get(i).map(|g| g.start()..if i == 0 { g.start() } else { g.end() })).collect::<Vec<_>>(), m.letter_start..m.letter_end))
+                    .map(|m| {
+                        (
+                            (0..groups)
+                                .map(|i| m.caps.get(i).map(|g| g.start()..if i == 0 { g.start() } else { g.end() }))
+                                .collect::<Vec<_>>(),
+                            m.letter_start..m.letter_end,
+                        )
+                    })
                     .collect();
                 let theirs: Vec<_> = long
                     .captures_iter(&text)
                     .map(|c| {
                         let letter = c.get(groups).map_or(0..0, |g| g.range());
-                        ((0..groups).map(|i| c.get(i).map(|g| g.start()..if i == 0 { g.start() } else { g.end() })).collect::<Vec<_>>(), letter)
+                        (
+                            (0..groups)
+                                .map(|i| c.get(i).map(|g| g.start()..if i == 0 { g.start() } else { g.end() }))
+                                .collect::<Vec<_>>(),
+                            letter,
+                        )
                     })
                     .collect();
                 found += theirs.len();

@@ -64,7 +64,21 @@ mod tests {
         let ending = PhraseEnd::new(&words);
         let one = Regex::new(r"(?i)(?:tối\s+thiểu|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|tỷ\s+lệ))*\s*$")
             .expect("a test pattern");
-        let pieces = ["tối", " thiểu", " ", "TỐI THIỂU", "trên", "xtrên", "là", " đạt", "Tỷ  Lệ", "\u{A0}", "không thấp hơn", "_", "1"];
+        let pieces = [
+            "tối",
+            " thiểu",
+            " ",
+            "TỐI THIỂU",
+            "trên",
+            "xtrên",
+            "là",
+            " đạt",
+            "Tỷ  Lệ",
+            "\u{A0}",
+            "không thấp hơn",
+            "_",
+            "1",
+        ];
         let mut seed = 13u64;
         let mut found = 0;
         for _ in 0..40_000 {

@@ -4,9 +4,9 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+use sohoa_doc::classes;
 use sohoa_doc::fold::toneless_key;
 use sohoa_doc::fold_key;
-use sohoa_doc::classes;
 use sohoa_doc::{Span, Table};
 
 /// The letterhead: the issuing side's lines (bodies, `Số: ...`, `V/v ...`) and the

@@ -38,8 +38,19 @@ static INSIDE: Lazy<Regex> = Lazy::new(|| {
 /// The capitalized deadline phrases of [`INSIDE`] but `Quý` and its number, exact case, a space
 /// standing for `\s+`.
 const INSIDE_PHRASES: &[&str] = &[
-    "Thường xuyên", "Hằng năm", "Hàng năm", "Hằng quý", "Hằng tháng", "Định kỳ", "Chậm nhất", "Trước ngày", "Trong năm",
-    "Trong quý", "Trong tháng", "Từ ngày", "Theo yêu cầu",
+    "Thường xuyên",
+    "Hằng năm",
+    "Hàng năm",
+    "Hằng quý",
+    "Hằng tháng",
+    "Định kỳ",
+    "Chậm nhất",
+    "Trước ngày",
+    "Trong năm",
+    "Trong quý",
+    "Trong tháng",
+    "Từ ngày",
+    "Theo yêu cầu",
 ];
 
 /// Whether `phrase` (exact case, a space for `\s+`) opens `text`; what follows it.
@@ -62,10 +73,37 @@ fn opens_capitalized_deadline(text: &str) -> bool {
 /// Deadline phrases of words only, as `(?i)` matches them (a space stands for `\s+`).
 static OPENING_WORDS: Lazy<FoldedWords> = Lazy::new(|| {
     FoldedWords::new(&[
-        "thường xuyên", "hằng năm", "hằng quý", "hằng tháng", "hằng tuần", "hằng ngày", "hàng năm", "hàng quý",
-        "hàng tháng", "hàng tuần", "định kỳ", "chậm nhất", "trước ngày", "trước tháng", "trước năm", "trước quý",
-        "trong năm", "trong quý", "trong tháng", "trong tuần", "từ ngày", "từ tháng", "từ năm", "đến ngày", "đến tháng",
-        "đến năm", "theo yêu cầu", "theo kế hoạch", "cả năm", "hoàn thành trước", "hoàn thành trong",
+        "thường xuyên",
+        "hằng năm",
+        "hằng quý",
+        "hằng tháng",
+        "hằng tuần",
+        "hằng ngày",
+        "hàng năm",
+        "hàng quý",
+        "hàng tháng",
+        "hàng tuần",
+        "định kỳ",
+        "chậm nhất",
+        "trước ngày",
+        "trước tháng",
+        "trước năm",
+        "trước quý",
+        "trong năm",
+        "trong quý",
+        "trong tháng",
+        "trong tuần",
+        "từ ngày",
+        "từ tháng",
+        "từ năm",
+        "đến ngày",
+        "đến tháng",
+        "đến năm",
+        "theo yêu cầu",
+        "theo kế hoạch",
+        "cả năm",
+        "hoàn thành trước",
+        "hoàn thành trong",
     ])
 });
 /// Words a number follows in a deadline (`Trước 15/9`, `Tháng 3`, `Từ 2024`, `Ngày 5`).
@@ -178,8 +216,35 @@ mod tests {
     #[test]
     fn starts_with_deadline_is_the_pattern() {
         let pieces = [
-            "- ", "+", " ", "\u{A0}", "Thường xuyên", "hằng ", "năm", "QUÝ", " IV", "iv", "x", "3", "2024", "1999", "/", "12",
-            "tháng", " đầu", "cuối", "trước", "Từ", "đến", "ngày", "theo yêu cầu", "cả năm", "hoàn thành", " trong", "_", "a",
+            "- ",
+            "+",
+            " ",
+            "\u{A0}",
+            "Thường xuyên",
+            "hằng ",
+            "năm",
+            "QUÝ",
+            " IV",
+            "iv",
+            "x",
+            "3",
+            "2024",
+            "1999",
+            "/",
+            "12",
+            "tháng",
+            " đầu",
+            "cuối",
+            "trước",
+            "Từ",
+            "đến",
+            "ngày",
+            "theo yêu cầu",
+            "cả năm",
+            "hoàn thành",
+            " trong",
+            "_",
+            "a",
         ];
         let mut seed = 23u64;
         let mut found = 0;
@@ -204,8 +269,28 @@ mod tests {
             (!text[..m.start()].trim().is_empty()).then_some(m.start())
         };
         let pieces = [
-            " ", "\u{A0}", ";", ",", ".", "Quý", " IV", "I", "VI", "IIII", "x", "_", "Thường", " xuyên", "Hằng năm", "Trước ngày",
-            "Theo  yêu cầu", "Từ", " ngày", "UBND", "thường xuyên", "\n",
+            " ",
+            "\u{A0}",
+            ";",
+            ",",
+            ".",
+            "Quý",
+            " IV",
+            "I",
+            "VI",
+            "IIII",
+            "x",
+            "_",
+            "Thường",
+            " xuyên",
+            "Hằng năm",
+            "Trước ngày",
+            "Theo  yêu cầu",
+            "Từ",
+            " ngày",
+            "UBND",
+            "thường xuyên",
+            "\n",
         ];
         let mut seed = 29u64;
         let mut found = 0;

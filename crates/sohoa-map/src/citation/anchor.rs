@@ -45,7 +45,9 @@ fn re(p: &str) -> Regex {
 }
 
 static NUMBERED: Lazy<Regex> = Lazy::new(|| {
-    re(r"([0-9]{1,5})\s*/\s*(?:((?:19|20)[0-9]{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:(?:[-–]\s?|/)[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
+    re(
+        r"([0-9]{1,5})\s*/\s*(?:((?:19|20)[0-9]{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:(?:[-–]\s?|/)[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)",
+    )
 });
 static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b([0-9]{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
 static LAW_NUMBER_BEFORE: Lazy<GapRegex> =
@@ -60,7 +62,8 @@ static LAW_END: Lazy<Regex> = Lazy::new(|| {
         k = word_pattern()
     ))
 });
-static STANDARD: Lazy<Regex> = Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*([0-9]{3,5})(?:\s*:\s*((?:19|20)[0-9]{2}))?"));
+static STANDARD: Lazy<Regex> =
+    Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*([0-9]{3,5})(?:\s*:\s*((?:19|20)[0-9]{2}))?"));
 
 /// All anchors of `text`, in order, none inside another (laws swallow the laws in their names).
 pub(super) fn find(text: &str) -> Vec<Anchor> {

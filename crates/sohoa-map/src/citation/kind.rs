@@ -128,8 +128,10 @@ fn kind_number_at(text: &str, p: usize) -> Option<KindNumber> {
 pub(crate) fn kind_word_ending(text: &str) -> Option<(usize, &str)> {
     let trimmed = text.trim_end_matches(is_space);
     let before_colon = trimmed.strip_suffix(':').map_or(trimmed, |t| t.trim_end_matches(is_space));
-    let after_number_word =
-        NUMBER_WORD.ending(before_colon).next().map(|len| before_colon[..before_colon.len() - len].trim_end_matches(is_space).len());
+    let after_number_word = NUMBER_WORD
+        .ending(before_colon)
+        .next()
+        .map(|len| before_colon[..before_colon.len() - len].trim_end_matches(is_space).len());
     let ends = [Some(trimmed.len()), after_number_word];
     ends.into_iter()
         .flatten()
@@ -159,10 +161,28 @@ mod tests {
 
     #[test]
     fn kind_word_ending_is_the_kind_before_pattern() {
-        let one = regex::Regex::new(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())).expect("a test pattern");
+        let one =
+            regex::Regex::new(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())).expect("a test pattern");
         let pieces = [
-            "Quyết định", " ", "số", "SỐ", ":", "\u{A0}", "bộ ", "luật", "Bộ Luật", "thông tư", " liên tịch", "x", "_", "nghị",
-            " định", "1", "\u{17F}ố", "văn bản", "tư",
+            "Quyết định",
+            " ",
+            "số",
+            "SỐ",
+            ":",
+            "\u{A0}",
+            "bộ ",
+            "luật",
+            "Bộ Luật",
+            "thông tư",
+            " liên tịch",
+            "x",
+            "_",
+            "nghị",
+            " định",
+            "1",
+            "\u{17F}ố",
+            "văn bản",
+            "tư",
         ];
         let mut seed = 19u64;
         let mut found = 0;
@@ -185,8 +205,30 @@ mod tests {
         let one = regex::Regex::new(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?([0-9]{{1,5}})\b", word_pattern()))
             .expect("a test pattern");
         let pieces = [
-            "Quyết định", " ", "số", "SỐ", ":", "\u{A0}", "bộ ", "luật", "Bộ Luật", "thông tư", " liên tịch", "x", "_", "12",
-            "123456", "5", " định", "\u{17F}ố", "văn bản", "/", "Quyết định 12", "Công văn số 5", " số: 7", "Luật 3",
+            "Quyết định",
+            " ",
+            "số",
+            "SỐ",
+            ":",
+            "\u{A0}",
+            "bộ ",
+            "luật",
+            "Bộ Luật",
+            "thông tư",
+            " liên tịch",
+            "x",
+            "_",
+            "12",
+            "123456",
+            "5",
+            " định",
+            "\u{17F}ố",
+            "văn bản",
+            "/",
+            "Quyết định 12",
+            "Công văn số 5",
+            " số: 7",
+            "Luật 3",
         ];
         let mut seed = 31u64;
         let mut found = 0;

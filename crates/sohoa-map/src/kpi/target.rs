@@ -7,8 +7,8 @@ use regex::Regex;
 use sohoa_doc::classes;
 use sohoa_doc::classes::FoldedWords;
 
-use crate::phrase_end::{PhraseEnd, PhraseEndWords};
 use crate::letter_after::{captures_then, captures_then_letter};
+use crate::phrase_end::{PhraseEnd, PhraseEndWords};
 
 /// One target in a text, located by byte offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,9 +83,7 @@ static NOT_COUNT_BEFORE: Lazy<Regex> = Lazy::new(|| {
 });
 /// `từ 60 đến 70%`: the two numbers and the spaces before the unit, which [`range_unit`] reads.
 static RANGE: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(
-        r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*"
-    ))
+    re(&format!(r"(?i)\btừ\s+({NUM})\s*(%|điểm)?\s*(?:\s(?:đến|tới)|-|–)\s*(?:dưới\s+|không\s+quá\s+)?({NUM})\s*"))
 });
 
 /// The length of the unit opening `rest`: what `(?i)(?:%|điểm|{LETTER_CI}+)` matches there,
@@ -476,13 +474,40 @@ mod tests {
     #[test]
     fn phrase_ends_are_the_patterns_they_replace() {
         let patterns = [
-            (&*QUANTIFIER, r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$"),
-            (&*AT_LEAST, r"(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"),
+            (
+                &*QUANTIFIER,
+                r"(?i)(?:\bmỗi\s+(?:tháng|quý|năm|tuần|kỳ)(?:\s+có)?|\bhằng\s+(?:tháng|quý|năm|tuần)\s+có|tổng\s+số\s+lên|\bhình\s+thành\s+mới)\s*$",
+            ),
+            (
+                &*AT_LEAST,
+                r"(?i)(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$",
+            ),
             (&*AT_MOST, r"(?i)(?:tối\s+đa|không\s+quá|vượt\s+quá|\bdưới)(?:\s+(?:là|đạt|mức|tỷ\s+lệ))*\s*$"),
         ];
         let pieces = [
-            "mỗi", "Hằng", " ", "tháng", "KỲ", " có", "tổng số lên", "hình thành  mới", "x", "tối đa", "không", " quá", "vượt quá",
-            "dưới", "trên", " mức", " là", "tỷ lệ", "ít nhất", "\u{A0}", "1", "quý", "năm",
+            "mỗi",
+            "Hằng",
+            " ",
+            "tháng",
+            "KỲ",
+            " có",
+            "tổng số lên",
+            "hình thành  mới",
+            "x",
+            "tối đa",
+            "không",
+            " quá",
+            "vượt quá",
+            "dưới",
+            "trên",
+            " mức",
+            " là",
+            "tỷ lệ",
+            "ít nhất",
+            "\u{A0}",
+            "1",
+            "quý",
+            "năm",
         ];
         for (ours, pattern) in patterns {
             let one = Regex::new(pattern).expect("a test pattern");
@@ -515,8 +540,27 @@ mod tests {
         .expect("a test pattern");
         let mut range_found = 0;
         let pieces = [
-            "gồm", "GỒM", "Gồm", "bao ", " ", "\u{A0}", "x", "1", "\u{345}", "tối đa ", "không quá ", "là ", "12", "3,5",
-            "tối", " thiểu ", "ồm", "g", "Ⅻ", "ǅ", "đơn vị",
+            "gồm",
+            "GỒM",
+            "Gồm",
+            "bao ",
+            " ",
+            "\u{A0}",
+            "x",
+            "1",
+            "\u{345}",
+            "tối đa ",
+            "không quá ",
+            "là ",
+            "12",
+            "3,5",
+            "tối",
+            " thiểu ",
+            "ồm",
+            "g",
+            "Ⅻ",
+            "ǅ",
+            "đơn vị",
         ];
         let mut seed = 3u64;
         let (mut gom_found, mut count_found) = (0, 0);
@@ -531,18 +575,39 @@ mod tests {
             gom_found += usize::from(gom.is_match(&text));
             let ours: Vec<_> = captures_then_letter(&COUNT, &text, letter_ci)
                 .iter()
-                .map(|m| (m.caps.get(1).map(|g| g.range()), m.caps.get(2).map(|g| g.range()), m.letter_start..m.letter_end))
+                .map(|m| {
+                    (m.caps.get(1).map(|g| g.range()), m.caps.get(2).map(|g| g.range()), m.letter_start..m.letter_end)
+                })
                 .collect();
             let theirs: Vec<_> = count
                 .captures_iter(&text)
-                .map(|c| (c.get(1).map(|g| g.range()), c.get(2).map(|g| g.range()), c.get(3).map_or(0..0, |g| g.range())))
+                .map(|c| {
+                    (c.get(1).map(|g| g.range()), c.get(2).map(|g| g.range()), c.get(3).map_or(0..0, |g| g.range()))
+                })
                 .collect();
             count_found += theirs.len();
             assert_eq!(ours, theirs, "{text:?}");
         }
         let pieces = [
-            "từ ", "Từ ", "5", "3,5", " ", " đến ", "-", "–", "%", "điểm", "ĐIỂM", "dưới ", "không quá ", "điểmx", "ha", "İ", "ı",
-            "\u{345}", "x",
+            "từ ",
+            "Từ ",
+            "5",
+            "3,5",
+            " ",
+            " đến ",
+            "-",
+            "–",
+            "%",
+            "điểm",
+            "ĐIỂM",
+            "dưới ",
+            "không quá ",
+            "điểmx",
+            "ha",
+            "İ",
+            "ı",
+            "\u{345}",
+            "x",
         ];
         for _ in 0..150_000 {
             let mut text = String::new();
@@ -570,7 +635,14 @@ mod tests {
         }
         assert!(gom_found > 100 && count_found > 40 && range_found > 120, "{gom_found} {count_found} {range_found}");
         let mut buf = [0u8; 4];
-        let letters = [("g", ['g', 'G']), ("ồ", ['ồ', 'Ồ']), ("m", ['m', 'M']), ("đ", ['đ', 'Đ']), ("i", ['i', 'I']), ("ể", ['ể', 'Ể'])];
+        let letters = [
+            ("g", ['g', 'G']),
+            ("ồ", ['ồ', 'Ồ']),
+            ("m", ['m', 'M']),
+            ("đ", ['đ', 'Đ']),
+            ("i", ['i', 'I']),
+            ("ể", ['ể', 'Ể']),
+        ];
         for (letter, cases) in letters {
             let one = Regex::new(&format!("(?i)^{letter}$")).expect("a test pattern");
             for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
@@ -581,13 +653,16 @@ mod tests {
 
     #[test]
     fn letter_classes_read_as_case_folding_reads_them() {
-        let pairs = [(r"(?i)^\p{L}$", format!("(?i)^{LETTER_CI}$")), (r"(?i)^[^\p{L}]$", format!("(?i)^{NOT_LETTER_CI}$"))];
+        let pairs =
+            [(r"(?i)^\p{L}$", format!("(?i)^{LETTER_CI}$")), (r"(?i)^[^\p{L}]$", format!("(?i)^{NOT_LETTER_CI}$"))];
         for (folded, written) in pairs {
             let (folded, written) = (re(folded), re(&written));
-            let differ: Vec<char> = ('\0'..='\u{FFFF}').filter(|c| {
-                let s = c.to_string();
-                folded.is_match(&s) != written.is_match(&s)
-            }).collect();
+            let differ: Vec<char> = ('\0'..='\u{FFFF}')
+                .filter(|c| {
+                    let s = c.to_string();
+                    folded.is_match(&s) != written.is_match(&s)
+                })
+                .collect();
             assert!(differ.is_empty(), "{written}: {differ:?}");
         }
     }
