@@ -3,7 +3,7 @@
 # province/district/year folders; text, DOCX, PDF with a text layer, XLSX; no
 # scans), converts it with `--jobs 2 --db`, and prints files/s, total seconds,
 # peak RSS and store size: for N files (default 10000), then for N/10 files,
-# then a re-run of the unchanged N files.
+# then a re-run of the unchanged N files; CPU ms per file counts the workers too.
 #   scripts/bench_archive.sh [N]
 # BIN overrides the binary (default target/release/sohoa); WORK the scratch
 # folder (default a temp folder, removed at the end). OCR is off: the archive
@@ -32,8 +32,11 @@ run() {
     secs=$(echo "$end - $start" | bc -l)
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
     size=$(du -k "$db" | cut -f1)
-    printf '%-28s %7d files %9.1f s %8.1f files/s  peak RSS %6.1f MiB  store %7.1f MiB\n' \
-        "$label" "$files" "$secs" "$(echo "$files / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1024" | bc -l)"
+    # CPU of the whole run (the workers included: GNU time counts waited-for children)
+    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
+    printf '%-28s %7d files %9.1f s %8.1f files/s  CPU %6.1f ms/file  peak RSS %6.1f MiB  store %7.1f MiB\n' \
+        "$label" "$files" "$secs" "$(echo "$files / $secs" | bc -l)" "$(echo "1000 * $cpu / $files" | bc -l)" \
+        "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1024" | bc -l)"
 }
 
 echo "binary: $bin ($("$bin" --version)), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,6 +11,7 @@ pub mod fold;
 pub mod label;
 pub mod model;
 pub mod render;
+pub mod sample;
 pub mod vocab;
 
 pub use fold::fold_key;

@@ -55,17 +55,10 @@ mod tests {
             (r"\b(?:Bộ\s+)?Luật\s+", r"\b(?:Bộ\s+)?Luật\s+(\p{L})"),
         ];
         let pieces = ["12", " ", "Luật", "Bộ ", "3.5", ",", "x", "ữ", "Ⅻ", "\u{A0}", "1,2.", "L", "uật", "\t", "/"];
-        let mut seed = 5u64;
-        for (short, long) in pairs {
+        for (seed, (short, long)) in (5u64..).zip(pairs) {
             let (short, long) = (Regex::new(short).expect("a test pattern"), Regex::new(long).expect("a test pattern"));
             let mut found = 0;
-            for _ in 0..20_000 {
-                let mut text = String::new();
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                for _ in 0..=(seed >> 60) {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-                }
+            for text in sohoa_doc::sample::texts(seed, &pieces, 20_000, 60) {
                 // the short pattern's groups (the whole match by its start), then the letter, the
                 // long pattern's last group
                 let groups = short.captures_len();

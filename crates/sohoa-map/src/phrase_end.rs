@@ -79,15 +79,8 @@ mod tests {
             "_",
             "1",
         ];
-        let mut seed = 13u64;
         let mut found = 0;
-        for _ in 0..40_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..=(seed >> 60) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in sohoa_doc::sample::texts(13, &pieces, 40_000, 60) {
             assert_eq!(ending.ends(&text), one.is_match(&text), "{text:?}");
             found += usize::from(one.is_match(&text));
         }

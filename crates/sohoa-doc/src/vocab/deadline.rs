@@ -246,15 +246,8 @@ mod tests {
             "_",
             "a",
         ];
-        let mut seed = 23u64;
         let mut found = 0;
-        for _ in 0..60_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..=(seed >> 61) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::sample::texts(23, &pieces, 60_000, 61) {
             let theirs = STARTS.is_match(text.trim_start());
             assert_eq!(starts_with_deadline(&text), theirs, "{text:?}");
             found += usize::from(theirs);
@@ -292,15 +285,8 @@ mod tests {
             "thường xuyên",
             "\n",
         ];
-        let mut seed = 29u64;
         let mut found = 0;
-        for _ in 0..60_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..=(seed >> 61) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::sample::texts(29, &pieces, 60_000, 61) {
             assert_eq!(inside(&text), theirs(&text), "{text:?}");
             found += usize::from(theirs(&text).is_some());
         }

@@ -184,15 +184,8 @@ mod tests {
             "văn bản",
             "tư",
         ];
-        let mut seed = 19u64;
         let mut found = 0;
-        for _ in 0..60_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..=(seed >> 61) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in sohoa_doc::sample::texts(19, &pieces, 60_000, 61) {
             let theirs = one.captures(&text).and_then(|c| Some((c.get(0)?.start(), c.get(1)?.as_str())));
             assert_eq!(kind_word_ending(&text), theirs, "{text:?}");
             found += usize::from(theirs.is_some());
@@ -230,15 +223,8 @@ mod tests {
             " số: 7",
             "Luật 3",
         ];
-        let mut seed = 31u64;
         let mut found = 0;
-        for _ in 0..60_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..=(seed >> 60) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in sohoa_doc::sample::texts(31, &pieces, 60_000, 60) {
             let theirs: Vec<_> = one
                 .captures_iter(&text)
                 .map(|c| {

@@ -286,15 +286,8 @@ mod tests {
     fn alternative_cuts_are_those_of_the_one_pattern() {
         let one = Regex::new(r"\s+hoặc\s+|(?:\p{L})\s*/\s*(?:\p{L})").expect("a test pattern");
         let pieces = ["tháng", "/", " ", "hoặc", "quý", "a", "1", "\u{A0}", "Ⅻ", "ǅ", "\t", "/ ", " hoặc ", "-"];
-        let mut seed = 9u64;
         let mut found = 0;
-        for _ in 0..40_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..=(seed >> 60) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in sohoa_doc::sample::texts(9, &pieces, 40_000, 60) {
             let theirs: Vec<_> = one.find_iter(&text).map(|m| m.range()).collect();
             found += theirs.len();
             assert_eq!(alternative_cuts(&text), theirs, "{text:?}");

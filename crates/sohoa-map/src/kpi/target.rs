@@ -511,15 +511,8 @@ mod tests {
         ];
         for (ours, pattern) in patterns {
             let one = Regex::new(pattern).expect("a test pattern");
-            let mut seed = 17u64;
             let mut found = 0;
-            for _ in 0..30_000 {
-                let mut text = String::new();
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                for _ in 0..=(seed >> 61) {
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-                }
+            for text in sohoa_doc::sample::texts(17, &pieces, 30_000, 61) {
                 assert_eq!(ours.ends(&text), one.is_match(&text), "{pattern} {text:?}");
                 found += usize::from(one.is_match(&text));
             }
@@ -562,15 +555,8 @@ mod tests {
             "ǅ",
             "đơn vị",
         ];
-        let mut seed = 3u64;
         let (mut gom_found, mut count_found) = (0, 0);
-        for _ in 0..40_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..=(seed >> 61) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in sohoa_doc::sample::texts(3, &pieces, 40_000, 61) {
             assert_eq!(ends_with_gom(&text), gom.is_match(&text), "{text:?}");
             gom_found += usize::from(gom.is_match(&text));
             let ours: Vec<_> = captures_then_letter(&COUNT, &text, letter_ci)
@@ -609,13 +595,7 @@ mod tests {
             "\u{345}",
             "x",
         ];
-        for _ in 0..150_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            for _ in 0..(seed >> 60) + 3 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in sohoa_doc::sample::texts(4, &pieces, 240_000, 60) {
             let ours: Vec<_> = captures_then(&RANGE, &text, range_unit)
                 .iter()
                 .map(|m| {
