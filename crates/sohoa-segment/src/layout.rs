@@ -56,8 +56,9 @@ static RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[-_=.*…–— ]+$").expe
 /// a longer one is running text that happens to start like one.
 const MAX_FIELD_WORDS: usize = 24;
 
-/// Type titles: where the letterhead ends.
-const TITLES: &[&str] = &[
+/// Type titles that open a document part (a plan after its decision); with [`OTHER_TITLES`],
+/// the type titles where the letterhead ends.
+pub(crate) const PART_TITLES: &[&str] = &[
     "KẾ HOẠCH",
     "QUYẾT ĐỊNH",
     "CHỈ THỊ",
@@ -69,10 +70,13 @@ const TITLES: &[&str] = &[
     "HƯỚNG DẪN",
     "TỜ TRÌNH",
     "THÔNG BÁO",
-    "CÔNG VĂN",
-    "NGHỊ QUYẾT",
-    "PHỤ LỤC",
 ];
+/// Type titles that end a letterhead but open no new part.
+const OTHER_TITLES: &[&str] = &["CÔNG VĂN", "NGHỊ QUYẾT", "PHỤ LỤC"];
+
+/// Every type title's [`fold_key`], folded once.
+static TITLE_KEYS: Lazy<Vec<String>> =
+    Lazy::new(|| PART_TITLES.iter().chain(OTHER_TITLES).map(|t| fold_key(t)).collect());
 
 /// Words a signer's title line ends with (`PHÓ CHỦ TỊCH`, `GIÁM ĐỐC`, `TRƯỞNG BAN`).
 const POSITIONS: &[&str] = &[
@@ -122,7 +126,7 @@ fn is_caps(line: &str) -> bool {
 
 fn is_title(line: &str) -> bool {
     let key = fold_key(line.trim().trim_end_matches(':'));
-    TITLES.iter().any(|t| key == fold_key(t) || key.starts_with(&format!("{} ", fold_key(t))))
+    TITLE_KEYS.iter().any(|t| key.strip_prefix(t.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
 }
 
 /// A `Số: ...` line.

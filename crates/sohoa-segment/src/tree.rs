@@ -5,23 +5,17 @@ use crate::labels::{self, LabelKind};
 use crate::layout::{self, Letterhead, SignatureBlock};
 use crate::outline::{Item, LogicalRow, Outline, ParaItem, Section, SectionKind};
 use crate::table::{self, OpenTable, Piece};
+use once_cell::sync::Lazy;
 use sohoa_doc::fold_key;
 use sohoa_doc::{Block, Diagnostic, Document, Paragraph, Span, Style, Table};
 
-/// Titles that start a new document part (a plan after its decision): the section stack resets.
-const PART_TITLES: &[&str] = &[
-    "KẾ HOẠCH",
-    "QUYẾT ĐỊNH",
-    "CHỈ THỊ",
-    "BÁO CÁO",
-    "QUY ĐỊNH",
-    "QUY CHẾ",
-    "CHƯƠNG TRÌNH",
-    "ĐỀ ÁN",
-    "HƯỚNG DẪN",
-    "TỜ TRÌNH",
-    "THÔNG BÁO",
-];
+/// The keys of a part title line ([`layout::PART_TITLES`]): the title alone or with its colon,
+/// folded once.
+static PART_TITLE_KEYS: Lazy<Vec<String>> =
+    Lazy::new(|| layout::PART_TITLES.iter().flat_map(|t| [fold_key(t), fold_key(&format!("{t}:"))]).collect());
+/// Words of the longest part title.
+static PART_TITLE_WORDS: Lazy<usize> =
+    Lazy::new(|| layout::PART_TITLES.iter().map(|t| t.split_whitespace().count()).max().unwrap_or(0));
 
 /// Paragraphs that close the body: the closing sentence and the recipients list.
 const ENDINGS: &[&str] = &["Trên đây là"];
@@ -214,9 +208,8 @@ impl Walker {
             return true;
         }
         // a part title is a line of its own: a paragraph of more words than the longest is none
-        let most_words = PART_TITLES.iter().map(|t| t.split_whitespace().count()).max().unwrap_or(0);
-        let key = head_key::short_key(&p.text, most_words);
-        if key.is_some_and(|key| PART_TITLES.iter().any(|t| key == fold_key(t) || key == fold_key(&format!("{t}:")))) {
+        let key = head_key::short_key(&p.text, *PART_TITLE_WORDS);
+        if key.is_some_and(|key| PART_TITLE_KEYS.contains(&key)) {
             self.stack.clear();
             self.annex = None;
             self.push_para(ParaItem { label: None, text: p.text.clone(), style: p.style.clone(), span: p.span });
