@@ -19,8 +19,8 @@ use std::time::Duration;
 /// The stages of one document, as `error.stage` names them.
 pub const STAGES: [&str; 4] = ["read", "extract", "segment", "map"];
 
-/// Stack of a document's worker thread: readers of nested formats recurse.
-const WORKER_STACK: usize = 32 << 20;
+/// Stack of the thread a document runs on: readers of nested formats recurse.
+pub const STACK: usize = 32 << 20;
 
 /// What to convert: a file, or bytes under a name (the name picks the format
 /// where the bytes do not, and becomes `source.path`).
@@ -120,12 +120,38 @@ impl Tracker {
 /// `observer` hears each stage as it starts.
 pub fn convert(input: &Input, settings: &Settings, observer: Option<StageObserver>) -> Conversion {
     let tracker = Tracker { observer, ..Tracker::default() };
-    let run = |tracker: &Tracker, input: &Input, settings: &Settings| {
-        let doc = extract(input, &settings.extract, tracker)?;
-        catch_unwind(AssertUnwindSafe(|| structure(doc, tracker)))
-            .map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
-    };
-    guarded(input, settings, tracker, run).unwrap_or_else(|f| Conversion {
+    let result =
+        guarded(input, settings, tracker, |tracker, input, settings| stages(tracker, input, &settings.extract));
+    conversion(input, result)
+}
+
+/// What [`convert`] gives, with the stages run on the calling thread and no
+/// time budget. A `sohoa worker` process (which its parent kills at the
+/// budget) runs all its documents this way on one thread, so what the
+/// patterns learn about matching on one document serves the next. The thread
+/// needs a stack of [`STACK`] bytes.
+pub fn convert_here(input: &Input, opts: &ExtractOptions, observer: Option<StageObserver>) -> Conversion {
+    let tracker = Tracker { observer, ..Tracker::default() };
+    let result = caught(&tracker, || stages(&tracker, input, opts));
+    conversion(input, result)
+}
+
+/// Every stage of one document; a panic in segment or map becomes their failure.
+fn stages(tracker: &Tracker, input: &Input, opts: &ExtractOptions) -> Result<Conversion, Failure> {
+    let doc = extract(input, opts, tracker)?;
+    catch_unwind(AssertUnwindSafe(|| structure(doc, tracker)))
+        .map_err(|p| tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))
+}
+
+/// Runs `f`, its panic becoming the failure of the current stage.
+fn caught<T>(tracker: &Tracker, f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    catch_unwind(AssertUnwindSafe(f))
+        .unwrap_or_else(|p| Err(tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p)))))
+}
+
+/// The records of a finished document, or its one error record.
+fn conversion(input: &Input, result: Result<Conversion, Failure>) -> Conversion {
+    result.unwrap_or_else(|f| Conversion {
         records: vec![Record::Error(ErrorRecord {
             doc_id: f.doc_id,
             path: input.display(),
@@ -170,14 +196,10 @@ where
     let job = {
         let (input, settings, tracker) = (input.clone(), settings.clone(), Arc::clone(&tracker));
         move || {
-            let result = catch_unwind(AssertUnwindSafe(|| stages(&tracker, &input, &settings)));
-            let _ = tx.send(
-                result.unwrap_or_else(|p| Err(tracker.fail(format!("panicked: {}", sohoa_extract::panic_text(&p))))),
-            );
+            let _ = tx.send(caught(&tracker, || stages(&tracker, &input, &settings)));
         }
     };
-    let spawned =
-        std::thread::Builder::new().name(format!("sohoa {}", input.display())).stack_size(WORKER_STACK).spawn(job);
+    let spawned = std::thread::Builder::new().name(format!("sohoa {}", input.display())).stack_size(STACK).spawn(job);
     match spawned {
         Err(e) => Err(Failure { doc_id: None, stage: "read", cause: format!("cannot start a worker thread: {e}") }),
         Ok(_) => match settings.timeout {

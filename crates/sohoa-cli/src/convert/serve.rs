@@ -8,8 +8,20 @@ use anyhow::{Context, Result};
 use sohoa_extract::ExtractOptions;
 use std::io::{BufRead, Write};
 
-/// Serves requests until stdin closes.
+/// Serves requests until stdin closes, on one thread with the stack documents need.
 pub fn serve(opts: &ExtractOptions) -> Result<()> {
+    std::thread::scope(|s| {
+        let server = std::thread::Builder::new().name("sohoa worker".into()).stack_size(sohoa_pipeline::STACK);
+        match server.spawn_scoped(s, || serve_here(opts)) {
+            Err(e) => Err(anyhow::anyhow!("cannot start the worker thread: {e}")),
+            // a panic outside a document's stages ends the worker like an error
+            Ok(handle) => handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the worker thread panicked"))),
+        }
+    })
+}
+
+/// Serves requests until stdin closes, on this thread.
+fn serve_here(opts: &ExtractOptions) -> Result<()> {
     for line in std::io::stdin().lock().lines() {
         let line = line.context("cannot read a request")?;
         let request: Request = serde_json::from_str(&line).context("malformed request")?;

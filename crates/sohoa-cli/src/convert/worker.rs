@@ -2,7 +2,8 @@
 //! (the same steps the Python binding runs: read, extract, segment, map, each once,
 //! their diagnostics kept beside the records; an error or a panic becomes one `error`
 //! record). In process ([`convert`]) a time budget bounds the wait; inside a `sohoa
-//! worker` process ([`convert_observed`]) the parent enforces it by killing the process.
+//! worker` process ([`convert_observed`], every document on the same thread) the
+//! parent enforces it by killing the process.
 
 use sohoa_extract::ExtractOptions;
 use sohoa_pipeline::{Input, Settings};
@@ -19,10 +20,10 @@ pub fn convert(path: &Path, opts: &ExtractOptions, timeout: Duration) -> Convers
 }
 
 /// All records of the file at `path`, or one error record, however long it
-/// takes; `observer` hears each stage as it starts.
+/// takes, converted on this thread (which needs a stack of
+/// [`sohoa_pipeline::STACK`]); `observer` hears each stage as it starts.
 pub fn convert_observed(path: &Path, opts: &ExtractOptions, observer: StageObserver) -> Conversion {
-    let settings = Settings { extract: opts.clone(), timeout: None };
-    sohoa_pipeline::convert(&Input::Path(path.to_path_buf()), &settings, Some(observer))
+    sohoa_pipeline::convert_here(&Input::Path(path.to_path_buf()), opts, Some(observer))
 }
 
 #[cfg(test)]
