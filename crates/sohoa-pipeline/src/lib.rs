@@ -1,7 +1,8 @@
 //! sohoa-pipeline: one document through read → extract → segment → map, never failing.
 //!
 //! Each stage is called once (`extract_bytes` → `Document`, `outline` → `Outline`,
-//! `map` → records) on a worker thread with a large stack; every stage's diagnostics
+//! `map` → records) on a thread with a large stack (a fresh one per document under a
+//! time budget, or the caller's: [`convert_here`]); every stage's diagnostics
 //! are kept beside the records. An error, a panic or a spent time budget becomes one
 //! `error` record naming the stage and the cause. The CLI (`sohoa convert`, its
 //! `sohoa worker` processes) and the Python binding both run this, so they agree
@@ -325,6 +326,23 @@ mod tests {
             c.diagnostic_lines()[0],
             "segment segment.table_as_text: a table of 2 rows without a header row read as paragraphs (line 4)"
         );
+    }
+
+    #[test]
+    fn on_the_calling_thread_a_document_gives_the_same_records_and_errors() {
+        let plan = "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nII. NHIỆM VỤ\n\n1. Rà soát thủ tục hành chính, hoàn thành trước ngày 30/6/2026.\n";
+        let inputs = [
+            Input::Bytes { name: "plan.txt".into(), bytes: Arc::new(plan.as_bytes().to_vec()) },
+            Input::Bytes { name: "blob.bin".into(), bytes: Arc::new(b"\x00\x01 not a document".to_vec()) },
+            Input::Path("/nonexistent/x.pdf".into()),
+        ];
+        for input in &inputs {
+            let here = convert_here(input, &ExtractOptions::default(), None);
+            let there = convert(input, &settings(Duration::from_secs(30)), None);
+            assert_eq!(format!("{:?}", here.records), format!("{:?}", there.records), "{}", input.display());
+            assert_eq!(here.diagnostic_lines(), there.diagnostic_lines());
+        }
+        assert!(matches!(convert_here(&inputs[0], &ExtractOptions::default(), None).records[0], Record::Document(_)));
     }
 
     #[test]
