@@ -6,6 +6,8 @@
 use once_cell::sync::Lazy;
 use sohoa_doc::classes::{is_space, is_word, FoldedWords};
 
+use super::numerals::{digits, spaces};
+
 /// Verbs and links that open a commitment (`Tiếp tục`, `Phấn đấu`, `và`), in the pattern's order.
 static LEAD_WORDS: Lazy<FoldedWords> = Lazy::new(|| {
     FoldedWords::new(&[
@@ -129,14 +131,6 @@ pub(super) fn trail_start(s: &str) -> Option<usize> {
     }
     let word = TRAIL_WORDS.ending(trimmed).filter(|&len| !trimmed[..t - len].ends_with(is_word)).max();
     word.map(|len| t - len).or((t < s.len()).then_some(t))
-}
-
-fn digits(s: &str) -> usize {
-    s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len()
-}
-
-fn spaces(s: &str) -> usize {
-    s.len() - s.trim_start_matches(is_space).len()
 }
 
 #[cfg(test)]

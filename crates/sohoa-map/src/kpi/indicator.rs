@@ -12,6 +12,7 @@ use sohoa_doc::classes::{is_space, is_upper, FoldedWords};
 
 use super::clause_end::ClauseEnds;
 use super::edges::{lead_len, trail_start};
+use super::numerals::spaces;
 use super::target::Target;
 use super::whole_words::WholeWords;
 use crate::phrase_end::{PhraseEnd, PhraseEndWords};
@@ -115,10 +116,6 @@ fn split_mark_at(gap: &str, at: usize, c: char) -> Option<Range<usize>> {
     let len = AND.opening(&rest[before..]).next()?;
     let after = spaces(&rest[before + len..]);
     (after > 0).then_some(at..at + before + len + after)
-}
-
-fn spaces(s: &str) -> usize {
-    s.len() - s.trim_start_matches(is_space).len()
 }
 
 /// The one comma outside brackets of a gap between two targets (`05 KCN, nâng tổng số lên

@@ -8,7 +8,9 @@
 mod clause_end;
 mod edges;
 mod indicator;
+mod numerals;
 pub mod period;
+mod shapes;
 mod target;
 mod whole_words;
 

@@ -17,11 +17,15 @@ impl WholeWords {
 
     /// The length of the first word of the list that stands whole at byte `at` of `text`.
     pub fn at(&self, text: &str, at: usize) -> Option<usize> {
-        if text[..at].ends_with(is_word) {
-            return None;
-        }
         let rest = &text[at..];
-        self.0.opening(rest).find(|&len| !rest[len..].starts_with(is_word))
+        self.starting(text, at).find(|&len| !rest[len..].starts_with(is_word))
+    }
+
+    /// The lengths of the words of the list that start a word at byte `at` of `text` (`\b`
+    /// before them, whatever follows), in the order of the list.
+    pub fn starting<'a>(&'a self, text: &'a str, at: usize) -> impl Iterator<Item = usize> + 'a {
+        let open = !text[..at].ends_with(is_word);
+        self.0.opening(&text[at..]).filter(move |_| open)
     }
 
     /// The whole words of `text`, left to right, as the pattern's `find_iter` gives them.
