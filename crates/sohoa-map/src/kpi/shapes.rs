@@ -40,6 +40,9 @@ pub(super) struct NumberWord {
     pub letter: Range<usize>,
 }
 
+/// `từ` as `(?i)\btừ` reads it.
+static FROM: Lazy<WholeWords> = Lazy::new(|| WholeWords::new(&["từ"]));
+
 /// The bounds before a count, in the pattern's order.
 static BOUNDS: Lazy<WholeWords> =
     Lazy::new(|| WholeWords::new(&["tối thiểu", "ít nhất", "không dưới", "tối đa", "không quá", "không vượt quá"]));
@@ -112,6 +115,15 @@ pub(super) fn bounded_counts(text: &str, letter: impl Fn(char) -> bool) -> Vec<B
     })
 }
 
+/// Whether `(?i)\btừ\s+[0-9]` matches in `text`, as every range opened by `từ` must.
+pub(super) fn may_open_range(text: &str) -> bool {
+    let digit_after = |at: usize| {
+        let gap = spaces(&text[at..]);
+        gap > 0 && text[at + gap..].starts_with(|c: char| c.is_ascii_digit())
+    };
+    text.char_indices().any(|(at, _)| FROM.starting(text, at).any(|len| digit_after(at + len)))
+}
+
 /// The numbers of `text` followed by spaces and a character `letter` accepts, left to right.
 pub(super) fn number_words(text: &str, letter: impl Fn(char) -> bool) -> Vec<NumberWord> {
     scan(text, |text, at| {
@@ -180,6 +192,18 @@ mod tests {
             dashed += theirs.len();
         }
         assert!(shared > 1_000 && dashed > 500, "{shared} {dashed}");
+    }
+
+    #[test]
+    fn ranges_open_where_the_pattern_says() {
+        let one = pattern(r"(?i)\btừ\s+[0-9]");
+        let pieces = ["từ", "TỪ", "Từ", " ", "\u{A0}", "5", "x", "_", "ữ", "-"];
+        let mut found = 0;
+        for text in sohoa_doc::sample::texts(73, &pieces, 30_000, 61) {
+            assert_eq!(may_open_range(&text), one.is_match(&text), "{text:?}");
+            found += usize::from(one.is_match(&text));
+        }
+        assert!(found > 150, "{found}");
     }
 
     #[test]

@@ -345,7 +345,11 @@ fn counted_noun(s: &str) -> Option<(String, usize)> {
 /// Counted nouns written with a comma inside (`tin, bài`).
 const COMMA_PAIRS: &[&str] = &["tin, bài"];
 
+/// The ranges opened by `từ`; [`RANGE`] is built only for a text where one may open.
 fn ranges(text: &str) -> Vec<Target> {
+    if !shapes::may_open_range(text) {
+        return Vec::new();
+    }
     captures_then(&RANGE, text, range_unit)
         .into_iter()
         .filter_map(|m| {
@@ -634,6 +638,7 @@ mod tests {
             "x",
         ];
         for text in sohoa_doc::sample::texts(4, &pieces, 240_000, 60) {
+            assert!(shapes::may_open_range(&text) || !range.is_match(&text), "{text:?}");
             let ours: Vec<_> = captures_then(&RANGE, &text, range_unit)
                 .iter()
                 .map(|m| {
