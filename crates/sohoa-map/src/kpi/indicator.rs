@@ -3,11 +3,9 @@
 //! `Phấn đấu`), the comparator words (`đạt tỷ lệ tối thiểu`), the number itself and a trailing
 //! explanation in brackets (`(bao gồm cả ...)`).
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
 use std::ops::Range;
 
+use once_cell::sync::Lazy;
 use sohoa_doc::classes::{is_space, is_upper, FoldedWords};
 
 use super::clause_end::ClauseEnds;
@@ -15,12 +13,8 @@ use super::edges::{lead_len, trail_start};
 use super::numerals::spaces;
 use super::target::Target;
 use super::whole_words::WholeWords;
+use super::year_edge::strip_year_edges;
 use crate::phrase_end::{PhraseEnd, PhraseEndWords};
-
-fn re(p: &str) -> Regex {
-    // invariant: every caller passes a literal pattern, exercised by the tests
-    Regex::new(p).expect("valid regex")
-}
 
 /// What `[;:\t\n]|\.(?:\s+[\p{Lu}\-+0-9]|\s*$)` matches.
 const CLAUSE_ENDS: ClauseEnds = ClauseEnds {
@@ -41,12 +35,6 @@ static COMMIT: Lazy<WholeWords> = Lazy::new(|| WholeWords::new(&["phấn đấu"
 static ENSURE_RIGHT_BEFORE: Lazy<PhraseEnd> = Lazy::new(|| {
     let modifiers = &["tối thiểu", "ít nhất", "đạt", "trên"];
     PhraseEnd::new(&PhraseEndWords { free: &[], after_break: &["đảm bảo", "bảo đảm"], modifiers })
-});
-/// A year or span opening or closing an indicator: the target's period, not what it measures.
-static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^(?:(?:đến\s+hết|đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?$|^hằng\s+năm[\s,]*",
-    )
 });
 /// `và` and a verb as `(?i)và\s+(?:được|đã|sẽ)\b` reads them, a new predicate of the same subject.
 static AND_VERB: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["và được", "và đã", "và sẽ"]));
@@ -166,25 +154,12 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
         .trim_matches([' ', ',', ';', '.', ':', '-'])
         .to_string();
     loop {
-        if !may_edge_year(&out) {
-            return out;
-        }
-        let next = YEAR_EDGE.replace_all(&out, "").trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
+        let next = strip_year_edges(&out).trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
         if next == out || next.is_empty() {
             return out;
         }
         out = next;
     }
-}
-
-/// Whether [`YEAR_EDGE`] may match `s`: each of its readings holds a year after a space
-/// (`(?:19|20)[0-9]{2}` after `\s+`) or opens with `hằng`, whose `h` folds to `H` alone.
-fn may_edge_year(s: &str) -> bool {
-    let year = |r: &str| {
-        let b = r.as_bytes();
-        b.len() >= 4 && matches!(&b[..2], b"19" | b"20") && b[2].is_ascii_digit() && b[3].is_ascii_digit()
-    };
-    s.starts_with(['h', 'H']) || s.char_indices().any(|(i, c)| is_space(c) && year(&s[i + c.len_utf8()..]))
 }
 
 /// The words of a count's phrase up to a comma that opens a new subject (`..., Sở X thông
@@ -371,6 +346,7 @@ mod sentences {
 #[cfg(test)]
 mod replaced {
     use super::*;
+    use regex::Regex;
 
     fn pattern(p: &str) -> Regex {
         Regex::new(p).expect("a test pattern")
@@ -416,37 +392,5 @@ mod replaced {
             predicates += usize::from(theirs.is_some());
         }
         assert!(splits > 3_000 && subjects > 1_000 && predicates > 500, "{splits} {subjects} {predicates}");
-    }
-
-    #[test]
-    fn year_edges_need_a_year_after_a_space_or_hang() {
-        let pieces = [
-            "năm",
-            " ",
-            "\u{A0}",
-            "2025",
-            "19",
-            "20",
-            "99",
-            "-",
-            "–",
-            ",",
-            "giai đoạn",
-            "hằng",
-            "Hằng",
-            "đến",
-            " hết",
-            "x",
-            "/",
-            "HẰNG NĂM",
-        ];
-        let mut edged = 0;
-        for text in sohoa_doc::sample::texts(53, &pieces, 60_000, 61) {
-            let changed = YEAR_EDGE.replace_all(&text, "") != text;
-            assert!(may_edge_year(&text) || !changed, "{text:?}");
-            edged += usize::from(changed);
-        }
-        assert!(edged > 3_000, "{edged}");
-        assert!(!may_edge_year("ngày 24/6/2022 của Thủ tướng") && may_edge_year("trong năm 2025"));
     }
 }

@@ -13,6 +13,7 @@ pub mod period;
 mod shapes;
 mod target;
 mod whole_words;
+mod year_edge;
 
 /// A target found in a text, before it is tied to a task.
 #[derive(Debug, Clone, PartialEq)]
