@@ -30,6 +30,9 @@ struct Span {
 /// The spans of `text`, left to right, as the pattern's `captures_iter` gives them.
 fn spans(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let mut from = 0;
     while let Some(span) = text[from..].char_indices().find_map(|(i, _)| span_at(text, from + i)) {
         from = span.whole.end;

@@ -61,15 +61,35 @@ fn scan<T>(text: &str, at: impl Fn(&str, usize) -> Option<(T, usize)>) -> Vec<T>
     out
 }
 
+/// [`scan`] for shapes that open with a digit: only the places of ASCII digits are tried.
+fn scan_digits<T>(text: &str, at: impl Fn(&str, usize) -> Option<(T, usize)>) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let digit_at = |i: usize| text.as_bytes()[i].is_ascii_digit();
+    while let Some((found, end)) = (from..text.len()).filter(|&i| digit_at(i)).find_map(|i| at(text, i)) {
+        out.push(found);
+        from = end;
+    }
+    out
+}
+
 /// The number opening byte `at`, when one does.
 fn number_at(text: &str, at: usize) -> Option<Range<usize>> {
     let len = number_len(&text[at..]);
     (len > 0).then_some(at..at + len)
 }
 
+/// Whether `text` holds an ASCII digit, as every shape does.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The shares of `text`, left to right.
 pub(super) fn shares(text: &str) -> Vec<Share> {
-    scan(text, |text, at| {
+    if !text.contains('%') {
+        return Vec::new();
+    }
+    scan_digits(text, |text, at| {
         let num = number_at(text, at)?;
         let percent = num.end + spaces(&text[num.end..]);
         let after = percent + text[percent..].strip_prefix('%').map(|_| 1)?;
@@ -81,7 +101,10 @@ pub(super) fn shares(text: &str) -> Vec<Share> {
 
 /// The dashed ranges of `text`, left to right.
 pub(super) fn dash_ranges(text: &str) -> Vec<DashRange> {
-    scan(text, |text, at| {
+    if !text.contains('%') {
+        return Vec::new();
+    }
+    scan_digits(text, |text, at| {
         let first = number_at(text, at)?;
         let mut i = first.end + spaces(&text[first.end..]);
         i += usize::from(text[i..].starts_with('%'));
@@ -98,6 +121,9 @@ pub(super) fn dash_ranges(text: &str) -> Vec<DashRange> {
 
 /// The bounded counts of `text` whose number a character `letter` accepts follows, left to right.
 pub(super) fn bounded_counts(text: &str, letter: impl Fn(char) -> bool) -> Vec<Bounded> {
+    if !has_digit(text) {
+        return Vec::new();
+    }
     scan(text, |text, at| {
         BOUNDS.starting(text, at).find_map(|len| {
             let bound = at..at + len;
@@ -121,12 +147,15 @@ pub(super) fn may_open_range(text: &str) -> bool {
         let gap = spaces(&text[at..]);
         gap > 0 && text[at + gap..].starts_with(|c: char| c.is_ascii_digit())
     };
-    text.char_indices().any(|(at, _)| FROM.starting(text, at).any(|len| digit_after(at + len)))
+    has_digit(text) && text.char_indices().any(|(at, _)| FROM.starting(text, at).any(|len| digit_after(at + len)))
 }
 
 /// The numbers of `text` followed by spaces and a character `letter` accepts, left to right.
 pub(super) fn number_words(text: &str, letter: impl Fn(char) -> bool) -> Vec<NumberWord> {
-    scan(text, |text, at| {
+    if !has_digit(text) {
+        return Vec::new();
+    }
+    scan_digits(text, |text, at| {
         let num = number_at(text, at)?;
         let letter = letter_after_spaces(text, num.end, &letter)?;
         let end = letter.end;

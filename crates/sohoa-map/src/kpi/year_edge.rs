@@ -23,6 +23,11 @@ static EVERY_YEAR: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["hằng n
 pub(super) fn strip_year_edges(s: &str) -> String {
     let first = opening(s).or_else(|| closing_from(s, 0).then_some(s.len())).or_else(|| every_year(s));
     let from = first.unwrap_or(0);
+    // a closing match ends the text with a year
+    let ends_in_year = s.len() >= 4 && s.is_char_boundary(s.len() - 4) && opens_year(&s[s.len() - 4..]);
+    if !ends_in_year {
+        return s[from..].to_string();
+    }
     let last =
         (from..s.len()).filter(|&p| s.is_char_boundary(p)).find(|&p| (p > 0 || first.is_some()) && closing_from(s, p));
     s[from..last.unwrap_or(s.len())].to_string()
