@@ -83,10 +83,17 @@ fn split(text: &str, from: usize, to: usize) -> Option<usize> {
 /// What `(?i)\b(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\b|\s+và\s+` finds in `gap`, left to right.
 fn split_marks(gap: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut from = 0;
-    while let Some(m) = gap[from..].char_indices().find_map(|(i, c)| split_mark_at(gap, from + i, c)) {
-        from = m.end;
-        out.push(m);
+    let mut at = 0;
+    while let Some(c) = gap[at..].chars().next() {
+        match split_mark_at(gap, at, c) {
+            Some(m) => {
+                at = m.end;
+                out.push(m);
+            }
+            // what follows a run of spaces is the same from each of them: the run is skipped
+            None if is_space(c) => at += spaces(&gap[at..]),
+            None => at += c.len_utf8(),
+        }
     }
     out
 }
@@ -217,7 +224,20 @@ fn new_predicate(s: &str) -> Option<usize> {
     if and_verb(s) {
         return Some(0);
     }
-    s.char_indices().find(|&(i, c)| is_space(c) && and_verb(&s[i + spaces(&s[i..])..])).map(|(i, _)| i)
+    // the first space of each run: what follows the run is the same from each of its spaces
+    let mut at = 0;
+    while let Some(c) = s[at..].chars().next() {
+        if is_space(c) {
+            let run = spaces(&s[at..]);
+            if and_verb(&s[at + run..]) {
+                return Some(at);
+            }
+            at += run;
+        } else {
+            at += c.len_utf8();
+        }
+    }
+    None
 }
 
 fn strip_after(s: &str) -> String {

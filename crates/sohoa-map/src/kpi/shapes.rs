@@ -61,14 +61,24 @@ fn scan<T>(text: &str, at: impl Fn(&str, usize) -> Option<(T, usize)>) -> Vec<T>
     out
 }
 
-/// [`scan`] for shapes that open with a digit: only the places of ASCII digits are tried.
+/// [`scan`] for shapes that open with a number, what follows it deciding the rest: only the
+/// places of ASCII digits are tried, and where one fails the rest of its number is skipped
+/// (a number read from any of its digits ends at the same place), so the scan stays linear.
 fn scan_digits<T>(text: &str, at: impl Fn(&str, usize) -> Option<(T, usize)>) -> Vec<T> {
     let mut out = Vec::new();
-    let mut from = 0;
-    let digit_at = |i: usize| text.as_bytes()[i].is_ascii_digit();
-    while let Some((found, end)) = (from..text.len()).filter(|&i| digit_at(i)).find_map(|i| at(text, i)) {
-        out.push(found);
-        from = end;
+    let mut i = 0;
+    while i < text.len() {
+        if !text.as_bytes()[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        match at(text, i) {
+            Some((found, end)) => {
+                out.push(found);
+                i = end;
+            }
+            None => i += number_len(&text[i..]),
+        }
     }
     out
 }

@@ -28,9 +28,22 @@ pub(super) fn strip_year_edges(s: &str) -> String {
     if !ends_in_year {
         return s[from..].to_string();
     }
-    let last =
-        (from..s.len()).filter(|&p| s.is_char_boundary(p)).find(|&p| (p > 0 || first.is_some()) && closing_from(s, p));
-    s[from..last.unwrap_or(s.len())].to_string()
+    s[from..closing_start(s, from).unwrap_or(s.len())].to_string()
+}
+
+/// The leftmost start at or after `from` of a closing match. From each place of a run of
+/// `[\s,]` the match reads the same after the run, so a run is tried once, at its start: the
+/// scan stays linear.
+fn closing_start(s: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < s.len() {
+        if closing_from(s, at) {
+            return Some(at);
+        }
+        let run = space_or_comma(&s[at..]);
+        at += if run > 0 { run } else { s[at..].chars().next().map_or(1, char::len_utf8) };
+    }
+    None
 }
 
 /// The end of the opening match at 0: a prefix (the first of the list that leads to a year),
