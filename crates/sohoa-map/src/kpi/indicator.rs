@@ -3,32 +3,32 @@
 //! `Phấn đấu`), the comparator words (`đạt tỷ lệ tối thiểu`), the number itself and a trailing
 //! explanation in brackets (`(bao gồm cả ...)`).
 
-use once_cell::sync::Lazy;
-use regex::Regex;
+use std::ops::Range;
 
+use once_cell::sync::Lazy;
+use sohoa_doc::classes::{is_space, is_upper, FoldedWords};
+
+use super::clause_end::ClauseEnds;
+use super::edges::{lead_len, trail_start};
+use super::numerals::spaces;
 use super::target::Target;
+use super::whole_words::WholeWords;
+use super::year_edge::strip_year_edges;
 use crate::phrase_end::{PhraseEnd, PhraseEndWords};
 
-fn re(p: &str) -> Regex {
-    // invariant: every caller passes a literal pattern, exercised by the tests
-    Regex::new(p).expect("valid regex")
-}
-
-static CLAUSE_END: Lazy<Regex> = Lazy::new(|| re(r"[;:\t\n]|\.(?:\s+[\p{Lu}\-+0-9]|\s*$)"));
-static SPLIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\b|\s+và\s+"));
-static LEAD: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^(?:[-+•*]\s*|[0-9]+(?:\.[0-9]+)*\.?\s+|[a-zđ]\)\s+|(?:tiếp\s+tục|duy\s+trì|đảm\s+bảo|bảo\s+đảm|phấn\s+đấu|phát\s+động|thực\s+hiện|trong\s+đó|cụ\s+thể|đồng\s+thời|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|tăng|và|đạt|mục\s+tiêu)\b[\s,:]*|[0-9]+(?:[.,][0-9]+)?\s*%\s*)",
-    )
-});
-static TRAIL: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?:\b(?:tối\s+thiểu|ít\s+nhất|tối\s+đa|không\s+quá|không\s+dưới|không\s+vượt\s+quá|trên|dưới|đạt|là|lên\s+mức|mức|lên|tỷ\s+lệ|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|từ|còn|khoảng)|[\s,(])\s*$",
-    )
-});
+/// What `[;:\t\n]|\.(?:\s+[\p{Lu}\-+0-9]|\s*$)` matches.
+const CLAUSE_ENDS: ClauseEnds = ClauseEnds {
+    marks: &[';', ':', '\t', '\n'],
+    openers: &['-', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+};
+/// The verbs of `(?i)\b(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\b|\s+và\s+`, where two targets of one clause part.
+static SPLIT_VERBS: Lazy<WholeWords> = Lazy::new(|| WholeWords::new(&["đảm bảo", "bảo đảm", "phấn đấu"]));
+/// `và` as `(?i)` reads it.
+static AND: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["và"]));
 /// The last commitment phrase before a target: what the sentence commits to starts after it
 /// (`Tạo sự thống nhất ..., góp phần đạt chỉ số ... 12%/năm`).
-static COMMIT: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:phấn\s+đấu|góp\s+phần)\b"));
+/// What `(?i)\b(?:phấn\s+đấu|góp\s+phần)\b` matches.
+static COMMIT: Lazy<WholeWords> = Lazy::new(|| WholeWords::new(&["phấn đấu", "góp phần"]));
 /// `bảo đảm` right before the number (`..., bảo đảm 100% thủ tục ...`): what is measured is
 /// the noun after the number, not the work before the verb.
 /// What `(?i)\b(?:đảm\s+bảo|bảo\s+đảm)(?:\s+(?:tối\s+thiểu|ít\s+nhất|đạt|trên))*\s*$` matches.
@@ -36,14 +36,8 @@ static ENSURE_RIGHT_BEFORE: Lazy<PhraseEnd> = Lazy::new(|| {
     let modifiers = &["tối thiểu", "ít nhất", "đạt", "trên"];
     PhraseEnd::new(&PhraseEndWords { free: &[], after_break: &["đảm bảo", "bảo đảm"], modifiers })
 });
-/// A year or span opening or closing an indicator: the target's period, not what it measures.
-static YEAR_EDGE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^(?:(?:đến\s+hết|đến|riêng|trong|ngay\s+trong|hằng)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?[\s,]*|[\s,]*(?:(?:đến|riêng|trong|ngay\s+trong)\s+)?(?:năm|giai\s+đoạn)\s+(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)[0-9]{2})?$|^hằng\s+năm[\s,]*",
-    )
-});
-static NEW_SUBJECT: Lazy<Regex> = Lazy::new(|| re(r",\s+\p{Lu}"));
-static NEW_PREDICATE: Lazy<Regex> = Lazy::new(|| re(r"(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b"));
+/// `và` and a verb as `(?i)và\s+(?:được|đã|sẽ)\b` reads them, a new predicate of the same subject.
+static AND_VERB: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["và được", "và đã", "và sẽ"]));
 
 /// Indicators of `targets`, all found in `text`, in the same order.
 pub(super) fn indicators(text: &str, targets: &[Target]) -> Vec<String> {
@@ -65,8 +59,8 @@ pub(super) fn indicators(text: &str, targets: &[Target]) -> Vec<String> {
 /// The clause holding the target: from the last `;`, `:` or sentence end before it to the
 /// first after it.
 fn clause(text: &str, t: &Target) -> (usize, usize) {
-    let start = CLAUSE_END.find_iter(&text[..t.num_start]).last().map_or(0, |m| m.end() - trailing_capital(m.as_str()));
-    let end = CLAUSE_END.find(&text[t.end..]).map_or(text.len(), |m| t.end + m.start());
+    let start = CLAUSE_ENDS.last(&text[..t.num_start]).map_or(0, |m| m.end - trailing_capital(&text[m]));
+    let end = CLAUSE_ENDS.find(&text[t.end..]).map_or(text.len(), |m| t.end + m.start);
     (start, end)
 }
 
@@ -81,9 +75,42 @@ fn trailing_capital(m: &str) -> usize {
 /// Where two targets of one clause part: before its last `đảm bảo`/`phấn đấu`, else at its last `và`.
 fn split(text: &str, from: usize, to: usize) -> Option<usize> {
     let gap = &text[from..to];
-    let marks: Vec<regex::Match> = SPLIT.find_iter(gap).collect();
-    let verb = marks.iter().rev().find(|m| !m.as_str().trim().eq_ignore_ascii_case("và"));
-    verb.or(marks.last()).map(|m| from + m.start()).or_else(|| outside_brackets_comma(gap).map(|i| from + i))
+    let marks = split_marks(gap);
+    let verb = marks.iter().rev().find(|m| !gap[(*m).clone()].trim().eq_ignore_ascii_case("và"));
+    verb.or(marks.last()).map(|m| from + m.start).or_else(|| outside_brackets_comma(gap).map(|i| from + i))
+}
+
+/// What `(?i)\b(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\b|\s+và\s+` finds in `gap`, left to right.
+fn split_marks(gap: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    while let Some(c) = gap[at..].chars().next() {
+        match split_mark_at(gap, at, c) {
+            Some(m) => {
+                at = m.end;
+                out.push(m);
+            }
+            // what follows a run of spaces is the same from each of them: the run is skipped
+            None if is_space(c) => at += spaces(&gap[at..]),
+            None => at += c.len_utf8(),
+        }
+    }
+    out
+}
+
+/// The split mark starting at `at` (the character `c`): a verb, else `và` between spaces.
+fn split_mark_at(gap: &str, at: usize, c: char) -> Option<Range<usize>> {
+    if let Some(len) = SPLIT_VERBS.at(gap, at) {
+        return Some(at..at + len);
+    }
+    if !is_space(c) {
+        return None;
+    }
+    let rest = &gap[at..];
+    let before = spaces(rest);
+    let len = AND.opening(&rest[before..]).next()?;
+    let after = spaces(&rest[before + len..]);
+    (after > 0).then_some(at..at + before + len + after)
 }
 
 /// The one comma outside brackets of a gap between two targets (`05 KCN, nâng tổng số lên
@@ -118,7 +145,7 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
         None if counted => (&text[start..t.num_start], before_new_subject(&text[t.unit_start..end])),
         None => (&text[start..t.num_start], after_part(text, t, end)),
     };
-    let before = COMMIT.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
+    let before = COMMIT.iter(before).last().map_or(before, |m| &before[m.end..]);
     let (mut before, after) = (strip_before(before), strip_after(after));
     if ENSURE_RIGHT_BEFORE.ends(&text[start..t.num_start]) && !after.trim().is_empty() {
         before.clear();
@@ -134,7 +161,7 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
         .trim_matches([' ', ',', ';', '.', ':', '-'])
         .to_string();
     loop {
-        let next = YEAR_EDGE.replace_all(&out, "").trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
+        let next = strip_year_edges(&out).trim_matches([' ', ',', ';', '.', ':', '-']).to_string();
         if next == out || next.is_empty() {
             return out;
         }
@@ -142,9 +169,15 @@ fn indicator(text: &str, t: &Target, start: usize, end: usize) -> String {
     }
 }
 
-/// The words of a count's phrase up to a comma that opens a new subject (`..., Sở X thông báo`).
+/// The words of a count's phrase up to a comma that opens a new subject (`..., Sở X thông
+/// báo`): what `,\s+\p{Lu}` finds.
 fn before_new_subject(s: &str) -> &str {
-    NEW_SUBJECT.find(s).map_or(s, |m| &s[..m.start()])
+    let subject = |i: usize| {
+        let rest = &s[i + 1..];
+        let after = rest.trim_start_matches(is_space);
+        after.len() < rest.len() && after.starts_with(is_upper)
+    };
+    s.char_indices().find(|&(i, c)| c == ',' && subject(i)).map_or(s, |(i, _)| &s[..i])
 }
 
 /// A count with no comparator word (`Hình thành mới 05 Khu công nghiệp`): what it measures
@@ -158,7 +191,7 @@ fn plain_count(t: &Target) -> bool {
 fn field_label(text: &str, clause_start: usize) -> Option<String> {
     let head = text[..clause_start].trim_end();
     let label_end = head.strip_suffix(':').map(str::len)?;
-    let from = CLAUSE_END.find_iter(&head[..label_end]).last().map_or(0, |m| m.end() - trailing_capital(m.as_str()));
+    let from = CLAUSE_ENDS.last(&head[..label_end]).map_or(0, |m| m.end - trailing_capital(&head[m]));
     let label = strip_before(&head[from..label_end]);
     (!label.is_empty() && label.split_whitespace().count() <= 12).then_some(label)
 }
@@ -176,8 +209,8 @@ fn after_part<'a>(text: &'a str, t: &Target, end: usize) -> &'a str {
 fn strip_before(s: &str) -> String {
     let mut s = s.trim().to_string();
     loop {
-        let next = LEAD.replace(&s, "").trim().to_string();
-        let next = TRAIL.replace(&next, "").trim().to_string();
+        let next = lead_len(&s).map_or(s.as_str(), |len| &s[len..]).trim().to_string();
+        let next = trail_start(&next).map_or(next.as_str(), |at| &next[..at]).trim().to_string();
         if next == s {
             return s;
         }
@@ -185,10 +218,32 @@ fn strip_before(s: &str) -> String {
     }
 }
 
+/// Where `(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b` first matches in `s`.
+fn new_predicate(s: &str) -> Option<usize> {
+    let and_verb = |rest: &str| AND_VERB.opening(rest).any(|len| !rest[len..].starts_with(sohoa_doc::classes::is_word));
+    if and_verb(s) {
+        return Some(0);
+    }
+    // the first space of each run: what follows the run is the same from each of its spaces
+    let mut at = 0;
+    while let Some(c) = s[at..].chars().next() {
+        if is_space(c) {
+            let run = spaces(&s[at..]);
+            if and_verb(&s[at + run..]) {
+                return Some(at);
+            }
+            at += run;
+        } else {
+            at += c.len_utf8();
+        }
+    }
+    None
+}
+
 fn strip_after(s: &str) -> String {
     let mut s = s.trim();
-    if let Some(m) = NEW_PREDICATE.find(s) {
-        s = &s[..m.start()];
+    if let Some(at) = new_predicate(s) {
+        s = &s[..at];
     }
     let s = s.trim_end_matches([' ', '.', ',', ';']);
     if s.ends_with(')') {
@@ -305,5 +360,57 @@ mod sentences {
         assert_eq!(got[1], "học sinh cấp trung học phổ thông, sinh viên, học viên tại các cơ sở giáo dục trên địa bàn thực hiện hoàn thành DVCTT do tỉnh cung cấp");
         let t = "Mỗi cán bộ, công chức, viên chức, người lao động ít nhất 1 tin, bài viết/tuần và được tổng hợp thành danh sách phục vụ báo cáo.";
         assert_eq!(ind(t), ["Mỗi cán bộ, công chức, viên chức, người lao động"]);
+    }
+}
+
+#[cfg(test)]
+mod replaced {
+    use super::*;
+    use regex::Regex;
+
+    fn pattern(p: &str) -> Regex {
+        Regex::new(p).expect("a test pattern")
+    }
+
+    #[test]
+    fn scans_are_the_patterns_they_replace() {
+        let split = pattern(r"(?i)\b(?:đảm\s+bảo|bảo\s+đảm|phấn\s+đấu)\b|\s+và\s+");
+        let subject = pattern(r",\s+\p{Lu}");
+        let predicate = pattern(r"(?i)(?:^|\s+)và\s+(?:được|đã|sẽ)\b");
+        let pieces = [
+            "đảm",
+            " bảo",
+            "Bảo",
+            " ĐẢM",
+            "phấn đấu",
+            " ",
+            "\u{A0}",
+            "và",
+            "VÀ",
+            " được",
+            " đã",
+            " Sẽ",
+            "x",
+            "_",
+            "ữ",
+            ",",
+            "Đ",
+            "ǅ",
+            "1",
+            "\t",
+        ];
+        let (mut splits, mut subjects, mut predicates) = (0, 0, 0);
+        for text in sohoa_doc::sample::texts(47, &pieces, 60_000, 61) {
+            let theirs: Vec<_> = split.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(split_marks(&text), theirs, "{text:?}");
+            splits += theirs.len();
+            let theirs = subject.find(&text).map_or(text.as_str(), |m| &text[..m.start()]);
+            assert_eq!(before_new_subject(&text), theirs, "{text:?}");
+            subjects += usize::from(theirs.len() < text.len());
+            let theirs = predicate.find(&text).map(|m| m.start());
+            assert_eq!(new_predicate(&text), theirs, "{text:?}");
+            predicates += usize::from(theirs.is_some());
+        }
+        assert!(splits > 3_000 && subjects > 1_000 && predicates > 500, "{splits} {subjects} {predicates}");
     }
 }

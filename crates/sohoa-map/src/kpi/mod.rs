@@ -5,9 +5,15 @@
 //! derivations (`20 hồ sơ/ngày x 22 ngày/tháng`), roles (`là 01 tuyên truyền viên`) and
 //! levels (`VNeID mức 2`) give none.
 
+mod clause_end;
+mod edges;
 mod indicator;
+mod numerals;
 pub mod period;
+mod shapes;
 mod target;
+mod whole_words;
+mod year_edge;
 
 /// A target found in a text, before it is tied to a task.
 #[derive(Debug, Clone, PartialEq)]
