@@ -11,6 +11,7 @@ use once_cell::sync::Lazy;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Code point ranges of one general category, sorted and disjoint.
+#[derive(Clone)]
 struct Ranges(Vec<(char, char)>);
 
 impl Ranges {
@@ -77,6 +78,23 @@ pub fn is_word(c: char) -> bool {
 /// a space standing for `\s+`.
 pub struct FoldedWords(Vec<Vec<Option<Ranges>>>);
 
+/// The characters `(?i)c` matches, parsed once per character a process asks for (the word
+/// lists share most of their letters).
+fn folded(c: char) -> Ranges {
+    static SEEN: Lazy<std::sync::Mutex<std::collections::HashMap<char, Ranges>>> = Lazy::new(Default::default);
+    let parse = || {
+        let mut buf = [0u8; 4];
+        let pattern = format!("(?i){}", regex_syntax::escape(c.encode_utf8(&mut buf)));
+        // invariant: an escaped character is a valid pattern
+        Ranges::of_hir(&regex_syntax::parse(&pattern).expect("an escaped character"))
+    };
+    match SEEN.lock() {
+        Ok(mut seen) => seen.entry(c).or_insert_with(parse).clone(),
+        // a thread that panicked while holding the lock left at worst a missing entry
+        Err(_) => parse(),
+    }
+}
+
 impl FoldedWords {
     /// The words, each character folded as `(?i)` folds it (a space is `None`: spaces).
     ///
@@ -84,13 +102,7 @@ impl FoldedWords {
     ///
     /// Never: one escaped character is always a valid pattern.
     pub fn new(words: &[&str]) -> FoldedWords {
-        let fold = |c: char| {
-            let mut buf = [0u8; 4];
-            let pattern = format!("(?i){}", regex_syntax::escape(c.encode_utf8(&mut buf)));
-            // invariant: an escaped character is a valid pattern
-            Ranges::of_hir(&regex_syntax::parse(&pattern).expect("an escaped character"))
-        };
-        let words = words.iter().map(|w| w.chars().map(|c| (c != ' ').then(|| fold(c))).collect()).collect();
+        let words = words.iter().map(|w| w.chars().map(|c| (c != ' ').then(|| folded(c))).collect()).collect();
         FoldedWords(words)
     }
 
