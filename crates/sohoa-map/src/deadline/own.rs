@@ -5,48 +5,184 @@
 //! time, or a day that repeats. Dates of cited documents, years in names, cadence words alone
 //! and conditions are left alone.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
-use crate::gap::GapRegex;
+use crate::grammar::{self, digits, G, SPACE, SPACES};
 
 use super::{calendar, phrase, DeadlineContext};
 use crate::record::Deadline;
 
-fn re(p: &str) -> Regex {
-    // invariant: every caller passes a literal pattern exercised by this module's tests
-    Regex::new(p).expect("valid regex")
+/// `[^.;:]`: the characters a gap within a clause may hold.
+fn in_clause(c: char) -> bool {
+    !matches!(c, '.' | ';' | ':')
 }
 
-/// `trước ngày 18 hằng tháng`, `chậm nhất vào ngày 17 của tháng cuối quý`.
-static REPEATING_DAY: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+ngày\s+[0-9]{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?P<c1>tháng|quý|năm)|tháng\s+(?:cuối|đầu)\s+(?P<c2>quý|năm))",
-    )
-});
+/// `(?i)i`
+fn fold_i(c: char) -> bool {
+    grammar::fold_eq('i', c)
+}
 
-/// `vào ... thứ Sáu tuần thứ 2 ... hằng tháng`, `vào ngày 25 hằng tháng`: a slot that repeats.
-static REPEATING_SLOT: Lazy<GapRegex> = Lazy::new(|| {
-    GapRegex::new(r"(?i)\bvào\s+(?P<gap>[^.;:]{0,160}?)\b(?:hằng|hàng|mỗi)\s+(?P<c>tuần|tháng|quý|năm)", 160)
-});
-static DAY_MARK: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bngày\s+[0-9]{1,2}\b|[0-9]{1,2}\s*giờ"));
+/// `trước ngày 18 hằng tháng`, `chậm nhất vào ngày 17 của tháng cuối quý`: what
+/// `(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+ngày\s+[0-9]{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?P<c1>tháng|quý|năm)|tháng\s+(?:cuối|đầu)\s+(?P<c2>quý|năm))`
+/// matches.
+static REPEATING_DAY: &[G] = &[
+    G::Boundary,
+    G::Alt(&[
+        G::Fold("trước"),
+        G::Seq(&[
+            G::Fold("chậm nhất"),
+            G::Opt(&G::Seq(&[SPACE, G::Fold("là")])),
+            G::Opt(&G::Seq(&[SPACE, G::Fold("vào")])),
+        ]),
+    ]),
+    SPACE,
+    G::Fold("ngày"),
+    SPACE,
+    digits(1, 2),
+    SPACE,
+    G::Opt(&G::Seq(&[G::Fold("của"), SPACE])),
+    G::Alt(&[
+        G::Seq(&[
+            G::Alt(&[G::Fold("hằng"), G::Fold("hàng"), G::Fold("mỗi")]),
+            SPACE,
+            G::Group(1, &G::Alt(&[G::Fold("tháng"), G::Fold("quý"), G::Fold("năm")])),
+        ]),
+        G::Seq(&[
+            G::Fold("tháng"),
+            SPACE,
+            G::Alt(&[G::Fold("cuối"), G::Fold("đầu")]),
+            SPACE,
+            G::Group(2, &G::Alt(&[G::Fold("quý"), G::Fold("năm")])),
+        ]),
+    ]),
+];
 
-/// A completion or by-word, then (within the clause) the time it is due.
-static BY_TIME: Lazy<GapRegex> = Lazy::new(|| {
-    GapRegex::new(
-        concat!(
-            r"(?i)\b(?:hoàn\s+thành|xong|chậm\s+nhất|trước\s+ngày|hạn\s+chót|không\s+muộn\s+hơn)\b(?P<gap>[^.;:]{0,60}?)",
-            r"(?P<t>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4}",
-            r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4}",
-            r"|quý\s+(?:IV|I{1,3}|iv|i{1,3}|[1-4])\s*(?:/|năm)\s*[0-9]{4}",
-            r"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+[0-9]{4}",
-            r"|tháng\s+[0-9]{1,2}\s*(?:/|năm)\s*[0-9]{4}",
-            r"|(?:trong|trước|cuối)\s+năm\s+[0-9]{4})",
-        ),
-        60,
-    )
-});
+/// `vào ... thứ Sáu tuần thứ 2 ... hằng tháng`, `vào ngày 25 hằng tháng`: a slot that repeats;
+/// what `(?i)\bvào\s+(?P<gap>[^.;:]{0,160}?)\b(?:hằng|hàng|mỗi)\s+(?P<c>tuần|tháng|quý|năm)` matches.
+static REPEATING_SLOT: &[G] = &[
+    G::Boundary,
+    G::Fold("vào"),
+    SPACE,
+    G::Group(1, &G::Rep { class: in_clause, min: 0, max: 160, lazy: true }),
+    G::Boundary,
+    G::Alt(&[G::Fold("hằng"), G::Fold("hàng"), G::Fold("mỗi")]),
+    SPACE,
+    G::Group(2, &G::Alt(&[G::Fold("tuần"), G::Fold("tháng"), G::Fold("quý"), G::Fold("năm")])),
+];
+
+/// What `(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bngày\s+[0-9]{1,2}\b|[0-9]{1,2}\s*giờ` matches.
+static DAY_MARK: &[G] = &[G::Alt(&[
+    G::Seq(&[
+        G::Boundary,
+        G::Fold("thứ"),
+        SPACE,
+        G::Alt(&[G::Fold("hai"), G::Fold("ba"), G::Fold("tư"), G::Fold("năm"), G::Fold("sáu"), G::Fold("bảy")]),
+        G::Boundary,
+    ]),
+    G::Seq(&[G::Boundary, G::Fold("ngày"), SPACE, digits(1, 2), G::Boundary]),
+    G::Seq(&[digits(1, 2), SPACES, G::Fold("giờ")]),
+])];
+
+/// A completion or by-word, then (within the clause) the time it is due: what
+/// [`BY_TIME_PATTERN`] matches.
+static BY_TIME: &[G] = &[
+    G::Boundary,
+    G::Alt(&[
+        G::Fold("hoàn thành"),
+        G::Fold("xong"),
+        G::Fold("chậm nhất"),
+        G::Fold("trước ngày"),
+        G::Fold("hạn chót"),
+        G::Fold("không muộn hơn"),
+    ]),
+    G::Boundary,
+    G::Group(1, &G::Rep { class: in_clause, min: 0, max: 60, lazy: true }),
+    G::Group(
+        2,
+        &G::Alt(&[
+            G::Seq(&[
+                digits(1, 2),
+                SPACES,
+                G::Lit("/"),
+                SPACES,
+                digits(1, 2),
+                SPACES,
+                G::Lit("/"),
+                SPACES,
+                digits(4, 4),
+            ]),
+            G::Seq(&[
+                G::Fold("ngày"),
+                SPACE,
+                digits(1, 2),
+                SPACE,
+                G::Fold("tháng"),
+                SPACE,
+                digits(1, 2),
+                SPACE,
+                G::Fold("năm"),
+                SPACE,
+                digits(4, 4),
+            ]),
+            G::Seq(&[
+                G::Fold("quý"),
+                SPACE,
+                // `IV|I{1,3}|iv|i{1,3}` under `(?i)`: the lower-case two add nothing
+                G::Alt(&[
+                    G::Fold("iv"),
+                    G::Rep { class: fold_i, min: 1, max: 3, lazy: false },
+                    G::Rep { class: quarter_digit, min: 1, max: 1, lazy: false },
+                ]),
+                SPACES,
+                G::Alt(&[G::Lit("/"), G::Fold("năm")]),
+                SPACES,
+                digits(4, 4),
+            ]),
+            G::Seq(&[
+                G::Alt(&[G::Lit("6"), G::Lit("06"), G::Fold("sáu")]),
+                SPACE,
+                G::Fold("tháng"),
+                SPACE,
+                G::Alt(&[G::Fold("đầu"), G::Fold("cuối")]),
+                SPACE,
+                G::Fold("năm"),
+                SPACE,
+                digits(4, 4),
+            ]),
+            G::Seq(&[
+                G::Fold("tháng"),
+                SPACE,
+                digits(1, 2),
+                SPACES,
+                G::Alt(&[G::Lit("/"), G::Fold("năm")]),
+                SPACES,
+                digits(4, 4),
+            ]),
+            G::Seq(&[
+                G::Alt(&[G::Fold("trong"), G::Fold("trước"), G::Fold("cuối")]),
+                SPACE,
+                G::Fold("năm"),
+                SPACE,
+                digits(4, 4),
+            ]),
+        ]),
+    ),
+];
+
+/// The pattern [`BY_TIME`] matches as.
+#[cfg(test)]
+const BY_TIME_PATTERN: &str = concat!(
+    r"(?i)\b(?:hoàn\s+thành|xong|chậm\s+nhất|trước\s+ngày|hạn\s+chót|không\s+muộn\s+hơn)\b(?P<gap>[^.;:]{0,60}?)",
+    r"(?P<t>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4}",
+    r"|ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4}",
+    r"|quý\s+(?:IV|I{1,3}|iv|i{1,3}|[1-4])\s*(?:/|năm)\s*[0-9]{4}",
+    r"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+[0-9]{4}",
+    r"|tháng\s+[0-9]{1,2}\s*(?:/|năm)\s*[0-9]{4}",
+    r"|(?:trong|trước|cuối)\s+năm\s+[0-9]{4})",
+);
+
+/// `[1-4]`
+fn quarter_digit(c: char) -> bool {
+    matches!(c, '1'..='4')
+}
 
 /// The deadline a task's own text states, or `None`.
 pub fn in_text(text: &str, ctx: &DeadlineContext) -> Option<Deadline> {
@@ -71,33 +207,35 @@ fn recurring(raw: &str, cadence: &str) -> Deadline {
 }
 
 fn repeating_day(text: &str) -> Option<(usize, Deadline)> {
-    let c = REPEATING_DAY.captures(text)?;
-    let m = c.get(0)?;
-    let cadence = c.name("c1").or(c.name("c2"))?.as_str();
-    Some((m.start(), recurring(m.as_str(), cadence)))
+    let c = grammar::captures(REPEATING_DAY, 2, text)?;
+    let m = c.whole();
+    let cadence = c.get(1).or(c.get(2))?;
+    Some((m.start, recurring(&text[m], cadence)))
 }
 
 fn repeating_slot(text: &str) -> Option<(usize, Deadline)> {
-    REPEATING_SLOT.captures_iter(text).find_map(|c| {
-        let m = c.get(0)?;
-        DAY_MARK.is_match(m.as_str()).then(|| (m.start(), recurring(m.as_str(), &c["c"])))
+    grammar::captures_iter(REPEATING_SLOT, 2, text).find_map(|c| {
+        let m = c.whole();
+        let slot = &text[m.clone()];
+        grammar::captures(DAY_MARK, 0, slot)?;
+        Some((m.start, recurring(slot, c.get(2)?)))
     })
 }
 
 /// `xong trong quý II/2026` → `date`, ending 2026-06-30.
 fn by_time(text: &str, ctx: &DeadlineContext) -> Option<(usize, Deadline)> {
-    BY_TIME.captures_iter(text).find_map(|c| {
-        let gap = c.name("gap").map_or("", |g| g.as_str());
+    grammar::captures_iter(BY_TIME, 2, text).find_map(|c| {
+        let gap = c.get(1).unwrap_or("");
         if gap.contains('/') || crate::words::contains(gap, "số") || crate::words::contains(gap, "của") {
             return None; // the date of a cited document, not the task's
         }
-        let m = c.get(0)?;
-        let coded = phrase::code(&c["t"], ctx.plan_year)?;
+        let m = c.whole();
+        let coded = phrase::code(c.get(2)?, ctx.plan_year)?;
         let end = coded.span.map(|s| calendar::iso(s.end))?;
         Some((
-            m.start(),
+            m.start,
             Deadline {
-                raw: Some(m.as_str().to_string()),
+                raw: Some(text[m].to_string()),
                 kind: Some("date".into()),
                 start: None,
                 end: Some(end),
@@ -110,6 +248,96 @@ fn by_time(text: &str, ctx: &DeadlineContext) -> Option<(usize, Deadline)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::check::check_same;
+
+    #[test]
+    fn the_grammars_are_their_patterns() {
+        let pieces = [
+            "trước",
+            " ",
+            "ngày",
+            "20",
+            "5",
+            "hằng",
+            "tháng",
+            "quý",
+            "năm",
+            "chậm nhất",
+            "là",
+            "vào",
+            "của",
+            "cuối",
+            "đầu",
+            "TRƯỚC",
+            "Hàng",
+            "mỗi",
+            "\u{A0}",
+            "x",
+            ".",
+            "thứ",
+            "Sáu",
+            "bảy",
+            "giờ",
+            "tuần",
+            "trước ngày 20 ",
+            "Chậm nhất là vào ngày 5 ",
+            " hằng tháng",
+            "của tháng cuối quý",
+            " mỗi năm",
+            "vào thứ hai ",
+            "vào 9 giờ ",
+            "vào ngày 12 ",
+            " tháng đầu năm",
+        ];
+        let day = r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+ngày\s+[0-9]{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?P<c1>tháng|quý|năm)|tháng\s+(?:cuối|đầu)\s+(?P<c2>quý|năm))";
+        assert!(check_same(day, REPEATING_DAY, &pieces, 21) > 500);
+        let slot = r"(?i)\bvào\s+(?P<gap>[^.;:]{0,160}?)\b(?:hằng|hàng|mỗi)\s+(?P<c>tuần|tháng|quý|năm)";
+        assert!(check_same(slot, REPEATING_SLOT, &pieces, 22) > 3000);
+        let mark = r"(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bngày\s+[0-9]{1,2}\b|[0-9]{1,2}\s*giờ";
+        assert!(check_same(mark, DAY_MARK, &pieces, 23) > 30000);
+        let pieces = [
+            "hoàn thành",
+            "Xong",
+            "chậm nhất",
+            "trước ngày",
+            "hạn chót",
+            "không muộn hơn",
+            " ",
+            "12",
+            "2025",
+            "/",
+            "ngày",
+            "tháng",
+            "năm",
+            "quý",
+            "IV",
+            "ii",
+            "I",
+            "ı",
+            "3",
+            "6",
+            "06",
+            "sáu",
+            "đầu",
+            "cuối",
+            "trong",
+            "trước",
+            "\u{A0}",
+            ".",
+            "x",
+            "Năm",
+            "0",
+            "hoàn thành trong ",
+            "xong trước ",
+            "quý II/2025",
+            "tháng 10/2025",
+            "năm 2026",
+            " 15/02/2025",
+            "ngày 5 tháng 3 năm 2025",
+            "6 tháng cuối năm 2025",
+        ];
+        assert!(check_same(BY_TIME_PATTERN, BY_TIME, &pieces, 24) > 2000);
+    }
 
     fn dl(text: &str) -> Option<(String, Option<String>, Option<String>)> {
         in_text(text, &DeadlineContext { plan_year: Some(2025) })
