@@ -62,13 +62,17 @@ pub(crate) fn fold_eq(p: char, c: char) -> bool {
     if c == p {
         return true;
     }
-    if c.is_ascii() && p.is_ascii() {
-        return c.eq_ignore_ascii_case(&p);
+    match (p.is_ascii(), c.is_ascii()) {
+        (true, true) => c.eq_ignore_ascii_case(&p),
+        // the Kelvin sign and the long s fold to k and s; no other letter beyond ASCII folds to one in it
+        (true, false) => matches!((p, c), ('k', '\u{212A}') | ('s', '\u{17F}')),
+        (false, true) => false,
+        // the dotless i capitalizes to I but Unicode's simple case folding keeps it apart from i
+        (false, false) => {
+            single(c.to_lowercase()) == Some(p)
+                || single(c.to_uppercase()).is_some_and(|u| single(p.to_uppercase()) == Some(u))
+        }
     }
-    // the dotless i capitalizes to I but Unicode's simple case folding keeps it apart from i
-    c != 'ı'
-        && (single(c.to_lowercase()) == Some(p)
-            || single(c.to_uppercase()).is_some_and(|u| single(p.to_uppercase()) == Some(u)))
 }
 
 fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
@@ -198,19 +202,42 @@ impl Run<'_> {
         (class, min, max, lazy): (fn(char) -> bool, usize, usize, bool),
         after: &Cont,
     ) -> Option<usize> {
-        let mut ends = vec![pos];
-        for (i, c) in self.text[pos..].char_indices() {
-            if ends.len() > max || !class(c) {
+        let text = self.text;
+        let (mut most, mut end) = (0, pos);
+        for c in text[pos..].chars() {
+            if most == max || !class(c) {
                 break;
             }
-            ends.push(pos + i + c.len_utf8());
+            most += 1;
+            end += c.len_utf8();
         }
-        let counts = ends.get(min..)?;
-        let mut try_end = |e: usize| self.seq(e, after.nodes, after.next);
+        if most < min {
+            return None;
+        }
+        let mut taken = text[pos..end].chars();
         if lazy {
-            counts.iter().find_map(|&e| try_end(e))
+            let (mut count, mut at) = (0, pos);
+            loop {
+                if count >= min {
+                    if let Some(found) = self.seq(at, after.nodes, after.next) {
+                        return Some(found);
+                    }
+                }
+                at += taken.next()?.len_utf8();
+                count += 1;
+            }
         } else {
-            counts.iter().rev().find_map(|&e| try_end(e))
+            let (mut count, mut at) = (most, end);
+            loop {
+                if let Some(found) = self.seq(at, after.nodes, after.next) {
+                    return Some(found);
+                }
+                if count == min {
+                    return None;
+                }
+                at -= taken.next_back()?.len_utf8();
+                count -= 1;
+            }
         }
     }
 }
@@ -218,9 +245,15 @@ impl Run<'_> {
 /// The first match of `grammar` (with `groups` groups besides the whole match) starting at or
 /// after `start`, the text before `start` still counting for `\b` (as `Regex::captures_at`).
 pub(crate) fn captures_at<'t>(grammar: &[G], groups: usize, text: &'t str, start: usize) -> Option<Caps<'t>> {
+    let mut firsts = Vec::new();
+    let filtered = first_letters(grammar, &mut firsts);
     let mut run = Run { text, slots: vec![None; 2 * (groups + 1)] };
-    let starts = text[start..].char_indices().map(|(i, _)| start + i).chain(std::iter::once(text.len()));
-    for s in starts {
+    let starts =
+        text[start..].char_indices().map(|(i, c)| (start + i, Some(c))).chain(std::iter::once((text.len(), None)));
+    for (s, c) in starts {
+        if filtered && !c.is_some_and(|c| firsts.iter().any(|f| f.accepts(c))) {
+            continue;
+        }
         if let Some(end) = run.seq(s, grammar, None) {
             run.slots[0] = Some(s);
             run.slots[1] = Some(end);
@@ -228,6 +261,39 @@ pub(crate) fn captures_at<'t>(grammar: &[G], groups: usize, text: &'t str, start
         }
     }
     None
+}
+
+/// A letter a match can open with.
+enum First {
+    Exact(char),
+    Folded(char),
+}
+
+impl First {
+    fn accepts(&self, c: char) -> bool {
+        match *self {
+            First::Exact(p) => p == c,
+            First::Folded(p) => fold_eq(p, c),
+        }
+    }
+}
+
+/// Collects the letters a match of `nodes` can open with; `false` when it could open with
+/// anything (or with nothing), so that no start may be skipped.
+fn first_letters(nodes: &[G], out: &mut Vec<First>) -> bool {
+    for g in nodes {
+        match g {
+            // zero-width: what follows opens the match
+            G::Boundary | G::Start => continue,
+            G::Lit(w) | G::Words(w) => return w.chars().next().map(|c| out.push(First::Exact(c))).is_some(),
+            G::Fold(w) => return w.chars().next().map(|c| out.push(First::Folded(c))).is_some(),
+            G::Alt(alts) => return alts.iter().all(|a| first_letters(std::slice::from_ref(a), out)),
+            G::Seq(inner) => return first_letters(inner, out),
+            G::Group(_, inner) => return first_letters(std::slice::from_ref(*inner), out),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The first match of `grammar` in `text`.

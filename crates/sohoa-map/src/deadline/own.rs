@@ -186,7 +186,13 @@ fn quarter_digit(c: char) -> bool {
 
 /// The deadline a task's own text states, or `None`.
 pub fn in_text(text: &str, ctx: &DeadlineContext) -> Option<Deadline> {
-    let candidates = [repeating_day(text), repeating_slot(text), by_time(text, ctx)];
+    // a repeating day and a due time both hold a number: a text without a digit has neither
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    let candidates = [
+        digits.then(|| repeating_day(text)).flatten(),
+        repeating_slot(text),
+        digits.then(|| by_time(text, ctx)).flatten(),
+    ];
     candidates.into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, d)| d)
 }
 
