@@ -1,8 +1,6 @@
 //! The phrase grammar of deadline cells: parts, alternatives, recurrence words, event
 //! triggers, by-dates and periods.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
 use sohoa_doc::classes;
 
 use crate::grammar::{self, digits, G, SPACE, SPACES};
@@ -28,13 +26,16 @@ impl Coded {
     }
 }
 
-fn re(p: &str) -> Regex {
-    // invariant: every caller passes a literal pattern exercised by the deadline tests
-    Regex::new(p).expect("valid regex")
-}
-
-static PARENS: Lazy<Regex> = Lazy::new(|| re(r"\([^()]*\)?"));
-static PART_SPLIT: Lazy<Regex> = Lazy::new(|| re(r";|\s-\s*|^\s*-|\n"));
+/// A bracket and what it holds: what `\([^()]*\)?` matches.
+static PARENS: &[G] =
+    &[G::Lit("("), G::Rep { class: not_bracket, min: 0, max: usize::MAX, lazy: false }, G::Opt(&G::Lit(")"))];
+/// Where a cell's parts meet: what `;|\s-\s*|^\s*-|\n` matches.
+static PART_SPLIT: &[G] = &[G::Alt(&[
+    G::Lit(";"),
+    G::Seq(&[G::Rep { class: classes::is_space, min: 1, max: 1, lazy: false }, G::Lit("-"), SPACES]),
+    G::Seq(&[G::Start, SPACES, G::Lit("-")]),
+    G::Lit("\n"),
+])];
 /// `theo dõi: ...`: what `^[^0-9:]{1,40}:\s*(\S.*)$` matches.
 static LABEL: &[G] = &[
     G::Start,
@@ -51,7 +52,7 @@ static LABEL: &[G] = &[
     G::End,
 ];
 /// `hoặc` between spaces, one of the two cuts of [`alternative_cuts`].
-static OR_WORD: Lazy<Regex> = Lazy::new(|| re(r"\s+hoặc\s+"));
+static OR_WORD: &[G] = &[SPACE, G::Lit("hoặc"), SPACE];
 /// What `\b(?:hàng|hằng|mỗi)\s+(ngày|tuần|tháng|quý|năm)\b` matches.
 static EVERY: &[G] = &[
     G::Boundary,
@@ -258,13 +259,47 @@ fn is_i(c: char) -> bool {
 fn quarter_digit(c: char) -> bool {
     matches!(c, '1'..='4')
 }
-static YEAR: Lazy<Regex> = Lazy::new(|| re(r"năm\s+([0-9]{4})"));
+/// What `năm\s+([0-9]{4})` matches.
+static YEAR: &[G] = &[G::Lit("năm"), SPACE, G::Group(1, &digits(4, 4))];
+
+/// `[^()]`
+fn not_bracket(c: char) -> bool {
+    !matches!(c, '(' | ')')
+}
+
+/// `raw` in lower case, each bracket and what it holds a space (as `replace_all` of [`PARENS`]).
+fn without_brackets(raw: &str) -> String {
+    let text = raw.to_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in grammar::captures_iter(PARENS, 0, &text) {
+        let m = c.whole();
+        out.push_str(&text[last..m.start]);
+        out.push(' ');
+        last = m.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// The parts of a cell, between the matches of [`PART_SPLIT`] (as `Regex::split`).
+fn parts(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for c in grammar::captures_iter(PART_SPLIT, 0, text) {
+        let m = c.whole();
+        out.push(&text[last..m.start]);
+        last = m.end;
+    }
+    out.push(&text[last..]);
+    out
+}
 
 /// Codes a deadline cell, or `None` when it names no time (`Theo Kế hoạch ...`).
 pub(super) fn code(raw: &str, plan_year: Option<i32>) -> Option<Coded> {
-    let text = PARENS.replace_all(&raw.to_lowercase(), " ").into_owned();
-    let coded: Vec<Coded> = PART_SPLIT
-        .split(&text)
+    let text = without_brackets(raw);
+    let coded: Vec<Coded> = parts(&text)
+        .into_iter()
         .map(strip_label)
         .filter(|p| !p.is_empty())
         .filter_map(|p| code_part(&p, plan_year))
@@ -318,7 +353,7 @@ fn alternative_cuts(part: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
     loop {
-        let word = OR_WORD.find_at(part, at).map(|m| m.range());
+        let word = grammar::captures_at(OR_WORD, 0, part, at).map(|c| c.whole());
         let slash = slash_between_letters(part, at);
         // a cut by the word starts on a space, one by the slash on a letter: never both at once
         let Some(next) = [word, slash].into_iter().flatten().min_by_key(|r| r.start) else {
@@ -471,7 +506,7 @@ fn atom(c: &grammar::Caps, plan_year: Option<i32>) -> Option<(Span, bool)> {
 
 /// The whole year a recurring deadline is bounded by (`Thường xuyên trong năm 2024`).
 fn year_span(part: &str) -> Option<Span> {
-    let y: i32 = YEAR.captures(part)?[1].parse().ok()?;
+    let y: i32 = grammar::captures(YEAR, 1, part)?.get(1)?.parse().ok()?;
     valid(y, 1, 1).then(|| Span::months(y, 1, 12))
 }
 
@@ -479,6 +514,7 @@ fn year_span(part: &str) -> Option<Span> {
 mod tests {
     use super::*;
     use crate::grammar::check::check_same;
+    use regex::Regex;
 
     #[test]
     fn the_grammars_are_their_patterns() {
@@ -606,6 +642,21 @@ mod tests {
         assert!(check_same(event, EVENT, &pieces, 37) > 4000);
         let by = r"\b(?:chậm\s+nhất|muộn\s+nhất|trước|hạn\s+chót|hạn\s+cuối|không\s+muộn\s+hơn|không\s+quá)\b";
         assert!(check_same(by, BY_DATE, &pieces, 38) > 1400);
+    }
+
+    #[test]
+    fn brackets_and_parts_are_those_of_their_patterns() {
+        let pieces = ["(", ")", "a", " ", "-", ";", "\n", "\u{A0}", "quý", "năm", "2025", "hoặc", "\t-", "x)"];
+        assert!(check_same(r"\([^()]*\)?", PARENS, &pieces, 51) > 5000);
+        assert!(check_same(r";|\s-\s*|^\s*-|\n", PART_SPLIT, &pieces, 52) > 5000);
+        assert!(check_same(r"\s+hoặc\s+", OR_WORD, &pieces, 53) > 1000);
+        assert!(check_same(r"năm\s+([0-9]{4})", YEAR, &pieces, 54) > 50);
+        let parens = Regex::new(r"\([^()]*\)?").expect("a test pattern");
+        let split = Regex::new(r";|\s-\s*|^\s*-|\n").expect("a test pattern");
+        for text in sohoa_doc::sample::texts(55, &pieces, 20_000, 59) {
+            assert_eq!(without_brackets(&text), parens.replace_all(&text.to_lowercase(), " "), "{text:?}");
+            assert_eq!(parts(&text), split.split(&text).collect::<Vec<_>>(), "{text:?}");
+        }
     }
 
     #[test]
