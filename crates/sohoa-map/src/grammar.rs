@@ -6,8 +6,114 @@
 //!
 //! A grammar is a slice of [`G`] nodes; groups are numbered as the pattern it replaces numbers
 //! them (group 0 is the whole match), so a test can compare every group with the old pattern.
+//!
+//! The backtracker is bounded: past [`MAX_DEPTH`] nested calls or a step budget linear in the
+//! text searched ([`budget`]) it gives up, and the search is answered by the pattern the
+//! grammar replaces, compiled the first time it is needed. A hostile text (a number of
+//! 300,000 `-B` parts) so costs linear time and a bounded stack, as `regex` alone would.
 
+use once_cell::sync::OnceCell;
+use regex::Regex;
 use sohoa_doc::classes::{is_space, is_word};
+
+/// The most nested calls of the backtracker before it gives up. One nesting (a frame of
+/// [`Run::seq`] and of `step`, `rep` or an `Alt`'s closure) measured about 255 bytes of stack
+/// in a release build and 1,240 in a debug one, so 1,000 of them take 0.25 MiB (1.2 MiB in a
+/// debug test, which searches on a 2 MiB thread): safe on the 8 MiB main thread and the 32 MiB
+/// pipeline thread alike. A real line nests far less (a part of a number `-UBND` costs 11, a
+/// date of `ATOM` about 30); past the limit only the pattern answers, not a wrong one.
+const MAX_DEPTH: usize = 1_000;
+
+/// The steps (calls of [`Run::seq`] and characters scanned by a repetition) a search of
+/// `len` bytes may take before the backtracker gives up: 64 per byte, and 4,096 for short
+/// texts. A real cell or line takes a few steps per character (starts are skipped unless their
+/// letter can open a match, and most alternatives fail at their first node); the regex it falls
+/// back to is linear, so a search never costs more than a constant times its text.
+fn budget(len: usize) -> usize {
+    len.saturating_add(1).saturating_mul(64).saturating_add(4_096)
+}
+
+/// A grammar, the pattern it replaces (and answers for when the backtracker gives up), and
+/// that pattern compiled the first time it is needed.
+pub(crate) struct Grammar {
+    nodes: &'static [G],
+    groups: usize,
+    pub(crate) pattern: &'static str,
+    fallback: OnceCell<Regex>,
+}
+
+/// How a bounded search of the backtracker ended.
+enum Outcome<'t> {
+    Found(Caps<'t>),
+    NotFound,
+    /// The depth limit or the step budget was reached.
+    GaveUp,
+}
+
+impl Grammar {
+    /// The grammar `nodes` with `groups` groups besides the whole match, which matches as `pattern`.
+    pub(crate) const fn new(pattern: &'static str, groups: usize, nodes: &'static [G]) -> Grammar {
+        Grammar { nodes, groups, pattern, fallback: OnceCell::new() }
+    }
+
+    /// The first match starting at or after `start`, the text before `start` still counting
+    /// for `\b` (as `Regex::captures_at`).
+    pub(crate) fn captures_at<'t>(&self, text: &'t str, start: usize) -> Option<Caps<'t>> {
+        let mut steps = budget(text.len() - start);
+        self.search(text, start, &mut steps)
+    }
+
+    /// The first match in `text`.
+    pub(crate) fn captures<'t>(&self, text: &'t str) -> Option<Caps<'t>> {
+        self.captures_at(text, 0)
+    }
+
+    /// The successive non-overlapping matches of a grammar that never matches empty text, as
+    /// `Regex::captures_iter`; the searches share one budget for the whole text.
+    pub(crate) fn captures_iter<'g, 't: 'g>(&'g self, text: &'t str) -> impl Iterator<Item = Caps<'t>> + 'g {
+        let mut steps = budget(text.len());
+        let mut at = Some(0);
+        std::iter::from_fn(move || {
+            let c = self.search(text, at?, &mut steps)?;
+            let m = c.whole();
+            // a grammar of this kind never matches empty text; were it to, the search moves on
+            at = if m.is_empty() { text[m.end..].chars().next().map(|ch| m.end + ch.len_utf8()) } else { Some(m.end) };
+            Some(c)
+        })
+    }
+
+    /// The first match at or after `start` by the backtracker within `steps`, else by the pattern.
+    fn search<'t>(&self, text: &'t str, start: usize, steps: &mut usize) -> Option<Caps<'t>> {
+        if *steps > 0 {
+            match backtrack(self.nodes, self.groups, text, start, steps) {
+                Outcome::Found(c) => return Some(c),
+                Outcome::NotFound => return None,
+                Outcome::GaveUp => *steps = 0,
+            }
+        }
+        self.by_pattern(text, start)
+    }
+
+    /// The first match at or after `start` by the pattern, as the backtracker's captures.
+    fn by_pattern<'t>(&self, text: &'t str, start: usize) -> Option<Caps<'t>> {
+        // invariant: every pattern compiles, with as many groups as its grammar (tested in `check`)
+        let re = self.fallback.get_or_init(|| Regex::new(self.pattern).expect("a grammar's pattern compiles"));
+        let c = re.captures_at(text, start)?;
+        let slots = (0..=self.groups)
+            .flat_map(|i| {
+                let m = c.get(i);
+                [m.map(|m| m.start()), m.map(|m| m.end())]
+            })
+            .collect();
+        Some(Caps { text, slots })
+    }
+
+    /// Whether the backtracker alone gives up on the first search of `text`.
+    #[cfg(test)]
+    pub(crate) fn gives_up(&self, text: &str) -> bool {
+        matches!(backtrack(self.nodes, self.groups, text, 0, &mut budget(text.len())), Outcome::GaveUp)
+    }
+}
 
 /// One node of a grammar.
 #[derive(Debug)]
@@ -128,11 +234,31 @@ struct Cont<'a> {
 struct Run<'t> {
     text: &'t str,
     slots: Vec<Option<usize>>,
+    /// Nested calls of [`Run::seq`] now.
+    depth: usize,
+    /// Steps left before the search gives up.
+    steps: usize,
+    /// Whether the depth limit or the step budget was reached: then every call fails at once.
+    gave_up: bool,
 }
 
 impl Run<'_> {
-    /// Matches `nodes` then the continuation from `pos`: the end of the first way that fits.
+    /// Matches `nodes` then the continuation from `pos`: the end of the first way that fits
+    /// (`None` too once the search gave up).
     fn seq(&mut self, pos: usize, nodes: &[G], next: Option<&Cont>) -> Option<usize> {
+        if self.gave_up || self.depth >= MAX_DEPTH || self.steps == 0 {
+            self.gave_up = true;
+            return None;
+        }
+        self.steps -= 1;
+        self.depth += 1;
+        let found = self.step(pos, nodes, next);
+        self.depth -= 1;
+        found
+    }
+
+    /// One node of [`Run::seq`].
+    fn step(&mut self, pos: usize, nodes: &[G], next: Option<&Cont>) -> Option<usize> {
         let Some((g, rest)) = nodes.split_first() else {
             return match next {
                 Some(c) => self.seq(pos, c.nodes, c.next),
@@ -211,6 +337,7 @@ impl Run<'_> {
             most += 1;
             end += c.len_utf8();
         }
+        self.steps = self.steps.saturating_sub(most);
         if most < min {
             return None;
         }
@@ -223,6 +350,9 @@ impl Run<'_> {
                         return Some(found);
                     }
                 }
+                if self.gave_up {
+                    return None;
+                }
                 at += taken.next()?.len_utf8();
                 count += 1;
             }
@@ -232,7 +362,7 @@ impl Run<'_> {
                 if let Some(found) = self.seq(at, after.nodes, after.next) {
                     return Some(found);
                 }
-                if count == min {
+                if count == min || self.gave_up {
                     return None;
                 }
                 at -= taken.next_back()?.len_utf8();
@@ -243,13 +373,14 @@ impl Run<'_> {
 }
 
 /// The first match of `grammar` (with `groups` groups besides the whole match) starting at or
-/// after `start`, the text before `start` still counting for `\b` (as `Regex::captures_at`).
-pub(crate) fn captures_at<'t>(grammar: &[G], groups: usize, text: &'t str, start: usize) -> Option<Caps<'t>> {
+/// after `start` within `steps` (what is left of them is written back), or that it gave up.
+fn backtrack<'t>(grammar: &[G], groups: usize, text: &'t str, start: usize, steps: &mut usize) -> Outcome<'t> {
     let mut firsts = Vec::new();
     let filtered = first_letters(grammar, &mut firsts);
-    let mut run = Run { text, slots: vec![None; 2 * (groups + 1)] };
+    let mut run = Run { text, slots: vec![None; 2 * (groups + 1)], depth: 0, steps: *steps, gave_up: false };
     let starts =
         text[start..].char_indices().map(|(i, c)| (start + i, Some(c))).chain(std::iter::once((text.len(), None)));
+    let mut outcome = Outcome::NotFound;
     for (s, c) in starts {
         if filtered && !c.is_some_and(|c| firsts.iter().any(|f| f.accepts(c))) {
             continue;
@@ -257,10 +388,16 @@ pub(crate) fn captures_at<'t>(grammar: &[G], groups: usize, text: &'t str, start
         if let Some(end) = run.seq(s, grammar, None) {
             run.slots[0] = Some(s);
             run.slots[1] = Some(end);
-            return Some(Caps { text, slots: run.slots });
+            outcome = Outcome::Found(Caps { text, slots: std::mem::take(&mut run.slots) });
+            break;
+        }
+        if run.gave_up {
+            outcome = Outcome::GaveUp;
+            break;
         }
     }
-    None
+    *steps = run.steps;
+    outcome
 }
 
 /// A letter a match can open with.
@@ -296,28 +433,6 @@ fn first_letters(nodes: &[G], out: &mut Vec<First>) -> bool {
     false
 }
 
-/// The first match of `grammar` in `text`.
-pub(crate) fn captures<'t>(grammar: &[G], groups: usize, text: &'t str) -> Option<Caps<'t>> {
-    captures_at(grammar, groups, text, 0)
-}
-
-/// The successive non-overlapping matches of a grammar that never matches empty text, as
-/// `Regex::captures_iter`.
-pub(crate) fn captures_iter<'g, 't: 'g>(
-    grammar: &'g [G],
-    groups: usize,
-    text: &'t str,
-) -> impl Iterator<Item = Caps<'t>> + 'g {
-    let mut at = Some(0);
-    std::iter::from_fn(move || {
-        let c = captures_at(grammar, groups, text, at?)?;
-        let m = c.whole();
-        // a grammar of this kind never matches empty text; were it to, the search moves on
-        at = if m.is_empty() { text[m.end..].chars().next().map(|ch| m.end + ch.len_utf8()) } else { Some(m.end) };
-        Some(c)
-    })
-}
-
 #[cfg(test)]
 pub(crate) mod check {
     //! Comparing a grammar with the pattern it replaces.
@@ -325,23 +440,61 @@ pub(crate) mod check {
     use regex::Regex;
 
     /// Every match of `captures_iter` of the pattern and the grammar agree, group by group, on
-    /// the sample texts made of `pieces`; returns how many matches there were.
-    pub(crate) fn check_same(pattern: &str, grammar: &[G], pieces: &[&str], seed: u64) -> usize {
-        let re = Regex::new(pattern).expect("a test pattern");
-        let groups = re.captures_len() - 1;
+    /// the sample texts made of `pieces`, the backtracker never giving up on them; returns how
+    /// many matches there were.
+    pub(crate) fn check_same(grammar: &Grammar, pieces: &[&str], seed: u64) -> usize {
+        let re = check_pattern(grammar);
+        let groups = grammar.groups;
         let mut found = 0;
         let texts = sohoa_doc::sample::texts(seed, pieces, 30_000, 59).chain(TARGETED.iter().map(|s| (*s).to_owned()));
         for text in texts {
+            let pattern = grammar.pattern;
             let theirs: Vec<Vec<_>> =
                 re.captures_iter(&text).map(|c| (0..=groups).map(|i| c.get(i).map(|m| m.range())).collect()).collect();
             let ours: Vec<Vec<_>> =
-                captures_iter(grammar, groups, &text).map(|c| (0..=groups).map(|i| c.range(i)).collect()).collect();
+                grammar.captures_iter(&text).map(|c| (0..=groups).map(|i| c.range(i)).collect()).collect();
             found += theirs.len();
             assert_eq!(ours, theirs, "{pattern} on {text:?}");
             let first = re.captures(&text).map(|c| c.get(0).map(|m| m.range()));
-            assert_eq!(captures(grammar, groups, &text).map(|c| Some(c.whole())), first, "{pattern} on {text:?}");
+            assert_eq!(grammar.captures(&text).map(|c| Some(c.whole())), first, "{pattern} on {text:?}");
+            assert!(!grammar.gives_up(&text), "{pattern} gives up on {text:?}");
         }
         found
+    }
+
+    /// The grammar's pattern compiled, checked to number as many groups as the grammar.
+    pub(crate) fn check_pattern(grammar: &Grammar) -> Regex {
+        let re = Regex::new(grammar.pattern).expect("a grammar's pattern");
+        assert_eq!(re.captures_len(), grammar.groups + 1, "{}", grammar.pattern);
+        re
+    }
+
+    /// The stack of the thread [`check_long`] searches on: the std default (2 MiB), smaller
+    /// than the main thread's (8 MiB) and the pipeline's (32 MiB).
+    pub(crate) const SMALL_STACK: usize = 2 << 20;
+
+    /// On a long (hostile) `text`, the grammar answers as its pattern in every search, on a
+    /// thread of [`SMALL_STACK`] in a debug build too; returns whether the backtracker gave up.
+    pub(crate) fn check_long(grammar: &'static Grammar, text: String) -> bool {
+        let run = move || {
+            let re = check_pattern(grammar);
+            let pattern = grammar.pattern;
+            let groups = grammar.groups;
+            let all = |c: regex::Captures| (0..=groups).map(|i| c.get(i).map(|m| m.range())).collect::<Vec<_>>();
+            let ours = |c: Caps| (0..=groups).map(|i| c.range(i)).collect::<Vec<_>>();
+            let theirs: Vec<_> = re.captures_iter(&text).map(all).collect();
+            assert_eq!(grammar.captures_iter(&text).map(ours).collect::<Vec<_>>(), theirs, "{pattern}");
+            assert_eq!(grammar.captures(&text).map(ours), re.captures(&text).map(all), "{pattern}");
+            grammar.gives_up(&text)
+        };
+        let thread = std::thread::Builder::new().stack_size(SMALL_STACK).spawn(run);
+        // invariant: a test thread can be spawned; a failed assertion in it fails the test here
+        thread.expect("a test thread").join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+    }
+
+    /// Each of `pieces` repeated to a line of 300,000 bytes or more.
+    pub(crate) fn long_texts(pieces: &[&str]) -> Vec<String> {
+        pieces.iter().map(|p| p.repeat(300_000 / p.len().max(1) + 1)).collect()
     }
 
     /// Texts every grammar is tried on besides the generated ones.
@@ -369,18 +522,32 @@ mod tests {
         assert!(matched > 2 * alphabet.chars().count(), "{matched}");
     }
 
-    static SAMPLE: &[G] = &[
-        G::Boundary,
-        G::Group(1, &G::Alt(&[G::Fold("quý"), G::Seq(&[G::Lit("x"), G::Opt(&G::Lit("y"))])])),
-        SPACES,
-        G::Opt(&G::Group(2, &digits(1, 2))),
-        G::Star(&G::Seq(&[G::Lit("-"), G::Group(3, &digits(1, 3))])),
-    ];
+    static SAMPLE: Grammar = Grammar::new(
+        r"\b((?i:quý)|xy?)\s*([0-9]{1,2})?(?:-([0-9]{1,3}))*",
+        3,
+        &[
+            G::Boundary,
+            G::Group(1, &G::Alt(&[G::Fold("quý"), G::Seq(&[G::Lit("x"), G::Opt(&G::Lit("y"))])])),
+            SPACES,
+            G::Opt(&G::Group(2, &digits(1, 2))),
+            G::Star(&G::Seq(&[G::Lit("-"), G::Group(3, &digits(1, 3))])),
+        ],
+    );
+
+    #[test]
+    fn a_sample_grammar_gives_up_on_a_long_repetition_and_answers_as_its_pattern() {
+        assert!(check::check_long(&SAMPLE, format!("x{}", "-1".repeat(300_000))));
+        assert!(check::check_long(&SAMPLE, format!("a x {}", "-12".repeat(MAX_DEPTH / 4))));
+        // short repetitions stay on the backtracker
+        assert!(!check::check_long(&SAMPLE, format!("x{} ", "-1".repeat(MAX_DEPTH / 40)).repeat(1_000)));
+        assert!(!check::check_long(&SAMPLE, " ".repeat(300_000)));
+        assert!(!check::check_long(&SAMPLE, "quý 1 ".repeat(50_000)));
+    }
 
     #[test]
     fn a_sample_grammar_is_its_pattern() {
         let pieces = ["quý", "QUÝ", "x", "y", " ", "1", "23", "-", "-4", "a", "\u{A0}", "ý"];
-        let found = check::check_same(r"\b((?i:quý)|xy?)\s*([0-9]{1,2})?(?:-([0-9]{1,3}))*", SAMPLE, &pieces, 3);
+        let found = check::check_same(&SAMPLE, &pieces, 3);
         assert!(found > 1000, "{found}");
     }
 }
