@@ -1,10 +1,11 @@
 //! The document's own header fields: kind, number, place and date, title, issuer, year.
 
 use once_cell::sync::Lazy;
-use regex::Regex;
 use sohoa_doc::classes;
 use sohoa_doc::fold_key;
 use sohoa_doc::vocab::units::{BODY_TYPES, LEVELS};
+
+use crate::grammar::{self, digits, Grammar, G, SPACE, SPACES};
 
 /// Document type titles and their `kind` codes.
 pub const KINDS: &[(&str, &str)] = &[
@@ -68,22 +69,91 @@ pub fn kind_of_symbol(number: &str) -> Option<&'static str> {
     })
 }
 
-static NUMBER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*Số\s*:\s*(?P<n>[0-9A-Za-zĐđ]*\s*/\s*[0-9A-Za-zĐđ]+(?:\s*[-–]\s*[0-9A-Za-zĐđ&]+)*(?:\s*/\s*[0-9A-Za-zĐđ-]+)?)")
-        .expect("static regex") // invariant: valid literal
-});
+/// What [`NUMBER_PATTERN`] matches (group 1 is `n`).
+static NUMBER: Grammar = Grammar::new(
+    NUMBER_PATTERN,
+    1,
+    &[
+        G::Start,
+        SPACES,
+        G::Fold("số"),
+        SPACES,
+        G::Lit(":"),
+        SPACES,
+        G::Group(
+            1,
+            &G::Seq(&[
+                G::Rep { class: symbol_char, min: 0, max: usize::MAX, lazy: false },
+                SPACES,
+                G::Lit("/"),
+                SPACES,
+                G::Rep { class: symbol_char, min: 1, max: usize::MAX, lazy: false },
+                G::Star(&G::Seq(&[
+                    SPACES,
+                    G::Rep { class: dash, min: 1, max: 1, lazy: false },
+                    SPACES,
+                    G::Rep { class: symbol_char_or_ampersand, min: 1, max: usize::MAX, lazy: false },
+                ])),
+                G::Opt(&G::Seq(&[
+                    SPACES,
+                    G::Lit("/"),
+                    SPACES,
+                    G::Rep { class: symbol_char_or_hyphen, min: 1, max: usize::MAX, lazy: false },
+                ])),
+            ]),
+        ),
+    ],
+);
+const NUMBER_PATTERN: &str = r"(?i)^\s*Số\s*:\s*(?P<n>[0-9A-Za-zĐđ]*\s*/\s*[0-9A-Za-zĐđ]+(?:\s*[-–]\s*[0-9A-Za-zĐđ&]+)*(?:\s*/\s*[0-9A-Za-zĐđ-]+)?)";
+
+/// `(?i)[0-9A-Za-zĐđ]`: with the Kelvin sign and the long s, which fold to `k` and `s`.
+fn symbol_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, 'Đ' | 'đ' | '\u{212A}' | '\u{17F}')
+}
+
+/// `(?i)[0-9A-Za-zĐđ&]`
+fn symbol_char_or_ampersand(c: char) -> bool {
+    symbol_char(c) || c == '&'
+}
+
+/// `(?i)[0-9A-Za-zĐđ-]`
+fn symbol_char_or_hyphen(c: char) -> bool {
+    symbol_char(c) || c == '-'
+}
+
+/// `[-–]`
+fn dash(c: char) -> bool {
+    matches!(c, '-' | '–')
+}
 
 /// `Số: 11 /QĐ-UBND` → `11/QĐ-UBND`; `Số: /KH - UBND` → `/KH-UBND`.
 pub fn number(line: &str) -> Option<String> {
     let caps = NUMBER.captures(line)?;
-    Some(caps["n"].chars().filter(|c| !c.is_whitespace()).collect::<String>().replace('–', "-"))
+    Some(caps.get(1)?.chars().filter(|c| !c.is_whitespace()).collect::<String>().replace('–', "-"))
 }
 
-/// The date after a place, from the spaces that end the place: `, ngày 07 tháng 01 năm 2025`.
-static DATE_AFTER_PLACE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*,\s*ngày\s*(?P<d>[0-9]{1,2})?\s*(?:tháng\s*)?(?P<m>[0-9]{1,2})?\s*(?:năm\s*)?(?P<y>[0-9]{4})")
-        .expect("static regex") // invariant: valid literal
-});
+/// The date after a place, from the spaces that end the place: `, ngày 07 tháng 01 năm 2025`;
+/// what `^\s*,\s*ngày\s*(?P<d>[0-9]{1,2})?\s*(?:tháng\s*)?(?P<m>[0-9]{1,2})?\s*(?:năm\s*)?(?P<y>[0-9]{4})`
+/// matches (`d`, `m`, `y`: groups 1 to 3).
+static DATE_AFTER_PLACE: Grammar = Grammar::new(
+    r"^\s*,\s*ngày\s*(?P<d>[0-9]{1,2})?\s*(?:tháng\s*)?(?P<m>[0-9]{1,2})?\s*(?:năm\s*)?(?P<y>[0-9]{4})",
+    3,
+    &[
+        G::Start,
+        SPACES,
+        G::Lit(","),
+        SPACES,
+        G::Lit("ngày"),
+        SPACES,
+        G::Opt(&G::Group(1, &digits(1, 2))),
+        SPACES,
+        G::Opt(&G::Seq(&[G::Lit("tháng"), SPACES])),
+        G::Opt(&G::Group(2, &digits(1, 2))),
+        SPACES,
+        G::Opt(&G::Seq(&[G::Lit("năm"), SPACES])),
+        G::Group(3, &digits(4, 4)),
+    ],
+);
 
 /// The first place and the date after it on a line: what
 /// `(?P<place>[\p{Lu}][\p{L}'’. -]*?)` followed by [`DATE_AFTER_PLACE`] matches, the place
@@ -92,7 +162,7 @@ static DATE_AFTER_PLACE: Lazy<Regex> = Lazy::new(|| {
 /// the first comma that has one and a date after it is the leftmost match; the lazy place
 /// ends where the spaces before its comma start, and starts at the first capital of the run
 /// of place characters before that.
-fn place_and_date(line: &str) -> Option<(&str, regex::Captures<'_>)> {
+fn place_and_date(line: &str) -> Option<(&str, grammar::Caps<'_>)> {
     let place_char = |c: char| matches!(c, '\'' | '’' | '.' | ' ' | '-') || classes::is_letter(c);
     line.match_indices(',').find_map(|(comma, _)| {
         let end = line[..comma].trim_end_matches(classes::is_space).len();
@@ -108,9 +178,9 @@ pub fn place_date_year(line: &str) -> Option<(String, Option<String>, i32)> {
     let (place, caps) = place_and_date(line)?;
     let place = crate::words::one_line(place);
     let place = place.rsplit("  ").next().unwrap_or(&place).trim().to_string();
-    let y: i32 = caps["y"].parse().ok()?;
-    let date = match (caps.name("d"), caps.name("m")) {
-        (Some(d), Some(m)) => iso(y, m.as_str().parse().ok()?, d.as_str().parse().ok()?),
+    let y: i32 = caps.get(3)?.parse().ok()?;
+    let date = match (caps.get(1), caps.get(2)) {
+        (Some(d), Some(m)) => iso(y, m.parse().ok()?, d.parse().ok()?),
         _ => None,
     };
     Some((strip_number_prefix(&place), date, y))
@@ -149,14 +219,28 @@ pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
     (d >= 1 && d <= days[m as usize - 1]).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-static ISSUER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:ỦY|UỶ) BAN NHÂN DÂN|UBND").expect("static regex") // invariant: valid literal
-});
+/// What `(?i)(?:ỦY|UỶ) BAN NHÂN DÂN|UBND` matches (its spaces single spaces).
+static ISSUER: Grammar = Grammar::new(
+    r"(?i)(?:ỦY|UỶ) BAN NHÂN DÂN|UBND",
+    0,
+    &[G::Alt(&[
+        G::Seq(&[
+            G::Alt(&[G::Fold("ủy"), G::Fold("uỷ")]),
+            G::Lit(" "),
+            G::Fold("ban"),
+            G::Lit(" "),
+            G::Fold("nhân"),
+            G::Lit(" "),
+            G::Fold("dân"),
+        ]),
+        G::Fold("ubnd"),
+    ])],
+);
 
 /// `ỦY BAN NHÂN DÂN XÃ HÒA BÌNH` / `Ủy ban nhân dân thị trấn An Thạnh xây dựng ...` → `UBND xã Hòa Bình`.
 pub fn issuer(text: &str) -> Option<String> {
-    let m = ISSUER.find(text)?;
-    let rest = text[m.end()..].trim_start();
+    let m = ISSUER.captures(text)?.whole();
+    let rest = text[m.end..].trim_start();
     let lower = rest.to_lowercase();
     let level = LEVELS.iter().find(|l| lower.starts_with(*l))?;
     let after = rest[level.len()..].trim_start();
@@ -180,18 +264,44 @@ fn title_case(word: &str) -> String {
     }
 }
 
-static YEAR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:(đến|tới)\s+(?:hết\s+)?)?năm\s+([0-9]{4})").expect("static regex")); // invariant: valid literal
-static SPAN: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b((?:19|20)[0-9]{2})\s*[-–]\s*(?:19|20)[0-9]{2}\b").expect("static regex")); // invariant: valid literal
+/// What `(?i)(?:(đến|tới)\s+(?:hết\s+)?)?năm\s+([0-9]{4})` matches.
+static YEAR: Grammar = Grammar::new(
+    r"(?i)(?:(đến|tới)\s+(?:hết\s+)?)?năm\s+([0-9]{4})",
+    2,
+    &[
+        G::Opt(&G::Seq(&[
+            G::Group(1, &G::Alt(&[G::Fold("đến"), G::Fold("tới")])),
+            SPACE,
+            G::Opt(&G::Seq(&[G::Fold("hết"), SPACE])),
+        ])),
+        G::Fold("năm"),
+        SPACE,
+        G::Group(2, &digits(4, 4)),
+    ],
+);
+/// What `\b((?:19|20)[0-9]{2})\s*[-–]\s*(?:19|20)[0-9]{2}\b` matches.
+static SPAN: Grammar = Grammar::new(
+    r"\b((?:19|20)[0-9]{2})\s*[-–]\s*(?:19|20)[0-9]{2}\b",
+    1,
+    &[
+        G::Boundary,
+        G::Group(1, &G::Seq(&[G::Alt(&[G::Lit("19"), G::Lit("20")]), digits(2, 2)])),
+        SPACES,
+        G::Rep { class: dash, min: 1, max: 1, lazy: false },
+        SPACES,
+        G::Alt(&[G::Lit("19"), G::Lit("20")]),
+        digits(2, 2),
+        G::Boundary,
+    ],
+);
 
 /// The year a title names for the plan: the first year of a span (`giai đoạn 2026-2030`),
 /// else its last `năm YYYY` that is not an end point (`đến năm 2030` is when it ends).
 pub fn year_in(text: &str) -> Option<i32> {
     if let Some(c) = SPAN.captures(text) {
-        return c[1].parse().ok();
+        return c.get(1)?.parse().ok();
     }
-    YEAR.captures_iter(text).filter(|c| c.get(1).is_none()).last().and_then(|c| c[2].parse().ok())
+    YEAR.captures_iter(text).filter(|c| c.get(1).is_none()).last().and_then(|c| c.get(2)?.parse().ok())
 }
 
 /// A letterhead read: its fields, each `None` when not printed.
@@ -321,6 +431,86 @@ pub fn expand_body(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::check::{check_long, check_same, long_texts};
+    use regex::Regex;
+
+    #[test]
+    fn long_lines_answer_as_the_patterns_without_overflowing() {
+        let crafted = format!("Số: 1/A{}", "-B".repeat(300_000));
+        assert!(check_long(&NUMBER, crafted.clone()));
+        assert_eq!(number(&crafted).map(|n| n.len()), Some(3 + 2 * 300_000));
+        let pieces =
+            ["Số: 1/A - B", " ", "1", "a", "-B", "/ ", ", ngày ", "ủy ban ", "đến năm ", "2025 - ", "năm 2025"];
+        for grammar in [&NUMBER, &DATE_AFTER_PLACE, &ISSUER, &YEAR, &SPAN] {
+            for text in long_texts(&pieces) {
+                check_long(grammar, text);
+            }
+        }
+        check_same(&DATE_AFTER_PLACE, &[",", " ", "ngày", "tháng", "năm", "07", "2025", "1", "\u{A0}"], 45);
+    }
+
+    #[test]
+    fn the_grammars_are_their_patterns() {
+        let pieces = [
+            "Số",
+            "SỐ",
+            "số",
+            " ",
+            ":",
+            "11",
+            "/",
+            "QĐ",
+            "UBND",
+            "-",
+            "–",
+            "&",
+            "kh",
+            "\u{212A}",
+            "\u{17F}",
+            "ß",
+            "\u{A0}",
+            "x",
+            "Đ",
+            ".",
+            "ủy",
+            "ỦY",
+            "UỶ",
+            "BAN",
+            "ban",
+            "NHÂN",
+            "nhân",
+            "DÂN",
+            "dân",
+            "uBnD",
+            "\t",
+            "Số: ",
+            "số:",
+            "ỦY BAN NHÂN DÂN",
+            "Uỷ ban nhân dân",
+            "15/KH-UBND",
+            " / ",
+            "/QĐ",
+        ];
+        assert!(check_same(&NUMBER, &pieces, 41) > 100);
+        assert!(check_same(&ISSUER, &pieces, 42) > 30000);
+        let pieces =
+            ["đến", "TỚI", "hết", " ", "năm", "NĂM", "2025", "1999", "20", "19", "-", "–", "x", "\u{A0}", "0", "_"];
+        assert!(check_same(&YEAR, &pieces, 43) > 600);
+        assert!(check_same(&SPAN, &pieces, 44) > 50);
+    }
+
+    #[test]
+    fn symbol_characters_are_the_folded_class_on_every_code_point() {
+        let one = Regex::new(r"(?i)^[0-9A-Za-zĐđ]$").expect("a test pattern");
+        let mut buf = [0u8; 4];
+        let mut found = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let theirs = one.is_match(c.encode_utf8(&mut buf));
+            assert_eq!(symbol_char(c), theirs, "{:X}", c as u32);
+            found += usize::from(theirs);
+        }
+        assert_eq!(found, 10 + 52 + 2 + 2);
+    }
 
     #[test]
     fn place_and_date_is_the_place_date_pattern() {
@@ -362,9 +552,8 @@ mod tests {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
                 line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
-            let ours = place_and_date(&line).map(|(p, c)| {
-                (p.to_string(), [c.name("d"), c.name("m"), c.name("y")].map(|g| g.map(|m| m.as_str().to_string())))
-            });
+            let ours = place_and_date(&line)
+                .map(|(p, c)| (p.to_string(), [c.get(1), c.get(2), c.get(3)].map(|g| g.map(str::to_string))));
             let theirs = one.captures(&line).map(|c| {
                 (
                     c["place"].to_string(),

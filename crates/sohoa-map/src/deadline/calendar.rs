@@ -1,8 +1,7 @@
 //! Calendar arithmetic and the Vietnamese ways of writing a day, month, quarter or year,
 //! shared by deadlines and citations.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
+use crate::grammar::{digits, Grammar, G, SPACE, SPACES};
 
 /// An inclusive span of days, as `(year, month, day)` triples.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,26 +54,92 @@ pub(crate) fn quarter_number(s: &str) -> Option<u32> {
     }
 }
 
-static DATE_AT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)^([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|^([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s*,?\s+năm\s+([0-9]{4})",
-    )
-    .expect("valid regex") // invariant: a literal pattern, checked by the tests of this module
-});
+/// What [`DATE_AT_PATTERN`] matches.
+static DATE_AT: Grammar = Grammar::new(
+    DATE_AT_PATTERN,
+    6,
+    &[G::Alt(&[
+        G::Seq(&[
+            G::Start,
+            G::Group(1, &digits(1, 2)),
+            SPACES,
+            G::Rep { class: date_separator, min: 1, max: 1, lazy: false },
+            SPACES,
+            G::Group(2, &digits(1, 2)),
+            SPACES,
+            G::Rep { class: date_separator, min: 1, max: 1, lazy: false },
+            SPACES,
+            G::Group(3, &digits(4, 4)),
+        ]),
+        G::Seq(&[
+            G::Start,
+            G::Group(4, &digits(1, 2)),
+            SPACE,
+            G::Fold("tháng"),
+            SPACE,
+            G::Group(5, &digits(1, 2)),
+            SPACES,
+            G::Opt(&G::Lit(",")),
+            SPACE,
+            G::Fold("năm"),
+            SPACE,
+            G::Group(6, &digits(4, 4)),
+        ]),
+    ])],
+);
+const DATE_AT_PATTERN: &str = r"(?i)^([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|^([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s*,?\s+năm\s+([0-9]{4})";
+
+/// `[/.-]`
+fn date_separator(c: char) -> bool {
+    matches!(c, '/' | '.' | '-')
+}
 
 /// A day written at the very start of `s` (`23/4/2018`, `06/ 01/2025`, `08 tháng 6 năm 2010`):
 /// the day and the byte length it took.
 pub(crate) fn date_at(s: &str) -> Option<((i32, u32, u32), usize)> {
     let c = DATE_AT.captures(s)?;
     let (d, m, y) = if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) };
-    let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+    let num = |i: usize| c.get(i).and_then(|g| g.parse::<u32>().ok());
     let (d, m, y) = (num(d)?, num(m)?, num(y)? as i32);
-    valid(y, m, d).then_some(((y, m, d), c.get(0)?.end()))
+    valid(y, m, d).then_some(((y, m, d), c.whole().end))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_grammar_is_its_pattern() {
+        let pieces = [
+            "23",
+            "4",
+            "/",
+            ".",
+            "-",
+            " ",
+            "2018",
+            "tháng",
+            "THÁNG",
+            "năm",
+            "Năm",
+            ",",
+            "\u{A0}",
+            "x",
+            "06",
+            "0",
+            "23/4/2018",
+            "08 tháng 6 năm 2010",
+        ];
+        let found = crate::grammar::check::check_same(&DATE_AT, &pieces, 61);
+        assert!(found > 500, "{found}");
+    }
+
+    #[test]
+    fn long_lines_answer_as_the_pattern_without_overflowing() {
+        for text in crate::grammar::check::long_texts(&["1", " ", "1/", "1 tháng ", "23/4/2018"]) {
+            crate::grammar::check::check_long(&DATE_AT, text);
+        }
+    }
 
     #[test]
     fn reads_both_day_styles() {
