@@ -49,25 +49,6 @@ impl GapRegex {
         self.exact().captures_at(hay, start)
     }
 
-    /// The exact pattern's successive non-overlapping matches, as [`Regex::captures_iter`]
-    /// (an empty match moves the search on by one character).
-    pub(crate) fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
-    where
-        'h: 'r,
-    {
-        let mut at = Some(0);
-        std::iter::from_fn(move || {
-            let c = self.captures_at(hay, at?)?;
-            let m = c.get(0)?;
-            at = if m.is_empty() {
-                hay[m.end()..].chars().next().map(|ch| m.end() + ch.len_utf8())
-            } else {
-                Some(m.end())
-            };
-            Some(c)
-        })
-    }
-
     fn within(&self, c: &Captures) -> bool {
         c.name("gap").is_none_or(|g| g.as_str().chars().count() <= self.max_chars)
     }
@@ -105,9 +86,6 @@ mod tests {
                 plain.captures_at(hay, start).map(|c| (c.get(0).map(|m| m.range()), c.name("gap").map(|m| m.range())));
             assert_eq!(a, b, "{exact} on {hay:?} from {start}");
         }
-        let a: Vec<_> = gap.captures_iter(hay).map(|c| c.get(0).map(|m| m.range())).collect();
-        let b: Vec<_> = plain.captures_iter(hay).map(|c| c.get(0).map(|m| m.range())).collect();
-        assert_eq!(a, b, "{exact} on {hay:?}");
     }
 
     #[test]

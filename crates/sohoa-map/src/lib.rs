@@ -7,9 +7,6 @@ pub mod record;
 
 mod document;
 mod folded;
-// `GapRegex::captures_iter` has no caller left outside gap's tests (deadline::own matches a
-// grammar now): the lead decides at the merge whether it goes.
-#[allow(dead_code)]
 mod gap;
 mod grammar;
 mod header;

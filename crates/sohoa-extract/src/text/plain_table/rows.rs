@@ -353,7 +353,26 @@ mod tests {
 
     #[test]
     fn a_line_the_guard_refuses_never_matches_the_mark() {
-        let pieces = [" ", "\u{a0}", "\u{3000}", "\t", "1", "12", ".", "3", "I", "V", "X", "i", "Ⅳ", "١", "a", "Nhiệm vụ", "-", "("];
+        let pieces = [
+            " ",
+            "\u{a0}",
+            "\u{3000}",
+            "\t",
+            "1",
+            "12",
+            ".",
+            "3",
+            "I",
+            "V",
+            "X",
+            "i",
+            "Ⅳ",
+            "١",
+            "a",
+            "Nhiệm vụ",
+            "-",
+            "(",
+        ];
         let mut refused = 0;
         for line in sohoa_doc::sample::texts(43, &pieces, 20_000, 61) {
             if !may_open_with_mark(&line) {
