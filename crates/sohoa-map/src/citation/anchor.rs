@@ -5,7 +5,8 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::kind::{kind_word_ending, kind_word_numbers, of_word, word_pattern};
+use super::kind::{kind_word_ending, kind_word_numbers, of_word};
+use super::stop::law_name_end;
 use crate::gap::GapRegex;
 use crate::letter_after::captures_then_letter;
 use sohoa_doc::classes;
@@ -56,12 +57,6 @@ static LAW_NUMBER_BEFORE: Lazy<GapRegex> =
 /// repeats a law named properly elsewhere in the document ([`super::resolve`]).
 /// `Luật` (or `Bộ Luật`) and the spaces before a name's first letter, which [`laws`] looks up.
 static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+"));
-static LAW_END: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(
-        r"(?i)\s+ngày\s+[0-9]|\s+năm\s+[0-9]{{4}}|\s+số\s+[0-9]|\s+về\s|[;:()“”\t\n]|\.(?:\s|$)|,\s*{k}\b|\s+và\s+(?:các|những|một)\s|\s+và\s+{k}\s+số\b|\s+(?:hiện\s+hành|để|nhằm|đối\s+với|được|đã|sẽ|thì|là)\b|$",
-        k = word_pattern()
-    ))
-});
 static STANDARD: Lazy<Regex> =
     Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*([0-9]{3,5})(?:\s*:\s*((?:19|20)[0-9]{2}))?"));
 
@@ -121,14 +116,26 @@ fn kind_before(text: &str, number_start: usize) -> (usize, Option<&'static str>)
         return (from + start, of_word(word));
     }
     let (from, before) = tail(text, number_start, 240);
-    match LAW_NUMBER_BEFORE.captures(before).and_then(|c| c.get(0)) {
+    // the pattern holds the word `Luật`: other texts are not asked
+    let law = before.contains("Luật").then(|| LAW_NUMBER_BEFORE.captures(before)).flatten();
+    match law.and_then(|c| c.get(0)) {
         Some(m) => (from + m.start(), Some("luat")),
         None => (number_start, None),
     }
 }
 
+/// Whether a digit, `-` and a capital (`18-NQ`) follow each other somewhere in `text`, as in
+/// every match of [`PARTY`].
+fn may_hold_party_number(text: &str) -> bool {
+    text.match_indices('-').any(|(i, _)| {
+        text[..i].ends_with(|c: char| c.is_ascii_digit())
+            && text[i + 1..].starts_with(|c: char| c.is_ascii_uppercase() || c == 'Đ')
+    })
+}
+
 fn party(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    PARTY.captures_iter(text).filter_map(move |c| {
+    let asked = may_hold_party_number(text).then_some(text);
+    asked.into_iter().flat_map(|text| PARTY.captures_iter(text)).filter_map(move |c| {
         let whole = c.get(0)?;
         let (start, word_kind) = kind_before(text, whole.start());
         Some(Anchor {
@@ -168,12 +175,14 @@ fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 }
 
 fn laws(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    captures_then_letter(&LAW, text, classes::is_letter).into_iter().filter_map(move |after| {
+    // the pattern holds the word `Luật`: other texts are not asked
+    let found = if text.contains("Luật") { captures_then_letter(&LAW, text, classes::is_letter) } else { Vec::new() };
+    found.into_iter().filter_map(move |after| {
         let m = after.caps.get(0)?;
         let rest = &text[m.start()..];
         // the name is read from right after the word `Luật`, so that `Luật số 8` has none
         let skip = m.as_str().find("Luật").map_or(0, |i| i + "Luật".len());
-        let end = LAW_END.find(&rest[skip..]).map_or(rest.len(), |e| e.start() + skip);
+        let end = law_name_end(&rest[skip..]) + skip;
         let name = rest[..end].trim_end_matches([',', ' ', '"']).to_string();
         let numbered = rest[end..].trim_start().starts_with("số");
         if numbered || name.chars().count() > 160 || name.split_whitespace().count() < 2 {
@@ -190,7 +199,9 @@ fn laws(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 }
 
 fn standards(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    STANDARD.captures_iter(text).filter_map(|c| {
+    // the pattern holds `ISO` or `TCVN`: other texts are not asked
+    let asked = (text.contains("ISO") || text.contains("TCVN")).then_some(text);
+    asked.into_iter().flat_map(|text| STANDARD.captures_iter(text)).filter_map(|c| {
         let whole = c.get(0)?;
         let symbol = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
         Some(Anchor {
@@ -210,6 +221,18 @@ fn standards(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_numbers_are_asked_wherever_they_may_stand() {
+        let pieces = ["18", "-", "NQ", "/TW", "Đ", "đ", " ", "x", "5-", "-Q", "\u{A0}", "ĐA/TU"];
+        let mut asked = 0;
+        for text in sohoa_doc::sample::texts(71, &pieces, 20_000, 60) {
+            let may = may_hold_party_number(&text);
+            assert!(may || !PARTY.is_match(&text), "{text:?}");
+            asked += usize::from(may);
+        }
+        assert!(asked > 1000 && asked < 20_000, "{asked}");
+    }
 
     #[test]
     fn numbered_with_and_without_kind_word() {

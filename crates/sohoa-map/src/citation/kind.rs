@@ -25,7 +25,8 @@ const WORDS: &[(&str, &str)] = &[
     ("luật", "luat"),
 ];
 
-/// The pattern of any kind word, for building larger patterns (case-insensitive there).
+/// The pattern of any kind word, which the tests compare the lookups with (case-insensitive there).
+#[cfg(test)]
 pub(crate) fn word_pattern() -> String {
     let alts: Vec<String> = WORDS.iter().map(|(w, _)| w.replace(' ', r"\s+")).collect();
     format!("(?:{})", alts.join("|"))
@@ -64,6 +65,12 @@ static NUMBER_WORD: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["số"])
 /// `(?i)^{word_pattern}\b` matches.
 pub(crate) fn starts_with_kind(s: &str) -> bool {
     FOLDED.opens_word(s)
+}
+
+/// The byte lengths of the kind words that open `s`, in the order of [`WORDS`]: the ways
+/// `(?i)^{word_pattern}` matches.
+pub(crate) fn kind_word_lengths(s: &str) -> impl Iterator<Item = usize> + '_ {
+    FOLDED.opening(s)
 }
 
 /// A kind word and its number (`Quyết định số 12`, `Công văn 5`), found by

@@ -11,6 +11,8 @@ mod context;
 mod fields;
 mod issuer;
 mod kind;
+mod lex;
+mod stop;
 
 use anchor::{Anchor, Named};
 use fields::Fields;
