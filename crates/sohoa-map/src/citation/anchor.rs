@@ -2,13 +2,16 @@
 //! (`Quyết định số 766`), a law by name (`Luật Tổ chức chính quyền địa phương`), or a
 //! standard (`ISO 9001: 2015`).
 
+use std::ops::Range;
+
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::kind::{kind_word_ending, kind_word_numbers, of_word};
+use super::lex::some_spaces;
 use super::stop::law_name_end;
+use super::symbol::symbols;
 use crate::gap::GapRegex;
-use crate::letter_after::captures_then_letter;
 use sohoa_doc::classes;
 
 /// What an anchor names.
@@ -45,18 +48,9 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("valid regex")
 }
 
-static NUMBERED: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"([0-9]{1,5})\s*/\s*(?:((?:19|20)[0-9]{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:(?:[-–]\s?|/)[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)",
-    )
-});
 static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b([0-9]{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
 static LAW_NUMBER_BEFORE: Lazy<GapRegex> =
     Lazy::new(|| GapRegex::new(r"\b(?:Bộ\s+)?Luật\s+(?P<gap>[^;:()]{1,160}?)\s+số\s*$", 160));
-/// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
-/// repeats a law named properly elsewhere in the document ([`super::resolve`]).
-/// `Luật` (or `Bộ Luật`) and the spaces before a name's first letter, which [`laws`] looks up.
-static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+"));
 static STANDARD: Lazy<Regex> =
     Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*([0-9]{3,5})(?:\s*:\s*((?:19|20)[0-9]{2}))?"));
 
@@ -84,24 +78,23 @@ fn tail(text: &str, end: usize, n: usize) -> (usize, &str) {
 }
 
 fn numbered(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    NUMBERED.captures_iter(text).filter_map(move |c| {
-        let whole = c.get(0)?;
-        if text[..whole.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.') {
+    symbols(text).into_iter().filter_map(move |c| {
+        if text[..c.whole.start].ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.') {
             return None;
         }
-        let symbol: String = c[3].replace('–', "-").split_whitespace().collect();
+        let symbol: String = text[c.symbol].replace('–', "-").split_whitespace().collect();
         if symbol.chars().count() < 2 {
             return None;
         }
-        let (start, word_kind) = kind_before(text, whole.start());
+        let (start, word_kind) = kind_before(text, c.whole.start);
         Some(Anchor {
             start,
-            core_end: whole.end(),
+            core_end: c.whole.end,
             word_kind,
             prefix_end: start,
             named: Named::Numbered {
-                number: c[1].to_string(),
-                year: c.get(2).and_then(|y| y.as_str().parse().ok()),
+                number: text[c.number].to_string(),
+                year: c.year.and_then(|y| text[y].parse().ok()),
                 symbol,
             },
         })
@@ -174,14 +167,48 @@ fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
     })
 }
 
+/// `\b(?:Bộ\s+)?Luật\s+` at `p`: where it ends.
+fn law_word_at(text: &str, p: usize) -> Option<usize> {
+    if text[..p].ends_with(classes::is_word) {
+        return None;
+    }
+    let law_at = |at: usize| {
+        let rest = text[at..].strip_prefix("Luật")?;
+        let end = text.len() - rest.len();
+        Some(end + some_spaces(rest)?)
+    };
+    let after_bo = text[p..].strip_prefix("Bộ").and_then(|rest| Some(text.len() - rest.len() + some_spaces(rest)?));
+    after_bo.and_then(law_at).or_else(|| law_at(p))
+}
+
+/// Every `Luật` (or `Bộ Luật`) and the spaces after it that a letter follows, left to right,
+/// each search resuming after the letter (else after the spaces): what
+/// `captures_then_letter` of `\b(?:Bộ\s+)?Luật\s+` and a letter finds.
+fn law_words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // the pattern holds the word `Luật`: other texts hold none
+    if !text.contains("Luật") {
+        return out;
+    }
+    let mut at = 0;
+    while let Some((p, end)) = text[at..].char_indices().find_map(|(i, _)| Some((at + i, law_word_at(text, at + i)?))) {
+        match text[end..].chars().next().filter(|&c| classes::is_letter(c)) {
+            Some(c) => {
+                at = end + c.len_utf8();
+                out.push(p..end);
+            }
+            None => at = end,
+        }
+    }
+    out
+}
+
 fn laws(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    // the pattern holds the word `Luật`: other texts are not asked
-    let found = if text.contains("Luật") { captures_then_letter(&LAW, text, classes::is_letter) } else { Vec::new() };
-    found.into_iter().filter_map(move |after| {
-        let m = after.caps.get(0)?;
-        let rest = &text[m.start()..];
+    law_words(text).into_iter().filter_map(move |m| {
+        let m_str = &text[m.clone()];
+        let rest = &text[m.start..];
         // the name is read from right after the word `Luật`, so that `Luật số 8` has none
-        let skip = m.as_str().find("Luật").map_or(0, |i| i + "Luật".len());
+        let skip = m_str.find("Luật").map_or(0, |i| i + "Luật".len());
         let end = law_name_end(&rest[skip..]) + skip;
         let name = rest[..end].trim_end_matches([',', ' ', '"']).to_string();
         let numbered = rest[end..].trim_start().starts_with("số");
@@ -189,10 +216,10 @@ fn laws(text: &str) -> impl Iterator<Item = Anchor> + '_ {
             return None;
         }
         Some(Anchor {
-            start: m.start(),
-            core_end: m.start() + name.len(),
+            start: m.start,
+            core_end: m.start + name.len(),
             word_kind: Some("luat"),
-            prefix_end: m.start(),
+            prefix_end: m.start,
             named: Named::Law { name },
         })
     })
@@ -221,6 +248,23 @@ fn standards(text: &str) -> impl Iterator<Item = Anchor> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+
+    #[test]
+    fn law_words_are_the_pattern_and_a_letter() {
+        let one = Regex::new(r"\b(?:Bộ\s+)?Luật\s+").expect("a test pattern");
+        let pieces = ["Bộ", "Luật", " ", "\u{A0}", "x", "Đ", "ữ", "1", "_", "Bộ Luật ", "Luật ", "\u{301}", ",", "Ⅻ"];
+        let mut found = 0;
+        for text in sohoa_doc::sample::texts(73, &pieces, 40_000, 60) {
+            let theirs: Vec<_> = crate::letter_after::captures_then_letter(&one, &text, classes::is_letter)
+                .iter()
+                .filter_map(|m| Some(m.caps.get(0)?.range()))
+                .collect();
+            found += theirs.len();
+            assert_eq!(law_words(&text), theirs, "{text:?}");
+        }
+        assert!(found > 5_000, "{found}");
+    }
 
     #[test]
     fn party_numbers_are_asked_wherever_they_may_stand() {

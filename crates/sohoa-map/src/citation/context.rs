@@ -6,11 +6,12 @@
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
-use sohoa_doc::classes::{is_space, is_word, FoldedWords};
+use sohoa_doc::classes::{is_space, is_word};
 
 use super::issuer;
 use super::kind::{kind_word_lengths, of_word};
-use super::lex::{boundaries, opens, some_spaces, spaces};
+use super::lex::{boundaries, opens, some_spaces, spaces, CaseWords};
+use super::pinpoint::pinpoint_span;
 use crate::gap::GapRegex;
 
 /// `các <kind> [của <issuer>]:` that opens a list of `số ...` items.
@@ -23,42 +24,35 @@ pub(super) struct Header {
 
 /// The words of these scans, as `(?i)` matches them.
 struct Words {
-    these: FoldedWords,
-    of: FoldedWords,
-    issued: FoldedWords,
-    annex: FoldedWords,
-    at: FoldedWords,
-    given: FoldedWords,
-    power: FoldedWords,
-    form: FoldedWords,
-    number: FoldedWords,
+    these: CaseWords,
+    of: CaseWords,
+    issued: CaseWords,
+    annex: CaseWords,
+    at: CaseWords,
+    given: CaseWords,
+    power: CaseWords,
+    form: CaseWords,
+    number: CaseWords,
     /// The words that open a pinpoint's last part (`Điều 5`, `Phụ lục II`, `mục 3`).
-    pinpoint: FoldedWords,
+    pinpoint: CaseWords,
 }
 
 static WORDS: Lazy<Words> = Lazy::new(|| Words {
-    these: FoldedWords::new(&["các"]),
-    of: FoldedWords::new(&["của"]),
-    issued: FoldedWords::new(&["ban hành"]),
-    annex: FoldedWords::new(&["kèm theo"]),
-    at: FoldedWords::new(&["tại"]),
-    given: FoldedWords::new(&["giao", "ban hành"]),
-    power: FoldedWords::new(&["quyền"]),
-    form: FoldedWords::new(&["mẫu"]),
-    number: FoldedWords::new(&["số"]),
-    pinpoint: FoldedWords::new(&["điều", "lục", "biểu", "chương", "mục"]),
+    these: CaseWords::new(&["các"]),
+    of: CaseWords::new(&["của"]),
+    issued: CaseWords::new(&["ban hành"]),
+    annex: CaseWords::new(&["kèm theo"]),
+    at: CaseWords::new(&["tại"]),
+    given: CaseWords::new(&["giao", "ban hành"]),
+    power: CaseWords::new(&["quyền"]),
+    form: CaseWords::new(&["mẫu"]),
+    number: CaseWords::new(&["số"]),
+    pinpoint: CaseWords::new(&["điều", "lục", "biểu", "chương", "mục"]),
 });
 
 /// A header's gap holds at most this many characters.
 const HEADER_GAP: usize = 100;
 
-/// Asked only of a text where a pinpoint's last part may stand ([`may_hold_pinpoint`]).
-static PINPOINT: Lazy<GapRegex> = Lazy::new(|| {
-    GapRegex::new(
-        r"(?i)((?:điểm\s+[a-zđ]\)?\s*,?\s*)?(?:khoản\s+[0-9]+\s*,?\s*)?điều\s+[0-9]+[a-zđ]?|phụ\s+lục\s+(?:số\s+)?[IVXLC0-9]+|biểu\s+(?:số\s+)?[0-9]+[a-z]?|chương\s+[IVXLC]+|mục\s+[IVXLC0-9]+)(?:\s*[-–]\s*(?P<gap>[^;:()\-–]{1,80}?)\s+(?:của|tại|thuộc))?\s*(?:của|tại|thuộc|-|–|,)?\s*$",
-        80,
-    )
-});
 /// Asked only of a text ending with `tại` that holds `quyền`.
 static AUTHORISED: Lazy<GapRegex> =
     Lazy::new(|| GapRegex::new(r"(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(?P<gap>.{1,100}?)\s+tại\s*$", 100));
@@ -113,7 +107,7 @@ fn issuer_part(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
 }
 
 /// Whether a pinpoint's last part may stand in `text`: a word of it, spaces and a digit, a
-/// Roman numeral's letter or `số`, as in every match of [`PINPOINT`].
+/// Roman numeral's letter or `số`, as in every pinpoint ([`pinpoint_span`]).
 fn may_hold_pinpoint(text: &str) -> bool {
     let w = &*WORDS;
     boundaries(text).any(|p| {
@@ -166,8 +160,8 @@ pub(super) fn pinpoint(prefix: &str) -> Option<String> {
     if !may_hold_pinpoint(prefix) {
         return None;
     }
-    let c = PINPOINT.captures(prefix)?;
-    Some(c[1].split_whitespace().collect::<Vec<_>>().join(" "))
+    let span = pinpoint_span(prefix)?;
+    Some(prefix[span].split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// An issuer named before the mention: `theo ủy quyền của X tại`, `(được) X giao tại`.

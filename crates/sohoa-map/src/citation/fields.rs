@@ -3,10 +3,10 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use sohoa_doc::classes::{is_space, FoldedWords};
+use sohoa_doc::classes::is_space;
 
 use super::issuer;
-use super::lex::{comma_gap, some_spaces, spaces, word_ends};
+use super::lex::{comma_gap, some_spaces, spaces, word_ends, CaseWords};
 use super::stop::title_end;
 use crate::deadline::calendar::date_at;
 
@@ -24,16 +24,16 @@ pub(super) struct Fields {
 
 /// `ngày`, `ban hành`, `của` ... as `(?i)` matches them.
 struct Words {
-    day: FoldedWords,
-    issued: FoldedWords,
+    day: CaseWords,
+    issued: CaseWords,
     /// The words that open a title (`về`, `hướng dẫn`, `sửa đổi` ...).
-    title: FoldedWords,
+    title: CaseWords,
 }
 
 static WORDS: Lazy<Words> = Lazy::new(|| Words {
-    day: FoldedWords::new(&["ngày"]),
-    issued: FoldedWords::new(&["ban hành"]),
-    title: FoldedWords::new(&[
+    day: CaseWords::new(&["ngày"]),
+    issued: CaseWords::new(&["ban hành"]),
+    title: CaseWords::new(&[
         "về",
         "v/v",
         "hướng dẫn",

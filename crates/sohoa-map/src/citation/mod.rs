@@ -12,7 +12,9 @@ mod fields;
 mod issuer;
 mod kind;
 mod lex;
+mod pinpoint;
 mod stop;
+mod symbol;
 
 use anchor::{Anchor, Named};
 use fields::Fields;

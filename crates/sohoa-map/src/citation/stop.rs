@@ -4,32 +4,32 @@
 //! about half a millisecond to build).
 
 use once_cell::sync::Lazy;
-use sohoa_doc::classes::{is_space, FoldedWords};
+use sohoa_doc::classes::is_space;
 
 use super::kind::{kind_word_lengths, starts_with_kind};
-use super::lex::{boundaries, opens, some_spaces, spaces, word_ends};
+use super::lex::{boundaries, opens, some_spaces, spaces, word_ends, CaseWords};
 
 /// The words of the stop forms, each list as `(?i)` matches it.
 struct Words {
-    day: FoldedWords,
-    year: FoldedWords,
-    number: FoldedWords,
-    about: FoldedWords,
-    and: FoldedWords,
+    day: CaseWords,
+    year: CaseWords,
+    number: CaseWords,
+    about: CaseWords,
+    and: CaseWords,
     /// `các`, `những`, `một` after `và`.
-    many: FoldedWords,
+    many: CaseWords,
     /// Words that go on with a sentence rather than a name (`hiện hành`, `để`, `được`).
-    verbs: FoldedWords,
+    verbs: CaseWords,
 }
 
 static WORDS: Lazy<Words> = Lazy::new(|| Words {
-    day: FoldedWords::new(&["ngày"]),
-    year: FoldedWords::new(&["năm"]),
-    number: FoldedWords::new(&["số"]),
-    about: FoldedWords::new(&["về"]),
-    and: FoldedWords::new(&["và"]),
-    many: FoldedWords::new(&["các", "những", "một"]),
-    verbs: FoldedWords::new(&["hiện hành", "để", "nhằm", "đối với", "được", "đã", "sẽ", "thì", "là"]),
+    day: CaseWords::new(&["ngày"]),
+    year: CaseWords::new(&["năm"]),
+    number: CaseWords::new(&["số"]),
+    about: CaseWords::new(&["về"]),
+    and: CaseWords::new(&["và"]),
+    many: CaseWords::new(&["các", "những", "một"]),
+    verbs: CaseWords::new(&["hiện hành", "để", "nhằm", "đối với", "được", "đã", "sẽ", "thì", "là"]),
 });
 
 /// Where a law's name in `s` stops (`s.len()` when nothing stops it): the start of the first
