@@ -10,9 +10,8 @@ use sohoa_doc::classes::{is_space, is_word};
 
 use super::issuer;
 use super::kind::{kind_word_lengths, of_word};
-use super::lex::{boundaries, opens, some_spaces, spaces, CaseWords};
+use super::lex::{boundaries, lazy_gap, opens, some_spaces, spaces, spaces_before, CaseWords, GapRule};
 use super::pinpoint::pinpoint_span;
-use crate::gap::GapRegex;
 
 /// `các <kind> [của <issuer>]:` that opens a list of `số ...` items.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +43,7 @@ static WORDS: Lazy<Words> = Lazy::new(|| Words {
     annex: CaseWords::new(&["kèm theo"]),
     at: CaseWords::new(&["tại"]),
     given: CaseWords::new(&["giao", "ban hành"]),
-    power: CaseWords::new(&["quyền"]),
+    power: CaseWords::new(&["ủy quyền của", "uỷ quyền của"]),
     form: CaseWords::new(&["mẫu"]),
     number: CaseWords::new(&["số"]),
     pinpoint: CaseWords::new(&["điều", "lục", "biểu", "chương", "mục"]),
@@ -52,10 +51,6 @@ static WORDS: Lazy<Words> = Lazy::new(|| Words {
 
 /// A header's gap holds at most this many characters.
 const HEADER_GAP: usize = 100;
-
-/// Asked only of a text ending with `tại` that holds `quyền`.
-static AUTHORISED: Lazy<GapRegex> =
-    Lazy::new(|| GapRegex::new(r"(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(?P<gap>.{1,100}?)\s+tại\s*$", 100));
 
 /// What `(?i)\bcác\s+({kind})(?:\s+của\s+(?P<gap>[^:;]{1,100}))?\s*:` finds first: the
 /// kind word, the gap and where the match ends.
@@ -121,6 +116,18 @@ fn may_hold_pinpoint(text: &str) -> bool {
     })
 }
 
+/// The gap of the first match of `(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(?P<gap>.{1,100}?)\s+tại\s*$`.
+fn authorised(prefix: &str) -> Option<Range<usize>> {
+    let w = &*WORDS;
+    let t = prefix.trim_end_matches(is_space);
+    let at = t.len() - w.at.ending(t).next()?;
+    let ends = spaces_before(prefix, at)?;
+    boundaries(prefix).find_map(|p| {
+        let after = p + w.power.opening(&prefix[p..]).next()?;
+        lazy_gap(prefix, after, ends.clone(), GapRule { max: 100, allowed: |c| c != '\n' })
+    })
+}
+
 /// Where `(?i)\s(?:giao|ban\s+hành)\s+tại\s*$` matches in `prefix`.
 fn given_at(prefix: &str) -> Option<usize> {
     let w = &*WORDS;
@@ -166,13 +173,10 @@ pub(super) fn pinpoint(prefix: &str) -> Option<String> {
 
 /// An issuer named before the mention: `theo ủy quyền của X tại`, `(được) X giao tại`.
 pub(super) fn issuer_before(prefix: &str) -> Option<String> {
-    let w = &*WORDS;
-    let ends_at = w.at.ending(prefix.trim_end_matches(is_space)).next().is_some();
-    // the pattern ends with `tại\s*$` and holds `quyền`: other texts are not asked
-    let authorised = ends_at && boundaries(prefix).any(|p| opens(&w.power, &prefix[p..]));
-    if let Some(c) = authorised.then(|| AUTHORISED.captures(prefix)).flatten() {
-        let (name, len) = issuer::forward(&c[1])?;
-        return (len == c[1].len()).then_some(name);
+    if let Some(gap) = authorised(prefix) {
+        let gap = &prefix[gap];
+        let (name, len) = issuer::forward(gap)?;
+        return (len == gap.len()).then_some(name);
     }
     issuer::backward(&prefix[..given_at(prefix)?])
 }
@@ -257,6 +261,37 @@ mod tests {
             "  :",
         ];
         check_same(&pieces, header_match, theirs, Option::is_some, 61);
+    }
+
+    #[test]
+    fn authorised_is_the_pattern() {
+        let one = pattern(r"(?i)(?:ủy|uỷ)\s+quyền\s+của\s+(?P<gap>.{1,100}?)\s+tại\s*$");
+        let long = "Chủ tịch Ủy ban nhân dân tỉnh và các sở ngành";
+        let pieces = [
+            "ủy quyền của",
+            "Uỷ  QUYỀN của",
+            " ",
+            "\u{A0}",
+            "  ",
+            "\n",
+            "tại",
+            " tại",
+            "TẠI",
+            "x",
+            "Chủ tịch",
+            long,
+            "\u{301}",
+            "ủy",
+            " quyền",
+            " của ",
+        ];
+        check_same(
+            &pieces,
+            authorised,
+            |t| one.captures(t).and_then(|c| c.get(1)).map(|m| m.range()),
+            Option::is_some,
+            66,
+        );
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! What follows a mention's number or name: `năm YYYY`, `ngày <date>`, `của <issuer>`, and a
 //! title opened by `về`, `hướng dẫn`, `sửa đổi`, `ban hành` ... up to the end of the item.
 
+use std::ops::Range;
+
 use once_cell::sync::Lazy;
-use regex::Regex;
 use sohoa_doc::classes::is_space;
 
 use super::issuer;
-use super::lex::{comma_gap, some_spaces, spaces, word_ends, CaseWords};
+use super::lex::{boundaries, comma_gap, lazy_gap, some_spaces, spaces, spaces_before, word_ends, CaseWords, GapRule};
 use super::stop::title_end;
 use crate::deadline::calendar::date_at;
 
@@ -49,11 +50,18 @@ static WORDS: Lazy<Words> = Lazy::new(|| Words {
     ]),
 });
 
-/// `\s+do\s+(.+?)\s+ban\s+hành\s*$`, asked only of a title ending with `hành`.
-static ISSUED_BY: Lazy<Regex> = Lazy::new(|| {
-    // invariant: a literal pattern, exercised by the tests
-    Regex::new(r"\s+do\s+(.+?)\s+ban\s+hành\s*$").expect("valid regex")
-});
+/// The start and the gap of the first match of `\s+do\s+(.+?)\s+ban\s+hành\s*$`.
+fn issued_by(title: &str) -> Option<(usize, Range<usize>)> {
+    let t = title.trim_end_matches(is_space);
+    let between = spaces_before(title, t.strip_suffix("hành")?.len())?;
+    let ban_start = title[..between.start].strip_suffix("ban")?.len();
+    let ends = spaces_before(title, ban_start)?;
+    boundaries(title).find_map(|p| {
+        let run = some_spaces(&title[p..])?;
+        let after = p + run + title[p + run..].strip_prefix("do").map(|_| 2)?;
+        Some((p, lazy_gap(title, after, ends.clone(), GapRule { max: usize::MAX, allowed: |c| c != '\n' })?))
+    })
+}
 
 /// `năm YYYY` opening `s`: the year and the byte length read. What
 /// `^\s*,?\s*năm\s+((?:19|20)[0-9]{2})\b` matches.
@@ -141,14 +149,13 @@ fn read_title(text: &str, f: &mut Fields) {
     let first = text[start..].chars().next().map_or(1, char::len_utf8);
     let len = title_end(&text[start + first..]) + first;
     let mut title = text[start..start + len].trim_end_matches([',', ' ', '.']);
-    // the pattern ends with `hành\s*$`: other titles are not asked
-    let issued_by = title.trim_end_matches(is_space).ends_with("hành").then(|| ISSUED_BY.captures(title)).flatten();
-    if let Some(c) = issued_by {
-        if let Some((name, n)) = issuer::forward(&c[1]) {
-            if n == c[1].len() && f.issuer.is_none() {
+    if let Some((start, gap)) = issued_by(title) {
+        let gap = &title[gap];
+        if let Some((name, n)) = issuer::forward(gap) {
+            if n == gap.len() && f.issuer.is_none() {
                 f.issuer = Some(name);
             }
-            title = &title[..c.get(0).map_or(title.len(), |g| g.start())];
+            title = &title[..start];
         }
     }
     f.title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
@@ -158,6 +165,7 @@ fn read_title(text: &str, f: &mut Fields) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     const PIECES: &[&str] = &[
         " ",
@@ -222,6 +230,29 @@ mod tests {
 
     fn pattern(p: &str) -> Regex {
         Regex::new(p).expect("a test pattern")
+    }
+
+    #[test]
+    fn issued_by_is_the_pattern() {
+        let one = pattern(r"\s+do\s+(.+?)\s+ban\s+hành\s*$");
+        let theirs = |t: &str| one.captures(t).and_then(|c| Some((c.get(0)?.start(), c.get(1)?.range())));
+        let pieces = [
+            " ",
+            "\u{A0}",
+            "do",
+            " do ",
+            "Do",
+            "ban",
+            " ban",
+            " hành",
+            "hành",
+            "ban hành",
+            "\n",
+            "x",
+            "UBND tỉnh",
+            "  ",
+        ];
+        check_same_on(&pieces, issued_by, theirs, 55);
     }
 
     #[test]

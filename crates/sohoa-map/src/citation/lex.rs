@@ -109,6 +109,46 @@ pub(super) fn boundaries(s: &str) -> impl Iterator<Item = usize> + '_ {
     s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len()))
 }
 
+/// The run of spaces right before `text[..end]` ends, when there is one: where a `\s+` before
+/// a word ending there may start.
+pub(super) fn spaces_before(text: &str, end: usize) -> Option<std::ops::Range<usize>> {
+    let start = text[..end].trim_end_matches(is_space).len();
+    (start < end).then_some(start..end)
+}
+
+/// What a lazy gap of a pattern may hold: at most `max` characters, each one `allowed`.
+#[derive(Clone, Copy)]
+pub(super) struct GapRule {
+    pub max: usize,
+    pub allowed: fn(char) -> bool,
+}
+
+/// `\s+(?P<gap>[allowed]{1,max}?)` at `after` followed by a `\s+` that starts in `ends` (a
+/// run of spaces, all of whose starts fit what follows): the gap the pattern takes, its spaces
+/// given back one at a time from the longest run, the shortest gap first.
+pub(super) fn lazy_gap(
+    text: &str,
+    after: usize,
+    ends: std::ops::Range<usize>,
+    rule: GapRule,
+) -> Option<std::ops::Range<usize>> {
+    let run = some_spaces(&text[after..])?;
+    let inner = text[after..after + run].char_indices().rev().filter(|&(i, _)| i > 0).map(|(i, _)| after + i);
+    std::iter::once(after + run).chain(inner).find_map(|g| {
+        let first = text[g..].chars().next()?;
+        let shortest = g + first.len_utf8();
+        let h = if shortest <= ends.start {
+            ends.start
+        } else if shortest < ends.end {
+            shortest
+        } else {
+            return None;
+        };
+        let gap = &text[g..h];
+        (gap.chars().all(rule.allowed) && gap.chars().count() <= rule.max).then_some(g..h)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,7 +158,7 @@ mod tests {
     /// Every letter of the words the citation scans look up.
     const LETTERS: &str = "thông tư liên tịch nghị định quyết chỉ thị công văn điện kế hoạch báo bản hướng dẫn cáo đề án \
         phương bộ luật số ngày năm về và các những một hiện hành để nhằm đối với được đã sẽ thì là ban của kèm theo tại giao \
-        quyền mẫu điều lục biểu chương mục điểm khoản thuộc v/v sửa bổ sung quy phê duyệt triển khai thành lập kiện toàn bố";
+        quyền uỷ mẫu điều lục biểu chương mục điểm khoản thuộc v/v sửa bổ sung quy phê duyệt triển khai thành lập kiện toàn bố";
 
     #[test]
     fn same_letter_is_the_regex_folding_on_every_code_point() {
