@@ -7,7 +7,9 @@ use once_cell::sync::Lazy;
 use sohoa_doc::classes::is_space;
 
 use super::issuer;
-use super::lex::{boundaries, comma_gap, lazy_gap, some_spaces, spaces, spaces_before, word_ends, CaseWords, GapRule};
+use super::lex::{
+    boundaries, comma_gap, lazy_gap, some_spaces, spaces, spaces_before, word_ends, CaseWords, GapEnds, GapRule,
+};
 use super::stop::title_end;
 use crate::deadline::calendar::date_at;
 
@@ -55,11 +57,13 @@ fn issued_by(title: &str) -> Option<(usize, Range<usize>)> {
     let t = title.trim_end_matches(is_space);
     let between = spaces_before(title, t.strip_suffix("hành")?.len())?;
     let ban_start = title[..between.start].strip_suffix("ban")?.len();
-    let ends = spaces_before(title, ban_start)?;
-    boundaries(title).find_map(|p| {
+    let rule = GapRule { max: usize::MAX, allowed: |c| c != '\n' };
+    let ends = GapEnds::new(title, spaces_before(title, ban_start)?, rule);
+    // inside a run of spaces the match reads as from the run's start, which did not match
+    boundaries(title).filter(|&p| !title[..p].ends_with(is_space)).find_map(|p| {
         let run = some_spaces(&title[p..])?;
         let after = p + run + title[p + run..].strip_prefix("do").map(|_| 2)?;
-        Some((p, lazy_gap(title, after, ends.clone(), GapRule { max: usize::MAX, allowed: |c| c != '\n' })?))
+        Some((p, lazy_gap(title, after, &ends, rule)?))
     })
 }
 

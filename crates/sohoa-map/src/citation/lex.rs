@@ -123,15 +123,41 @@ pub(super) struct GapRule {
     pub allowed: fn(char) -> bool,
 }
 
+/// Where the gaps of one text may end ([`lazy_gap`]): a run of spaces, and where the stretch
+/// before it that holds only allowed characters starts (found once per text, so that each
+/// gap is not read again).
+#[derive(Clone)]
+pub(super) struct GapEnds {
+    pub ends: std::ops::Range<usize>,
+    clean_from: usize,
+}
+
+impl GapEnds {
+    pub(super) fn new(text: &str, ends: std::ops::Range<usize>, rule: GapRule) -> GapEnds {
+        let before = &text[..ends.start];
+        // no gap reaches further back than `max` characters: the stretch is not read past them
+        let window = before.char_indices().rev().take(rule.max.saturating_add(1));
+        let mut clean_from = ends.start;
+        for (i, c) in window {
+            if !(rule.allowed)(c) {
+                break;
+            }
+            clean_from = i;
+        }
+        GapEnds { ends, clean_from }
+    }
+
+    /// The earliest a gap may start.
+    pub(super) fn earliest_gap(&self) -> usize {
+        self.clean_from
+    }
+}
+
 /// `\s+(?P<gap>[allowed]{1,max}?)` at `after` followed by a `\s+` that starts in `ends` (a
 /// run of spaces, all of whose starts fit what follows): the gap the pattern takes, its spaces
 /// given back one at a time from the longest run, the shortest gap first.
-pub(super) fn lazy_gap(
-    text: &str,
-    after: usize,
-    ends: std::ops::Range<usize>,
-    rule: GapRule,
-) -> Option<std::ops::Range<usize>> {
+pub(super) fn lazy_gap(text: &str, after: usize, gap_ends: &GapEnds, rule: GapRule) -> Option<std::ops::Range<usize>> {
+    let ends = &gap_ends.ends;
     let run = some_spaces(&text[after..])?;
     let inner = text[after..after + run].char_indices().rev().filter(|&(i, _)| i > 0).map(|(i, _)| after + i);
     std::iter::once(after + run).chain(inner).find_map(|g| {
@@ -144,8 +170,11 @@ pub(super) fn lazy_gap(
         } else {
             return None;
         };
-        let gap = &text[g..h];
-        (gap.chars().all(rule.allowed) && gap.chars().count() <= rule.max).then_some(g..h)
+        // a character takes at most four bytes: a longer gap is not counted
+        let short = (h - g) / 4 <= rule.max;
+        let allowed = if h == ends.start { g >= gap_ends.clean_from } else { text[g..h].chars().all(rule.allowed) };
+        let counted = || rule.max == usize::MAX || text[g..h].chars().count() <= rule.max;
+        (short && allowed && counted()).then_some(g..h)
     })
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use sohoa_doc::classes::is_space;
 
-use super::lex::{boundaries, comma_gap, some_spaces, spaces, CaseWords};
+use super::lex::{comma_gap, some_spaces, spaces, CaseWords};
 
 /// The most characters between a pinpoint's dash and the `của`, `tại`, `thuộc` after it.
 const GAP: usize = 80;
@@ -66,7 +66,96 @@ fn is_roman_or_digit(c: char) -> bool {
 /// The span of the pinpoint that ends `text`, as group 1 of the pattern above.
 pub(super) fn pinpoint_span(text: &str) -> Option<Range<usize>> {
     let tail = Tail::new(text);
-    boundaries(text).find_map(|p| part_ends(text, p).into_iter().find(|&e| tail.fits(e)).map(|e| p..e))
+    // only the starts read back from the ends the tail allows are asked (asking every start
+    // of a text for each mention in it would make the scan of a paragraph quadratic)
+    let mut starts: Vec<usize> = tail.part_ends().into_iter().flat_map(|e| starts_before(text, e)).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter().find_map(|p| part_ends(text, p).into_iter().find(|&e| tail.fits(e)).map(|e| p..e))
+}
+
+/// Where a part of the pattern's group 1 ending at `e` may start, read backwards: every
+/// start of a match whose group 1 ends at `e` is among them.
+fn starts_before(text: &str, e: usize) -> Vec<usize> {
+    let w = &*WORDS;
+    let mut starts = Vec::new();
+    let before = |at: usize| text[..at].chars().next_back();
+    let run_start = |end: usize, class: fn(char) -> bool| text[..end].trim_end_matches(class).len();
+    // `word\s+(?:số\s+)?` ending at `at` (`số` only when `number_word`): where the word starts
+    let word_starts = |at: usize, word: &CaseWords, number_word: bool| {
+        let mut found = Vec::new();
+        let Some(spaced) = spaces_back(text, at) else { return found };
+        let mut ends = vec![spaced];
+        if number_word {
+            if let Some(l) = w.number.ending(&text[..spaced]).next() {
+                ends.extend(spaces_back(text, spaced - l));
+            }
+        }
+        for end in ends {
+            found.extend(word.ending(&text[..end]).map(|l| end - l));
+        }
+        found
+    };
+    // the runs before `e`, a letter after them or not
+    let mut run_ends = vec![e];
+    if let Some(c) = before(e).filter(|&c| is_latin_or_d(c)) {
+        run_ends.push(e - c.len_utf8());
+    }
+    for &x in &run_ends {
+        let digits = run_start(x, is_digit);
+        if digits < x {
+            for article in word_starts(digits, &w.article, false) {
+                starts.push(article);
+                let clause = clause_before(text, article);
+                starts.extend(clause);
+                starts.extend(point_before(text, clause.unwrap_or(article)));
+                if clause.is_some() {
+                    starts.extend(point_before(text, article));
+                }
+            }
+            starts.extend(word_starts(digits, &w.table, true));
+        }
+    }
+    let roman_or_digits = run_start(e, is_roman_or_digit);
+    if roman_or_digits < e {
+        starts.extend(word_starts(roman_or_digits, &w.annex, true));
+        starts.extend(word_starts(roman_or_digits, &w.section, false));
+    }
+    let roman = run_start(e, is_roman);
+    if roman < e {
+        starts.extend(word_starts(roman, &w.chapter, false));
+    }
+    starts
+}
+
+/// `\s+` ending at `at`: where it starts.
+fn spaces_back(text: &str, at: usize) -> Option<usize> {
+    let start = text[..at].trim_end_matches(is_space).len();
+    (start < at).then_some(start)
+}
+
+/// `\s*,?\s*` ending at `at`, read back as far as it goes.
+fn comma_gap_back(text: &str, at: usize) -> usize {
+    let t = text[..at].trim_end_matches(is_space);
+    t.strip_suffix(',').unwrap_or(t).trim_end_matches(is_space).len()
+}
+
+/// `khoản\s+[0-9]+\s*,?\s*` ending at `at`: where it starts.
+fn clause_before(text: &str, at: usize) -> Option<usize> {
+    let digits_end = comma_gap_back(text, at);
+    let digits = text[..digits_end].trim_end_matches(is_digit).len();
+    (digits < digits_end).then_some(())?;
+    let spaced = spaces_back(text, digits)?;
+    WORDS.clause.ending(&text[..spaced]).next().map(|l| spaced - l)
+}
+
+/// `điểm\s+[a-zđ]\)?\s*,?\s*` ending at `at`: where it starts.
+fn point_before(text: &str, at: usize) -> Option<usize> {
+    let end = comma_gap_back(text, at);
+    let end = text[..end].strip_suffix(')').map_or(end, str::len);
+    let letter = text[..end].chars().next_back().filter(|&c| is_latin_or_d(c))?;
+    let spaced = spaces_back(text, end - letter.len_utf8())?;
+    WORDS.point.ending(&text[..spaced]).next().map(|l| spaced - l)
 }
 
 /// The ends the pattern's group 1 reaches from `p`, in the order it tries them.
@@ -160,6 +249,10 @@ struct Tail<'t> {
     /// Runs of spaces before a last `của`, `tại`, `thuộc` (then a connector, spaces, the end):
     /// the gap may end anywhere in one, a space at least left.
     link_spaces: Vec<Range<usize>>,
+    /// Where the text's trailing spaces start.
+    end: usize,
+    /// Where the tail may start without a dash: before the trailing spaces, before a connector.
+    plain: Vec<usize>,
 }
 
 impl<'t> Tail<'t> {
@@ -171,6 +264,7 @@ impl<'t> Tail<'t> {
             before_connector.push(text[..t - x].trim_end_matches(is_space).len());
         }
         let mut link_spaces = Vec::new();
+        let before_connector_ends = before_connector.clone();
         for u in before_connector {
             for l in w.link.ending(&text[..u]) {
                 let word_start = u - l;
@@ -180,7 +274,34 @@ impl<'t> Tail<'t> {
                 }
             }
         }
-        Tail { text, link_spaces }
+        Tail { text, link_spaces, end: t, plain: before_connector_ends }
+    }
+
+    /// The ends of group 1 the tail may follow (a character other than a space before each):
+    /// before the last spaces, before a connector, before the spaces ahead of a dash that
+    /// opens a gap to a `của`, `tại`, `thuộc` ending the text.
+    fn part_ends(&self) -> Vec<usize> {
+        let text = self.text;
+        let mut ends = self.plain.clone();
+        for r in &self.link_spaces {
+            // the last dash before the run, no `;:()` and at most a gap's worth of other
+            // characters than spaces between
+            let mut others = 0;
+            for (i, c) in text[..r.start].char_indices().rev() {
+                if c == '-' || c == '–' {
+                    ends.push(text[..i].trim_end_matches(is_space).len());
+                    break;
+                }
+                if matches!(c, ';' | ':' | '(' | ')') {
+                    break;
+                }
+                others += usize::from(!is_space(c));
+                if others > GAP {
+                    break;
+                }
+            }
+        }
+        ends
     }
 
     /// Whether the tail matches all of `text[e..]`.
@@ -190,8 +311,13 @@ impl<'t> Tail<'t> {
 
     /// `\s*(?:của|tại|thuộc|-|–|,)?\s*$` at `e`.
     fn connector_only(&self, e: usize) -> bool {
-        let core = self.text[e..].trim_matches(is_space);
-        core.is_empty() || connector_endings(core).any(|l| l == core.len())
+        let end = self.end;
+        if e >= end {
+            return true;
+        }
+        let core = &self.text[e + spaces(&self.text[e..end])..end];
+        // a connector has at most five characters of four bytes: a longer rest is not read
+        core.is_empty() || core.len() <= 20 && connector_endings(core).any(|l| l == core.len())
     }
 
     /// `\s*[-–]\s*(?P<gap>[^;:()\-–]{1,80}?)\s+(?:của|tại|thuộc)` then the connector and the end,
@@ -203,16 +329,17 @@ impl<'t> Tail<'t> {
         let Some(dash) = text[k..].chars().next().filter(|&c| c == '-' || c == '–') else { return false };
         let d = k + dash.len_utf8();
         let last_start = d + spaces(&text[d..]);
+        let Some(after_d) = text[d..].chars().next().map(|c| d + c.len_utf8()) else { return false };
+        // the gap's first end past the dash is the one to ask: before the dash's spaces end
+        // its gap is one space, after them every later end only lengthens it
         self.link_spaces.iter().any(|r| {
-            boundaries(&text[r.start..r.end]).filter(|&i| r.start + i < r.end).any(|i| {
-                let h = r.start + i;
-                let Some(before_h) = text[..h].char_indices().next_back().map(|(j, _)| j) else { return false };
-                let g = last_start.min(before_h);
-                h > d && g >= d && {
-                    let gap = &text[g..h];
-                    gap.chars().count() <= GAP && !gap.contains([';', ':', '(', ')', '-', '–'])
-                }
-            })
+            let h = r.start.max(after_d);
+            let Some(before_h) = text[..h].char_indices().next_back().map(|(j, _)| j) else { return false };
+            let g = last_start.min(before_h);
+            h < r.end && g >= d && (h - g) / 4 <= GAP && {
+                let gap = &text[g..h];
+                gap.chars().count() <= GAP && !gap.contains([';', ':', '(', ')', '-', '–'])
+            }
         })
     }
 }
@@ -304,5 +431,9 @@ mod tests {
             assert_eq!(is_latin_or_d(c), latin_d.is_match(s), "{:X}", c as u32);
         }
         assert!(is_latin('\u{212A}') && !is_latin('đ') && is_latin_or_d('Đ'));
+        let roman = Regex::new(r"(?i)^[IVXLC]$").expect("a test pattern");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_roman(c), roman.is_match(c.encode_utf8(&mut buf)), "{:X}", c as u32);
+        }
     }
 }

@@ -45,32 +45,42 @@ pub(super) fn title_end(s: &str) -> usize {
     first_stop(s, title_stop_at)
 }
 
-fn first_stop(s: &str, stop_at: fn(&str) -> bool) -> usize {
+fn first_stop(s: &str, stop_at: fn(&str, bool) -> bool) -> usize {
+    // inside a run of spaces the forms that open with `\s+` read as from the run's start, which
+    // did not stop (asking them again would make the scan quadratic)
+    let mut after_space = false;
+    for p in boundaries(s) {
+        if stop_at(&s[p..], after_space) {
+            return p;
+        }
+        after_space = s[p..].starts_with(is_space);
+    }
     // invariant: `$` stops at `s.len()`, the last boundary
-    boundaries(s).find(|&p| stop_at(&s[p..])).unwrap_or(s.len())
+    s.len()
 }
 
-/// Whether a stop form of a law's name opens `rest`.
-fn law_stop_at(rest: &str) -> bool {
+/// Whether a stop form of a law's name opens `rest` (`in_spaces`: a space before it, so that
+/// the forms opening with spaces were asked already).
+fn law_stop_at(rest: &str, in_spaces: bool) -> bool {
     let Some(c) = rest.chars().next() else { return true };
     match c {
         ';' | ':' | '(' | ')' | '“' | '”' | '\t' | '\n' => true,
         '.' => period_ends(rest),
         ',' => comma_then_kind(rest),
-        c if is_space(c) => spaced_law_stop(&rest[spaces(rest)..]),
+        c if is_space(c) => !in_spaces && spaced_law_stop(&rest[spaces(rest)..]),
         _ => false,
     }
 }
 
-/// Whether a stop form of a title opens `rest`.
-fn title_stop_at(rest: &str) -> bool {
+/// Whether a stop form of a title opens `rest` (`in_spaces` as for [`law_stop_at`]).
+fn title_stop_at(rest: &str, in_spaces: bool) -> bool {
     let Some(c) = rest.chars().next() else { return true };
     match c {
         ';' | '(' | ')' | '\t' | '\n' => true,
         ':' => rest[1..].starts_with(is_space),
         '.' => period_ends(rest),
         ',' => comma_then_kind(rest),
-        c if is_space(c) => and_kind_number(&rest[spaces(rest)..], false),
+        c if is_space(c) => !in_spaces && and_kind_number(&rest[spaces(rest)..], false),
         _ => false,
     }
 }

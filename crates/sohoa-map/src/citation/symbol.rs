@@ -47,7 +47,8 @@ pub(super) fn symbols(text: &str) -> Vec<SymbolMatch> {
 /// The số ký hiệu starting at `p`: every digit of a run of at most five, `/`, a year and `/`
 /// when written, and a symbol (the year's path tried first, as the pattern does).
 fn symbol_at(text: &str, p: usize) -> Option<SymbolMatch> {
-    let digits = text[p..].bytes().take_while(u8::is_ascii_digit).count();
+    // six digits are enough to tell a run too long (counting on would make the scan quadratic)
+    let digits = text[p..].bytes().take(6).take_while(u8::is_ascii_digit).count();
     if !(1..=5).contains(&digits) {
         return None;
     }
@@ -134,7 +135,7 @@ fn party_at(text: &str, p: usize) -> Option<PartyMatch> {
     if text[..p].ends_with(is_word) {
         return None;
     }
-    let digits = text[p..].bytes().take_while(u8::is_ascii_digit).count();
+    let digits = text[p..].bytes().take(6).take_while(u8::is_ascii_digit).count();
     if !(1..=5).contains(&digits) {
         return None;
     }
@@ -192,9 +193,9 @@ fn standard_at(text: &str, p: usize) -> Option<StandardMatch> {
     let single = |body: &str| rest.starts_with(body).then_some(p + body.len());
     [joint, single("ISO"), single("TCVN")].into_iter().flatten().find_map(|body_end| {
         let digits_at = body_end + spaces(&text[body_end..]);
-        let digits = text[digits_at..].bytes().take_while(u8::is_ascii_digit).count();
+        let digits = text[digits_at..].bytes().take(5).take_while(u8::is_ascii_digit).count();
         (digits >= 3).then_some(())?;
-        let number = digits_at..digits_at + digits.min(5);
+        let number = digits_at..digits_at + digits;
         let year = standard_year(text, number.end);
         let end = year.as_ref().map_or(number.end, |y| y.end);
         Some(StandardMatch { whole: p..end, body: p..body_end, number, year })
