@@ -2,12 +2,15 @@
 //! (`Quyết định số 766`), a law by name (`Luật Tổ chức chính quyền địa phương`), or a
 //! standard (`ISO 9001: 2015`).
 
-use once_cell::sync::Lazy;
-use regex::Regex;
+use std::ops::Range;
 
-use super::kind::{kind_word_ending, kind_word_numbers, of_word, word_pattern};
+use once_cell::sync::Lazy;
+
+use super::kind::{kind_word_ending, kind_word_numbers, of_word};
+use super::lex::some_spaces;
+use super::stop::law_name_end;
+use super::symbol::{party_numbers, standard_numbers, symbols};
 use crate::gap::GapRegex;
-use crate::letter_after::captures_then_letter;
 use sohoa_doc::classes;
 
 /// What an anchor names.
@@ -39,31 +42,8 @@ pub(super) struct Anchor {
     pub named: Named,
 }
 
-fn re(p: &str) -> Regex {
-    // invariant: every caller passes a pattern built from literals, exercised by the tests
-    Regex::new(p).expect("valid regex")
-}
-
-static NUMBERED: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"([0-9]{1,5})\s*/\s*(?:((?:19|20)[0-9]{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:(?:[-–]\s?|/)[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)",
-    )
-});
-static PARTY: Lazy<Regex> = Lazy::new(|| re(r"\b([0-9]{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)"));
 static LAW_NUMBER_BEFORE: Lazy<GapRegex> =
     Lazy::new(|| GapRegex::new(r"\b(?:Bộ\s+)?Luật\s+(?P<gap>[^;:()]{1,160}?)\s+số\s*$", 160));
-/// `Luật` and a name; a name in lower case (`Luật phòng, chống ...`) is kept only when it
-/// repeats a law named properly elsewhere in the document ([`super::resolve`]).
-/// `Luật` (or `Bộ Luật`) and the spaces before a name's first letter, which [`laws`] looks up.
-static LAW: Lazy<Regex> = Lazy::new(|| re(r"\b(?:Bộ\s+)?Luật\s+"));
-static LAW_END: Lazy<Regex> = Lazy::new(|| {
-    re(&format!(
-        r"(?i)\s+ngày\s+[0-9]|\s+năm\s+[0-9]{{4}}|\s+số\s+[0-9]|\s+về\s|[;:()“”\t\n]|\.(?:\s|$)|,\s*{k}\b|\s+và\s+(?:các|những|một)\s|\s+và\s+{k}\s+số\b|\s+(?:hiện\s+hành|để|nhằm|đối\s+với|được|đã|sẽ|thì|là)\b|$",
-        k = word_pattern()
-    ))
-});
-static STANDARD: Lazy<Regex> =
-    Lazy::new(|| re(r"\b(TCVN\s+ISO|ISO|TCVN)\s*([0-9]{3,5})(?:\s*:\s*((?:19|20)[0-9]{2}))?"));
 
 /// All anchors of `text`, in order, none inside another (laws swallow the laws in their names).
 pub(super) fn find(text: &str) -> Vec<Anchor> {
@@ -89,24 +69,23 @@ fn tail(text: &str, end: usize, n: usize) -> (usize, &str) {
 }
 
 fn numbered(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    NUMBERED.captures_iter(text).filter_map(move |c| {
-        let whole = c.get(0)?;
-        if text[..whole.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.') {
+    symbols(text).into_iter().filter_map(move |c| {
+        if text[..c.whole.start].ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.') {
             return None;
         }
-        let symbol: String = c[3].replace('–', "-").split_whitespace().collect();
+        let symbol: String = text[c.symbol].replace('–', "-").split_whitespace().collect();
         if symbol.chars().count() < 2 {
             return None;
         }
-        let (start, word_kind) = kind_before(text, whole.start());
+        let (start, word_kind) = kind_before(text, c.whole.start);
         Some(Anchor {
             start,
-            core_end: whole.end(),
+            core_end: c.whole.end,
             word_kind,
             prefix_end: start,
             named: Named::Numbered {
-                number: c[1].to_string(),
-                year: c.get(2).and_then(|y| y.as_str().parse().ok()),
+                number: text[c.number].to_string(),
+                year: c.year.and_then(|y| text[y].parse().ok()),
                 symbol,
             },
         })
@@ -121,23 +100,34 @@ fn kind_before(text: &str, number_start: usize) -> (usize, Option<&'static str>)
         return (from + start, of_word(word));
     }
     let (from, before) = tail(text, number_start, 240);
-    match LAW_NUMBER_BEFORE.captures(before).and_then(|c| c.get(0)) {
+    // the pattern holds the word `Luật`: other texts are not asked
+    let law = before.contains("Luật").then(|| LAW_NUMBER_BEFORE.captures(before)).flatten();
+    match law.and_then(|c| c.get(0)) {
         Some(m) => (from + m.start(), Some("luat")),
         None => (number_start, None),
     }
 }
 
+/// `\b(?:Bộ\s+)?Luật` at `p`: where `Luật` ends.
+fn law_word_end(text: &str, p: usize) -> Option<usize> {
+    if text[..p].ends_with(classes::is_word) {
+        return None;
+    }
+    let law_at = |at: usize| Some(text.len() - text[at..].strip_prefix("Luật")?.len());
+    let after_bo = text[p..].strip_prefix("Bộ").and_then(|rest| Some(text.len() - rest.len() + some_spaces(rest)?));
+    after_bo.and_then(law_at).or_else(|| law_at(p))
+}
+
 fn party(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    PARTY.captures_iter(text).filter_map(move |c| {
-        let whole = c.get(0)?;
-        let (start, word_kind) = kind_before(text, whole.start());
-        Some(Anchor {
+    party_numbers(text).into_iter().map(move |c| {
+        let (start, word_kind) = kind_before(text, c.whole.start);
+        Anchor {
             start,
-            core_end: whole.end(),
+            core_end: c.whole.end,
             word_kind,
             prefix_end: start,
-            named: Named::Party { number: c[1].to_string(), symbol: c[2].to_string() },
-        })
+            named: Named::Party { number: text[c.number].to_string(), symbol: text[c.symbol].to_string() },
+        }
     })
 }
 
@@ -167,49 +157,93 @@ fn shorts(text: &str) -> impl Iterator<Item = Anchor> + '_ {
     })
 }
 
+/// `\b(?:Bộ\s+)?Luật\s+` at `p`: where it ends.
+fn law_word_at(text: &str, p: usize) -> Option<usize> {
+    let end = law_word_end(text, p)?;
+    Some(end + some_spaces(&text[end..])?)
+}
+
+/// Every `Luật` (or `Bộ Luật`) and the spaces after it that a letter follows, left to right,
+/// each search resuming after the letter (else after the spaces): what
+/// `captures_then_letter` of `\b(?:Bộ\s+)?Luật\s+` and a letter finds.
+fn law_words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // the pattern holds the word `Luật`: other texts hold none
+    if !text.contains("Luật") {
+        return out;
+    }
+    let mut at = 0;
+    while let Some((p, end)) = text[at..].char_indices().find_map(|(i, _)| Some((at + i, law_word_at(text, at + i)?))) {
+        match text[end..].chars().next().filter(|&c| classes::is_letter(c)) {
+            Some(c) => {
+                at = end + c.len_utf8();
+                out.push(p..end);
+            }
+            None => at = end,
+        }
+    }
+    out
+}
+
 fn laws(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    captures_then_letter(&LAW, text, classes::is_letter).into_iter().filter_map(move |after| {
-        let m = after.caps.get(0)?;
-        let rest = &text[m.start()..];
+    law_words(text).into_iter().filter_map(move |m| {
+        let m_str = &text[m.clone()];
+        let rest = &text[m.start..];
         // the name is read from right after the word `Luật`, so that `Luật số 8` has none
-        let skip = m.as_str().find("Luật").map_or(0, |i| i + "Luật".len());
-        let end = LAW_END.find(&rest[skip..]).map_or(rest.len(), |e| e.start() + skip);
+        let skip = m_str.find("Luật").map_or(0, |i| i + "Luật".len());
+        let end = law_name_end(&rest[skip..]) + skip;
         let name = rest[..end].trim_end_matches([',', ' ', '"']).to_string();
         let numbered = rest[end..].trim_start().starts_with("số");
         if numbered || name.chars().count() > 160 || name.split_whitespace().count() < 2 {
             return None;
         }
         Some(Anchor {
-            start: m.start(),
-            core_end: m.start() + name.len(),
+            start: m.start,
+            core_end: m.start + name.len(),
             word_kind: Some("luat"),
-            prefix_end: m.start(),
+            prefix_end: m.start,
             named: Named::Law { name },
         })
     })
 }
 
 fn standards(text: &str) -> impl Iterator<Item = Anchor> + '_ {
-    STANDARD.captures_iter(text).filter_map(|c| {
-        let whole = c.get(0)?;
-        let symbol = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
-        Some(Anchor {
-            start: whole.start(),
-            core_end: whole.end(),
+    standard_numbers(text).into_iter().map(|c| {
+        let symbol = text[c.body].split_whitespace().collect::<Vec<_>>().join(" ");
+        Anchor {
+            start: c.whole.start,
+            core_end: c.whole.end,
             word_kind: Some("tieu_chuan"),
-            prefix_end: whole.start(),
+            prefix_end: c.whole.start,
             named: Named::Standard {
                 symbol,
-                number: c[2].to_string(),
-                year: c.get(3).and_then(|y| y.as_str().parse().ok()),
+                number: text[c.number].to_string(),
+                year: c.year.and_then(|y| text[y].parse().ok()),
             },
-        })
+        }
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+
+    #[test]
+    fn law_words_are_the_pattern_and_a_letter() {
+        let one = Regex::new(r"\b(?:Bộ\s+)?Luật\s+").expect("a test pattern");
+        let pieces = ["Bộ", "Luật", " ", "\u{A0}", "x", "Đ", "ữ", "1", "_", "Bộ Luật ", "Luật ", "\u{301}", ",", "Ⅻ"];
+        let mut found = 0;
+        for text in sohoa_doc::sample::texts(73, &pieces, 40_000, 60) {
+            let theirs: Vec<_> = crate::letter_after::captures_then_letter(&one, &text, classes::is_letter)
+                .iter()
+                .filter_map(|m| Some(m.caps.get(0)?.range()))
+                .collect();
+            found += theirs.len();
+            assert_eq!(law_words(&text), theirs, "{text:?}");
+        }
+        assert!(found > 5_000, "{found}");
+    }
 
     #[test]
     fn numbered_with_and_without_kind_word() {

@@ -2,7 +2,9 @@
 //! open a số ký hiệu (`NĐ-CP`, `QĐ-UBND`).
 
 use once_cell::sync::Lazy;
-use sohoa_doc::classes::{is_space, is_word, FoldedWords};
+use sohoa_doc::classes::{is_space, is_word};
+
+use super::lex::CaseWords;
 
 /// Kind words, longest first so that `Thông tư liên tịch` wins over `Thông tư`.
 const WORDS: &[(&str, &str)] = &[
@@ -25,7 +27,8 @@ const WORDS: &[(&str, &str)] = &[
     ("luật", "luat"),
 ];
 
-/// The pattern of any kind word, for building larger patterns (case-insensitive there).
+/// The pattern of any kind word, which the tests compare the lookups with (case-insensitive there).
+#[cfg(test)]
 pub(crate) fn word_pattern() -> String {
     let alts: Vec<String> = WORDS.iter().map(|(w, _)| w.replace(' ', r"\s+")).collect();
     format!("(?:{})", alts.join("|"))
@@ -56,14 +59,20 @@ pub(crate) fn of_symbol(symbol: &str) -> Option<&'static str> {
 
 /// The kind words folded, in the order of [`WORDS`], looked up rather than compiled (a `(?i)`
 /// pattern of them costs a process more to build than every lookup of a document).
-static FOLDED: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>()));
+static FOLDED: Lazy<CaseWords> = Lazy::new(|| CaseWords::new(&WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>()));
 /// `số`, as `(?i)` matches it.
-static NUMBER_WORD: Lazy<FoldedWords> = Lazy::new(|| FoldedWords::new(&["số"]));
+static NUMBER_WORD: Lazy<CaseWords> = Lazy::new(|| CaseWords::new(&["số"]));
 
 /// `s` begins with a kind word (`Quyết định ...`): it opens a new mention. What
 /// `(?i)^{word_pattern}\b` matches.
 pub(crate) fn starts_with_kind(s: &str) -> bool {
     FOLDED.opens_word(s)
+}
+
+/// The byte lengths of the kind words that open `s`, in the order of [`WORDS`]: the ways
+/// `(?i)^{word_pattern}` matches.
+pub(crate) fn kind_word_lengths(s: &str) -> impl Iterator<Item = usize> + '_ {
+    FOLDED.opening(s)
 }
 
 /// A kind word and its number (`Quyết định số 12`, `Công văn 5`), found by

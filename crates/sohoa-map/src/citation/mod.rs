@@ -11,6 +11,10 @@ mod context;
 mod fields;
 mod issuer;
 mod kind;
+mod lex;
+mod pinpoint;
+mod stop;
+mod symbol;
 
 use anchor::{Anchor, Named};
 use fields::Fields;
