@@ -11,10 +11,12 @@ pub struct LetterAfter<'t> {
     pub letter_end: usize,
 }
 
+/// (Tests only: the reference the citation scans are checked against.)
 /// The matches of `pattern` followed by a character `letter` accepts, left to right, each
 /// search resuming after the letter: what `captures_iter` of the pattern with the letter class
 /// appended finds, for a pattern that from a given start can end in one place only before a
 /// letter (its last part a greedy `\s+` or `\s*` after digits or words, as every caller's is).
+#[cfg(test)]
 pub fn captures_then_letter<'t>(pattern: &Regex, text: &'t str, letter: impl Fn(char) -> bool) -> Vec<LetterAfter<'t>> {
     captures_then(pattern, text, |rest| rest.chars().next().filter(|&c| letter(c)).map(char::len_utf8))
 }
