@@ -45,10 +45,7 @@ fn main() -> ExitCode {
                 .and_then(|()| print_bytes(&page))
                 .map(|()| 0)
         }
-        Command::Worker(a) => {
-            let budget = OcrBudget { jobs: a.ocr_jobs, shared_dir: a.ocr_slots };
-            convert::serve(&ExtractOptions { ocr_budget: budget, ..extract_options(a.ocr, a.timeout) }).map(|()| 0)
-        }
+        Command::Worker(a) => convert::serve(&worker_options(a)).map(|()| 0),
     };
     match result {
         Ok(status) => ExitCode::from(status),
@@ -90,11 +87,16 @@ fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
     // `--jobs` bounds OCR too: pages of every document share that many slots
     let jobs =
         a.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get), usize::from);
+    let extract = ExtractOptions {
+        ocr_budget: OcrBudget { jobs: Some(jobs), shared_dir: None },
+        ..extract_options(a.ocr, a.timeout)
+    };
     let workers = std::env::current_exe().ok().filter(|_| !a.in_process).map(|exe| convert::WorkerConfig {
         exe,
         args: ["worker", "--ocr", ocr, "--timeout", &a.timeout.to_string(), "--ocr-jobs", &jobs.to_string()]
             .map(String::from)
             .to_vec(),
+        extract: extract.clone(),
         max_memory: a.max_memory,
         // the readers' own budget ends them at `timeout`; the kill comes a little later
         timeout: Duration::from_secs(a.timeout) + Duration::from_secs(2 + a.timeout / 20),
@@ -104,10 +106,7 @@ fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
         paths: a.paths,
         out: a.out,
         jobs: a.jobs.map(usize::from),
-        extract: ExtractOptions {
-            ocr_budget: OcrBudget { jobs: Some(jobs), shared_dir: None },
-            ..extract_options(a.ocr, a.timeout)
-        },
+        extract,
         timeout: Duration::from_secs(a.timeout),
         shard: a.shard,
         workers,
@@ -118,6 +117,12 @@ fn convert_config(a: args::ConvertArgs) -> convert::ConvertConfig {
     }
 }
 
+/// The options a `sohoa worker` converts with.
+fn worker_options(a: args::WorkerArgs) -> ExtractOptions {
+    let budget = OcrBudget { jobs: a.ocr_jobs, shared_dir: a.ocr_slots };
+    ExtractOptions { ocr_budget: budget, ..extract_options(a.ocr, a.timeout) }
+}
+
 fn extract_options(ocr: Ocr, seconds: u64) -> ExtractOptions {
     ExtractOptions {
         time_budget: Duration::from_secs(seconds),
@@ -126,5 +131,34 @@ fn extract_options(ocr: Ocr, seconds: u64) -> ExtractOptions {
             Ocr::Off => OcrMode::Off,
         },
         ..ExtractOptions::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A forked worker converts with `WorkerConfig::extract`, a spawned one
+    /// with what its arguments say: the two must agree.
+    #[test]
+    fn forked_and_spawned_workers_convert_with_the_same_options() {
+        for extra in [&["--ocr", "off", "--timeout", "30", "--jobs", "3"][..], &[][..]] {
+            let line = ["sohoa", "convert", "in", "-o", "out"].iter().chain(extra);
+            let Command::Convert(a) = Cli::try_parse_from(line).expect("a convert line").command else {
+                panic!("not parsed as convert")
+            };
+            let wcfg = convert_config(a).workers.expect("workers by default");
+            let slots = std::path::PathBuf::from("/run/slots");
+            let mut forked = wcfg.extract.clone();
+            forked.ocr_budget.shared_dir = Some(slots.clone());
+            let spawned_line = ["sohoa".to_string()]
+                .into_iter()
+                .chain(wcfg.args.clone())
+                .chain(["--ocr-slots".to_string(), slots.display().to_string()]);
+            let Command::Worker(w) = Cli::try_parse_from(spawned_line).expect("a worker line").command else {
+                panic!("not parsed as worker")
+            };
+            assert_eq!(format!("{forked:?}"), format!("{:?}", worker_options(w)), "{extra:?}");
+        }
     }
 }

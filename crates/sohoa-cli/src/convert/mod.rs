@@ -12,6 +12,7 @@ mod sink;
 mod summary;
 mod worker;
 // isolation (issue 11): worker processes, signals, temp and partial files
+mod fork;
 mod pool;
 mod protocol;
 mod scratch;
@@ -122,10 +123,11 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
         .min(plan.convert.len())
         .max(1);
+    let mut first_workers = run.prefork(jobs).into_iter();
     std::thread::scope(|s| {
         for slot in 0..jobs {
-            let (run, files) = (&run, &plan.convert);
-            s.spawn(move || run.slot(slot, files));
+            let (run, files, worker) = (&run, &plan.convert, first_workers.next());
+            s.spawn(move || run.slot(slot, files, worker));
         }
     });
     run.progress.finish();
@@ -191,9 +193,18 @@ fn open_sink(out: &Path) -> Result<Sink> {
 }
 
 impl Run<'_> {
-    /// One slot of the pool: takes inputs until none are left or the run stops.
-    fn slot(&self, slot: usize, files: &[Input]) {
-        let mut worker: Option<pool::Worker> = None;
+    /// The workers of the first `jobs` slots, forked from this process while
+    /// it runs one thread (none in process, or when they cannot be forked:
+    /// the slots then spawn theirs with exec).
+    fn prefork(&self, jobs: usize) -> Vec<pool::Worker> {
+        let (Some(wcfg), Some(scratch)) = (&self.cfg.workers, &self.scratch) else { return Vec::new() };
+        let tmps: Vec<PathBuf> = (0..jobs).map(|slot| scratch.slot(slot)).collect();
+        fork::prefork(wcfg, &tmps, &scratch.ocr_slots()).into_iter().map(pool::Worker::adopt).collect()
+    }
+
+    /// One slot of the pool: takes inputs until none are left or the run
+    /// stops; `worker`: the slot's first worker, when it was forked.
+    fn slot(&self, slot: usize, files: &[Input], mut worker: Option<pool::Worker>) {
         loop {
             if self.stop.load(Ordering::SeqCst) || signals::received().is_some() {
                 return;

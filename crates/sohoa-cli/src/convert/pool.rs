@@ -3,15 +3,21 @@
 //! address-space limit and its own temp folder. A document over its time
 //! budget gets its whole process group killed (pdftoppm and tesseract too); a
 //! worker that crashes, aborts or runs out of memory becomes one `error`
-//! record for its document, and the next document gets a fresh worker.
+//! record for its document, and the next document gets a fresh worker. The
+//! first workers of a run are forked from the parent ([`super::fork`]);
+//! later ones are spawned with exec.
 
-use super::protocol::{path_to_hex, Converted, Reply, Request};
+use super::fork::Forked;
+use super::protocol::{Converted, Reply, Request};
 use super::signals;
+use sohoa_extract::ExtractOptions;
 use sohoa_map::{ErrorRecord, Record};
+use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
+use std::os::fd::OwnedFd;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -23,6 +29,9 @@ pub struct WorkerConfig {
     pub exe: PathBuf,
     /// Arguments after the binary (`worker --ocr … --timeout …`).
     pub args: Vec<String>,
+    /// What `args` tell a spawned worker, for a forked one: the options it
+    /// converts with (the pool sets `ocr_budget.shared_dir`).
+    pub extract: ExtractOptions,
     /// Address-space limit of each worker (and of the programs it runs), bytes.
     pub max_memory: u64,
     /// Hard time budget per document.
@@ -39,8 +48,8 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// One running `sohoa worker`.
 pub struct Worker {
-    child: Child,
-    stdin: ChildStdin,
+    process: Process,
+    stdin: File,
     replies: mpsc::Receiver<Reply>,
     stderr_tail: Arc<Mutex<Vec<String>>>,
 }
@@ -88,27 +97,50 @@ impl Worker {
             let _ = child.wait();
             return Err(std::io::Error::other("worker pipes missing"));
         };
+        let pipes = [OwnedFd::from(stdin), OwnedFd::from(stdout), OwnedFd::from(stderr)].map(File::from);
+        Ok(Worker::start(Process::Spawned(child), pipes))
+    }
+
+    /// Takes over a worker forked by [`super::fork::prefork`].
+    pub fn adopt(forked: Forked) -> Worker {
+        let Forked { pid, stdin, stdout, stderr } = forked;
+        Worker::start(Process::Forked { pid, status: None }, [stdin, stdout, stderr])
+    }
+
+    /// Starts reading the replies and stderr of a started worker (`pipes`:
+    /// its stdin, stdout, stderr).
+    fn start(process: Process, pipes: [File; 3]) -> Worker {
+        let [stdin, stdout, stderr] = pipes;
         let (tx, replies) = mpsc::channel();
         std::thread::spawn(move || read_replies(stdout, tx));
         let stderr_tail = Arc::new(Mutex::new(Vec::new()));
         let tail = Arc::clone(&stderr_tail);
         std::thread::spawn(move || keep_tail(stderr, &tail));
-        Ok(Worker { child, stdin, replies, stderr_tail })
+        Worker { process, stdin, replies, stderr_tail }
     }
 
     /// Converts `path`; `Err` means this worker is gone (killed or dead) and
     /// must be replaced.
     pub fn convert(&mut self, path: &Path, cfg: &WorkerConfig) -> Result<Converted, Lost> {
-        let display = path.display().to_string();
-        let mut progress = Progress { stage: "read".into(), doc_id: None };
-        let request = Request { path_hex: path_to_hex(path) };
-        // invariant: a request is one string field, which always serializes
-        let mut line = serde_json::to_string(&request).expect("requests serialize");
-        line.push('\n');
+        self.send(path)?;
+        self.receive(path, cfg)
+    }
+
+    /// Hands `path` to the worker; [`Worker::receive`] waits for the answer.
+    pub fn send(&mut self, path: &Path) -> Result<(), Lost> {
+        let line = Request::line(path);
         if self.stdin.write_all(line.as_bytes()).and_then(|()| self.stdin.flush()).is_err() {
             let cause = self.death_cause();
-            return Err(Lost::Failed(Box::new(progress.error(&display, cause))));
+            return Err(Lost::Failed(Box::new(Progress::start().error(&path.display().to_string(), cause))));
         }
+        Ok(())
+    }
+
+    /// Waits for the worker's answer about `path` (sent by [`Worker::send`]),
+    /// killing it at the time budget or at a stop signal.
+    pub fn receive(&mut self, path: &Path, cfg: &WorkerConfig) -> Result<Converted, Lost> {
+        let display = path.display().to_string();
+        let mut progress = Progress::start();
         let deadline = Instant::now() + cfg.timeout;
         loop {
             if signals::received().is_some() {
@@ -139,20 +171,20 @@ impl Worker {
 
     /// Kills the worker's whole process group and reaps the worker.
     pub fn kill(&mut self) {
-        // SAFETY: killpg on the group this worker leads (process_group(0) made its pid the pgid)
-        unsafe { libc::killpg(self.child.id() as libc::pid_t, libc::SIGKILL) };
-        let _ = self.child.wait();
+        // SAFETY: killpg on the group this worker leads (its pid is its pgid)
+        unsafe { libc::killpg(self.process.id(), libc::SIGKILL) };
+        let _ = self.process.wait();
     }
 
     /// Why the worker stopped answering, after reaping it.
     fn death_cause(&mut self) -> String {
-        let status = match self.child.wait() {
+        let status = match self.process.wait() {
             Ok(status) => status,
             Err(e) => return format!("worker lost: {e}"),
         };
         // the group may still hold programs the worker started
         // SAFETY: as in `kill`
-        unsafe { libc::killpg(self.child.id() as libc::pid_t, libc::SIGKILL) };
+        unsafe { libc::killpg(self.process.id(), libc::SIGKILL) };
         // give the stderr reader a moment to take the last lines
         std::thread::sleep(Duration::from_millis(20));
         let tail = self.stderr_tail.lock().map(|t| t.join("\n")).unwrap_or_default();
@@ -166,6 +198,47 @@ impl Drop for Worker {
     }
 }
 
+/// A worker's process: spawned with exec, or forked from this one.
+enum Process {
+    Spawned(Child),
+    /// `status` once reaped.
+    Forked {
+        pid: libc::pid_t,
+        status: Option<ExitStatus>,
+    },
+}
+
+impl Process {
+    /// The pid, which is also the process group.
+    fn id(&self) -> libc::pid_t {
+        match self {
+            // std widened the kernel's pid_t to u32
+            Process::Spawned(child) => child.id() as libc::pid_t,
+            Process::Forked { pid, .. } => *pid,
+        }
+    }
+
+    /// Waits for the process to end and reaps it (once; later calls repeat the status).
+    fn wait(&mut self) -> std::io::Result<ExitStatus> {
+        match self {
+            Process::Spawned(child) => child.wait(),
+            Process::Forked { status: Some(status), .. } => Ok(*status),
+            Process::Forked { pid, status } => loop {
+                let mut raw = 0;
+                // SAFETY: waitpid on our own child, writing its status into `raw`
+                if unsafe { libc::waitpid(*pid, &mut raw, 0) } == *pid {
+                    *status = Some(ExitStatus::from_raw(raw));
+                    return Ok(ExitStatus::from_raw(raw));
+                }
+                let e = std::io::Error::last_os_error();
+                if e.kind() != std::io::ErrorKind::Interrupted {
+                    return Err(e);
+                }
+            },
+        }
+    }
+}
+
 /// What a document's worker last reported.
 struct Progress {
     stage: String,
@@ -173,6 +246,11 @@ struct Progress {
 }
 
 impl Progress {
+    /// Before the worker reported anything.
+    fn start() -> Progress {
+        Progress { stage: "read".into(), doc_id: None }
+    }
+
     /// The document's error record.
     fn error(self, path: &str, cause: String) -> Converted {
         let record =

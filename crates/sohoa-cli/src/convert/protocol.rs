@@ -15,6 +15,17 @@ pub struct Request {
     pub path_hex: String,
 }
 
+impl Request {
+    /// The request line, `\n` included, for the file at `path`.
+    pub fn line(path: &std::path::Path) -> String {
+        let request = Request { path_hex: path_to_hex(path) };
+        // invariant: a request is one string field, which always serializes
+        let mut line = serde_json::to_string(&request).expect("requests serialize");
+        line.push('\n');
+        line
+    }
+}
+
 /// One line from a worker.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "msg", rename_all = "snake_case")]
