@@ -144,9 +144,11 @@ mod tests {
     fn forked_and_spawned_workers_convert_with_the_same_options() {
         for extra in [&["--ocr", "off", "--timeout", "30", "--jobs", "3"][..], &[][..]] {
             let line = ["sohoa", "convert", "in", "-o", "out"].iter().chain(extra);
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             let Command::Convert(a) = Cli::try_parse_from(line).expect("a convert line").command else {
                 panic!("not parsed as convert")
             };
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             let wcfg = convert_config(a).workers.expect("workers by default");
             let slots = std::path::PathBuf::from("/run/slots");
             let mut forked = wcfg.extract.clone();
@@ -155,6 +157,7 @@ mod tests {
                 .into_iter()
                 .chain(wcfg.args.clone())
                 .chain(["--ocr-slots".to_string(), slots.display().to_string()]);
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             let Command::Worker(w) = Cli::try_parse_from(spawned_line).expect("a worker line").command else {
                 panic!("not parsed as worker")
             };

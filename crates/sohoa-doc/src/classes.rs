@@ -172,6 +172,7 @@ mod tests {
 
     #[test]
     fn word_characters_agree_with_the_regex_ones() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let word = Regex::new(r"^\w$").expect("a test pattern");
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
@@ -183,6 +184,7 @@ mod tests {
     fn folded_words_match_what_the_pattern_does() {
         let words = ["ngày", "thông tư", "thông tư liên tịch", "kế hoạch", "ẞ", "k"];
         let folded = FoldedWords::new(&words);
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(&format!(r"(?i)^(?:{})\b", words.join("|").replace(' ', r"\s+"))).expect("a test pattern");
         let texts = [
             "Ngày 5",

@@ -251,6 +251,7 @@ fn fifty_thousand_levels_of_nesting_are_an_error_not_a_stack_overflow() {
 fn an_inline_image_without_colour_space_is_skipped_where_lopdf_panics() {
     let input = b"q BI /W 1 /H 1 /BPC 8 ID x EI Q";
     assert_eq!(compare(input), Verdict::LopdfPanics);
+    // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
     let ops = decode_pdf_content(input).expect("the image is skipped to EI");
     let names: Vec<&str> = ops.operations.iter().map(|o| o.operator.as_str()).collect();
     assert_eq!(names, ["q", "BI", "Q"]);

@@ -464,6 +464,7 @@ pub(crate) mod check {
 
     /// The grammar's pattern compiled, checked to number as many groups as the grammar.
     pub(crate) fn check_pattern(grammar: &Grammar) -> Regex {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let re = Regex::new(grammar.pattern).expect("a grammar's pattern");
         assert_eq!(re.captures_len(), grammar.groups + 1, "{}", grammar.pattern);
         re
@@ -512,6 +513,7 @@ mod tests {
         let mut buf = [0u8; 4];
         let mut matched = 0;
         for p in alphabet.chars() {
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             let re = Regex::new(&format!("(?i)^{p}$")).expect("a test pattern");
             for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
                 let theirs = re.is_match(c.encode_utf8(&mut buf));

@@ -501,6 +501,7 @@ mod tests {
 
     #[test]
     fn symbol_characters_are_the_folded_class_on_every_code_point() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"(?i)^[0-9A-Za-zĐđ]$").expect("a test pattern");
         let mut buf = [0u8; 4];
         let mut found = 0;

@@ -63,6 +63,7 @@ mod tests {
         };
         let ending = PhraseEnd::new(&words);
         let one = Regex::new(r"(?i)(?:tối\s+thiểu|không\s+thấp\s+hơn|\btrên)(?:\s+(?:là|đạt|tỷ\s+lệ))*\s*$")
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             .expect("a test pattern");
         let pieces = [
             "tối",

@@ -473,6 +473,7 @@ mod tests {
     #[test]
     fn text_around_entity_references_is_one_text_node() {
         let node = root("<r val=\"x &lt; y\" rsidR=\"00AB\"><t>A &amp; B&#x41;\r\nC</t><![CDATA[<d>]]></r>")
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             .expect("well-formed");
         assert_eq!(node.attr("val"), Some("x < y"));
         assert_eq!(node.attrs.len(), 1, "attributes no reader asks for are dropped");
@@ -499,6 +500,7 @@ mod tests {
     fn names_resolve_through_any_prefix_shared_or_not() {
         let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         let xml = format!("<x:document xmlns:x=\"{w}\"><x:p/><x:fooBar/><y:p xmlns:y=\"urn:other\"/></x:document>");
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let node = root(&xml).expect("well-formed");
         let names: Vec<&str> = node.elements().map(|n| n.name.as_str()).collect();
         assert_eq!(names, ["w:p", "w:fooBar", "?:p"]);

@@ -212,6 +212,7 @@ mod tests {
     #[test]
     fn a_file_without_xref_is_rebuilt_and_loads() {
         assert!(Document::load_mem(GOOD).is_err());
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let (doc, _) = load(GOOD).expect("rebuilt");
         assert_eq!(doc.get_pages().len(), 1);
         let content = doc.get_page_content(doc.get_pages()[&1]).expect("content");

@@ -33,13 +33,16 @@ pub(super) fn clean(raw: &str) -> Clean {
         // every branch of STARS holds `*` or `_`
         Cow::Borrowed(no_tags.as_ref())
     };
-    let text = no_stars
-        .split('\n')
+    Clean { text: tidy_lines(&no_stars), bold }
+}
+
+/// Each line's white space made single spaces, empty lines dropped.
+fn tidy_lines(text: &str) -> String {
+    text.split('\n')
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join("\n");
-    Clean { text, bold }
+        .join("\n")
 }
 
 /// `( <i>x</i> )` → `(<i>x</i>)`: only spaces that touch a tag next to a bracket.
@@ -130,13 +133,7 @@ mod tests {
         let tight = close.replace_all(&open.replace_all(&broken, "($1"), "$1)").into_owned();
         let no_tags = TAG.replace_all(&tight, "");
         let no_stars = STARS.replace_all(&no_tags, |c: &regex::Captures| keep_outer(&c[0]));
-        let text = no_stars
-            .split('\n')
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n");
-        Clean { text, bold }
+        Clean { text: tidy_lines(&no_stars), bold }
     }
 
     #[test]

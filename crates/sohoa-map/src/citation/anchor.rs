@@ -231,6 +231,7 @@ mod tests {
 
     #[test]
     fn law_words_are_the_pattern_and_a_letter() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"\b(?:Bộ\s+)?Luật\s+").expect("a test pattern");
         let pieces = ["Bộ", "Luật", " ", "\u{A0}", "x", "Đ", "ữ", "1", "_", "Bộ Luật ", "Luật ", "\u{301}", ",", "Ⅻ"];
         let mut found = 0;

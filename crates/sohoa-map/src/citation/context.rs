@@ -192,6 +192,7 @@ mod tests {
     use regex::Regex;
 
     fn pattern(p: &str) -> Regex {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         Regex::new(p).expect("a test pattern")
     }
 

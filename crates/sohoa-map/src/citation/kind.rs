@@ -171,6 +171,7 @@ mod tests {
     #[test]
     fn kind_word_ending_is_the_kind_before_pattern() {
         let one =
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             regex::Regex::new(&format!(r"(?i)\b({})\s*(?:số\s*:?\s*)?$", word_pattern())).expect("a test pattern");
         let pieces = [
             "Quyết định",
@@ -205,6 +206,7 @@ mod tests {
     #[test]
     fn kind_word_numbers_are_the_short_pattern() {
         let one = regex::Regex::new(&format!(r"(?i)\b({})\s+(số\s*:?\s*)?([0-9]{{1,5}})\b", word_pattern()))
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             .expect("a test pattern");
         let pieces = [
             "Quyết định",
@@ -254,6 +256,7 @@ mod tests {
 
     #[test]
     fn starts_with_kind_is_the_kind_pattern() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = regex::Regex::new(&format!(r"(?i)^{}\b", word_pattern())).expect("a test pattern");
         let mut seen = 0;
         for (word, _) in WORDS {

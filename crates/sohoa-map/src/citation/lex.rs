@@ -240,6 +240,7 @@ mod tests {
 
     #[test]
     fn comma_gap_is_the_pattern() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"^\s*,?\s*").expect("a test pattern");
         let pieces = [" ", ",", "\u{A0}", "x", "\n", ",,", "ữ"];
         for text in sohoa_doc::sample::texts(3, &pieces, 5_000, 61) {

@@ -359,6 +359,7 @@ mod tests {
 
     #[test]
     fn the_span_is_the_pattern_group() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(PATTERN).expect("a test pattern");
         let long = "Danh mục nhiệm vụ trọng tâm năm 2026 của các sở";
         let pieces = [
@@ -422,7 +423,9 @@ mod tests {
 
     #[test]
     fn letter_classes_are_the_case_insensitive_ones() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let latin = Regex::new(r"(?i)^[a-z]$").expect("a test pattern");
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let latin_d = Regex::new(r"(?i)^[a-zđ]$").expect("a test pattern");
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
@@ -431,6 +434,7 @@ mod tests {
             assert_eq!(is_latin_or_d(c), latin_d.is_match(s), "{:X}", c as u32);
         }
         assert!(is_latin('\u{212A}') && !is_latin('đ') && is_latin_or_d('Đ'));
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let roman = Regex::new(r"(?i)^[IVXLC]$").expect("a test pattern");
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_roman(c), roman.is_match(c.encode_utf8(&mut buf)), "{:X}", c as u32);

@@ -198,6 +198,7 @@ mod tests {
 
     /// `ours` gives on every sample text what the start of `pattern`'s first match does.
     fn check_same_as(pattern: &str, ours: fn(&str) -> usize, seed: u64) {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(pattern).expect("a test pattern");
         let mut inside = 0;
         for text in sohoa_doc::sample::texts(seed, PIECES, 60_000, 60) {

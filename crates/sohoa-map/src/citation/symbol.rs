@@ -219,6 +219,7 @@ mod tests {
 
     #[test]
     fn party_numbers_are_the_pattern() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"\b([0-9]{1,5})-([A-ZĐ]{2,5}/[A-ZĐ][A-Za-zĐđ0-9]*)").expect("a test pattern");
         let pieces = [
             "18", "123456", "-", "NQ", "Đ", "ĐA", "TUVWXY", "/", "TW", "đ", "x", " ", "\u{A0}", "_", "ữ", "18-NQ/TW",
@@ -241,6 +242,7 @@ mod tests {
     #[test]
     fn standard_numbers_are_the_pattern() {
         let one = Regex::new(r"\b(TCVN\s+ISO|ISO|TCVN)\s*([0-9]{3,5})(?:\s*:\s*((?:19|20)[0-9]{2}))?")
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             .expect("a test pattern");
         let pieces = [
             "TCVN",
@@ -285,6 +287,7 @@ mod tests {
         let one = Regex::new(
             r"([0-9]{1,5})\s*/\s*(?:((?:19|20)[0-9]{2})\s*/\s*)?([A-ZĐ][A-Za-zĐđ0-9&]*(?:(?:[-–]\s?|/)[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)",
         )
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         .expect("a test pattern");
         let pieces = [
             "12", "123456", "5", "/", " / ", " ", "\u{A0}", "2024", "1999", "2", "QĐ", "-", "–", "UBND", "&", "đ", "Đ",

@@ -59,18 +59,7 @@ static DATE_AT: Grammar = Grammar::new(
     DATE_AT_PATTERN,
     6,
     &[G::Alt(&[
-        G::Seq(&[
-            G::Start,
-            G::Group(1, &digits(1, 2)),
-            SPACES,
-            G::Rep { class: date_separator, min: 1, max: 1, lazy: false },
-            SPACES,
-            G::Group(2, &digits(1, 2)),
-            SPACES,
-            G::Rep { class: date_separator, min: 1, max: 1, lazy: false },
-            SPACES,
-            G::Group(3, &digits(4, 4)),
-        ]),
+        G::Seq(&[G::Start, NUMERIC_DATE]),
         G::Seq(&[
             G::Start,
             G::Group(4, &digits(1, 2)),
@@ -88,6 +77,20 @@ static DATE_AT: Grammar = Grammar::new(
     ])],
 );
 const DATE_AT_PATTERN: &str = r"(?i)^([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|^([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s*,?\s+năm\s+([0-9]{4})";
+
+/// `([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})`: a numeric date, groups 1 to 3
+/// (day, month, year), as [`DATE_AT`] and the deadline phrases' time atom number them.
+pub(super) const NUMERIC_DATE: G = G::Seq(&[
+    G::Group(1, &digits(1, 2)),
+    SPACES,
+    G::Rep { class: date_separator, min: 1, max: 1, lazy: false },
+    SPACES,
+    G::Group(2, &digits(1, 2)),
+    SPACES,
+    G::Rep { class: date_separator, min: 1, max: 1, lazy: false },
+    SPACES,
+    G::Group(3, &digits(4, 4)),
+]);
 
 /// `[/.-]`
 fn date_separator(c: char) -> bool {

@@ -83,6 +83,7 @@ mod tests {
             "A",
         ];
         for (ends, pattern) in kinds {
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             let one = Regex::new(pattern).expect("a test pattern");
             let mut found = 0;
             for text in sohoa_doc::sample::texts(23, &pieces, 40_000, 60) {

@@ -143,6 +143,7 @@ mod tests {
 
     #[test]
     fn lead_is_the_pattern_it_replaces() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(LEAD).expect("a test pattern");
         let pieces = [
             "-",
@@ -187,6 +188,7 @@ mod tests {
 
     #[test]
     fn item_letters_are_the_class_folded() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"(?i)^[a-zđ]$").expect("a test pattern");
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
@@ -196,6 +198,7 @@ mod tests {
 
     #[test]
     fn trail_is_the_pattern_it_replaces() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(TRAIL).expect("a test pattern");
         let pieces = [
             "tối",

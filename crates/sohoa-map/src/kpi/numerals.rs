@@ -39,8 +39,11 @@ mod tests {
 
     #[test]
     fn numerals_are_the_patterns() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let number = Regex::new(r"^[0-9]+(?:[.,][0-9]+)*").expect("a test pattern");
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let space = Regex::new(r"^\s*").expect("a test pattern");
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let year = Regex::new(r"^(?:19|20)[0-9]{2}").expect("a test pattern");
         let pieces = ["1", "20", "9", ".", ",", " ", "\u{A0}", "x", "٣", "\u{2003}"];
         let mut found = 0;

@@ -124,6 +124,7 @@ mod tests {
 
     #[test]
     fn spans_are_the_pattern_they_replace() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"(?i)\b(?:giai\s+đoạn|thời\s+kỳ|năm|từ\s+năm)\s+((?:19|20)[0-9]{2})(?:\s*(?:[-–]|đến(?:\s+năm)?)\s*((?:19|20)[0-9]{2}))?\b").expect("a test pattern");
         let pieces = [
             "giai đoạn 2026",
@@ -170,6 +171,7 @@ mod tests {
 
     #[test]
     fn baseline_is_the_pattern_it_replaces() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"(?i)(?:so\s+với|như|bằng)\s*$").expect("a test pattern");
         let pieces = ["so", " với", "SO  VỚI", "như", "Bằng", " ", "\u{A0}", "x", "_", "ữ", "1"];
         let mut found = 0;

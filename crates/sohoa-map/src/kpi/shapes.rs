@@ -198,6 +198,7 @@ mod tests {
     const NUM: &str = r"[0-9]+(?:[.,][0-9]+)*";
 
     fn pattern(p: &str) -> Regex {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         Regex::new(p).expect("a test pattern")
     }
 

@@ -538,6 +538,7 @@ mod tests {
             "năm",
         ];
         for (ours, pattern) in patterns {
+            // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
             let one = Regex::new(pattern).expect("a test pattern");
             let mut found = 0;
             for text in sohoa_doc::sample::texts(17, &pieces, 30_000, 61) {
@@ -550,6 +551,7 @@ mod tests {
 
     #[test]
     fn not_count_before_is_the_pattern_it_replaces() {
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"(?i)(?:\b(?:án|điều|khoản|điểm|số|mức|lần|thứ|biểu|mục|phụ\s+lục|chương|từ|đến|tới|dưới|ngày|tháng|năm|quý|tuần|giai\s+đoạn|kỳ|loại|hạng|cấp|nhóm|khóa|tầm|x)|[/.0-9])\s*$").expect("a test pattern");
         let pieces = [
             "án",

@@ -73,6 +73,7 @@ mod tests {
     #[test]
     fn whole_words_are_the_pattern() {
         let words = WholeWords::new(&["phấn đấu", "góp phần", "góp"]);
+        // invariant: test code; a literal pattern or a fixed input, so a failure is the test failing
         let one = Regex::new(r"(?i)\b(?:phấn\s+đấu|góp\s+phần|góp)\b").expect("a test pattern");
         let pieces = ["phấn", " đấu", "Góp", " PHẦN", " ", "\u{A0}", "x", "_", "1", "ữ", ",", "phần"];
         let mut found = 0;
